@@ -1,0 +1,18 @@
+namespace ContractRegie.Core.Contracts;
+
+/// <summary>A contracted price: product category and code as in iWmo/iJw, price per unit in cents.</summary>
+public sealed record TariffLine
+{
+    public long Id { get; init; }
+    public long ContractId { get; init; }
+    public required string ProductCategory { get; init; }
+    public required string ProductCode { get; init; }
+    public required TariffUnit Unit { get; init; }
+    public required long PriceCents { get; init; }
+    public required DateOnly ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    /// <summary>Yearly indexation in percent (e.g. 3.25), applied by the municipality each January.</summary>
+    public decimal IndexationPercent { get; init; }
+
+    public bool IsValidOn(DateOnly date) => date >= ValidFrom && (ValidTo is null || date <= ValidTo);
+}
