@@ -1,0 +1,22 @@
+using ContractRegie.Core.Contracts;
+
+namespace ContractRegie.Data.Contracts;
+
+/// <summary>What a contract list can be narrowed by. The date filters apply to the computed key dates.</summary>
+public sealed record ContractFilter
+{
+    public ContractKind? Kind { get; init; }
+    public Law? Law { get; init; }
+    public ContractStatus? Status { get; init; }
+    public long? ProviderId { get; init; }
+    public string? ContractManager { get; init; }
+    public string? Text { get; init; }
+    /// <summary>Contracts whose extension decision is due before this date.</summary>
+    public DateOnly? DecisionDueBefore { get; init; }
+    /// <summary>Contracts whose current end lies before this date.</summary>
+    public DateOnly? EndsBefore { get; init; }
+
+    public bool Matches(KeyDates keyDates) =>
+        (DecisionDueBefore is not { } due || keyDates.DecisionDeadline < due)
+        && (EndsBefore is not { } ends || keyDates.CurrentEnd < ends);
+}

@@ -1,0 +1,156 @@
+using System.Data.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Sql;
+using ContractRegie.Data.Sql.Contracts;
+using Dapper;
+
+namespace ContractRegie.Data.Contracts;
+
+/// <summary>The contract with its municipalities and extension options, read and written as one.</summary>
+public sealed class ContractRepository(Database database)
+{
+    public Task<Contract?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
+        database.RunAsync(transaction, async c =>
+        {
+            var contract = await c.QuerySingleOrDefaultAsync<Contract>(ContractSql.ReadById, new { Id = id }, transaction);
+            if (contract is null)
+            {
+                return null;
+            }
+            var municipalities = await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesByContractId, new { Id = id }, transaction);
+            var options = await c.QueryAsync<OptionRow>(ContractSql.OptionsByContractId, new { Id = id }, transaction);
+            return Assemble(contract, municipalities.ToLookup(m => m.ContractId), options.ToLookup(o => o.ContractId));
+        });
+
+    public async Task<long?> ReadIdByNumberAsync(string contractNumber, DbTransaction? transaction = null) =>
+        (await database.RunAsync(transaction, c =>
+            c.QuerySingleOrDefaultAsync<Contract>(ContractSql.ReadByNumber, new { ContractNumber = contractNumber }, transaction)))?.Id;
+
+    public Task<Page<Contract>> SearchAsync(ContractFilter filter, PageRequest page) =>
+        database.RunAsync(null, async c =>
+        {
+            var parameters = new
+            {
+                Kind = filter.Kind?.ToString(),
+                Law = filter.Law?.ToString(),
+                Status = filter.Status?.ToString(),
+                filter.ProviderId,
+                filter.ContractManager,
+                Text = filter.Text is null ? null : Like.Contains(filter.Text),
+            };
+            var contracts = await c.QueryAsync<Contract>(ContractSql.Search(filter), parameters);
+            var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(filter), parameters)).ToLookup(m => m.ContractId);
+            var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(filter), parameters)).ToLookup(o => o.ContractId);
+            var matching = contracts.Select(contract => Assemble(contract, municipalities, options))
+                .Where(contract => filter.Matches(contract.KeyDates))
+                .ToList();
+            return new Page<Contract>(matching.Skip(page.Offset).Take(page.PageSize).ToList(), page.PageNumber, page.PageSize, matching.Count);
+        });
+
+    public Task<long> InsertAsync(Contract contract, DbTransaction? transaction = null) =>
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            var connection = tx.Connection!;
+            var id = await connection.ExecuteScalarAsync<long>(
+                ContractSql.Insert + ";\n" + database.Dialect.SelectInsertedId, Parameters(contract), tx);
+            await WriteChildrenAsync(connection, tx, id, contract);
+            return id;
+        });
+
+    public Task<bool> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            var connection = tx.Connection!;
+            if (await connection.ExecuteAsync(ContractSql.Update, Parameters(contract), tx) != 1)
+            {
+                return false;
+            }
+            await connection.ExecuteAsync(ContractSql.DeleteMunicipalities, new { contract.Id }, tx);
+            await connection.ExecuteAsync(ContractSql.DeleteOptions, new { contract.Id }, tx);
+            await WriteChildrenAsync(connection, tx, contract.Id, contract);
+            return true;
+        });
+
+    public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
+        database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>
+            (await c.QueryAsync<RenewalDecision>(ContractSql.DecisionsByContractId, new { Id = contractId })).AsList());
+
+    /// <summary>
+    /// Stores a decision and its effect on the contract (exercised option, status) together. Returns the new
+    /// decision's id, or null when someone else exercised that option first.
+    /// </summary>
+    public Task<long?> RecordDecisionAsync(RenewalDecision decision, Contract decided, DbTransaction? transaction = null) =>
+        database.InTransactionAsync<long?>(transaction, async tx =>
+        {
+            var connection = tx.Connection!;
+            if (decision.ExercisedOptionSequence is { } sequence)
+            {
+                var exercised = await connection.ExecuteAsync(ContractSql.ExerciseOption,
+                    new { ContractId = decided.Id, Sequence = sequence, Exercised = true }, tx);
+                if (exercised != 1)
+                {
+                    await tx.RollbackAsync();
+                    return null;
+                }
+            }
+            await connection.ExecuteAsync(ContractSql.UpdateStatus, new { decided.Id, Status = decided.Status.ToString() }, tx);
+            return await connection.ExecuteScalarAsync<long>(ContractSql.InsertDecision + ";\n" + database.Dialect.SelectInsertedId,
+                new
+                {
+                    decision.ContractId,
+                    Decision = decision.Decision.ToString(),
+                    decision.DecidedOn,
+                    decision.DecidedBy,
+                    decision.Reason,
+                    decision.ExercisedOptionSequence,
+                }, tx);
+        });
+
+    private static async Task WriteChildrenAsync(DbConnection connection, DbTransaction tx, long id, Contract contract)
+    {
+        await connection.ExecuteAsync(ContractSql.InsertMunicipality,
+            contract.Municipalities.Select(code => new { ContractId = id, MunicipalityCode = code }), tx);
+        await connection.ExecuteAsync(ContractSql.InsertOption,
+            contract.ExtensionOptions.Select(o => new { ContractId = id, o.Sequence, o.DurationMonths, o.Exercised }), tx);
+    }
+
+    private static object Parameters(Contract c) => new
+    {
+        c.Id,
+        c.ContractNumber,
+        c.Title,
+        c.ProviderId,
+        Kind = c.Kind.ToString(),
+        Law = c.Law.ToString(),
+        ProcurementRoute = c.ProcurementRoute.ToString(),
+        c.StartDate,
+        c.InitialEndDate,
+        c.NoticePeriodMonths,
+        c.ProcurementLeadTimeMonths,
+        c.ContractOwner,
+        c.ContractManager,
+        c.TactischInkoper,
+        Status = c.Status.ToString(),
+    };
+
+    private static Contract Assemble(Contract contract, ILookup<long, MunicipalityRow> municipalities, ILookup<long, OptionRow> options) =>
+        contract with
+        {
+            Municipalities = municipalities[contract.Id].Select(m => m.MunicipalityCode).ToList(),
+            ExtensionOptions = options[contract.Id].Select(o => new ExtensionOption(o.Sequence, o.DurationMonths, o.Exercised)).ToList(),
+        };
+
+    private sealed class MunicipalityRow
+    {
+        public long ContractId { get; init; }
+        public string MunicipalityCode { get; init; } = "";
+    }
+
+    private sealed class OptionRow
+    {
+        public long ContractId { get; init; }
+        public int Sequence { get; init; }
+        public int DurationMonths { get; init; }
+        public bool Exercised { get; init; }
+    }
+}

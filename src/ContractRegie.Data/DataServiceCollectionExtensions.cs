@@ -1,0 +1,17 @@
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Providers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContractRegie.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The database for the configured engine and the repositories over it; all stateless singletons.</summary>
+    public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options) =>
+        services
+            .AddSingleton(options)
+            .AddSingleton(new Database(options))
+            .AddSingleton<ProviderRepository>()
+            .AddSingleton<ContractRepository>()
+            .AddSingleton<ContractTermsRepository>();
+}

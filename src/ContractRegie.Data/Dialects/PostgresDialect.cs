@@ -1,0 +1,9 @@
+namespace ContractRegie.Data.Dialects;
+
+public sealed class PostgresDialect : ISqlDialect
+{
+    public DatabaseEngine Engine => DatabaseEngine.Postgres;
+    public string Paging => "LIMIT @Limit OFFSET @Offset";
+    // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
+    public string SelectInsertedId => "SELECT lastval()";
+}

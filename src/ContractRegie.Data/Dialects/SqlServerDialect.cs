@@ -1,0 +1,9 @@
+namespace ContractRegie.Data.Dialects;
+
+public sealed class SqlServerDialect : ISqlDialect
+{
+    public DatabaseEngine Engine => DatabaseEngine.SqlServer;
+    public string Paging => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
+    // SCOPE_IDENTITY() ignores identities created by triggers; it is numeric, so cast for Dapper.
+    public string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint)";
+}

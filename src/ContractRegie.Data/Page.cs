@@ -1,0 +1,13 @@
+namespace ContractRegie.Data;
+
+/// <summary>One page of a list: 1-based page number, page size, and the total count for the filter.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
+{
+    public int TotalPages => PageSize == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
+}
+
+public readonly record struct PageRequest(int PageNumber, int PageSize)
+{
+    public const int MaxPageSize = 500;
+    public int Offset => (PageNumber - 1) * PageSize;
+}

@@ -1,0 +1,3 @@
+namespace ContractRegie.Data.Providers;
+
+public sealed record ProviderFilter(string? Text = null, bool? Active = null, bool? OzjtTop16 = null, string? ContractManager = null);

@@ -1,0 +1,99 @@
+using ContractRegie.Data.Contracts;
+
+namespace ContractRegie.Data.Sql.Contracts;
+
+public static class ContractSql
+{
+    // The latest decision is read from the history, so it can never disagree with it.
+    private const string Select = """
+        SELECT c.id, c.contract_number, c.title, c.provider_id, c.kind, c.law, c.procurement_route,
+               c.start_date, c.initial_end_date, c.notice_period_months, c.procurement_lead_time_months,
+               c.contract_owner, c.contract_manager, c.tactisch_inkoper, c.status,
+               (SELECT d.decision FROM renewal_decision d
+                WHERE d.id = (SELECT MAX(d2.id) FROM renewal_decision d2 WHERE d2.contract_id = c.id)) AS latest_decision
+        FROM contract c
+        """;
+
+    public const string ReadById = Select + " WHERE c.id = @Id";
+    public const string ReadByNumber = Select + " WHERE c.contract_number = @ContractNumber";
+
+    public const string Insert = """
+        INSERT INTO contract (contract_number, title, provider_id, kind, law, procurement_route, start_date, initial_end_date,
+                              notice_period_months, procurement_lead_time_months, contract_owner, contract_manager,
+                              tactisch_inkoper, status)
+        VALUES (@ContractNumber, @Title, @ProviderId, @Kind, @Law, @ProcurementRoute, @StartDate, @InitialEndDate,
+                @NoticePeriodMonths, @ProcurementLeadTimeMonths, @ContractOwner, @ContractManager, @TactischInkoper, @Status)
+        """;
+
+    public const string Update = """
+        UPDATE contract
+        SET contract_number = @ContractNumber, title = @Title, provider_id = @ProviderId, kind = @Kind, law = @Law,
+            procurement_route = @ProcurementRoute, start_date = @StartDate, initial_end_date = @InitialEndDate,
+            notice_period_months = @NoticePeriodMonths, procurement_lead_time_months = @ProcurementLeadTimeMonths,
+            contract_owner = @ContractOwner, contract_manager = @ContractManager, tactisch_inkoper = @TactischInkoper,
+            status = @Status
+        WHERE id = @Id
+        """;
+
+    public const string UpdateStatus = "UPDATE contract SET status = @Status WHERE id = @Id";
+
+    public const string MunicipalitiesByContractId =
+        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id = @Id ORDER BY municipality_code";
+    public const string DeleteMunicipalities = "DELETE FROM contract_municipality WHERE contract_id = @Id";
+    public const string InsertMunicipality =
+        "INSERT INTO contract_municipality (contract_id, municipality_code) VALUES (@ContractId, @MunicipalityCode)";
+
+    public const string OptionsByContractId = """
+        SELECT contract_id, sequence, duration_months, exercised FROM extension_option
+        WHERE contract_id = @Id ORDER BY sequence
+        """;
+    public const string DeleteOptions = "DELETE FROM extension_option WHERE contract_id = @Id";
+    public const string InsertOption = """
+        INSERT INTO extension_option (contract_id, sequence, duration_months, exercised)
+        VALUES (@ContractId, @Sequence, @DurationMonths, @Exercised)
+        """;
+    // Guarded so two people extending at once cannot both exercise the same option.
+    public const string ExerciseOption = """
+        UPDATE extension_option SET exercised = @Exercised
+        WHERE contract_id = @ContractId AND sequence = @Sequence AND exercised <> @Exercised
+        """;
+
+    public const string DecisionsByContractId = """
+        SELECT id, contract_id, decision, decided_on, decided_by, reason, exercised_option_sequence
+        FROM renewal_decision WHERE contract_id = @Id ORDER BY id
+        """;
+    public const string InsertDecision = """
+        INSERT INTO renewal_decision (contract_id, decision, decided_on, decided_by, reason, exercised_option_sequence)
+        VALUES (@ContractId, @Decision, @DecidedOn, @DecidedBy, @Reason, @ExercisedOptionSequence)
+        """;
+
+    public const string WhereKind = "c.kind = @Kind";
+    public const string WhereLaw = "c.law = @Law";
+    public const string WhereStatus = "c.status = @Status";
+    public const string WhereProvider = "c.provider_id = @ProviderId";
+    public const string WhereContractManager = "c.contract_manager = @ContractManager";
+    public const string WhereText = """
+        (LOWER(c.title) LIKE @Text ESCAPE '\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\'
+         OR c.provider_id IN (SELECT p.id FROM provider p WHERE LOWER(p.name) LIKE @Text ESCAPE '\'))
+        """;
+
+    // No paging here: key dates are computed in Core, so date filters and paging apply after reading.
+    // A municipality's register holds hundreds of contracts, not millions.
+    public static string Search(ContractFilter filter) => Select + " " + Where(filter) + " ORDER BY c.contract_number";
+
+    public static string MunicipalitiesForSearch(ContractFilter filter) =>
+        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id IN (SELECT c.id FROM contract c "
+        + Where(filter) + ") ORDER BY contract_id, municipality_code";
+
+    public static string OptionsForSearch(ContractFilter filter) =>
+        "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN (SELECT c.id FROM contract c "
+        + Where(filter) + ") ORDER BY contract_id, sequence";
+
+    private static SqlWhere Where(ContractFilter filter) => new SqlWhere()
+        .When(filter.Kind is not null, WhereKind)
+        .When(filter.Law is not null, WhereLaw)
+        .When(filter.Status is not null, WhereStatus)
+        .When(filter.ProviderId is not null, WhereProvider)
+        .When(filter.ContractManager is not null, WhereContractManager)
+        .When(filter.Text is not null, WhereText);
+}

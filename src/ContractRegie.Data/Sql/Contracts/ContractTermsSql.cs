@@ -1,0 +1,55 @@
+namespace ContractRegie.Data.Sql.Contracts;
+
+/// <summary>Tariff lines, budget ceilings and outcome agreements: the terms that hang off a contract.</summary>
+public static class ContractTermsSql
+{
+    private const string TariffColumns =
+        "id, contract_id, product_category, product_code, unit, price_cents, valid_from, valid_to, indexation_percent";
+
+    public const string TariffsByContractId = "SELECT " + TariffColumns + " FROM tariff_line WHERE contract_id = @ContractId ORDER BY product_category, product_code, valid_from";
+    public const string TariffById = "SELECT " + TariffColumns + " FROM tariff_line WHERE id = @Id AND contract_id = @ContractId";
+    public const string TariffByProduct = """
+        SELECT id FROM tariff_line
+        WHERE contract_id = @ContractId AND product_category = @ProductCategory AND product_code = @ProductCode AND valid_from = @ValidFrom
+        """;
+    public const string InsertTariff = """
+        INSERT INTO tariff_line (contract_id, product_category, product_code, unit, price_cents, valid_from, valid_to, indexation_percent)
+        VALUES (@ContractId, @ProductCategory, @ProductCode, @Unit, @PriceCents, @ValidFrom, @ValidTo, @IndexationPercent)
+        """;
+    public const string UpdateTariff = """
+        UPDATE tariff_line
+        SET product_category = @ProductCategory, product_code = @ProductCode, unit = @Unit, price_cents = @PriceCents,
+            valid_from = @ValidFrom, valid_to = @ValidTo, indexation_percent = @IndexationPercent
+        WHERE id = @Id AND contract_id = @ContractId
+        """;
+    public const string DeleteTariff = "DELETE FROM tariff_line WHERE id = @Id AND contract_id = @ContractId";
+
+    private const string BudgetColumns = "id, contract_id, year, municipality_code, amount_cents";
+
+    public const string BudgetsByContractId = "SELECT " + BudgetColumns + " FROM budget_ceiling WHERE contract_id = @ContractId ORDER BY year, municipality_code";
+    public const string BudgetById = "SELECT " + BudgetColumns + " FROM budget_ceiling WHERE id = @Id AND contract_id = @ContractId";
+    public const string InsertBudget = """
+        INSERT INTO budget_ceiling (contract_id, year, municipality_code, amount_cents)
+        VALUES (@ContractId, @Year, @MunicipalityCode, @AmountCents)
+        """;
+    public const string UpdateBudget = """
+        UPDATE budget_ceiling SET year = @Year, municipality_code = @MunicipalityCode, amount_cents = @AmountCents
+        WHERE id = @Id AND contract_id = @ContractId
+        """;
+    public const string DeleteBudget = "DELETE FROM budget_ceiling WHERE id = @Id AND contract_id = @ContractId";
+
+    private const string AgreementColumns = "id, contract_id, indicator, norm, direction, unit, frequency, tolerance";
+
+    public const string AgreementsByContractId = "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE contract_id = @ContractId ORDER BY indicator";
+    public const string AgreementById = "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE id = @Id AND contract_id = @ContractId";
+    public const string InsertAgreement = """
+        INSERT INTO outcome_agreement (contract_id, indicator, norm, direction, unit, frequency, tolerance)
+        VALUES (@ContractId, @Indicator, @Norm, @Direction, @Unit, @Frequency, @Tolerance)
+        """;
+    public const string UpdateAgreement = """
+        UPDATE outcome_agreement
+        SET indicator = @Indicator, norm = @Norm, direction = @Direction, unit = @Unit, frequency = @Frequency, tolerance = @Tolerance
+        WHERE id = @Id AND contract_id = @ContractId
+        """;
+    public const string DeleteAgreement = "DELETE FROM outcome_agreement WHERE id = @Id AND contract_id = @ContractId";
+}

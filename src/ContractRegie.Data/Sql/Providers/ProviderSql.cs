@@ -1,0 +1,50 @@
+using ContractRegie.Data.Dialects;
+using ContractRegie.Data.Providers;
+
+namespace ContractRegie.Data.Sql.Providers;
+
+public static class ProviderSql
+{
+    private const string Columns = """
+        id, name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active
+        """;
+
+    public const string ReadById = "SELECT " + Columns + " FROM provider WHERE id = @Id";
+
+    public const string ReadByAgbCode = "SELECT " + Columns + " FROM provider WHERE agb_code = @AgbCode";
+
+    public const string CountContracts = "SELECT COUNT(*) FROM contract WHERE provider_id = @Id";
+
+    public const string Insert = """
+        INSERT INTO provider (name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active)
+        VALUES (@Name, @KvkNumber, @AgbCode, @Street, @PostalCode, @City, @ContactEmail, @ContractManager, @OzjtTop16, @Active)
+        """;
+
+    public const string Update = """
+        UPDATE provider
+        SET name = @Name, kvk_number = @KvkNumber, agb_code = @AgbCode, street = @Street, postal_code = @PostalCode,
+            city = @City, contact_email = @ContactEmail, contract_manager = @ContractManager,
+            ozjt_top16 = @OzjtTop16, active = @Active
+        WHERE id = @Id
+        """;
+
+    public const string Delete = "DELETE FROM provider WHERE id = @Id";
+
+    public const string WhereText = """
+        (LOWER(name) LIKE @Text ESCAPE '\' OR agb_code LIKE @Text ESCAPE '\' OR kvk_number LIKE @Text ESCAPE '\')
+        """;
+    public const string WhereActive = "active = @Active";
+    public const string WhereOzjtTop16 = "ozjt_top16 = @OzjtTop16";
+    public const string WhereContractManager = "contract_manager = @ContractManager";
+
+    public static string Search(ISqlDialect dialect, ProviderFilter filter) =>
+        "SELECT " + Columns + " FROM provider " + Where(filter) + " ORDER BY name, id " + dialect.Paging;
+
+    public static string Count(ProviderFilter filter) => "SELECT COUNT(*) FROM provider " + Where(filter);
+
+    private static SqlWhere Where(ProviderFilter filter) => new SqlWhere()
+        .When(filter.Text is not null, WhereText)
+        .When(filter.Active is not null, WhereActive)
+        .When(filter.OzjtTop16 is not null, WhereOzjtTop16)
+        .When(filter.ContractManager is not null, WhereContractManager);
+}

@@ -1,0 +1,56 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+
+namespace ContractRegie.Data;
+
+/// <summary>
+/// Registers, once per process, what makes the three engines read alike: snake_case columns onto
+/// PascalCase properties, <see cref="DateOnly"/> (SQLite keeps dates as text) and UTC instants.
+/// </summary>
+public static class TypeHandlers
+{
+    private static readonly Lazy<bool> Registered = new(() =>
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+        SqlMapper.AddTypeHandler(new UtcInstantHandler());
+        return true;
+    });
+
+    public static void EnsureRegistered() => _ = Registered.Value;
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.Date;
+            parameter.Value = value;
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly date => date,
+            DateTime dateTime => DateOnly.FromDateTime(dateTime),
+            string text => DateOnly.ParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read {value.GetType().Name} as a date."),
+        };
+    }
+
+    private sealed class UtcInstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            parameter.DbType = DbType.DateTimeOffset;
+            parameter.Value = value.ToUniversalTime();
+        }
+
+        public override DateTimeOffset Parse(object value) => value switch
+        {
+            DateTimeOffset instant => instant.ToUniversalTime(),
+            DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
+            string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
+            _ => throw new DataException($"Cannot read {value.GetType().Name} as an instant."),
+        };
+    }
+}
