@@ -24,6 +24,15 @@ public sealed class ValidationErrors
         }
     }
 
+    public ValidationErrors Merge(ValidationErrors other)
+    {
+        foreach (var (field, messages) in other._errors)
+        {
+            messages.ForEach(message => Add(field, message));
+        }
+        return this;
+    }
+
     public IDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 

@@ -1,0 +1,127 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
+
+namespace ContractRegie.Web.Apis.Contracts;
+
+public sealed record ExtensionOptionInput(int? DurationMonths, bool? Exercised);
+
+/// <summary>What a client sends to create or replace a contract. Options are numbered in the order given.</summary>
+public sealed record ContractInput(
+    string? ContractNumber,
+    string? Title,
+    long? ProviderId,
+    ContractKind? Kind,
+    Law? Law,
+    ProcurementRoute? ProcurementRoute,
+    IReadOnlyList<string>? Municipalities,
+    DateOnly? StartDate,
+    DateOnly? InitialEndDate,
+    IReadOnlyList<ExtensionOptionInput>? ExtensionOptions,
+    int? NoticePeriodMonths,
+    int? ProcurementLeadTimeMonths,
+    string? ContractOwner,
+    string? ContractManager,
+    string? TactischInkoper,
+    ContractStatus? Status)
+{
+    public Contract ToContract(long id, ValidationErrors errors)
+    {
+        var start = Required.Value(StartDate, "startDate", errors);
+        // A missing end is reported as missing, not also as "before the start".
+        var end = Required.Value(InitialEndDate, "initialEndDate", errors);
+        var contract = new Contract
+        {
+            Id = id,
+            ContractNumber = ContractNumber?.Trim() ?? "",
+            Title = Title?.Trim() ?? "",
+            ProviderId = ProviderId ?? 0,
+            Kind = Required.Value(Kind, "kind", errors),
+            Law = Required.Value(Law, "law", errors),
+            ProcurementRoute = Required.Value(ProcurementRoute, "procurementRoute", errors),
+            Municipalities = Municipalities?.Select(m => m.Trim()).ToList() ?? [],
+            StartDate = start,
+            InitialEndDate = InitialEndDate is null ? start : end,
+            ExtensionOptions = (ExtensionOptions ?? [])
+                .Select((o, i) => new ExtensionOption(i + 1, Required.Value(o.DurationMonths, $"extensionOptions[{i}].durationMonths", errors), o.Exercised ?? false))
+                .ToList(),
+            NoticePeriodMonths = NoticePeriodMonths ?? 0,
+            ProcurementLeadTimeMonths = ProcurementLeadTimeMonths ?? 0,
+            ContractOwner = ContractOwner,
+            ContractManager = ContractManager,
+            TactischInkoper = TactischInkoper,
+            Status = Status ?? ContractStatus.Concept,
+        };
+        errors.Merge(contract.Validate());
+        return contract;
+    }
+}
+
+public sealed record RenewalDecisionInput(RenewalDecisionKind? Decision, DateOnly? DecidedOn, string? DecidedBy, string? Reason);
+
+public sealed record TariffInput(string? ProductCategory, string? ProductCode, TariffUnit? Unit, long? PriceCents,
+    DateOnly? ValidFrom, DateOnly? ValidTo, decimal? IndexationPercent)
+{
+    public TariffLine ToTariff(long contractId, long id, ValidationErrors errors)
+    {
+        var tariff = new TariffLine
+        {
+            Id = id,
+            ContractId = contractId,
+            ProductCategory = ProductCategory?.Trim() ?? "",
+            ProductCode = ProductCode?.Trim() ?? "",
+            Unit = Required.Value(Unit, "unit", errors),
+            PriceCents = Required.Value(PriceCents, "priceCents", errors),
+            ValidFrom = Required.Value(ValidFrom, "validFrom", errors),
+            ValidTo = ValidTo,
+            IndexationPercent = IndexationPercent ?? 0m,
+        };
+        errors.AddIf(tariff.ProductCategory is not { Length: 2 } || !tariff.ProductCategory.All(char.IsAsciiDigit), "productCategory", "Productcategorie bestaat uit 2 cijfers.");
+        errors.AddIf(tariff.ProductCode is not { Length: 5 } || !tariff.ProductCode.All(char.IsAsciiLetterOrDigit), "productCode", "Productcode bestaat uit 5 tekens.");
+        errors.AddIf(tariff.PriceCents < 0, "priceCents", "Tarief kan niet negatief zijn.");
+        errors.AddIf(tariff.ValidTo < tariff.ValidFrom, "validTo", "Geldig tot ligt voor geldig vanaf.");
+        errors.AddIf(tariff.IndexationPercent is < -100m or > 100m, "indexationPercent", "Indexatie moet tussen -100 en 100 procent liggen.");
+        return tariff;
+    }
+}
+
+public sealed record BudgetInput(int? Year, string? MunicipalityCode, long? AmountCents)
+{
+    public BudgetCeiling ToBudget(long contractId, long id, ValidationErrors errors)
+    {
+        var budget = new BudgetCeiling
+        {
+            Id = id,
+            ContractId = contractId,
+            Year = Required.Value(Year, "year", errors),
+            MunicipalityCode = MunicipalityCode?.Trim() ?? "",
+            AmountCents = Required.Value(AmountCents, "amountCents", errors),
+        };
+        errors.AddIf(budget.Year is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
+        errors.AddIf(!Identifiers.IsMunicipalityCode(budget.MunicipalityCode), "municipalityCode", "Geen CBS-gemeentecode van 4 cijfers.");
+        errors.AddIf(budget.AmountCents < 0, "amountCents", "Budget kan niet negatief zijn.");
+        return budget;
+    }
+}
+
+public sealed record OutcomeAgreementInput(string? Indicator, decimal? Norm, NormDirection? Direction, string? Unit,
+    ReportingFrequency? Frequency, decimal? Tolerance)
+{
+    public OutcomeAgreement ToAgreement(long contractId, long id, ValidationErrors errors)
+    {
+        var agreement = new OutcomeAgreement
+        {
+            Id = id,
+            ContractId = contractId,
+            Indicator = Indicator?.Trim() ?? "",
+            Norm = Required.Value(Norm, "norm", errors),
+            Direction = Required.Value(Direction, "direction", errors),
+            Unit = Unit?.Trim() ?? "",
+            Frequency = Required.Value(Frequency, "frequency", errors),
+            Tolerance = Tolerance ?? 0m,
+        };
+        errors.AddIf(agreement.Indicator.Length is 0 or > 100, "indicator", "Indicator is verplicht (hoogstens 100 tekens).");
+        errors.AddIf(agreement.Unit.Length is 0 or > 20, "unit", "Eenheid is verplicht (hoogstens 20 tekens).");
+        errors.AddIf(agreement.Tolerance < 0, "tolerance", "Tolerantie kan niet negatief zijn.");
+        return agreement;
+    }
+}

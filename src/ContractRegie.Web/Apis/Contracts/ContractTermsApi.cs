@@ -1,0 +1,119 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractRegie.Web.Apis.Contracts;
+
+/// <summary>
+/// Tariffs, budgets and outcome agreements are sub-resources of a contract with the same five operations;
+/// <see cref="ContractTerm{TInput,T}"/> says what differs, <see cref="MapTerm{TInput,T}"/> maps them once.
+/// </summary>
+public static class ContractTermsApi
+{
+    public static IEndpointRouteBuilder MapContractTermsApi(this IEndpointRouteBuilder app)
+    {
+        MapTerm(app, new ContractTerm<TariffInput, TariffLine>("tariffs", "Tariff", "Tarief",
+            (terms, contractId) => terms.ReadTariffsAsync(contractId), (terms, contractId, id) => terms.ReadTariffAsync(contractId, id),
+            (input, contractId, id, errors) => input.ToTariff(contractId, id, errors),
+            (terms, tariff) => terms.InsertTariffAsync(tariff), (terms, tariff) => terms.UpdateTariffAsync(tariff),
+            (terms, contractId, id) => terms.DeleteTariffAsync(contractId, id), (t, id) => t with { Id = id }));
+        MapTerm(app, new ContractTerm<BudgetInput, BudgetCeiling>("budgets", "Budget", "Budgetplafond",
+            (terms, contractId) => terms.ReadBudgetsAsync(contractId), (terms, contractId, id) => terms.ReadBudgetAsync(contractId, id),
+            (input, contractId, id, errors) => input.ToBudget(contractId, id, errors),
+            (terms, budget) => terms.InsertBudgetAsync(budget), (terms, budget) => terms.UpdateBudgetAsync(budget),
+            (terms, contractId, id) => terms.DeleteBudgetAsync(contractId, id), (b, id) => b with { Id = id }));
+        MapTerm(app, new ContractTerm<OutcomeAgreementInput, OutcomeAgreement>("outcome-agreements", "OutcomeAgreement", "Prestatieafspraak",
+            (terms, contractId) => terms.ReadAgreementsAsync(contractId), (terms, contractId, id) => terms.ReadAgreementAsync(contractId, id),
+            (input, contractId, id, errors) => input.ToAgreement(contractId, id, errors),
+            (terms, agreement) => terms.InsertAgreementAsync(agreement), (terms, agreement) => terms.UpdateAgreementAsync(agreement),
+            (terms, contractId, id) => terms.DeleteAgreementAsync(contractId, id), (a, id) => a with { Id = id }));
+
+        app.MapGet(ApiConventions.BasePath + "/outcome-agreement-defaults",
+                () => TypedResults.Ok(OutcomeAgreement.Defaults))
+            .WithTags("Contracts").WithName("ListOutcomeAgreementDefaults")
+            .WithSummary("De standaard prestatieafspraken: de landelijke uitkomstcriteria jeugd en gangbare KPI's.");
+        return app;
+    }
+
+    private static void MapTerm<TInput, T>(IEndpointRouteBuilder app, ContractTerm<TInput, T> term) where T : class
+    {
+        var group = app.MapGroup($"{ContractsApi.Path}/{{contractId:long}}/{term.Path}").WithTags("Contracts")
+            .WithMetadata(term);
+        group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s");
+        group.MapGet("/{id:long}", ContractTermEndpoints<TInput, T>.Get).WithName($"Get{term.Name}");
+        group.MapPost("", ContractTermEndpoints<TInput, T>.Create).WithName($"Create{term.Name}");
+        group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}");
+        group.MapDelete("/{id:long}", ContractTermEndpoints<TInput, T>.Delete).WithName($"Delete{term.Name}");
+    }
+}
+
+/// <summary>The five operations of a contract sub-resource; the endpoint's <see cref="ContractTerm{TInput,T}"/> metadata says which.</summary>
+public static class ContractTermEndpoints<TInput, T> where T : class
+{
+    public static async Task<Results<Ok<IReadOnlyList<T>>, ProblemHttpResult>> List(
+        long contractId, HttpContext http, ContractRepository contracts, ContractTermsRepository terms) =>
+        await contracts.ReadByIdAsync(contractId) is null
+            ? ApiProblems.NotFound($"Contract {contractId}")
+            : TypedResults.Ok(await TermOf(http).List(terms, contractId));
+
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> Get(long contractId, long id, HttpContext http, ContractTermsRepository terms)
+    {
+        var term = TermOf(http);
+        return await term.Read(terms, contractId, id) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"{term.DutchName} {id}");
+    }
+
+    public static async Task<Results<Created<T>, ValidationProblem, ProblemHttpResult>> Create(
+        long contractId, TInput input, HttpContext http, ContractRepository contracts, ContractTermsRepository terms)
+    {
+        var term = TermOf(http);
+        var errors = new ValidationErrors();
+        var item = term.ToDomain(input, contractId, 0, errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        if (await contracts.ReadByIdAsync(contractId) is null)
+        {
+            return ApiProblems.NotFound($"Contract {contractId}");
+        }
+        var id = await term.Insert(terms, item);
+        return TypedResults.Created($"{ContractsApi.Path}/{contractId}/{term.Path}/{id}", term.WithId(item, id));
+    }
+
+    public static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> Replace(
+        long contractId, long id, TInput input, HttpContext http, ContractTermsRepository terms)
+    {
+        var term = TermOf(http);
+        var errors = new ValidationErrors();
+        var item = term.ToDomain(input, contractId, id, errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        return await term.Update(terms, item) ? TypedResults.Ok(item) : ApiProblems.NotFound($"{term.DutchName} {id}");
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long contractId, long id, HttpContext http, ContractTermsRepository terms)
+    {
+        var term = TermOf(http);
+        return await term.Delete(terms, contractId, id) ? TypedResults.NoContent() : ApiProblems.NotFound($"{term.DutchName} {id}");
+    }
+
+    private static ContractTerm<TInput, T> TermOf(HttpContext http) =>
+        http.GetEndpoint()!.Metadata.GetRequiredMetadata<ContractTerm<TInput, T>>();
+}
+
+/// <summary>What differs between the contract's sub-resources: path, names, mapping and repository calls.</summary>
+public sealed record ContractTerm<TInput, T>(
+    string Path,
+    string Name,
+    string DutchName,
+    Func<ContractTermsRepository, long, Task<IReadOnlyList<T>>> List,
+    Func<ContractTermsRepository, long, long, Task<T?>> Read,
+    Func<TInput, long, long, ValidationErrors, T> ToDomain,
+    Func<ContractTermsRepository, T, Task<long>> Insert,
+    Func<ContractTermsRepository, T, Task<bool>> Update,
+    Func<ContractTermsRepository, long, long, Task<bool>> Delete,
+    Func<T, long, T> WithId);

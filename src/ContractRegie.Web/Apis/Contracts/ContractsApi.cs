@@ -1,0 +1,159 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Providers;
+using ContractRegie.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractRegie.Web.Apis.Contracts;
+
+public sealed record RenewalDecisionResult(RenewalDecision Decision, Contract Contract);
+
+public static class ContractsApi
+{
+    public const string Path = ApiConventions.BasePath + "/contracts";
+
+    public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Path).WithTags("Contracts");
+        group.MapGet("", ListContracts).WithName("ListContracts")
+            .WithSummary("Contracten met hun sleuteldata, filterbaar op soort, wet, status, zorgaanbieder, contractmanager, besluitdatum, einddatum en tekst.");
+        group.MapGet("/{id:long}", GetContract).WithName("GetContract").WithSummary("Eén contract met zijn sleuteldata.");
+        group.MapPost("", CreateContract).WithName("CreateContract").WithSummary("Legt een contract vast.");
+        group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").WithSummary("Vervangt de gegevens van een contract.");
+        group.MapGet("/{id:long}/extension-options", ListExtensionOptions).WithName("ListExtensionOptions")
+            .WithSummary("De verlengingsopties van een contract, op volgorde.");
+        group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions")
+            .WithSummary("De besluiten over verlenging, oudste eerst.");
+        group.MapPost("/{id:long}/renewal-decisions", RecordRenewalDecision).WithName("RecordRenewalDecision")
+            .WithSummary("Legt een besluit vast; verlengen licht de volgende optie en verschuift de sleuteldata.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResponse<Contract>>, ValidationProblem>> ListContracts(
+        HttpRequest request, ContractRepository contracts,
+        string? kind = null, string? law = null, string? status = null, string? providerId = null, string? contractManager = null,
+        string? decisionDueBefore = null, string? endsBefore = null, string? q = null, string? page = null, string? pageSize = null)
+    {
+        var query = new QueryReader();
+        var filter = new ContractFilter
+        {
+            Kind = query.Enum<ContractKind>("kind", kind),
+            Law = query.Enum<Law>("law", law),
+            Status = query.Enum<ContractStatus>("status", status),
+            ProviderId = query.Long("providerId", providerId),
+            ContractManager = QueryReader.Text(contractManager),
+            DecisionDueBefore = query.Date("decisionDueBefore", decisionDueBefore),
+            EndsBefore = query.Date("endsBefore", endsBefore),
+            Text = QueryReader.Text(q),
+        };
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        return TypedResults.Ok(PagedResponse<Contract>.From(await contracts.SearchAsync(filter, paging), request));
+    }
+
+    public static async Task<Results<Ok<Contract>, ProblemHttpResult>> GetContract(long id, ContractRepository contracts) =>
+        await contracts.ReadByIdAsync(id) is { } contract ? TypedResults.Ok(contract) : ApiProblems.NotFound($"Contract {id}");
+
+    public static async Task<Results<Created<Contract>, ValidationProblem, ProblemHttpResult>> CreateContract(
+        ContractInput input, ContractRepository contracts, ProviderRepository providers)
+    {
+        var errors = new ValidationErrors();
+        var contract = input.ToContract(0, errors);
+        await CheckProviderAsync(contract, providers, errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        if (await contracts.ReadIdByNumberAsync(contract.ContractNumber) is not null)
+        {
+            return ApiProblems.Conflict($"Er is al een contract met nummer {contract.ContractNumber}.");
+        }
+        var id = await contracts.InsertAsync(contract);
+        return TypedResults.Created($"{Path}/{id}", await contracts.ReadByIdAsync(id));
+    }
+
+    public static async Task<Results<Ok<Contract>, ValidationProblem, ProblemHttpResult>> ReplaceContract(
+        long id, ContractInput input, ContractRepository contracts, ProviderRepository providers)
+    {
+        var errors = new ValidationErrors();
+        var contract = input.ToContract(id, errors);
+        await CheckProviderAsync(contract, providers, errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        if (await contracts.ReadByIdAsync(id) is null)
+        {
+            return ApiProblems.NotFound($"Contract {id}");
+        }
+        if (await contracts.ReadIdByNumberAsync(contract.ContractNumber) is { } other && other != id)
+        {
+            return ApiProblems.Conflict($"Er is al een contract met nummer {contract.ContractNumber}.");
+        }
+        await contracts.UpdateAsync(contract);
+        return TypedResults.Ok((await contracts.ReadByIdAsync(id))!);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<ExtensionOption>>, ProblemHttpResult>> ListExtensionOptions(
+        long id, ContractRepository contracts) =>
+        await contracts.ReadByIdAsync(id) is { } contract
+            ? TypedResults.Ok(contract.ExtensionOptions)
+            : ApiProblems.NotFound($"Contract {id}");
+
+    public static async Task<Results<Ok<IReadOnlyList<RenewalDecision>>, ProblemHttpResult>> ListRenewalDecisions(
+        long id, ContractRepository contracts) =>
+        await contracts.ReadByIdAsync(id) is null
+            ? ApiProblems.NotFound($"Contract {id}")
+            : TypedResults.Ok(await contracts.ReadDecisionsAsync(id));
+
+    public static async Task<Results<Created<RenewalDecisionResult>, ValidationProblem, ProblemHttpResult>> RecordRenewalDecision(
+        long id, RenewalDecisionInput input, ContractRepository contracts, TimeProvider time)
+    {
+        var errors = new ValidationErrors();
+        var kind = Required.Value(input.Decision, "decision", errors);
+        errors.AddIf(string.IsNullOrWhiteSpace(input.DecidedBy), "decidedBy", "Wie besloot is verplicht.");
+        errors.AddIf(string.IsNullOrWhiteSpace(input.Reason), "reason", "Een motivering is verplicht.");
+        errors.AddIf(input.Reason?.Length > 2000, "reason", "Motivering is langer dan 2000 tekens.");
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        if (await contracts.ReadByIdAsync(id) is not { } contract)
+        {
+            return ApiProblems.NotFound($"Contract {id}");
+        }
+        var today = time.Today();
+        var outcome = KeyDateRules.Decide(contract, kind, today);
+        if (outcome.Error is { } error)
+        {
+            return ApiProblems.Conflict(error);
+        }
+        var decision = new RenewalDecision
+        {
+            ContractId = id,
+            Decision = kind,
+            DecidedOn = input.DecidedOn ?? today,
+            DecidedBy = input.DecidedBy!.Trim(),
+            Reason = input.Reason!.Trim(),
+            ExercisedOptionSequence = outcome.ExercisedOptionSequence,
+        };
+        if (await contracts.RecordDecisionAsync(decision, outcome.Contract!) is not { } decisionId)
+        {
+            return ApiProblems.Conflict("Deze optie is zojuist al door iemand anders gelicht.");
+        }
+        return TypedResults.Created($"{Path}/{id}/renewal-decisions/{decisionId}",
+            new RenewalDecisionResult(decision with { Id = decisionId }, (await contracts.ReadByIdAsync(id))!));
+    }
+
+    private static async Task CheckProviderAsync(Contract contract, ProviderRepository providers, ValidationErrors errors)
+    {
+        if (contract.ProviderId > 0 && await providers.ReadByIdAsync(contract.ProviderId) is null)
+        {
+            errors.Add("providerId", $"Zorgaanbieder {contract.ProviderId} bestaat niet.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Providers;
+using ContractRegie.Data.Providers;
+using ContractRegie.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractRegie.Web.Apis.Providers;
+
+public static class ProvidersApi
+{
+    public static IEndpointRouteBuilder MapProvidersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiConventions.BasePath + "/providers").WithTags("Providers");
+        group.MapGet("", ListProviders).WithName("ListProviders")
+            .WithSummary("Zorgaanbieders, filterbaar op tekst (naam, AGB-code, KvK-nummer), actief, OZJT top-16 en contractmanager.");
+        group.MapGet("/{id:long}", GetProvider).WithName("GetProvider").WithSummary("Eén zorgaanbieder.");
+        group.MapPost("", CreateProvider).WithName("CreateProvider").WithSummary("Legt een zorgaanbieder vast.");
+        group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").WithSummary("Vervangt de gegevens van een zorgaanbieder.");
+        group.MapDelete("/{id:long}", DeleteProvider).WithName("DeleteProvider")
+            .WithSummary("Verwijdert een zorgaanbieder zonder contracten.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResponse<Provider>>, ValidationProblem>> ListProviders(
+        HttpRequest request, ProviderRepository providers,
+        string? q = null, string? active = null, string? ozjtTop16 = null, string? contractManager = null,
+        string? page = null, string? pageSize = null)
+    {
+        var query = new QueryReader();
+        var filter = new ProviderFilter(QueryReader.Text(q), query.Bool("active", active), query.Bool("ozjtTop16", ozjtTop16),
+            QueryReader.Text(contractManager));
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        return TypedResults.Ok(PagedResponse<Provider>.From(await providers.SearchAsync(filter, paging), request));
+    }
+
+    public static async Task<Results<Ok<Provider>, ProblemHttpResult>> GetProvider(long id, ProviderRepository providers) =>
+        await providers.ReadByIdAsync(id) is { } provider ? TypedResults.Ok(provider) : ApiProblems.NotFound($"Zorgaanbieder {id}");
+
+    public static async Task<Results<Created<Provider>, ValidationProblem, ProblemHttpResult>> CreateProvider(
+        ProviderInput input, ProviderRepository providers)
+    {
+        var errors = new ValidationErrors();
+        var provider = input.ToProvider(0, errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        if (await providers.ReadByAgbCodeAsync(provider.AgbCode) is not null)
+        {
+            return ApiProblems.Conflict($"Er is al een zorgaanbieder met AGB-code {provider.AgbCode}.");
+        }
+        var created = provider with { Id = await providers.InsertAsync(provider) };
+        return TypedResults.Created($"{ApiConventions.BasePath}/providers/{created.Id}", created);
+    }
+
+    public static async Task<Results<Ok<Provider>, ValidationProblem, ProblemHttpResult>> ReplaceProvider(
+        long id, ProviderInput input, ProviderRepository providers)
+    {
+        var errors = new ValidationErrors();
+        var provider = input.ToProvider(id, errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        if (await providers.ReadByIdAsync(id) is null)
+        {
+            return ApiProblems.NotFound($"Zorgaanbieder {id}");
+        }
+        if (await providers.ReadByAgbCodeAsync(provider.AgbCode) is { } other && other.Id != id)
+        {
+            return ApiProblems.Conflict($"Er is al een zorgaanbieder met AGB-code {provider.AgbCode}.");
+        }
+        await providers.UpdateAsync(provider);
+        return TypedResults.Ok(provider);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProvider(long id, ProviderRepository providers)
+    {
+        if (await providers.ReadByIdAsync(id) is null)
+        {
+            return ApiProblems.NotFound($"Zorgaanbieder {id}");
+        }
+        // Contracts keep their provider for the history; such a provider can only be made inactive.
+        if (await providers.CountContractsAsync(id) > 0)
+        {
+            return ApiProblems.Conflict("Deze zorgaanbieder heeft contracten en kan niet worden verwijderd; zet hem op inactief.");
+        }
+        await providers.DeleteAsync(id);
+        return TypedResults.NoContent();
+    }
+}

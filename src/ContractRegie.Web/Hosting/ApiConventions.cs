@@ -1,0 +1,30 @@
+namespace ContractRegie.Web.Hosting;
+
+/// <summary>The NLGov API Design Rules that apply to every API response.</summary>
+public static class ApiConventions
+{
+    public const string BasePath = "/api/v1";
+    public const string Version = "1.0.0";
+
+    public static IApplicationBuilder UseApiConventions(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!http.Request.Path.StartsWithSegments(BasePath))
+        {
+            await next(http);
+            return;
+        }
+        // ADR: every response says which API version answered.
+        http.Response.OnStarting(() =>
+        {
+            http.Response.Headers["API-Version"] = Version;
+            return Task.CompletedTask;
+        });
+        // ADR: no trailing slashes; routing would otherwise match them silently.
+        if (http.Request.Path.Value!.EndsWith('/'))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await next(http);
+    });
+}

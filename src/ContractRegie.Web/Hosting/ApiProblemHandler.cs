@@ -1,0 +1,55 @@
+using System.Data.Common;
+using System.Text.Json;
+using ContractRegie.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContractRegie.Web.Hosting;
+
+/// <summary>
+/// Turns what escapes an endpoint into problem+json. Unreadable JSON becomes a field error at the place the
+/// parser stopped; anything unexpected becomes a 500 without internals (they go to the log).
+/// </summary>
+public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<ApiProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Ongeldig verzoek.", Detail = bad.Message },
+            DbException db when ConstraintViolation.Is(db) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict met bestaande gegevens.",
+                Detail = "De wijziging botst met bestaande gegevens (een dubbele sleutel of een verwijzing).",
+            },
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "Er ging iets mis aan onze kant." };
+        }
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static HttpValidationProblemDetails InvalidJson(JsonException json)
+    {
+        var field = FieldFromJsonPath(json.Path);
+        var message = field.Length == 0
+            ? "Het verzoek is geen geldige JSON."
+            : "Ongeldige of onbekende waarde.";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "De invoer is ongeldig.",
+            Detail = json.LineNumber is { } line ? $"Regel {line + 1}, positie {json.BytePositionInLine}." : null,
+        };
+    }
+
+    /// <summary>"$.extensionOptions[0].durationMonths" → "extensionOptions[0].durationMonths".</summary>
+    private static string FieldFromJsonPath(string? path) =>
+        path is null or "$" ? string.Empty : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace ContractRegie.Web.Hosting;
+
+public static class ApiSetup
+{
+    public const string OpenApiPath = ApiConventions.BasePath + "/openapi.json";
+    public const string SwaggerUiPath = "/swagger";
+
+    public static IServiceCollection AddContractRegieApi(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiProblemHandler>();
+        // Binding failures throw, so ApiProblemHandler can answer them with problem+json.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
+        services.AddEndpointsApiExplorer();
+        services.AddOpenApiDocument(settings =>
+        {
+            settings.DocumentName = "v1";
+            settings.Title = "ContractRegie API";
+            settings.Version = ApiConventions.Version;
+            settings.Description = "Contract- en leveranciersmanagement voor het sociaal domein (Wmo 2015, Jeugdwet, Participatiewet).";
+            settings.SchemaSettings = new NJsonSchema.Generation.SystemTextJsonSchemaGeneratorSettings
+            {
+                SchemaType = NJsonSchema.SchemaType.OpenApi3,
+                SerializerOptions = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+            };
+        });
+        return services;
+    }
+
+    public static WebApplication UseContractRegieApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseApiConventions();
+        app.UseOpenApi(settings => settings.Path = OpenApiPath);
+        app.UseSwaggerUi(settings =>
+        {
+            settings.Path = SwaggerUiPath;
+            settings.DocumentPath = OpenApiPath;
+        });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>camelCase, enums by name only, and unknown fields rejected so a typo is an error, not silently ignored.</summary>
+    private static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        return options;
+    }
+}

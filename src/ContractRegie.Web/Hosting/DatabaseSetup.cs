@@ -1,0 +1,51 @@
+using ContractRegie.Data;
+using ContractRegie.Data.Schema;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ContractRegie.Web.Hosting;
+
+public static class DatabaseSetup
+{
+    /// <summary>Binds the "Database" settings; an unknown provider stops the start with the valid names.</summary>
+    public static WebApplicationBuilder AddContractRegieDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        _ = options.Engine;
+        builder.Services.AddContractRegieData(options);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Migrates on start only where configured (the embedded default); production runs the CLI's migrate.</summary>
+    public static WebApplication PrepareDatabase(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var database = app.Services.GetRequiredService<Database>();
+        if (options.MigrateOnStartup)
+        {
+            SchemaMigrator.MigrateUp(database);
+        }
+        return app;
+    }
+}
+
+/// <summary>Ready means the database answers and its schema is current.</summary>
+public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            return SchemaMigrator.HasPendingMigrations(database)
+                ? HealthCheckResult.Unhealthy("Database schema is not up to date; run 'contractregie migrate'.")
+                : HealthCheckResult.Healthy($"{database.Engine} reachable, schema current.");
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy($"{database.Engine} not reachable.", exception);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace ContractRegie.Web.Hosting;
+
+/// <summary>The municipality's calendar is Europe/Amsterdam: "today" is the date there, not in UTC.</summary>
+public static class MunicipalClock
+{
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public static DateOnly Today(this TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+}
