@@ -1,5 +1,6 @@
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
+using ContractRegie.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractRegie.Data;
@@ -9,9 +10,12 @@ public static class DataServiceCollectionExtensions
     /// <summary>The database for the configured engine and the repositories over it; all stateless singletons.</summary>
     public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options) =>
         services
+            .AddSingleton(TimeProvider.System)
             .AddSingleton(options)
             .AddSingleton(new Database(options))
             .AddSingleton<ProviderRepository>()
             .AddSingleton<ContractRepository>()
-            .AddSingleton<ContractTermsRepository>();
+            .AddSingleton<ContractTermsRepository>()
+            .AddSingleton<UserRepository>()
+            .AddSingleton<UserAccounts>();
 }

@@ -37,12 +37,16 @@ public static class TypeHandlers
         };
     }
 
+    /// <summary>
+    /// Instants are stored as UTC in a plain timestamp column (datetime2 / timestamp / text): SQLite has no
+    /// offset type, and one convention on all engines beats three.
+    /// </summary>
     private sealed class UtcInstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
         {
-            parameter.DbType = DbType.DateTimeOffset;
-            parameter.Value = value.ToUniversalTime();
+            parameter.DbType = DbType.DateTime2;
+            parameter.Value = DateTime.SpecifyKind(value.UtcDateTime, DateTimeKind.Unspecified);
         }
 
         public override DateTimeOffset Parse(object value) => value switch

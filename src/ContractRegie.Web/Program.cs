@@ -1,21 +1,27 @@
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Apis.Providers;
+using ContractRegie.Web.Apis.Security;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
 
 NJsonSchemaShim.Install();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddContractRegieDatabase();
+builder.AddContractRegieAuth();
+builder.AddSecurityLimits();
 builder.Services.AddContractRegieApi();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseContractRegieApi();
+app.MapSessionsApi();
+app.MapUsersApi();
 app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();
-
-app.PrepareDatabase();
-app.Run();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
 
 /// <summary>Visible to the end-to-end tests' WebApplicationFactory.</summary>
 public partial class Program;

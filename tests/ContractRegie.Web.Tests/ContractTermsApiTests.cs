@@ -1,18 +1,18 @@
 using System.Net;
 using System.Text.Json;
+using ContractRegie.Core.Security;
 using ContractRegie.Web.Tests.Infrastructure;
 using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 
 namespace ContractRegie.Web.Tests;
 
-public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<ContractRegieApp>
+public sealed class ContractTermsApiTests(ContractRegieApp app) : SignedInTest(app, Role.Contractmanager)
 {
-    private readonly HttpClient _client = app.CreateClient();
 
     private async Task<string> NewContractAsync()
     {
-        var providerId = await _client.CreateProviderAsync();
-        return $"/api/v1/contracts/{await _client.CreateAsync("/api/v1/contracts", ContractBody(providerId))}";
+        var providerId = await Client.CreateProviderAsync();
+        return $"/api/v1/contracts/{await Client.CreateAsync("/api/v1/contracts", ContractBody(providerId))}";
     }
 
     [Fact]
@@ -24,23 +24,23 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
             ["productCategory"] = "45", ["productCode"] = "45A05", ["unit"] = "Uur",
             ["priceCents"] = 8_551, ["validFrom"] = "2026-01-01", ["indexationPercent"] = 3.25m,
         };
-        var id = await _client.CreateAsync($"{contract}/tariffs", tariff);
+        var id = await Client.CreateAsync($"{contract}/tariffs", tariff);
 
-        using (var read = await _client.GetJsonAsync($"{contract}/tariffs/{id}"))
+        using (var read = await Client.GetJsonAsync($"{contract}/tariffs/{id}"))
         {
             Assert.Equal(8_551, read.RootElement.GetProperty("priceCents").GetInt64());
             Assert.Equal(3.25m, read.RootElement.GetProperty("indexationPercent").GetDecimal());
         }
 
         tariff["priceCents"] = 9_000;
-        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"{contract}/tariffs/{id}", tariff)).StatusCode);
-        using (var list = await _client.GetJsonAsync($"{contract}/tariffs"))
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync($"{contract}/tariffs/{id}", tariff)).StatusCode);
+        using (var list = await Client.GetJsonAsync($"{contract}/tariffs"))
         {
             Assert.Equal(9_000, Assert.Single(list.RootElement.EnumerateArray()).GetProperty("priceCents").GetInt64());
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"{contract}/tariffs/{id}")).StatusCode);
-        await (await _client.GetAsync($"{contract}/tariffs/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{contract}/tariffs/{id}")).StatusCode);
+        await (await Client.GetAsync($"{contract}/tariffs/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
     {
         var contract = await NewContractAsync();
         var tariff = new { productCategory = "45", productCode = "45A05", unit = "Uur", priceCents = 8_550, validFrom = "2026-01-01" };
-        await _client.CreateAsync($"{contract}/tariffs", tariff);
+        await Client.CreateAsync($"{contract}/tariffs", tariff);
 
-        await (await _client.PostJsonAsync($"{contract}/tariffs", tariff)).AssertProblemAsync(HttpStatusCode.Conflict);
-        using var list = await _client.GetJsonAsync($"{contract}/tariffs");
+        await (await Client.PostJsonAsync($"{contract}/tariffs", tariff)).AssertProblemAsync(HttpStatusCode.Conflict);
+        using var list = await Client.GetJsonAsync($"{contract}/tariffs");
         Assert.Equal(1, list.RootElement.GetArrayLength());
     }
 
@@ -60,7 +60,7 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
     {
         var contract = await NewContractAsync();
 
-        var fields = await (await _client.PostJsonAsync($"{contract}/tariffs",
+        var fields = await (await Client.PostJsonAsync($"{contract}/tariffs",
                 new { productCategory = "4", productCode = "45A05", priceCents = -1, validFrom = "2026-01-01", validTo = "2025-01-01" }))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
 
@@ -71,16 +71,16 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
     public async Task Budgets_are_kept_per_year_and_municipality()
     {
         var contract = await NewContractAsync();
-        await _client.CreateAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 125_000_000_00L });
-        await _client.CreateAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "1735", amountCents = 40_000_000_00L });
+        await Client.CreateAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 125_000_000_00L });
+        await Client.CreateAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "1735", amountCents = 40_000_000_00L });
 
-        await (await _client.PostJsonAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 1 }))
+        await (await Client.PostJsonAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 1 }))
             .AssertProblemAsync(HttpStatusCode.Conflict);
-        var fields = await (await _client.PostJsonAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "Almelo", amountCents = 1 }))
+        var fields = await (await Client.PostJsonAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "Almelo", amountCents = 1 }))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["municipalityCode"], fields);
 
-        using var list = await _client.GetJsonAsync($"{contract}/budgets");
+        using var list = await Client.GetJsonAsync($"{contract}/budgets");
         Assert.Equal([125_000_000_00L, 40_000_000_00L], list.RootElement.EnumerateArray().Select(b => b.GetProperty("amountCents").GetInt64()));
     }
 
@@ -88,10 +88,10 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
     public async Task Outcome_agreements_can_start_from_the_defaults()
     {
         var contract = await NewContractAsync();
-        using var defaults = await _client.GetJsonAsync("/api/v1/outcome-agreement-defaults");
+        using var defaults = await Client.GetJsonAsync("/api/v1/outcome-agreement-defaults");
         var planned = defaults.RootElement.EnumerateArray().Single(d => d.GetProperty("indicator").GetString() == "Beëindigd volgens plan");
 
-        var id = await _client.CreateAsync($"{contract}/outcome-agreements", new
+        var id = await Client.CreateAsync($"{contract}/outcome-agreements", new
         {
             indicator = planned.GetProperty("indicator").GetString(),
             norm = planned.GetProperty("norm").GetDecimal(),
@@ -101,7 +101,7 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
             tolerance = 2.5m,
         });
 
-        using var read = await _client.GetJsonAsync($"{contract}/outcome-agreements/{id}");
+        using var read = await Client.GetJsonAsync($"{contract}/outcome-agreements/{id}");
         Assert.Equal("AtLeast", read.RootElement.GetProperty("direction").GetString());
         Assert.Equal(2.5m, read.RootElement.GetProperty("tolerance").GetDecimal());
     }
@@ -109,8 +109,8 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
     [Fact]
     public async Task Terms_of_an_unknown_contract_are_not_found()
     {
-        await (await _client.GetAsync("/api/v1/contracts/987654/tariffs")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await _client.PostJsonAsync("/api/v1/contracts/987654/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 1 }))
+        await (await Client.GetAsync("/api/v1/contracts/987654/tariffs")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.PostJsonAsync("/api/v1/contracts/987654/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 1 }))
             .AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -119,11 +119,11 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : IClassFixture<
     {
         var contract = await NewContractAsync();
         var other = await NewContractAsync();
-        var id = await _client.CreateAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 100 });
+        var id = await Client.CreateAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 100 });
 
-        await (await _client.GetAsync($"{other}/budgets/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await _client.DeleteAsync($"{other}/budgets/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        using var stillThere = await _client.GetJsonAsync($"{contract}/budgets/{id}");
+        await (await Client.GetAsync($"{other}/budgets/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.DeleteAsync($"{other}/budgets/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var stillThere = await Client.GetJsonAsync($"{contract}/budgets/{id}");
         Assert.Equal(JsonValueKind.Object, stillThere.RootElement.ValueKind);
     }
 }

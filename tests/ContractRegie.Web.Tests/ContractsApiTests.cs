@@ -1,22 +1,22 @@
 using System.Net;
 using System.Text.Json;
+using ContractRegie.Core.Security;
 using ContractRegie.Web.Tests.Infrastructure;
 using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 
 namespace ContractRegie.Web.Tests;
 
-public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<ContractRegieApp>
+public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, Role.Contractmanager)
 {
     private const string Contracts = "/api/v1/contracts";
-    private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
     public async Task A_created_contract_shows_its_key_dates()
     {
-        var providerId = await _client.CreateProviderAsync();
-        var id = await _client.CreateAsync(Contracts, ContractBody(providerId));
+        var providerId = await Client.CreateProviderAsync();
+        var id = await Client.CreateAsync(Contracts, ContractBody(providerId));
 
-        using var contract = await _client.GetJsonAsync($"{Contracts}/{id}");
+        using var contract = await Client.GetJsonAsync($"{Contracts}/{id}");
         var keyDates = contract.RootElement.GetProperty("keyDates");
         // 31 Dec 2026 with options 12 + 12 months, notice 6 months, procurement lead time 12 months.
         Assert.Equal("2026-12-31", keyDates.GetProperty("currentEnd").GetString());
@@ -29,11 +29,11 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
     [Fact]
     public async Task Extending_exercises_the_next_option_and_moves_the_key_dates_until_none_remain()
     {
-        var providerId = await _client.CreateProviderAsync();
-        var id = await _client.CreateAsync(Contracts, ContractBody(providerId));
+        var providerId = await Client.CreateProviderAsync();
+        var id = await Client.CreateAsync(Contracts, ContractBody(providerId));
         var decide = new { decision = "Verlengen", decidedBy = "p.inkoper", reason = "Prestaties op norm" };
 
-        var first = await _client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide);
+        var first = await Client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         using (var result = JsonDocument.Parse(await first.Content.ReadAsStringAsync()))
         {
@@ -45,30 +45,30 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
             Assert.Equal("2026-03-01", result.RootElement.GetProperty("decision").GetProperty("decidedOn").GetString());
         }
 
-        Assert.Equal(HttpStatusCode.Created, (await _client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide)).StatusCode);
-        using (var contract = await _client.GetJsonAsync($"{Contracts}/{id}"))
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide)).StatusCode);
+        using (var contract = await Client.GetJsonAsync($"{Contracts}/{id}"))
         {
             var keyDates = contract.RootElement.GetProperty("keyDates");
             Assert.Equal("2028-12-31", keyDates.GetProperty("currentEnd").GetString());
             Assert.Equal(JsonValueKind.Null, keyDates.GetProperty("decisionDeadline").ValueKind);
         }
 
-        await (await _client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide)).AssertProblemAsync(HttpStatusCode.Conflict);
-        using var history = await _client.GetJsonAsync($"{Contracts}/{id}/renewal-decisions");
+        await (await Client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide)).AssertProblemAsync(HttpStatusCode.Conflict);
+        using var history = await Client.GetJsonAsync($"{Contracts}/{id}/renewal-decisions");
         Assert.Equal(2, history.RootElement.GetArrayLength());
     }
 
     [Fact]
     public async Task Deciding_to_procure_again_sets_the_procurement_deadline_from_the_current_end()
     {
-        var providerId = await _client.CreateProviderAsync();
-        var id = await _client.CreateAsync(Contracts, ContractBody(providerId));
+        var providerId = await Client.CreateProviderAsync();
+        var id = await Client.CreateAsync(Contracts, ContractBody(providerId));
 
-        var response = await _client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions",
+        var response = await Client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions",
             new { decision = "OpnieuwAanbesteden", decidedOn = "2026-02-15", decidedBy = "p.inkoper", reason = "Markt veranderd" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        using var contract = await _client.GetJsonAsync($"{Contracts}/{id}");
+        using var contract = await Client.GetJsonAsync($"{Contracts}/{id}");
         var keyDates = contract.RootElement.GetProperty("keyDates");
         Assert.Equal("2025-12-31", keyDates.GetProperty("procurementStartDeadline").GetString());
         Assert.Equal(JsonValueKind.Null, keyDates.GetProperty("decisionDeadline").ValueKind);
@@ -78,7 +78,7 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
     [Fact]
     public async Task Lists_filter_on_attributes_text_and_key_dates()
     {
-        var providerId = await _client.CreateProviderAsync();
+        var providerId = await Client.CreateProviderAsync();
         var manager = "cm" + NextDigits(5);
         var wmo = ContractBody(providerId);
         wmo["law"] = "Wmo";
@@ -90,21 +90,21 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
         var jeugd = ContractBody(providerId);
         jeugd["contractManager"] = manager;
         jeugd["status"] = "Concept";
-        await _client.CreateAsync(Contracts, wmo);
-        await _client.CreateAsync(Contracts, jeugd);
+        await Client.CreateAsync(Contracts, wmo);
+        await Client.CreateAsync(Contracts, jeugd);
         var mine = $"{Contracts}?contractManager={manager}";
 
-        Assert.Equal(2, await _client.CountAsync(mine));
-        Assert.Equal(1, await _client.CountAsync($"{mine}&law=Wmo"));
-        Assert.Equal(1, await _client.CountAsync($"{mine}&kind=Maatwerk"));
-        Assert.Equal(1, await _client.CountAsync($"{mine}&status=Concept"));
-        Assert.Equal(2, await _client.CountAsync($"{mine}&providerId={providerId}"));
-        Assert.Equal(1, await _client.CountAsync($"{mine}&q=HENGELO"));
+        Assert.Equal(2, await Client.CountAsync(mine));
+        Assert.Equal(1, await Client.CountAsync($"{mine}&law=Wmo"));
+        Assert.Equal(1, await Client.CountAsync($"{mine}&kind=Maatwerk"));
+        Assert.Equal(1, await Client.CountAsync($"{mine}&status=Concept"));
+        Assert.Equal(2, await Client.CountAsync($"{mine}&providerId={providerId}"));
+        Assert.Equal(1, await Client.CountAsync($"{mine}&q=HENGELO"));
         // Only the Jeugdwet contract has an option left; its decision is due 30 June 2026.
-        Assert.Equal(1, await _client.CountAsync($"{mine}&decisionDueBefore=2026-07-01"));
-        Assert.Equal(0, await _client.CountAsync($"{mine}&decisionDueBefore=2026-06-30"));
-        Assert.Equal(1, await _client.CountAsync($"{mine}&endsBefore=2026-12-31"));
-        Assert.Equal(2, await _client.CountAsync($"{mine}&endsBefore=2027-01-01"));
+        Assert.Equal(1, await Client.CountAsync($"{mine}&decisionDueBefore=2026-07-01"));
+        Assert.Equal(0, await Client.CountAsync($"{mine}&decisionDueBefore=2026-06-30"));
+        Assert.Equal(1, await Client.CountAsync($"{mine}&endsBefore=2026-12-31"));
+        Assert.Equal(2, await Client.CountAsync($"{mine}&endsBefore=2027-01-01"));
     }
 
     [Fact]
@@ -112,10 +112,10 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
     {
         var provider = ProviderBody();
         provider["name"] = "Stichting Kwartelkoning " + NextDigits(4);
-        var providerId = await _client.CreateAsync("/api/v1/providers", provider);
-        await _client.CreateAsync(Contracts, ContractBody(providerId));
+        var providerId = await Client.CreateAsync("/api/v1/providers", provider);
+        await Client.CreateAsync(Contracts, ContractBody(providerId));
 
-        Assert.Equal(1, await _client.CountAsync($"{Contracts}?q=kwartelkoning"));
+        Assert.Equal(1, await Client.CountAsync($"{Contracts}?q=kwartelkoning"));
     }
 
     public static TheoryData<string, string> InvalidContracts => new()
@@ -131,18 +131,18 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
     [MemberData(nameof(InvalidContracts))]
     public async Task Invalid_contracts_are_field_errors_and_nothing_is_written(string change, string field)
     {
-        var providerId = await _client.CreateProviderAsync();
+        var providerId = await Client.CreateProviderAsync();
         var body = ContractBody(providerId);
         foreach (var property in JsonDocument.Parse(change).RootElement.EnumerateObject())
         {
             body[property.Name] = property.Value.Clone();
         }
-        var before = await _client.CountAsync(Contracts);
+        var before = await Client.CountAsync(Contracts);
 
-        var fields = await (await _client.PostJsonAsync(Contracts, body)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var fields = await (await Client.PostJsonAsync(Contracts, body)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal([field], fields);
-        Assert.Equal(before, await _client.CountAsync(Contracts));
+        Assert.Equal(before, await Client.CountAsync(Contracts));
     }
 
     [Theory]
@@ -154,22 +154,22 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
     [InlineData("""not json""", "body")]
     public async Task Unreadable_json_is_a_field_error_at_the_place_it_fails(string json, string field)
     {
-        var before = await _client.CountAsync(Contracts);
+        var before = await Client.CountAsync(Contracts);
 
-        var fields = await (await _client.PostRawAsync(Contracts, json)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var fields = await (await Client.PostRawAsync(Contracts, json)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal([field], fields);
-        Assert.Equal(before, await _client.CountAsync(Contracts));
+        Assert.Equal(before, await Client.CountAsync(Contracts));
     }
 
     [Fact]
     public async Task A_duplicate_contract_number_is_a_conflict()
     {
-        var providerId = await _client.CreateProviderAsync();
+        var providerId = await Client.CreateProviderAsync();
         var body = ContractBody(providerId);
-        await _client.CreateAsync(Contracts, body);
+        await Client.CreateAsync(Contracts, body);
 
-        await (await _client.PostJsonAsync(Contracts, body)).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await Client.PostJsonAsync(Contracts, body)).AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Theory]
@@ -179,7 +179,7 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
     [InlineData("?status=7", "status")]
     public async Task Bad_filters_are_field_errors(string query, string field)
     {
-        var fields = await (await _client.GetAsync(Contracts + query)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var fields = await (await Client.GetAsync(Contracts + query)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal([field], fields);
     }
@@ -187,18 +187,18 @@ public sealed class ContractsApiTests(ContractRegieApp app) : IClassFixture<Cont
     [Fact]
     public async Task Replacing_a_contract_replaces_its_options_and_municipalities()
     {
-        var providerId = await _client.CreateProviderAsync();
+        var providerId = await Client.CreateProviderAsync();
         var body = ContractBody(providerId);
-        var id = await _client.CreateAsync(Contracts, body);
+        var id = await Client.CreateAsync(Contracts, body);
         body["municipalities"] = new[] { "0141" };
         body["extensionOptions"] = new[] { new { durationMonths = 24, exercised = true } };
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync($"{Contracts}/{id}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync($"{Contracts}/{id}", body)).StatusCode);
 
-        using var options = await _client.GetJsonAsync($"{Contracts}/{id}/extension-options");
+        using var options = await Client.GetJsonAsync($"{Contracts}/{id}/extension-options");
         var option = Assert.Single(options.RootElement.EnumerateArray());
         Assert.Equal(24, option.GetProperty("durationMonths").GetInt32());
-        using var contract = await _client.GetJsonAsync($"{Contracts}/{id}");
+        using var contract = await Client.GetJsonAsync($"{Contracts}/{id}");
         Assert.Equal("2028-12-31", contract.RootElement.GetProperty("keyDates").GetProperty("currentEnd").GetString());
         Assert.Equal(["0141"], contract.RootElement.GetProperty("municipalities").EnumerateArray().Select(m => m.GetString()));
     }

@@ -1,18 +1,18 @@
 using System.Net;
 using System.Text.Json;
+using ContractRegie.Core.Security;
 using ContractRegie.Web.Tests.Infrastructure;
 
 namespace ContractRegie.Web.Tests;
 
-public sealed class OpenApiAndHealthTests(ContractRegieApp app) : IClassFixture<ContractRegieApp>
+public sealed class OpenApiAndHealthTests(ContractRegieApp app) : SignedInTest(app, Role.Contractmanager)
 {
-    private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
     public async Task Serves_an_OpenAPI_3_document_describing_the_resources()
     {
         // This request also proves the NJsonSchema shim: without it NSwag fails to load its serializer here.
-        var response = await _client.GetAsync("/api/v1/openapi.json");
+        var response = await Client.GetAsync("/api/v1/openapi.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -36,7 +36,7 @@ public sealed class OpenApiAndHealthTests(ContractRegieApp app) : IClassFixture<
     [Fact]
     public async Task Serves_the_Swagger_UI()
     {
-        var response = await _client.GetAsync("/swagger/index.html");
+        var response = await Client.GetAsync("/swagger/index.html");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
@@ -47,18 +47,18 @@ public sealed class OpenApiAndHealthTests(ContractRegieApp app) : IClassFixture<
     [InlineData("/health/ready")]
     public async Task Health_endpoints_report_healthy(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-        Assert.True(File.Exists(app.DatabasePath), "the test's own SQLite file was not used");
+        Assert.True(File.Exists(App.DatabasePath), "the test's own SQLite file was not used");
     }
 
     [Fact]
     public async Task Every_api_response_carries_the_API_Version_header()
     {
-        var found = await _client.GetAsync("/api/v1/providers");
-        var missing = await _client.GetAsync("/api/v1/providers/424242");
+        var found = await Client.GetAsync("/api/v1/providers");
+        var missing = await Client.GetAsync("/api/v1/providers/424242");
 
         Assert.Equal("1.0.0", found.Headers.GetValues("API-Version").Single());
         Assert.Equal("1.0.0", missing.Headers.GetValues("API-Version").Single());
@@ -70,7 +70,7 @@ public sealed class OpenApiAndHealthTests(ContractRegieApp app) : IClassFixture<
     [InlineData("/api/v1/providers/abc")]
     public async Task Unknown_paths_and_trailing_slashes_get_a_problem_404(string path)
     {
-        var response = await _client.GetAsync(path);
+        var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -1,23 +1,23 @@
 using System.Net;
+using ContractRegie.Core.Security;
 using ContractRegie.Web.Tests.Infrastructure;
 using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 
 namespace ContractRegie.Web.Tests;
 
-public sealed class ProvidersApiTests(ContractRegieApp app) : IClassFixture<ContractRegieApp>
+public sealed class ProvidersApiTests(ContractRegieApp app) : SignedInTest(app, Role.Contractmanager)
 {
     private const string Providers = "/api/v1/providers";
-    private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
     public async Task A_provider_can_be_created_read_replaced_and_deleted()
     {
         var body = ProviderBody();
-        var created = await _client.PostJsonAsync(Providers, body);
+        var created = await Client.PostJsonAsync(Providers, body);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var location = created.Headers.Location!.ToString();
 
-        using (var read = await _client.GetJsonAsync(location))
+        using (var read = await Client.GetJsonAsync(location))
         {
             Assert.Equal(body["agbCode"], read.RootElement.GetProperty("agbCode").GetString());
             Assert.True(read.RootElement.GetProperty("active").GetBoolean());
@@ -25,51 +25,51 @@ public sealed class ProvidersApiTests(ContractRegieApp app) : IClassFixture<Cont
 
         body["name"] = "Nieuwe naam BV";
         body["active"] = false;
-        Assert.Equal(HttpStatusCode.OK, (await _client.PutJsonAsync(location, body)).StatusCode);
-        using (var replaced = await _client.GetJsonAsync(location))
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync(location, body)).StatusCode);
+        using (var replaced = await Client.GetJsonAsync(location))
         {
             Assert.Equal("Nieuwe naam BV", replaced.RootElement.GetProperty("name").GetString());
             Assert.False(replaced.RootElement.GetProperty("active").GetBoolean());
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync(location)).StatusCode);
-        await (await _client.GetAsync(location)).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(location)).StatusCode);
+        await (await Client.GetAsync(location)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Invalid_kvk_and_agb_are_field_errors_and_nothing_is_written()
     {
-        var before = await _client.CountAsync(Providers);
+        var before = await Client.CountAsync(Providers);
         var body = ProviderBody();
         body["kvkNumber"] = "1234567";
         body["agbCode"] = "ABCDEFGH";
 
-        var fields = await (await _client.PostJsonAsync(Providers, body)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var fields = await (await Client.PostJsonAsync(Providers, body)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["agbCode", "kvkNumber"], fields.Order());
-        Assert.Equal(before, await _client.CountAsync(Providers));
+        Assert.Equal(before, await Client.CountAsync(Providers));
     }
 
     [Fact]
     public async Task A_second_provider_with_the_same_agb_code_is_a_conflict()
     {
         var body = ProviderBody();
-        await _client.CreateAsync(Providers, body);
-        var before = await _client.CountAsync(Providers);
+        await Client.CreateAsync(Providers, body);
+        var before = await Client.CountAsync(Providers);
 
         body["name"] = "Ander bedrijf";
-        await (await _client.PostJsonAsync(Providers, body)).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(before, await _client.CountAsync(Providers));
+        await (await Client.PostJsonAsync(Providers, body)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(before, await Client.CountAsync(Providers));
     }
 
     [Fact]
     public async Task A_provider_with_contracts_cannot_be_deleted()
     {
-        var providerId = await _client.CreateProviderAsync();
-        await _client.CreateAsync("/api/v1/contracts", ContractBody(providerId));
+        var providerId = await Client.CreateProviderAsync();
+        await Client.CreateAsync("/api/v1/contracts", ContractBody(providerId));
 
-        await (await _client.DeleteAsync($"{Providers}/{providerId}")).AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"{Providers}/{providerId}")).StatusCode);
+        await (await Client.DeleteAsync($"{Providers}/{providerId}")).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"{Providers}/{providerId}")).StatusCode);
     }
 
     [Fact]
@@ -80,17 +80,17 @@ public sealed class ProvidersApiTests(ContractRegieApp app) : IClassFixture<Cont
         {
             var body = ProviderBody();
             body["name"] = marker + " zorg " + NextDigits(3);
-            await _client.CreateAsync(Providers, body);
+            await Client.CreateAsync(Providers, body);
         }
 
-        using var first = await _client.GetJsonAsync($"{Providers}?q={marker.ToLowerInvariant()}&pageSize=2");
+        using var first = await Client.GetJsonAsync($"{Providers}?q={marker.ToLowerInvariant()}&pageSize=2");
         var root = first.RootElement;
         Assert.Equal(3, root.GetProperty("totalCount").GetInt32());
         Assert.Equal(2, root.GetProperty("totalPages").GetInt32());
         Assert.Equal(2, root.GetProperty("items").GetArrayLength());
         var next = root.GetProperty("links").GetProperty("next").GetProperty("href").GetString()!;
 
-        using var second = await _client.GetJsonAsync(next);
+        using var second = await Client.GetJsonAsync(next);
         Assert.Equal(2, second.RootElement.GetProperty("page").GetInt32());
         Assert.Equal(1, second.RootElement.GetProperty("items").GetArrayLength());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, second.RootElement.GetProperty("links").GetProperty("next").ValueKind);
@@ -99,10 +99,10 @@ public sealed class ProvidersApiTests(ContractRegieApp app) : IClassFixture<Cont
     [Fact]
     public async Task Search_text_with_like_wildcards_is_taken_literally()
     {
-        await _client.CreateProviderAsync();
+        await Client.CreateProviderAsync();
 
-        Assert.Equal(0, await _client.CountAsync($"{Providers}?q=%25"));
-        Assert.Equal(0, await _client.CountAsync($"{Providers}?q=_"));
+        Assert.Equal(0, await Client.CountAsync($"{Providers}?q=%25"));
+        Assert.Equal(0, await Client.CountAsync($"{Providers}?q=_"));
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class ProvidersApiTests(ContractRegieApp app) : IClassFixture<Cont
     [InlineData("?page=-1", "page")]
     public async Task Bad_query_values_are_field_errors(string query, string field)
     {
-        var fields = await (await _client.GetAsync(Providers + query)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        var fields = await (await Client.GetAsync(Providers + query)).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal([field], fields);
     }

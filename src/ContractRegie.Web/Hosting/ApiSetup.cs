@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace ContractRegie.Web.Hosting;
@@ -40,14 +41,15 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiConventions();
+        app.UseContractRegieAuth();
         app.UseOpenApi(settings => settings.Path = OpenApiPath);
         app.UseSwaggerUi(settings =>
         {
             settings.Path = SwaggerUiPath;
             settings.DocumentPath = OpenApiPath;
         });
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return app;
     }
 

@@ -1,5 +1,7 @@
 using ContractRegie.Data;
 using ContractRegie.Data.Schema;
+using ContractRegie.Data.Users;
+using ContractRegie.Web.Security;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ContractRegie.Web.Hosting;
@@ -18,14 +20,33 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Migrates on start only where configured (the embedded default); production runs the CLI's migrate.</summary>
-    public static WebApplication PrepareDatabase(this WebApplication app)
+    /// <summary>
+    /// Migrates on start only where configured (the embedded default; production runs the CLI's migrate), and
+    /// gives a fresh built-in installation its first beheerder.
+    /// </summary>
+    public static async Task<WebApplication> PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         var database = app.Services.GetRequiredService<Database>();
         if (options.MigrateOnStartup)
         {
             SchemaMigrator.MigrateUp(database);
+        }
+        var auth = app.Services.GetRequiredService<ContractRegieAuthOptions>();
+        if (auth.Mode == SignInMode.BuiltIn)
+        {
+            var generated = await app.Services.GetRequiredService<UserAccounts>()
+                .EnsureInitialAdministratorAsync(auth.InitialAdministrator.UserName, auth.InitialAdministrator.Password);
+            if (generated is not null)
+            {
+                // Written to the console once, never to the log: this is the only place the password appears.
+                Console.WriteLine($"""
+
+                    Eerste beheerder aangemaakt. Gebruikersnaam: {auth.InitialAdministrator.UserName}  Wachtwoord: {generated}
+                    Bewaar dit wachtwoord nu; het wordt niet opnieuw getoond. Wijzig het met PUT /api/v1/users/<id>/password.
+
+                    """);
+            }
         }
         return app;
     }

@@ -5,6 +5,7 @@ public static class MunicipalClock
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
-    public static DateOnly Today(this TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam).DateTime);
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(InAmsterdam(time.GetUtcNow()).DateTime);
+
+    public static DateTimeOffset InAmsterdam(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Amsterdam);
 }

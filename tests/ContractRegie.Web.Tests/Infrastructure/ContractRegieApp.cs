@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContractRegie.Core.Security;
+using ContractRegie.Data.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -23,7 +25,40 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
 
     private readonly string _directory = Directory.CreateTempSubdirectory("contractregie-web-").FullName;
 
+    public const string Password = "test-wachtwoord-123";
+
+    private readonly SemaphoreSlim _usersLock = new(1, 1);
+    private readonly HashSet<Role> _usersCreated = [];
+
     public FixedTimeProvider Clock { get; } = new(DefaultNow);
+
+    /// <summary>Sign-in attempts per minute per address; the throttling test lowers it.</summary>
+    public int SignInAttemptsPerMinute { get; init; } = 10_000;
+
+    /// <summary>A client signed in through the real sign-in endpoint as a user holding just <paramref name="role"/>.</summary>
+    public async Task<HttpClient> CreateClientAsAsync(Role role)
+    {
+        var userName = UserNameFor(role);
+        await _usersLock.WaitAsync();
+        try
+        {
+            if (_usersCreated.Add(role))
+            {
+                await Services.GetRequiredService<UserAccounts>().CreateAsync(
+                    new UserAccount { UserName = userName, DisplayName = $"Test {role}", Roles = [role] }, Password);
+            }
+        }
+        finally
+        {
+            _usersLock.Release();
+        }
+        var client = CreateClient();
+        var response = await client.PostJsonAsync("/api/v1/sessions", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public static string UserNameFor(Role role) => "test-" + role.ToString().ToLowerInvariant();
 
     public string DatabasePath => Path.Combine(_directory, "contractregie.db");
 
@@ -32,6 +67,8 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Authentication:InitialAdministrator:Password", "eerste-beheerder-wachtwoord");
+        builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

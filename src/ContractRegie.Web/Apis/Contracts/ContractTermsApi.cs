@@ -2,6 +2,7 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis.Contracts;
@@ -32,7 +33,7 @@ public static class ContractTermsApi
 
         app.MapGet(ApiConventions.BasePath + "/outcome-agreement-defaults",
                 () => TypedResults.Ok(OutcomeAgreement.Defaults))
-            .WithTags("Contracts").WithName("ListOutcomeAgreementDefaults")
+            .WithTags("Contracts").WithName("ListOutcomeAgreementDefaults").RequireAuthorization(Policies.Read)
             .WithSummary("De standaard prestatieafspraken: de landelijke uitkomstcriteria jeugd en gangbare KPI's.");
         return app;
     }
@@ -41,11 +42,11 @@ public static class ContractTermsApi
     {
         var group = app.MapGroup($"{ContractsApi.Path}/{{contractId:long}}/{term.Path}").WithTags("Contracts")
             .WithMetadata(term);
-        group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s");
-        group.MapGet("/{id:long}", ContractTermEndpoints<TInput, T>.Get).WithName($"Get{term.Name}");
-        group.MapPost("", ContractTermEndpoints<TInput, T>.Create).WithName($"Create{term.Name}");
-        group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}");
-        group.MapDelete("/{id:long}", ContractTermEndpoints<TInput, T>.Delete).WithName($"Delete{term.Name}");
+        group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s").RequireAuthorization(Policies.Read);
+        group.MapGet("/{id:long}", ContractTermEndpoints<TInput, T>.Get).WithName($"Get{term.Name}").RequireAuthorization(Policies.Read);
+        group.MapPost("", ContractTermEndpoints<TInput, T>.Create).WithName($"Create{term.Name}").RequireAuthorization(Policies.ContractWrite);
+        group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}").RequireAuthorization(Policies.ContractWrite);
+        group.MapDelete("/{id:long}", ContractTermEndpoints<TInput, T>.Delete).WithName($"Delete{term.Name}").RequireAuthorization(Policies.ContractWrite);
     }
 }
 

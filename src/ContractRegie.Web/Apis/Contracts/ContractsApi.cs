@@ -3,6 +3,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis.Contracts;
@@ -16,16 +17,16 @@ public static class ContractsApi
     public static IEndpointRouteBuilder MapContractsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Path).WithTags("Contracts");
-        group.MapGet("", ListContracts).WithName("ListContracts")
+        group.MapGet("", ListContracts).WithName("ListContracts").RequireAuthorization(Policies.Read)
             .WithSummary("Contracten met hun sleuteldata, filterbaar op soort, wet, status, zorgaanbieder, contractmanager, besluitdatum, einddatum en tekst.");
-        group.MapGet("/{id:long}", GetContract).WithName("GetContract").WithSummary("Eén contract met zijn sleuteldata.");
-        group.MapPost("", CreateContract).WithName("CreateContract").WithSummary("Legt een contract vast.");
-        group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").WithSummary("Vervangt de gegevens van een contract.");
-        group.MapGet("/{id:long}/extension-options", ListExtensionOptions).WithName("ListExtensionOptions")
+        group.MapGet("/{id:long}", GetContract).WithName("GetContract").RequireAuthorization(Policies.Read).WithSummary("Eén contract met zijn sleuteldata.");
+        group.MapPost("", CreateContract).WithName("CreateContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een contract vast.");
+        group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een contract.");
+        group.MapGet("/{id:long}/extension-options", ListExtensionOptions).WithName("ListExtensionOptions").RequireAuthorization(Policies.Read)
             .WithSummary("De verlengingsopties van een contract, op volgorde.");
-        group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions")
+        group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions").RequireAuthorization(Policies.Read)
             .WithSummary("De besluiten over verlenging, oudste eerst.");
-        group.MapPost("/{id:long}/renewal-decisions", RecordRenewalDecision).WithName("RecordRenewalDecision")
+        group.MapPost("/{id:long}/renewal-decisions", RecordRenewalDecision).WithName("RecordRenewalDecision").RequireAuthorization(Policies.RenewalDecision)
             .WithSummary("Legt een besluit vast; verlengen licht de volgende optie en verschuift de sleuteldata.");
         return app;
     }

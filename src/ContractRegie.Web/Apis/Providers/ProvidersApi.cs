@@ -2,6 +2,7 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Providers;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis.Providers;
@@ -11,12 +12,12 @@ public static class ProvidersApi
     public static IEndpointRouteBuilder MapProvidersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiConventions.BasePath + "/providers").WithTags("Providers");
-        group.MapGet("", ListProviders).WithName("ListProviders")
+        group.MapGet("", ListProviders).WithName("ListProviders").RequireAuthorization(Policies.Read)
             .WithSummary("Zorgaanbieders, filterbaar op tekst (naam, AGB-code, KvK-nummer), actief, OZJT top-16 en contractmanager.");
-        group.MapGet("/{id:long}", GetProvider).WithName("GetProvider").WithSummary("Eén zorgaanbieder.");
-        group.MapPost("", CreateProvider).WithName("CreateProvider").WithSummary("Legt een zorgaanbieder vast.");
-        group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").WithSummary("Vervangt de gegevens van een zorgaanbieder.");
-        group.MapDelete("/{id:long}", DeleteProvider).WithName("DeleteProvider")
+        group.MapGet("/{id:long}", GetProvider).WithName("GetProvider").RequireAuthorization(Policies.Read).WithSummary("Eén zorgaanbieder.");
+        group.MapPost("", CreateProvider).WithName("CreateProvider").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een zorgaanbieder vast.");
+        group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een zorgaanbieder.");
+        group.MapDelete("/{id:long}", DeleteProvider).WithName("DeleteProvider").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een zorgaanbieder zonder contracten.");
         return app;
     }

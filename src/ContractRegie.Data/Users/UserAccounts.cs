@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace ContractRegie.Data.Users;
+
+public abstract record SignInResult
+{
+    public sealed record Succeeded(UserAccount Account) : SignInResult;
+    public sealed record Failed : SignInResult;
+    public sealed record LockedOut(DateTimeOffset Until) : SignInResult;
+}
+
+/// <summary>
+/// Built-in accounts: passwords hashed with ASP.NET Core's password hasher (PBKDF2), lockout after repeated
+/// failures, and the first beheerder of a fresh installation.
+/// </summary>
+public sealed class UserAccounts(UserRepository users, TimeProvider time)
+{
+    public const int MinimumPasswordLength = 12;
+    private static readonly PasswordHasher<StoredUser> Hasher = new();
+    // Verified when the user does not exist, so a wrong name costs as long as a wrong password.
+    private static readonly string DummyHash = Hasher.HashPassword(new StoredUser(), "not-a-real-password-" + Guid.NewGuid());
+
+    public static ValidationErrors Validate(UserAccount account, string? password)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(account.UserName) || account.UserName.Length > 100, "userName", "Gebruikersnaam is verplicht (hoogstens 100 tekens).");
+        errors.AddIf(string.IsNullOrWhiteSpace(account.DisplayName), "displayName", "Naam is verplicht.");
+        errors.AddIf(account.Roles.Count == 0, "roles", "Minstens één rol is verplicht.");
+        return password is null ? errors : errors.Merge(ValidatePassword(password));
+    }
+
+    public static ValidationErrors ValidatePassword(string? password)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(password is null || password.Length < MinimumPasswordLength, "password",
+            $"Wachtwoord moet minstens {MinimumPasswordLength} tekens hebben.");
+        return errors;
+    }
+
+    public async Task<long> CreateAsync(UserAccount account, string? password)
+    {
+        var errors = Validate(account, password);
+        if (!errors.IsEmpty)
+        {
+            throw new ArgumentException(errors.ToString(), nameof(account));
+        }
+        return await users.InsertAsync(account, password is null ? null : Hasher.HashPassword(new StoredUser(), password));
+    }
+
+    public async Task SetPasswordAsync(long id, string password)
+    {
+        if (ValidatePassword(password) is { IsEmpty: false } errors)
+        {
+            throw new ArgumentException(errors.ToString(), nameof(password));
+        }
+        await users.UpdatePasswordAsync(id, Hasher.HashPassword(new StoredUser(), password));
+    }
+
+    public async Task<SignInResult> SignInAsync(string userName, string password)
+    {
+        var user = await users.ReadByUserNameAsync(userName.Trim());
+        if (user is not { Active: true, PasswordHash: not null })
+        {
+            Hasher.VerifyHashedPassword(new StoredUser(), DummyHash, password);
+            return new SignInResult.Failed();
+        }
+        var now = time.GetUtcNow();
+        if (SignInLockout.IsLocked(user.LockedUntil, now))
+        {
+            return new SignInResult.LockedOut(user.LockedUntil!.Value);
+        }
+        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        {
+            var (failures, lockedUntil) = SignInLockout.AfterFailure(user.FailedSignIns, now);
+            await users.RecordSignInResultAsync(user.Id, failures, lockedUntil);
+            return lockedUntil is { } until ? new SignInResult.LockedOut(until) : new SignInResult.Failed();
+        }
+        if (user.FailedSignIns > 0)
+        {
+            await users.RecordSignInResultAsync(user.Id, 0, null);
+        }
+        return new SignInResult.Succeeded(user.ToAccount());
+    }
+
+    /// <summary>
+    /// On a fresh installation, creates the first beheerder. Without a configured password one is generated and
+    /// returned, so the caller can show it once; there is never a fixed default password.
+    /// </summary>
+    public async Task<string?> EnsureInitialAdministratorAsync(string userName, string? configuredPassword)
+    {
+        if (await users.CountAsync() > 0)
+        {
+            return null;
+        }
+        var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
+        await CreateAsync(new UserAccount { UserName = userName, DisplayName = "Beheerder", Roles = [Role.Beheerder] }, password);
+        return string.IsNullOrEmpty(configuredPassword) ? password : null;
+    }
+
+    private static string GeneratePassword() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+}

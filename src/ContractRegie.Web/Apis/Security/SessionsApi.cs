@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using ContractRegie.Core.Security;
+using ContractRegie.Data.Users;
+using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractRegie.Web.Apis.Security;
+
+public sealed record SignInInput(string? UserName, string? Password);
+
+public sealed record SessionInfo(string UserName, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary>Signing in and out with a built-in account; the session is a cookie.</summary>
+public static class SessionsApi
+{
+    public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiConventions.BasePath + "/sessions").WithTags("Sessions");
+        group.MapPost("", SignIn).WithName("SignIn").WithSummary("Inloggen met gebruikersnaam en wachtwoord; zet de sessiecookie.")
+            .AllowAnonymous().RequireRateLimiting(AuthSetup.SignInRateLimit);
+        group.MapGet("/current", Current).WithName("GetCurrentSession").WithSummary("Wie is ingelogd, met welke rollen.")
+            .RequireAuthorization(Policies.Read);
+        group.MapDelete("/current", (Delegate)SignOut).WithName("SignOut").WithSummary("Uitloggen.")
+            .RequireAuthorization(Policies.Read);
+        return app;
+    }
+
+    public static async Task<Results<Ok<SessionInfo>, ValidationProblem, ProblemHttpResult>> SignIn(
+        SignInInput input, HttpContext http, UserAccounts accounts, ContractRegieAuthOptions options)
+    {
+        if (options.Mode != SignInMode.BuiltIn)
+        {
+            return TypedResults.Problem(title: "Inloggen gaat via de identity provider.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var errors = new Core.Common.ValidationErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(input.UserName), "userName", "Is verplicht.");
+        errors.AddIf(string.IsNullOrEmpty(input.Password), "password", "Is verplicht.");
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        switch (await accounts.SignInAsync(input.UserName!, input.Password!))
+        {
+            case SignInResult.Succeeded(var account):
+                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(account));
+                return TypedResults.Ok(new SessionInfo(account.UserName, account.DisplayName, account.Roles.Select(r => r.ToString()).ToList()));
+            case SignInResult.LockedOut(var until):
+                return TypedResults.Problem(title: "Account tijdelijk geblokkeerd.",
+                    detail: $"Te veel mislukte pogingen; probeer het na {MunicipalClock.InAmsterdam(until):HH:mm} opnieuw.",
+                    statusCode: StatusCodes.Status401Unauthorized);
+            default:
+                return TypedResults.Problem(title: "Gebruikersnaam of wachtwoord onjuist.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+    }
+
+    public static Ok<SessionInfo> Current(ClaimsPrincipal user) =>
+        TypedResults.Ok(new SessionInfo(
+            user.Identity!.Name ?? "",
+            user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity.Name ?? "",
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList()));
+
+    public static async Task<NoContent> SignOut(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    public static ClaimsPrincipal Principal(UserAccount account)
+    {
+        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.Name, account.UserName));
+        identity.AddClaim(new Claim(ClaimTypes.GivenName, account.DisplayName));
+        identity.AddClaims(account.Roles.Select(role => new Claim(ClaimTypes.Role, role.ToString())));
+        return new ClaimsPrincipal(identity);
+    }
+}

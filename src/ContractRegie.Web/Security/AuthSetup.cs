@@ -1,0 +1,139 @@
+using System.Threading.RateLimiting;
+using ContractRegie.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContractRegie.Web.Security;
+
+public static class AuthSetup
+{
+    public const string SignInRateLimit = "sign-in";
+    private const string SelectScheme = "ContractRegie";
+
+    /// <summary>
+    /// Built-in mode: a cookie after signing in against the user store. OIDC mode: the identity provider signs
+    /// people in to the UI (cookie) and API clients send its JWT bearer tokens. Either way every endpoint
+    /// needs a policy (see <see cref="Policies"/>).
+    /// </summary>
+    public static WebApplicationBuilder AddContractRegieAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ContractRegieAuthOptions.Section).Get<ContractRegieAuthOptions>()
+            ?? new ContractRegieAuthOptions();
+        var oidc = options.Mode == SignInMode.Oidc;
+        if (oidc && (string.IsNullOrWhiteSpace(options.Oidc.Authority) || string.IsNullOrWhiteSpace(options.Oidc.ClientId)))
+        {
+            throw new InvalidOperationException("Authentication:Mode is Oidc: set Authentication:Oidc:Authority and Authentication:Oidc:ClientId.");
+        }
+        builder.Services.AddSingleton(options);
+
+        var authentication = builder.Services
+            .AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectScheme;
+                o.DefaultChallengeScheme = SelectScheme;
+            })
+            .AddPolicyScheme(SelectScheme, null, o => o.ForwardDefaultSelector = http =>
+                oidc && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : oidc && !IsApi(http) ? OpenIdConnectDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "contractregie";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/inloggen";
+                o.AccessDeniedPath = "/geen-toegang";
+                // The API answers 401/403 as problem+json (status code pages) instead of redirecting to a page.
+                o.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            });
+        if (oidc)
+        {
+            authentication
+                .AddJwtBearer(o =>
+                {
+                    o.Authority = options.Oidc.Authority;
+                    o.Audience = options.Oidc.Audience ?? options.Oidc.ClientId;
+                    o.TokenValidationParameters.RoleClaimType = options.Oidc.RoleClaim;
+                    o.MapInboundClaims = false;
+                })
+                .AddOpenIdConnect(o =>
+                {
+                    o.Authority = options.Oidc.Authority;
+                    o.ClientId = options.Oidc.ClientId;
+                    o.ClientSecret = options.Oidc.ClientSecret;
+                    o.ResponseType = "code";
+                    o.UsePkce = true;
+                    o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                    o.TokenValidationParameters.RoleClaimType = options.Oidc.RoleClaim;
+                    o.MapInboundClaims = false;
+                });
+            builder.Services.AddTransient<IClaimsTransformation, RoleMapping>();
+        }
+
+        builder.Services.AddAuthorization(o => o.AddContractRegiePolicies());
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Te veel inlogpogingen.",
+                        Detail = "Probeer het over een minuut opnieuw.",
+                    },
+                });
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseContractRegieAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        // The OpenAPI document and Swagger UI are middleware, not endpoints: guard them here.
+        app.Use(async (http, next) =>
+        {
+            if ((http.Request.Path.StartsWithSegments(ApiSetup.OpenApiPath) || http.Request.Path.StartsWithSegments(ApiSetup.SwaggerUiPath))
+                && http.User.Identity?.IsAuthenticated != true)
+            {
+                await http.ChallengeAsync();
+                return;
+            }
+            await next(http);
+        });
+        return app;
+    }
+
+    private static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments(ApiConventions.BasePath);
+
+    private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext) || context.HttpContext.Request.Path.StartsWithSegments(ApiSetup.SwaggerUiPath))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}
