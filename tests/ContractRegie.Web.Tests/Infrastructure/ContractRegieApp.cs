@@ -29,6 +29,7 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
 
     private readonly SemaphoreSlim _usersLock = new(1, 1);
     private readonly HashSet<Role> _usersCreated = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<HttpClient, string> _sessionCookies = new();
 
     public FixedTimeProvider Clock { get; } = new(DefaultNow);
 
@@ -55,8 +56,12 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         var client = CreateClient();
         var response = await client.PostJsonAsync("/api/v1/sessions", new { userName, password = Password });
         response.EnsureSuccessStatusCode();
+        _sessionCookies[client] = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         return client;
     }
+
+    /// <summary>The session cookie a signed-in client holds, as a Cookie header value.</summary>
+    public string SessionCookieOf(HttpClient client) => _sessionCookies[client];
 
     public static string UserNameFor(Role role) => "test-" + role.ToString().ToLowerInvariant();
 

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ContractRegie.Core.Security;
+using ContractRegie.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContractRegie.Web.Tests.Security;
+
+/// <summary>
+/// Every endpoint, found in the route table and in the OpenAPI document, is tried without credentials and with
+/// each role. The expected access is written out here by hand, so a new endpoint fails this test until someone
+/// decides who may use it.
+/// </summary>
+public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFixture<ContractRegieApp>
+{
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    private static readonly Role[] ContractManagers = [Role.Contractmanager];
+
+    /// <summary>"METHOD route pattern" → the roles that may use it; null means anonymous.</summary>
+    private static readonly Dictionary<string, Role[]?> Expected = new()
+    {
+        ["GET /health/live"] = null,
+        ["GET /health/ready"] = null,
+        ["POST /api/v1/sessions"] = null,
+        ["GET /api/v1/sessions/current"] = Everyone,
+        ["DELETE /api/v1/sessions/current"] = Everyone,
+        ["GET /api/v1/users"] = [Role.Beheerder],
+        ["POST /api/v1/users"] = [Role.Beheerder],
+        ["PUT /api/v1/users/{id}"] = [Role.Beheerder],
+        ["PUT /api/v1/users/{id}/password"] = [Role.Beheerder],
+        ["GET /api/v1/providers"] = Everyone,
+        ["GET /api/v1/providers/{id}"] = Everyone,
+        ["POST /api/v1/providers"] = ContractManagers,
+        ["PUT /api/v1/providers/{id}"] = ContractManagers,
+        ["DELETE /api/v1/providers/{id}"] = ContractManagers,
+        ["GET /api/v1/contracts"] = Everyone,
+        ["GET /api/v1/contracts/{id}"] = Everyone,
+        ["POST /api/v1/contracts"] = ContractManagers,
+        ["PUT /api/v1/contracts/{id}"] = ContractManagers,
+        ["GET /api/v1/contracts/{id}/extension-options"] = Everyone,
+        ["GET /api/v1/contracts/{id}/renewal-decisions"] = Everyone,
+        ["POST /api/v1/contracts/{id}/renewal-decisions"] = [Role.Inkoper, Role.Contractmanager],
+        ["GET /api/v1/contracts/{contractId}/tariffs"] = Everyone,
+        ["GET /api/v1/contracts/{contractId}/tariffs/{id}"] = Everyone,
+        ["POST /api/v1/contracts/{contractId}/tariffs"] = ContractManagers,
+        ["PUT /api/v1/contracts/{contractId}/tariffs/{id}"] = ContractManagers,
+        ["DELETE /api/v1/contracts/{contractId}/tariffs/{id}"] = ContractManagers,
+        ["GET /api/v1/contracts/{contractId}/budgets"] = Everyone,
+        ["GET /api/v1/contracts/{contractId}/budgets/{id}"] = Everyone,
+        ["POST /api/v1/contracts/{contractId}/budgets"] = ContractManagers,
+        ["PUT /api/v1/contracts/{contractId}/budgets/{id}"] = ContractManagers,
+        ["DELETE /api/v1/contracts/{contractId}/budgets/{id}"] = ContractManagers,
+        ["GET /api/v1/contracts/{contractId}/outcome-agreements"] = Everyone,
+        ["GET /api/v1/contracts/{contractId}/outcome-agreements/{id}"] = Everyone,
+        ["POST /api/v1/contracts/{contractId}/outcome-agreements"] = ContractManagers,
+        ["PUT /api/v1/contracts/{contractId}/outcome-agreements/{id}"] = ContractManagers,
+        ["DELETE /api/v1/contracts/{contractId}/outcome-agreements/{id}"] = ContractManagers,
+        ["GET /api/v1/outcome-agreement-defaults"] = Everyone,
+    };
+
+    [Fact]
+    public void Every_endpoint_in_the_route_table_has_an_expected_access_rule()
+    {
+        var routed = RoutedEndpoints();
+
+        Assert.Empty(routed.Except(Expected.Keys));
+        Assert.Empty(Expected.Keys.Except(routed));
+    }
+
+    [Fact]
+    public async Task Every_operation_in_the_OpenAPI_document_is_in_the_route_table()
+    {
+        var client = await app.CreateClientAsAsync(Role.Lezer);
+        using var document = await client.GetJsonAsync("/api/v1/openapi.json");
+        var operations = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {path.Name}"))
+            .ToList();
+
+        Assert.NotEmpty(operations);
+        Assert.Empty(operations.Except(RoutedEndpoints()));
+    }
+
+    [Fact]
+    public async Task Without_credentials_only_health_and_sign_in_answer()
+    {
+        var anonymous = app.CreateClient();
+        foreach (var (endpoint, roles) in Expected)
+        {
+            var status = (await anonymous.SendAsync(Request(endpoint))).StatusCode;
+            if (roles is null)
+            {
+                Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{endpoint} should be anonymous, got {(int)status}");
+            }
+            else
+            {
+                Assert.True(status == HttpStatusCode.Unauthorized, $"{endpoint} without credentials gave {(int)status}");
+            }
+        }
+        foreach (var path in new[] { "/api/v1/openapi.json", "/swagger/index.html" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
+        }
+    }
+
+    [Theory]
+    [InlineData(Role.Beheerder)]
+    [InlineData(Role.Contractmanager)]
+    [InlineData(Role.Inkoper)]
+    [InlineData(Role.Financien)]
+    [InlineData(Role.Lezer)]
+    public async Task Each_role_reaches_exactly_the_endpoints_meant_for_it(Role role)
+    {
+        var signedIn = await app.CreateClientAsAsync(role);
+        var cookie = app.SessionCookieOf(signedIn);
+        foreach (var (endpoint, roles) in Expected.Where(e => e.Value is not null))
+        {
+            // A fresh client per request, so signing out does not end the session for the next endpoint.
+            var client = app.CreateClient(new() { HandleCookies = false });
+            var request = Request(endpoint);
+            request.Headers.Add("Cookie", cookie);
+            var status = (await client.SendAsync(request)).StatusCode;
+            if (roles!.Contains(role))
+            {
+                Assert.True(status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden), $"{role} should reach {endpoint}, got {(int)status}");
+            }
+            else
+            {
+                Assert.True(status == HttpStatusCode.Forbidden, $"{role} should not reach {endpoint}, got {(int)status}");
+            }
+        }
+    }
+
+    private IReadOnlyList<string> RoutedEndpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => $"{method} /{RoutePattern(e)}"))
+            .ToList();
+
+    private static string RoutePattern(RouteEndpoint endpoint) =>
+        string.Join("/", endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+            _ => "",
+        }))));
+
+    private static HttpRequestMessage Request(string endpoint)
+    {
+        var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
+        var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+        return request;
+    }
+}
