@@ -1,21 +1,27 @@
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContractRegie.Data;
 
 public static class DataServiceCollectionExtensions
 {
     /// <summary>The database for the configured engine and the repositories over it; all stateless singletons.</summary>
-    public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options) =>
-        services
-            .AddSingleton(TimeProvider.System)
+    public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        return services
             .AddSingleton(options)
             .AddSingleton(new Database(options))
+            .AddSingleton<ICurrentActor>(new FixedActor("systeem"))
+            .AddSingleton<AuditTrail>()
             .AddSingleton<ProviderRepository>()
             .AddSingleton<ContractRepository>()
             .AddSingleton<ContractTermsRepository>()
             .AddSingleton<UserRepository>()
             .AddSingleton<UserAccounts>();
+    }
 }

@@ -1,3 +1,4 @@
+using ContractRegie.Web.Apis.Audit;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Apis.Providers;
 using ContractRegie.Web.Apis.Security;
@@ -17,6 +18,7 @@ app.UseSecurityHeaders();
 app.UseContractRegieApi();
 app.MapSessionsApi();
 app.MapUsersApi();
+app.MapAuditApi();
 app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
 using Dapper;
@@ -7,8 +8,10 @@ using Dapper;
 namespace ContractRegie.Data.Contracts;
 
 /// <summary>The contract with its municipalities and extension options, read and written as one.</summary>
-public sealed class ContractRepository(Database database)
+public sealed class ContractRepository(Database database, AuditTrail audit)
 {
+    private const string Entity = "contract";
+
     public Task<Contract?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, async c =>
         {
@@ -54,6 +57,7 @@ public sealed class ContractRepository(Database database)
             var id = await connection.ExecuteScalarAsync<long>(
                 ContractSql.Insert + ";\n" + database.Dialect.SelectInsertedId, Parameters(contract), tx);
             await WriteChildrenAsync(connection, tx, id, contract);
+            await audit.AppendAsync(tx, AuditAction.Create, Entity, id, null, contract with { Id = id });
             return id;
         });
 
@@ -61,13 +65,15 @@ public sealed class ContractRepository(Database database)
         database.InTransactionAsync(transaction, async tx =>
         {
             var connection = tx.Connection!;
-            if (await connection.ExecuteAsync(ContractSql.Update, Parameters(contract), tx) != 1)
+            if (await ReadByIdAsync(contract.Id, tx) is not { } before)
             {
                 return false;
             }
+            await connection.ExecuteAsync(ContractSql.Update, Parameters(contract), tx);
             await connection.ExecuteAsync(ContractSql.DeleteMunicipalities, new { contract.Id }, tx);
             await connection.ExecuteAsync(ContractSql.DeleteOptions, new { contract.Id }, tx);
             await WriteChildrenAsync(connection, tx, contract.Id, contract);
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, contract.Id, before, contract);
             return true;
         });
 
@@ -94,7 +100,7 @@ public sealed class ContractRepository(Database database)
                 }
             }
             await connection.ExecuteAsync(ContractSql.UpdateStatus, new { decided.Id, Status = decided.Status.ToString() }, tx);
-            return await connection.ExecuteScalarAsync<long>(ContractSql.InsertDecision + ";\n" + database.Dialect.SelectInsertedId,
+            var id = await connection.ExecuteScalarAsync<long>(ContractSql.InsertDecision + ";\n" + database.Dialect.SelectInsertedId,
                 new
                 {
                     decision.ContractId,
@@ -104,6 +110,8 @@ public sealed class ContractRepository(Database database)
                     decision.Reason,
                     decision.ExercisedOptionSequence,
                 }, tx);
+            await audit.AppendAsync(tx, AuditAction.Decide, Entity, decided.Id, null, decision with { Id = id });
+            return id;
         });
 
     private static async Task WriteChildrenAsync(DbConnection connection, DbTransaction tx, long id, Contract contract)

@@ -1,51 +1,92 @@
 using System.Data.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql.Contracts;
 using Dapper;
 
 namespace ContractRegie.Data.Contracts;
 
-/// <summary>Tariff lines, budget ceilings and outcome agreements of a contract. Every statement is scoped to the contract.</summary>
-public sealed class ContractTermsRepository(Database database)
+/// <summary>
+/// Tariff lines, budget ceilings and outcome agreements of a contract. Every statement is scoped to the
+/// contract, and every write is audited in its own transaction.
+/// </summary>
+public sealed class ContractTermsRepository(Database database, AuditTrail audit)
 {
+    private const string Tariff = "tariff_line";
+    private const string Budget = "budget_ceiling";
+    private const string Agreement = "outcome_agreement";
+
     public Task<IReadOnlyList<TariffLine>> ReadTariffsAsync(long contractId, DbTransaction? transaction = null) =>
         ListAsync<TariffLine>(ContractTermsSql.TariffsByContractId, contractId, transaction);
-    public Task<TariffLine?> ReadTariffAsync(long contractId, long id) => SingleAsync<TariffLine>(ContractTermsSql.TariffById, contractId, id);
+    public Task<TariffLine?> ReadTariffAsync(long contractId, long id) => SingleAsync<TariffLine>(ContractTermsSql.TariffById, contractId, id, null);
     public Task<long?> ReadTariffIdAsync(TariffLine tariff, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<long?>(ContractTermsSql.TariffByProduct, TariffParameters(tariff), transaction));
     public Task<long> InsertTariffAsync(TariffLine tariff, DbTransaction? transaction = null) =>
-        InsertAsync(ContractTermsSql.InsertTariff, TariffParameters(tariff), transaction);
+        InsertAsync(Tariff, ContractTermsSql.InsertTariff, TariffParameters(tariff), tariff, transaction);
     public Task<bool> UpdateTariffAsync(TariffLine tariff, DbTransaction? transaction = null) =>
-        ChangeAsync(ContractTermsSql.UpdateTariff, TariffParameters(tariff), transaction);
-    public Task<bool> DeleteTariffAsync(long contractId, long id) => ChangeAsync(ContractTermsSql.DeleteTariff, new { ContractId = contractId, Id = id });
+        UpdateAsync(Tariff, ContractTermsSql.TariffById, ContractTermsSql.UpdateTariff, tariff.ContractId, tariff.Id, tariff, TariffParameters(tariff), transaction);
+    public Task<bool> DeleteTariffAsync(long contractId, long id) =>
+        DeleteAsync<TariffLine>(Tariff, ContractTermsSql.TariffById, ContractTermsSql.DeleteTariff, contractId, id);
 
     public Task<IReadOnlyList<BudgetCeiling>> ReadBudgetsAsync(long contractId) => ListAsync<BudgetCeiling>(ContractTermsSql.BudgetsByContractId, contractId);
-    public Task<BudgetCeiling?> ReadBudgetAsync(long contractId, long id) => SingleAsync<BudgetCeiling>(ContractTermsSql.BudgetById, contractId, id);
+    public Task<BudgetCeiling?> ReadBudgetAsync(long contractId, long id) => SingleAsync<BudgetCeiling>(ContractTermsSql.BudgetById, contractId, id, null);
     public Task<long> InsertBudgetAsync(BudgetCeiling budget, DbTransaction? transaction = null) =>
-        InsertAsync(ContractTermsSql.InsertBudget, budget, transaction);
-    public Task<bool> UpdateBudgetAsync(BudgetCeiling budget) => ChangeAsync(ContractTermsSql.UpdateBudget, budget);
-    public Task<bool> DeleteBudgetAsync(long contractId, long id) => ChangeAsync(ContractTermsSql.DeleteBudget, new { ContractId = contractId, Id = id });
+        InsertAsync(Budget, ContractTermsSql.InsertBudget, budget, budget, transaction);
+    public Task<bool> UpdateBudgetAsync(BudgetCeiling budget) =>
+        UpdateAsync(Budget, ContractTermsSql.BudgetById, ContractTermsSql.UpdateBudget, budget.ContractId, budget.Id, budget, budget, null);
+    public Task<bool> DeleteBudgetAsync(long contractId, long id) =>
+        DeleteAsync<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, ContractTermsSql.DeleteBudget, contractId, id);
 
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId, contractId);
     public Task<OutcomeAgreement?> ReadAgreementAsync(long contractId, long id) =>
-        SingleAsync<OutcomeAgreement>(ContractTermsSql.AgreementById, contractId, id);
+        SingleAsync<OutcomeAgreement>(ContractTermsSql.AgreementById, contractId, id, null);
     public Task<long> InsertAgreementAsync(OutcomeAgreement agreement, DbTransaction? transaction = null) =>
-        InsertAsync(ContractTermsSql.InsertAgreement, AgreementParameters(agreement), transaction);
-    public Task<bool> UpdateAgreementAsync(OutcomeAgreement agreement) => ChangeAsync(ContractTermsSql.UpdateAgreement, AgreementParameters(agreement));
-    public Task<bool> DeleteAgreementAsync(long contractId, long id) => ChangeAsync(ContractTermsSql.DeleteAgreement, new { ContractId = contractId, Id = id });
+        InsertAsync(Agreement, ContractTermsSql.InsertAgreement, AgreementParameters(agreement), agreement, transaction);
+    public Task<bool> UpdateAgreementAsync(OutcomeAgreement agreement) =>
+        UpdateAsync(Agreement, ContractTermsSql.AgreementById, ContractTermsSql.UpdateAgreement, agreement.ContractId, agreement.Id, agreement,
+            AgreementParameters(agreement), null);
+    public Task<bool> DeleteAgreementAsync(long contractId, long id) =>
+        DeleteAsync<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, ContractTermsSql.DeleteAgreement, contractId, id);
 
     private Task<IReadOnlyList<T>> ListAsync<T>(string sql, long contractId, DbTransaction? transaction = null) =>
         database.RunAsync<IReadOnlyList<T>>(transaction, async c => (await c.QueryAsync<T>(sql, new { ContractId = contractId }, transaction)).AsList());
 
-    private Task<T?> SingleAsync<T>(string sql, long contractId, long id) =>
-        database.RunAsync(null, c => c.QuerySingleOrDefaultAsync<T>(sql, new { ContractId = contractId, Id = id }));
+    private Task<T?> SingleAsync<T>(string sql, long contractId, long id, DbTransaction? transaction) =>
+        database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<T>(sql, new { ContractId = contractId, Id = id }, transaction));
 
-    private Task<long> InsertAsync(string sql, object parameters, DbTransaction? transaction) =>
-        database.RunAsync(transaction, c => c.ExecuteScalarAsync<long>(sql + ";\n" + database.Dialect.SelectInsertedId, parameters, transaction));
+    private Task<long> InsertAsync(string entity, string sql, object parameters, object item, DbTransaction? transaction) =>
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            var id = await tx.Connection!.ExecuteScalarAsync<long>(sql + ";\n" + database.Dialect.SelectInsertedId, parameters, tx);
+            await audit.AppendAsync(tx, AuditAction.Create, entity, id, null, item);
+            return id;
+        });
 
-    private Task<bool> ChangeAsync(string sql, object parameters, DbTransaction? transaction = null) =>
-        database.RunAsync(transaction, async c => await c.ExecuteAsync(sql, parameters, transaction) == 1);
+    private Task<bool> UpdateAsync<T>(string entity, string readSql, string updateSql, long contractId, long id, T after, object parameters,
+        DbTransaction? transaction) =>
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            if (await SingleAsync<T>(readSql, contractId, id, tx) is not { } before)
+            {
+                return false;
+            }
+            await tx.Connection!.ExecuteAsync(updateSql, parameters, tx);
+            await audit.AppendAsync(tx, AuditAction.Update, entity, id, before, after);
+            return true;
+        });
+
+    private Task<bool> DeleteAsync<T>(string entity, string readSql, string deleteSql, long contractId, long id) =>
+        database.InTransactionAsync(null, async tx =>
+        {
+            if (await SingleAsync<T>(readSql, contractId, id, tx) is not { } before)
+            {
+                return false;
+            }
+            await tx.Connection!.ExecuteAsync(deleteSql, new { ContractId = contractId, Id = id }, tx);
+            await audit.AppendAsync(tx, AuditAction.Delete, entity, id, before, null);
+            return true;
+        });
 
     // Enums are stored by name: readable in the database and stable when members are added.
     private static object TariffParameters(TariffLine t) => new

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using ContractRegie.Core.Providers;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Providers;
 using Dapper;
 
 namespace ContractRegie.Data.Providers;
 
-public sealed class ProviderRepository(Database database)
+public sealed class ProviderRepository(Database database, AuditTrail audit)
 {
     public Task<Provider?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Provider>(ProviderSql.ReadById, new { Id = id }, transaction));
@@ -31,16 +32,40 @@ public sealed class ProviderRepository(Database database)
             return new Page<Provider>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 
+    private const string Entity = "provider";
+
     public Task<long> InsertAsync(Provider provider, DbTransaction? transaction = null) =>
-        database.RunAsync(transaction, c => c.ExecuteScalarAsync<long>(
-            ProviderSql.Insert + ";\n" + database.Dialect.SelectInsertedId, provider, transaction));
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            var id = await tx.Connection!.ExecuteScalarAsync<long>(ProviderSql.Insert + ";\n" + database.Dialect.SelectInsertedId, provider, tx);
+            await audit.AppendAsync(tx, AuditAction.Create, Entity, id, null, provider with { Id = id });
+            return id;
+        });
 
     public Task<bool> UpdateAsync(Provider provider, DbTransaction? transaction = null) =>
-        database.RunAsync(transaction, async c => await c.ExecuteAsync(ProviderSql.Update, provider, transaction) == 1);
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            if (await ReadByIdAsync(provider.Id, tx) is not { } before)
+            {
+                return false;
+            }
+            await tx.Connection!.ExecuteAsync(ProviderSql.Update, provider, tx);
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, provider.Id, before, provider);
+            return true;
+        });
 
     public Task<int> CountContractsAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<int>(ProviderSql.CountContracts, new { Id = id }, transaction));
 
     public Task<bool> DeleteAsync(long id, DbTransaction? transaction = null) =>
-        database.RunAsync(transaction, async c => await c.ExecuteAsync(ProviderSql.Delete, new { Id = id }, transaction) == 1);
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            if (await ReadByIdAsync(id, tx) is not { } before)
+            {
+                return false;
+            }
+            await tx.Connection!.ExecuteAsync(ProviderSql.Delete, new { Id = id }, tx);
+            await audit.AppendAsync(tx, AuditAction.Delete, Entity, id, before, null);
+            return true;
+        });
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Security;
+using ContractRegie.Data.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace ContractRegie.Data.Users;
@@ -16,7 +17,7 @@ public abstract record SignInResult
 /// Built-in accounts: passwords hashed with ASP.NET Core's password hasher (PBKDF2), lockout after repeated
 /// failures, and the first beheerder of a fresh installation.
 /// </summary>
-public sealed class UserAccounts(UserRepository users, TimeProvider time)
+public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimeProvider time)
 {
     public const int MinimumPasswordLength = 12;
     private static readonly PasswordHasher<StoredUser> Hasher = new();
@@ -65,6 +66,7 @@ public sealed class UserAccounts(UserRepository users, TimeProvider time)
         if (user is not { Active: true, PasswordHash: not null })
         {
             Hasher.VerifyHashedPassword(new StoredUser(), DummyHash, password);
+            await audit.AppendAsync(null, AuditAction.SignInFailed, "user", userName.Trim(), null, null);
             return new SignInResult.Failed();
         }
         var now = time.GetUtcNow();
@@ -76,12 +78,14 @@ public sealed class UserAccounts(UserRepository users, TimeProvider time)
         {
             var (failures, lockedUntil) = SignInLockout.AfterFailure(user.FailedSignIns, now);
             await users.RecordSignInResultAsync(user.Id, failures, lockedUntil);
+            await audit.AppendAsync(null, AuditAction.SignInFailed, "user", user.UserName, null, null);
             return lockedUntil is { } until ? new SignInResult.LockedOut(until) : new SignInResult.Failed();
         }
         if (user.FailedSignIns > 0)
         {
             await users.RecordSignInResultAsync(user.Id, 0, null);
         }
+        await audit.AppendAsync(null, AuditAction.SignIn, "user", user.UserName, null, null);
         return new SignInResult.Succeeded(user.ToAccount());
     }
 

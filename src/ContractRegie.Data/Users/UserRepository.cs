@@ -1,11 +1,12 @@
 using System.Data.Common;
 using ContractRegie.Core.Security;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql.Users;
 using Dapper;
 
 namespace ContractRegie.Data.Users;
 
-public sealed class UserRepository(Database database)
+public sealed class UserRepository(Database database, AuditTrail audit)
 {
     public Task<StoredUser?> ReadByIdAsync(long id) =>
         database.RunAsync(null, c => c.QuerySingleOrDefaultAsync<StoredUser>(UserSql.ReadById, new { Id = id }));
@@ -19,17 +20,45 @@ public sealed class UserRepository(Database database)
     public Task<int> CountAsync(DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<int>(UserSql.CountAll, transaction: transaction));
 
+    private const string Entity = "user";
+
     public Task<long> InsertAsync(UserAccount account, string? passwordHash, DbTransaction? transaction = null) =>
-        database.RunAsync(transaction, c => c.ExecuteScalarAsync<long>(UserSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
-            new { account.UserName, account.DisplayName, account.Email, Roles = Roles.Format(account.Roles), PasswordHash = passwordHash, account.Active },
-            transaction));
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            var id = await tx.Connection!.ExecuteScalarAsync<long>(UserSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
+                new { account.UserName, account.DisplayName, account.Email, Roles = Roles.Format(account.Roles), PasswordHash = passwordHash, account.Active },
+                tx);
+            await audit.AppendAsync(tx, AuditAction.Create, Entity, id, null, Audited(account));
+            return id;
+        });
 
     public Task<bool> UpdateAsync(UserAccount account, DbTransaction? transaction = null) =>
-        database.RunAsync(transaction, async c => await c.ExecuteAsync(UserSql.Update,
-            new { account.Id, account.DisplayName, account.Email, Roles = Roles.Format(account.Roles), account.Active }, transaction) == 1);
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            if (await tx.Connection!.QuerySingleOrDefaultAsync<StoredUser>(UserSql.ReadById, new { account.Id }, tx) is not { } before)
+            {
+                return false;
+            }
+            await tx.Connection!.ExecuteAsync(UserSql.Update,
+                new { account.Id, account.DisplayName, account.Email, Roles = Roles.Format(account.Roles), account.Active }, tx);
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, account.Id, Audited(before.ToAccount()), Audited(account));
+            return true;
+        });
 
     public Task<bool> UpdatePasswordAsync(long id, string passwordHash, DbTransaction? transaction = null) =>
-        database.RunAsync(transaction, async c => await c.ExecuteAsync(UserSql.UpdatePassword, new { Id = id, PasswordHash = passwordHash }, transaction) == 1);
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            var changed = await tx.Connection!.ExecuteAsync(UserSql.UpdatePassword, new { Id = id, PasswordHash = passwordHash }, tx) == 1;
+            if (changed)
+            {
+                await audit.AppendAsync(tx, AuditAction.PasswordChange, Entity, id, null, null);
+            }
+            return changed;
+        });
+
+    /// <summary>The audit trail leaves personal data out: no e-mail address, never a password hash.</summary>
+    private static object Audited(UserAccount account) =>
+        new { account.UserName, account.DisplayName, Roles = Roles.Format(account.Roles), account.Active };
 
     public Task RecordSignInResultAsync(long id, int failedSignIns, DateTimeOffset? lockedUntil) =>
         database.RunAsync(null, c => c.ExecuteAsync(UserSql.RecordSignInResult, new { Id = id, FailedSignIns = failedSignIns, LockedUntil = lockedUntil }));

@@ -13,7 +13,6 @@ public static class ApiSetup
 
     public static IServiceCollection AddContractRegieApi(this IServiceCollection services)
     {
-        services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ApiProblemHandler>();

@@ -7,5 +7,12 @@ public static class MunicipalClock
 
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(InAmsterdam(time.GetUtcNow()).DateTime);
 
+    /// <summary>The instant a municipal day begins (midnight in Amsterdam).</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Amsterdam.GetUtcOffset(midnight));
+    }
+
     public static DateTimeOffset InAmsterdam(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Amsterdam);
 }

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ContractRegie.Data.Audit;
 using ContractRegie.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -79,6 +80,8 @@ public static class AuthSetup
         }
 
         builder.Services.AddAuthorization(o => o.AddContractRegiePolicies());
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<ICurrentActor, SignedInActor>();
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(

@@ -58,6 +58,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["PUT /api/v1/contracts/{contractId}/outcome-agreements/{id}"] = ContractManagers,
         ["DELETE /api/v1/contracts/{contractId}/outcome-agreements/{id}"] = ContractManagers,
         ["GET /api/v1/outcome-agreement-defaults"] = Everyone,
+        ["GET /api/v1/audit-entries"] = [Role.Beheerder, Role.Lezer],
     };
 
     [Fact]

@@ -1,0 +1,29 @@
+namespace ContractRegie.Data.Audit;
+
+public enum AuditAction { Create, Update, Delete, Decide, SignIn, SignInFailed, PasswordChange }
+
+/// <summary>One write: who, when, what, and the record before and after (as JSON, personal data left out).</summary>
+public sealed record AuditEntry
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public string Actor { get; init; } = "";
+    public AuditAction Action { get; init; }
+    public string Entity { get; init; } = "";
+    public string EntityId { get; init; } = "";
+    public string? BeforeData { get; init; }
+    public string? AfterData { get; init; }
+}
+
+public sealed record AuditFilter(string? Entity = null, string? EntityId = null, string? Actor = null, DateTimeOffset? From = null, DateTimeOffset? Until = null);
+
+/// <summary>Who is writing: the signed-in user in the web host, the operator in the CLI, the job's name in a job.</summary>
+public interface ICurrentActor
+{
+    string Name { get; }
+}
+
+public sealed class FixedActor(string name) : ICurrentActor
+{
+    public string Name => name;
+}

@@ -1,0 +1,41 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ContractRegie.Data.Sql.Audit;
+using Dapper;
+
+namespace ContractRegie.Data.Audit;
+
+/// <summary>
+/// Appends to the audit trail inside the transaction of the write it describes, so a write and its audit
+/// entry are stored together or not at all.
+/// </summary>
+public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task AppendAsync(DbTransaction? transaction, AuditAction action, string entity, object entityId, object? before, object? after) =>
+        await database.RunAsync(transaction, c => c.ExecuteAsync(AuditSql.Insert, new
+        {
+            OccurredAt = time.GetUtcNow(),
+            Actor = actor.Name,
+            Action = action.ToString(),
+            Entity = entity,
+            EntityId = Convert.ToString(entityId, CultureInfo.InvariantCulture),
+            BeforeData = before is null ? null : JsonSerializer.Serialize(before, before.GetType(), Json),
+            AfterData = after is null ? null : JsonSerializer.Serialize(after, after.GetType(), Json),
+        }, transaction));
+
+    public Task<Page<AuditEntry>> SearchAsync(AuditFilter filter, PageRequest page) =>
+        database.RunAsync(null, async c =>
+        {
+            var parameters = new { filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, page.Offset, Limit = page.PageSize };
+            var total = await c.ExecuteScalarAsync<int>(AuditSql.Count(filter), parameters);
+            var items = await c.QueryAsync<AuditEntry>(AuditSql.Search(database.Dialect, filter), parameters);
+            return new Page<AuditEntry>(items.AsList(), page.PageNumber, page.PageSize, total);
+        });
+}
