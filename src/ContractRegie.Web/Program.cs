@@ -12,6 +12,7 @@ builder.AddContractRegieDatabase();
 builder.AddContractRegieAuth();
 builder.AddSecurityLimits();
 builder.Services.AddContractRegieApi();
+builder.Services.AddContractRegiePages();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -22,6 +23,7 @@ app.MapAuditApi();
 app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();
+app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
 

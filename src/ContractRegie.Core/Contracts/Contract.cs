@@ -24,6 +24,8 @@ public sealed record Contract
     public string? ContractManager { get; init; }
     public string? TactischInkoper { get; init; }
     public ContractStatus Status { get; init; } = ContractStatus.Concept;
+    /// <summary>The provider's name, read with the contract for display; not written.</summary>
+    public string? ProviderName { get; init; }
     /// <summary>The most recent renewal decision, if any; read from the decision history.</summary>
     public RenewalDecisionKind? LatestDecision { get; init; }
 

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ContractRegie.Data.Users;
 
-public abstract record SignInResult
+public abstract record SignInOutcome
 {
-    public sealed record Succeeded(UserAccount Account) : SignInResult;
-    public sealed record Failed : SignInResult;
-    public sealed record LockedOut(DateTimeOffset Until) : SignInResult;
+    public sealed record Succeeded(UserAccount Account) : SignInOutcome;
+    public sealed record Failed : SignInOutcome;
+    public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
 }
 
 /// <summary>
@@ -60,33 +60,33 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
         await users.UpdatePasswordAsync(id, Hasher.HashPassword(new StoredUser(), password));
     }
 
-    public async Task<SignInResult> SignInAsync(string userName, string password)
+    public async Task<SignInOutcome> SignInAsync(string userName, string password)
     {
         var user = await users.ReadByUserNameAsync(userName.Trim());
         if (user is not { Active: true, PasswordHash: not null })
         {
             Hasher.VerifyHashedPassword(new StoredUser(), DummyHash, password);
             await audit.AppendAsync(null, AuditAction.SignInFailed, "user", userName.Trim(), null, null);
-            return new SignInResult.Failed();
+            return new SignInOutcome.Failed();
         }
         var now = time.GetUtcNow();
         if (SignInLockout.IsLocked(user.LockedUntil, now))
         {
-            return new SignInResult.LockedOut(user.LockedUntil!.Value);
+            return new SignInOutcome.LockedOut(user.LockedUntil!.Value);
         }
         if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             var (failures, lockedUntil) = SignInLockout.AfterFailure(user.FailedSignIns, now);
             await users.RecordSignInResultAsync(user.Id, failures, lockedUntil);
             await audit.AppendAsync(null, AuditAction.SignInFailed, "user", user.UserName, null, null);
-            return lockedUntil is { } until ? new SignInResult.LockedOut(until) : new SignInResult.Failed();
+            return lockedUntil is { } until ? new SignInOutcome.LockedOut(until) : new SignInOutcome.Failed();
         }
         if (user.FailedSignIns > 0)
         {
             await users.RecordSignInResultAsync(user.Id, 0, null);
         }
         await audit.AppendAsync(null, AuditAction.SignIn, "user", user.UserName, null, null);
-        return new SignInResult.Succeeded(user.ToAccount());
+        return new SignInOutcome.Succeeded(user.ToAccount());
     }
 
     /// <summary>

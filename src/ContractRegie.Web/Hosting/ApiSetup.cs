@@ -40,6 +40,7 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiConventions();
+        app.UseStaticFiles();
         app.UseContractRegieAuth();
         app.UseOpenApi(settings => settings.Path = OpenApiPath);
         app.UseSwaggerUi(settings =>

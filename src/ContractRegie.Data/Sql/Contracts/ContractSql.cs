@@ -9,6 +9,7 @@ public static class ContractSql
         SELECT c.id, c.contract_number, c.title, c.provider_id, c.kind, c.law, c.procurement_route,
                c.start_date, c.initial_end_date, c.notice_period_months, c.procurement_lead_time_months,
                c.contract_owner, c.contract_manager, c.tactisch_inkoper, c.status,
+               (SELECT p.name FROM provider p WHERE p.id = c.provider_id) AS provider_name,
                (SELECT d.decision FROM renewal_decision d
                 WHERE d.id = (SELECT MAX(d2.id) FROM renewal_decision d2 WHERE d2.contract_id = c.id)) AS latest_decision
         FROM contract c

@@ -44,10 +44,10 @@ public static class SessionsApi
         }
         switch (await accounts.SignInAsync(input.UserName!, input.Password!))
         {
-            case SignInResult.Succeeded(var account):
+            case SignInOutcome.Succeeded(var account):
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(account));
                 return TypedResults.Ok(new SessionInfo(account.UserName, account.DisplayName, account.Roles.Select(r => r.ToString()).ToList()));
-            case SignInResult.LockedOut(var until):
+            case SignInOutcome.LockedOut(var until):
                 return TypedResults.Problem(title: "Account tijdelijk geblokkeerd.",
                     detail: $"Te veel mislukte pogingen; probeer het na {MunicipalClock.InAmsterdam(until):HH:mm} opnieuw.",
                     statusCode: StatusCodes.Status401Unauthorized);

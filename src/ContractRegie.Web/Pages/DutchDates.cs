@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace ContractRegie.Web.Pages;
+
+/// <summary>Dates as Dutch readers write them: 31-12-2026.</summary>
+public static class DutchDates
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string Format(DateOnly? date) => date?.ToString("dd-MM-yyyy", Dutch) ?? "—";
+
+    public static string Format(DateTimeOffset instant) =>
+        Hosting.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);
+
+    public static string Euros(long cents) => (cents / 100m).ToString("C", Dutch);
+}

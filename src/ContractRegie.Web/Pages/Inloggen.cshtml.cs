@@ -1,0 +1,54 @@
+using ContractRegie.Data.Users;
+using ContractRegie.Web.Apis.Security;
+using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ContractRegie.Web.Pages;
+
+[AllowAnonymous]
+[EnableRateLimiting(AuthSetup.SignInRateLimit)]
+public sealed class InloggenModel(UserAccounts accounts) : PageModel
+{
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
+        {
+            Error = "Vul gebruikersnaam en wachtwoord in.";
+            return Page();
+        }
+        switch (await accounts.SignInAsync(UserName, Password))
+        {
+            case SignInOutcome.Succeeded(var account):
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionsApi.Principal(account));
+                // Only local addresses: a crafted link must not send people elsewhere after signing in.
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInOutcome.LockedOut(var until):
+                Error = $"Te veel mislukte pogingen. Probeer het na {MunicipalClock.InAmsterdam(until):HH:mm} opnieuw.";
+                return Page();
+            default:
+                Error = "Gebruikersnaam of wachtwoord onjuist.";
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using ContractRegie.Core.Security;
+using ContractRegie.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
+
+namespace ContractRegie.Web.Tests.Ui;
+
+/// <summary>The Dutch pages in a real browser: sign-in, the register with its key dates, roles and the audit trail.</summary>
+public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private async Task<(string Number, long Id)> ContractAsync()
+    {
+        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
+        var body = ContractBody(await manager.CreateProviderAsync());
+        return ((string)body["contractNumber"]!, await manager.CreateAsync("/api/v1/contracts", body));
+    }
+
+    [Fact]
+    public async Task Signing_in_leads_back_to_the_register_which_shows_the_key_dates()
+    {
+        var (number, _) = await ContractAsync();
+        await browser.App.CreateClientAsAsync(Role.Inkoper);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync($"/?q={number}");
+        Assert.EndsWith("/inloggen", new Uri(page.Url).AbsolutePath);
+        await page.GetByLabel("Gebruikersnaam").FillAsync(ContractRegieApp.UserNameFor(Role.Inkoper));
+        await page.GetByLabel("Wachtwoord").FillAsync(ContractRegieApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+
+        var row = page.Locator("#contracts tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        // End 31-12-2026 with 6 months notice: decide by 30-06-2026; procurement starts 12 months before 31-12-2028.
+        await Assertions.Expect(row).ToContainTextAsync(number);
+        await Assertions.Expect(row).ToContainTextAsync("30-06-2026");
+        await Assertions.Expect(row).ToContainTextAsync("31-12-2027");
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_told_in_Dutch()
+    {
+        var page = await browser.NewPageAsync();
+
+        await browser.SignInAsync(page, "beheerder", "helemaal-fout-wachtwoord");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Gebruikersnaam of wachtwoord onjuist.");
+    }
+
+    [Fact]
+    public async Task The_contract_page_shows_options_and_the_decision_deadline()
+    {
+        var (number, id) = await ContractAsync();
+        await browser.App.CreateClientAsAsync(Role.Lezer);
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Lezer), ContractRegieApp.Password);
+
+        await page.GotoAsync($"/contracten/{id}");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(number);
+        await Assertions.Expect(page.GetByTestId("decision-deadline")).ToHaveTextAsync("30-06-2026");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_is_for_beheerder_and_lezer_only()
+    {
+        var (number, _) = await ContractAsync();
+        await browser.App.CreateClientAsAsync(Role.Lezer);
+        var reader = await browser.NewPageAsync();
+        await browser.SignInAsync(reader, ContractRegieApp.UserNameFor(Role.Lezer), ContractRegieApp.Password);
+
+        await reader.GetByRole(AriaRole.Link, new() { Name = "Audittrail" }).ClickAsync();
+        await reader.GetByLabel("Soort gegeven").FillAsync("contract");
+        await reader.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+        await Assertions.Expect(reader.Locator("#audit")).ToContainTextAsync(number);
+
+        var manager = await browser.NewPageAsync();
+        await browser.SignInAsync(manager, ContractRegieApp.UserNameFor(Role.Contractmanager), ContractRegieApp.Password);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Audittrail" })).ToHaveCountAsync(0);
+        await manager.GotoAsync("/audittrail");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Geen toegang");
+    }
+
+    [Fact]
+    public async Task Pages_are_styled_under_the_content_security_policy_and_signing_out_works()
+    {
+        await browser.App.CreateClientAsAsync(Role.Financien);
+        var page = await browser.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        var response = await page.GotoAsync("/inloggen");
+        Assert.Contains("frame-ancestors 'none'", await response!.HeaderValueAsync("content-security-policy"));
+
+        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Financien), ContractRegieApp.Password);
+        await Assertions.Expect(page.Locator("header.top")).ToHaveCSSAsync("background-color", "rgb(0, 85, 140)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen$"));
+        await page.GotoAsync("/zorgaanbieders");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inloggen"));
+        Assert.Empty(violations);
+    }
+}
