@@ -1,5 +1,7 @@
+using ContractRegie.Data.Tests.Contracts;
 using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
+using ContractRegie.Data.Tests.Schema;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -7,3 +9,12 @@ namespace ContractRegie.Data.Tests.Engines;
 
 [RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
 public sealed class PostgresProviderRepositoryTests(PostgresTestDatabase db) : ProviderRepositoryContract<PostgresTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
+public sealed class PostgresContractRepositoryTests(PostgresTestDatabase db) : ContractRepositoryContract<PostgresTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
+public sealed class PostgresContractTermsRepositoryTests(PostgresTestDatabase db) : ContractTermsRepositoryContract<PostgresTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
+public sealed class PostgresMigrationTests(PostgresTestDatabase db) : MigrationContract<PostgresTestDatabase>(db);

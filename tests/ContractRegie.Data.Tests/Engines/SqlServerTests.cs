@@ -1,5 +1,7 @@
+using ContractRegie.Data.Tests.Contracts;
 using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
+using ContractRegie.Data.Tests.Schema;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -7,3 +9,12 @@ namespace ContractRegie.Data.Tests.Engines;
 
 [RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
 public sealed class SqlServerProviderRepositoryTests(SqlServerTestDatabase db) : ProviderRepositoryContract<SqlServerTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
+public sealed class SqlServerContractRepositoryTests(SqlServerTestDatabase db) : ContractRepositoryContract<SqlServerTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
+public sealed class SqlServerContractTermsRepositoryTests(SqlServerTestDatabase db) : ContractTermsRepositoryContract<SqlServerTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
+public sealed class SqlServerMigrationTests(SqlServerTestDatabase db) : MigrationContract<SqlServerTestDatabase>(db);
