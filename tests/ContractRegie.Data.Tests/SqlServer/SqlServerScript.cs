@@ -11,6 +11,10 @@ namespace ContractRegie.Data.Tests.SqlServer;
 /// Renders every migration with FluentMigrator's SQL Server generator without a server: the runner in
 /// no-connection mode writes the statements it would execute into a script instead.
 /// </summary>
+/// <remarks>
+/// FluentMigrator 8 picks its connectionless processor only when there is no connection string: with one, even
+/// with <see cref="RunnerOptions.NoConnection"/> set, it tries to open a connection first. So none is configured.
+/// </remarks>
 public static class SqlServerScript
 {
     public static string RenderMigrations()
