@@ -13,19 +13,31 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     private static readonly IReadOnlyList<string> NoMunicipalities = [];
     private static readonly IReadOnlyList<ExtensionOption> NoOptions = [];
 
-    private ContractRepository Contracts => new(Database);
-    private ProviderRepository Providers => new(Database);
+    private ContractRepository Contracts => new(Database, Audit);
+    private ProviderRepository Providers => new(Database, Audit);
 
     private Task<long> NewProviderAsync(string? name = null) => Providers.InsertAsync(TestData.Provider(name));
 
-    /// <summary>Record equality compares the lists by reference, so they are compared apart.</summary>
+    /// <summary>
+    /// Record equality compares the lists by reference, so they are compared apart. The provider's name is only
+    /// read (see <see cref="Contracts_carry_their_providers_name"/>).
+    /// </summary>
     private static void AssertSameContract(Contract expected, Contract? actual)
     {
         Assert.NotNull(actual);
-        Assert.Equal(expected with { Municipalities = NoMunicipalities, ExtensionOptions = NoOptions },
-            actual with { Municipalities = NoMunicipalities, ExtensionOptions = NoOptions });
+        Assert.Equal(expected with { Municipalities = NoMunicipalities, ExtensionOptions = NoOptions, ProviderName = null },
+            actual with { Municipalities = NoMunicipalities, ExtensionOptions = NoOptions, ProviderName = null });
         Assert.Equal(expected.Municipalities, actual.Municipalities);
         Assert.Equal(expected.ExtensionOptions, actual.ExtensionOptions);
+    }
+
+    [EngineFact]
+    public async Task Contracts_carry_their_providers_name()
+    {
+        var name = "Stichting Leeuwerik " + Unique.Token();
+        var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync(name)));
+
+        Assert.Equal(name, (await Contracts.ReadByIdAsync(id))!.ProviderName);
     }
 
     [EngineFact]

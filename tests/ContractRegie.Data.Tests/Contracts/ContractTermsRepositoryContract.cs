@@ -10,12 +10,12 @@ namespace ContractRegie.Data.Tests.Contracts;
 public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private ContractTermsRepository Terms => new(Database);
+    private ContractTermsRepository Terms => new(Database, Audit);
 
     private async Task<long> NewContractAsync()
     {
-        var providerId = await new ProviderRepository(Database).InsertAsync(TestData.Provider());
-        return await new ContractRepository(Database).InsertAsync(TestData.Contract(providerId));
+        var providerId = await new ProviderRepository(Database, Audit).InsertAsync(TestData.Provider());
+        return await new ContractRepository(Database, Audit).InsertAsync(TestData.Contract(providerId));
     }
 
     [EngineFact]

@@ -1,3 +1,5 @@
+using ContractRegie.Data.Audit;
+
 namespace ContractRegie.Data.Tests.Infrastructure;
 
 /// <summary>
@@ -10,4 +12,5 @@ public abstract class EngineTests<TDatabase>(TDatabase testDatabase) : IClassFix
 {
     protected TDatabase TestDatabase { get; } = testDatabase;
     protected Database Database => TestDatabase.Database;
+    protected AuditTrail Audit => new(Database, new FixedActor("test"), TimeProvider.System);
 }

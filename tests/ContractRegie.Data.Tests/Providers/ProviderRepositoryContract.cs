@@ -9,7 +9,7 @@ namespace ContractRegie.Data.Tests.Providers;
 public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private ProviderRepository Providers => new(Database);
+    private ProviderRepository Providers => new(Database, Audit);
 
     [EngineFact]
     public async Task Insert_then_read_by_id_returns_every_field()
@@ -249,7 +249,7 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
     public async Task Count_contracts_counts_the_providers_contracts()
     {
         var id = await Providers.InsertAsync(TestData.Provider());
-        var contracts = new Data.Contracts.ContractRepository(Database);
+        var contracts = new Data.Contracts.ContractRepository(Database, Audit);
         await contracts.InsertAsync(TestData.Contract(id));
         await contracts.InsertAsync(TestData.Contract(id));
 

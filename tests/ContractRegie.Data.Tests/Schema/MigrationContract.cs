@@ -28,7 +28,7 @@ public abstract class MigrationContract<TDatabase>(TDatabase testDatabase) : Eng
     [EngineFact]
     public async Task Migrating_up_again_is_a_no_op_that_keeps_the_data()
     {
-        var providers = new ProviderRepository(Database);
+        var providers = new ProviderRepository(Database, Audit);
         var provider = TestData.Provider("Blijft Bestaan");
         var id = await providers.InsertAsync(provider);
 

@@ -1,3 +1,5 @@
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Sql.Audit;
 using System.Reflection;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
@@ -68,6 +70,7 @@ public static class DapperStatements
         ISqlDialect dialect = new SqlServerDialect();
         var allProviderFilters = new ProviderFilter(Text: "x", Active: true, OzjtTop16: true, ContractManager: "x");
         var noProviderFilters = new ProviderFilter();
+        var allAuditFilters = new AuditFilter("contract", "1", "x", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
         var allContractFilters = new ContractFilter
         {
             Kind = ContractKind.Lokaal,
@@ -87,6 +90,8 @@ public static class DapperStatements
             new("ProviderSql.Search(no filter)", ProviderSql.Search(dialect, noProviderFilters), SqlKind.Statement),
             new("ProviderSql.Count(all filters)", ProviderSql.Count(allProviderFilters), SqlKind.Statement),
             new("ProviderSql.Count(no filter)", ProviderSql.Count(noProviderFilters), SqlKind.Statement),
+            new("AuditSql.Search(all filters)", AuditSql.Search(dialect, allAuditFilters), SqlKind.Statement),
+            new("AuditSql.Count(no filter)", AuditSql.Count(new AuditFilter()), SqlKind.Statement),
             new("ContractSql.Search(all filters)", ContractSql.Search(allContractFilters), SqlKind.Statement),
             new("ContractSql.Search(no filter)", ContractSql.Search(noContractFilters), SqlKind.Statement),
             new("ContractSql.MunicipalitiesForSearch(all filters)", ContractSql.MunicipalitiesForSearch(allContractFilters), SqlKind.Statement),
