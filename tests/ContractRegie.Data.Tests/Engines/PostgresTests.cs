@@ -2,6 +2,7 @@ using ContractRegie.Data.Tests.Contracts;
 using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
 using ContractRegie.Data.Tests.Schema;
+using ContractRegie.Data.Tests.Security;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -18,3 +19,6 @@ public sealed class PostgresContractTermsRepositoryTests(PostgresTestDatabase db
 
 [RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
 public sealed class PostgresMigrationTests(PostgresTestDatabase db) : MigrationContract<PostgresTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
+public sealed class PostgresUserAndAuditTests(PostgresTestDatabase db) : UserAndAuditContract<PostgresTestDatabase>(db);

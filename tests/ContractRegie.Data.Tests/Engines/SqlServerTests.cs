@@ -2,6 +2,7 @@ using ContractRegie.Data.Tests.Contracts;
 using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
 using ContractRegie.Data.Tests.Schema;
+using ContractRegie.Data.Tests.Security;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -18,3 +19,6 @@ public sealed class SqlServerContractTermsRepositoryTests(SqlServerTestDatabase 
 
 [RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
 public sealed class SqlServerMigrationTests(SqlServerTestDatabase db) : MigrationContract<SqlServerTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
+public sealed class SqlServerUserAndAuditTests(SqlServerTestDatabase db) : UserAndAuditContract<SqlServerTestDatabase>(db);

@@ -2,6 +2,7 @@ using ContractRegie.Data.Tests.Contracts;
 using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
 using ContractRegie.Data.Tests.Schema;
+using ContractRegie.Data.Tests.Security;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -14,3 +15,5 @@ public sealed class SqliteContractRepositoryTests(SqliteTestDatabase db) : Contr
 public sealed class SqliteContractTermsRepositoryTests(SqliteTestDatabase db) : ContractTermsRepositoryContract<SqliteTestDatabase>(db);
 
 public sealed class SqliteMigrationTests(SqliteTestDatabase db) : MigrationContract<SqliteTestDatabase>(db);
+
+public sealed class SqliteUserAndAuditTests(SqliteTestDatabase db) : UserAndAuditContract<SqliteTestDatabase>(db);
