@@ -62,7 +62,9 @@ public static class AuthSetup
                 {
                     o.Authority = options.Oidc.Authority;
                     o.Audience = options.Oidc.Audience ?? options.Oidc.ClientId;
+                    o.RequireHttpsMetadata = options.Oidc.RequireHttpsMetadata;
                     o.TokenValidationParameters.RoleClaimType = options.Oidc.RoleClaim;
+                    o.TokenValidationParameters.NameClaimType = "preferred_username";
                     o.MapInboundClaims = false;
                 })
                 .AddOpenIdConnect(o =>
@@ -70,10 +72,12 @@ public static class AuthSetup
                     o.Authority = options.Oidc.Authority;
                     o.ClientId = options.Oidc.ClientId;
                     o.ClientSecret = options.Oidc.ClientSecret;
+                    o.RequireHttpsMetadata = options.Oidc.RequireHttpsMetadata;
                     o.ResponseType = "code";
                     o.UsePkce = true;
                     o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
                     o.TokenValidationParameters.RoleClaimType = options.Oidc.RoleClaim;
+                    o.TokenValidationParameters.NameClaimType = "preferred_username";
                     o.MapInboundClaims = false;
                 });
             builder.Services.AddTransient<IClaimsTransformation, RoleMapping>();

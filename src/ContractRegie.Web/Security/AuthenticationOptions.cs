@@ -30,6 +30,8 @@ public sealed class OidcOptions
     public string? ClientSecret { get; set; }
     /// <summary>The audience API tokens must carry; defaults to the client id.</summary>
     public string? Audience { get; set; }
+    /// <summary>Off only for a test identity provider on plain HTTP; production metadata comes over HTTPS.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
     /// <summary>The claim in which the identity provider puts roles or groups.</summary>
     public string RoleClaim { get; set; } = "roles";
     /// <summary>Identity-provider role or group → ContractRegie role name, e.g. "SD-Contractbeheer" → "Contractmanager".</summary>

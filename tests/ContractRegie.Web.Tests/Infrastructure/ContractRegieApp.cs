@@ -33,6 +33,9 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
 
     public FixedTimeProvider Clock { get; } = new(DefaultNow);
 
+    /// <summary>Further settings, e.g. the OIDC mode for the bearer-token tests.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Sign-in attempts per minute per address; the throttling test lowers it.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10_000;
 
@@ -74,6 +77,10 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Authentication:InitialAdministrator:Password", "eerste-beheerder-wachtwoord");
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
