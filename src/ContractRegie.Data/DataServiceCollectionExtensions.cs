@@ -1,4 +1,5 @@
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Import;
 using ContractRegie.Data.Providers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,12 +7,13 @@ namespace ContractRegie.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The database for the configured engine and the repositories over it; all stateless singletons.</summary>
+    /// <summary>The database for the configured engine the repositories over it and the register import; all stateless singletons.</summary>
     public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options) =>
         services
             .AddSingleton(options)
             .AddSingleton(new Database(options))
             .AddSingleton<ProviderRepository>()
             .AddSingleton<ContractRepository>()
-            .AddSingleton<ContractTermsRepository>();
+            .AddSingleton<ContractTermsRepository>()
+            .AddSingleton<RegisterImporter>();
 }
