@@ -6,7 +6,8 @@ namespace ContractRegie.Data;
 
 /// <summary>
 /// Registers, once per process, what makes the three engines read alike: snake_case columns onto
-/// PascalCase properties, <see cref="DateOnly"/> (SQLite keeps dates as text) and UTC instants.
+/// PascalCase properties, <see cref="DateOnly"/> (SQLite keeps dates as text), UTC instants and decimals
+/// (SQLite hands a NUMERIC column back as INTEGER or REAL row by row).
 /// </summary>
 public static class TypeHandlers
 {
@@ -15,6 +16,7 @@ public static class TypeHandlers
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
         SqlMapper.AddTypeHandler(new UtcInstantHandler());
+        SqlMapper.AddTypeHandler(new DecimalHandler());
         return true;
     });
 
@@ -51,6 +53,26 @@ public static class TypeHandlers
             DateTime dateTime => new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc)),
             string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
             _ => throw new DataException($"Cannot read {value.GetType().Name} as an instant."),
+        };
+    }
+
+    // Dapper compiles a row reader for the column type of the first row; SQLite's NUMERIC affinity stores 80 as
+    // INTEGER and 7.5 as REAL in the same column, so without this the second row fails to cast.
+    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override void SetValue(IDbDataParameter parameter, decimal value)
+        {
+            parameter.DbType = DbType.Decimal;
+            parameter.Value = value;
+        }
+
+        public override decimal Parse(object value) => value switch
+        {
+            decimal number => number,
+            double number => (decimal)number,
+            long number => number,
+            string text => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
+            _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
         };
     }
 }

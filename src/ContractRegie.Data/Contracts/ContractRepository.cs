@@ -89,7 +89,7 @@ public sealed class ContractRepository(Database database)
                     new { ContractId = decided.Id, Sequence = sequence, Exercised = true }, tx);
                 if (exercised != 1)
                 {
-                    await tx.RollbackAsync();
+                    // Nothing is written yet; leave the transaction to its owner (rolling back here broke the commit after).
                     return null;
                 }
             }

@@ -1,0 +1,497 @@
+using System.Data.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Providers;
+using ContractRegie.Data.Tests.Infrastructure;
+
+namespace ContractRegie.Data.Tests.Contracts;
+
+/// <summary>What <see cref="ContractRepository"/> promises on every engine.</summary>
+public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
+    where TDatabase : TestDatabase
+{
+    private static readonly IReadOnlyList<string> NoMunicipalities = [];
+    private static readonly IReadOnlyList<ExtensionOption> NoOptions = [];
+
+    private ContractRepository Contracts => new(Database);
+    private ProviderRepository Providers => new(Database);
+
+    private Task<long> NewProviderAsync(string? name = null) => Providers.InsertAsync(TestData.Provider(name));
+
+    /// <summary>Record equality compares the lists by reference, so they are compared apart.</summary>
+    private static void AssertSameContract(Contract expected, Contract? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(expected with { Municipalities = NoMunicipalities, ExtensionOptions = NoOptions },
+            actual with { Municipalities = NoMunicipalities, ExtensionOptions = NoOptions });
+        Assert.Equal(expected.Municipalities, actual.Municipalities);
+        Assert.Equal(expected.ExtensionOptions, actual.ExtensionOptions);
+    }
+
+    [EngineFact]
+    public async Task Insert_then_read_by_id_returns_every_field_with_municipalities_and_options()
+    {
+        var providerId = await NewProviderAsync();
+        var number = "2024-JW-" + Unique.Token();
+        var contract = new Contract
+        {
+            ContractNumber = number,
+            Title = "Jeugdhulp met verblijf",
+            ProviderId = providerId,
+            Kind = ContractKind.RegionaalOzjt,
+            Law = Law.Jeugdwet,
+            ProcurementRoute = ProcurementRoute.SocialeEnAndereSpecifiekeDiensten,
+            Municipalities = ["0141", "1735"],
+            StartDate = new DateOnly(2024, 1, 1),
+            InitialEndDate = new DateOnly(2025, 12, 31),
+            ExtensionOptions = [new(1, 12, true), new(2, 24, false)],
+            NoticePeriodMonths = 6,
+            ProcurementLeadTimeMonths = 9,
+            ContractOwner = "wethouder Zorg",
+            ContractManager = "j.jansen",
+            TactischInkoper = "k.klaassen",
+            Status = ContractStatus.Actief,
+        };
+
+        var id = await Contracts.InsertAsync(contract);
+        var read = await Contracts.ReadByIdAsync(id);
+
+        Assert.True(id > 0);
+        AssertSameContract(new Contract
+        {
+            Id = id,
+            ContractNumber = number,
+            Title = "Jeugdhulp met verblijf",
+            ProviderId = providerId,
+            Kind = ContractKind.RegionaalOzjt,
+            Law = Law.Jeugdwet,
+            ProcurementRoute = ProcurementRoute.SocialeEnAndereSpecifiekeDiensten,
+            Municipalities = ["0141", "1735"],
+            StartDate = new DateOnly(2024, 1, 1),
+            InitialEndDate = new DateOnly(2025, 12, 31),
+            ExtensionOptions = [new(1, 12, true), new(2, 24, false)],
+            NoticePeriodMonths = 6,
+            ProcurementLeadTimeMonths = 9,
+            ContractOwner = "wethouder Zorg",
+            ContractManager = "j.jansen",
+            TactischInkoper = "k.klaassen",
+            Status = ContractStatus.Actief,
+            LatestDecision = null,
+        }, read);
+        Assert.Equal(new DateOnly(2026, 12, 31), read!.KeyDates.CurrentEnd);
+        Assert.Equal(new DateOnly(2028, 12, 31), read.KeyDates.MaximumEnd);
+        Assert.Equal(new DateOnly(2026, 6, 30), read.KeyDates.DecisionDeadline);
+    }
+
+    [EngineFact]
+    public async Task Optional_fields_and_empty_children_round_trip()
+    {
+        var providerId = await NewProviderAsync();
+        var contract = TestData.Contract(providerId) with
+        {
+            Municipalities = [],
+            ExtensionOptions = [],
+            ContractOwner = null,
+            ContractManager = null,
+            TactischInkoper = null,
+            Status = ContractStatus.Concept,
+        };
+
+        var id = await Contracts.InsertAsync(contract);
+
+        AssertSameContract(contract with { Id = id }, await Contracts.ReadByIdAsync(id));
+    }
+
+    [EngineFact]
+    public async Task Read_unknown_id_gives_null()
+    {
+        Assert.Null(await Contracts.ReadByIdAsync(987_654_321));
+    }
+
+    [EngineFact]
+    public async Task Read_id_by_number_finds_the_contract()
+    {
+        var contract = TestData.Contract(await NewProviderAsync());
+        var id = await Contracts.InsertAsync(contract);
+
+        Assert.Equal(id, await Contracts.ReadIdByNumberAsync(contract.ContractNumber));
+        Assert.Null(await Contracts.ReadIdByNumberAsync("bestaat-niet-" + Unique.Token()));
+    }
+
+    [EngineFact]
+    public async Task Update_changes_the_fields_and_replaces_municipalities_and_options()
+    {
+        var firstProvider = await NewProviderAsync();
+        var secondProvider = await NewProviderAsync();
+        var original = TestData.Contract(firstProvider) with
+        {
+            Municipalities = ["0141", "1735"],
+            ExtensionOptions = [new(1, 12, false), new(2, 12, false), new(3, 6, false)],
+        };
+        var id = await Contracts.InsertAsync(original);
+        var number = "2025-WMO-" + Unique.Token();
+        var changed = new Contract
+        {
+            Id = id,
+            ContractNumber = number,
+            Title = "Huishoudelijke ondersteuning",
+            ProviderId = secondProvider,
+            Kind = ContractKind.Maatwerk,
+            Law = Law.Participatiewet,
+            ProcurementRoute = ProcurementRoute.EnkelvoudigOnderhands,
+            Municipalities = ["1735", "0153"],
+            StartDate = new DateOnly(2025, 2, 1),
+            InitialEndDate = new DateOnly(2027, 1, 31),
+            ExtensionOptions = [new(1, 24, true)],
+            NoticePeriodMonths = 3,
+            ProcurementLeadTimeMonths = 12,
+            ContractOwner = "directeur Sociaal Domein",
+            ContractManager = "a.de.vries",
+            TactischInkoper = "b.bakker",
+            Status = ContractStatus.Verlopen,
+        };
+
+        var updated = await Contracts.UpdateAsync(changed);
+        var read = await Contracts.ReadByIdAsync(id);
+
+        Assert.True(updated);
+        // Municipalities are read back in code order.
+        AssertSameContract(changed with { Municipalities = ["0153", "1735"] }, read);
+        Assert.Equal(["0153", "1735"], read!.Municipalities);
+        Assert.Equal([new ExtensionOption(1, 24, true)], read.ExtensionOptions);
+    }
+
+    [EngineFact]
+    public async Task Update_of_unknown_id_returns_false()
+    {
+        var contract = TestData.Contract(await NewProviderAsync()) with { Id = 987_654_321, ExtensionOptions = [new(1, 12, false)] };
+
+        Assert.False(await Contracts.UpdateAsync(contract));
+    }
+
+    [EngineFact]
+    public async Task Insert_with_unknown_provider_throws_a_DbException()
+    {
+        var contract = TestData.Contract(providerId: 987_654_321);
+
+        await Assert.ThrowsAnyAsync<DbException>(() => Contracts.InsertAsync(contract));
+        Assert.Null(await Contracts.ReadIdByNumberAsync(contract.ContractNumber));
+    }
+
+    [EngineFact]
+    public async Task Deleting_a_provider_that_has_contracts_throws_a_DbException()
+    {
+        var providerId = await NewProviderAsync();
+        await Contracts.InsertAsync(TestData.Contract(providerId));
+
+        await Assert.ThrowsAnyAsync<DbException>(() => Providers.DeleteAsync(providerId));
+        Assert.NotNull(await Providers.ReadByIdAsync(providerId));
+    }
+
+    [EngineFact]
+    public async Task Duplicate_contract_number_throws_a_DbException()
+    {
+        var providerId = await NewProviderAsync();
+        var first = TestData.Contract(providerId);
+        await Contracts.InsertAsync(first);
+
+        await Assert.ThrowsAnyAsync<DbException>(() => Contracts.InsertAsync(TestData.Contract(providerId) with { ContractNumber = first.ContractNumber }));
+    }
+
+    [EngineFact]
+    public async Task Insert_with_duplicate_municipality_throws_and_leaves_no_contract()
+    {
+        var contract = TestData.Contract(await NewProviderAsync()) with { Municipalities = ["0141", "0141"] };
+
+        await Assert.ThrowsAnyAsync<DbException>(() => Contracts.InsertAsync(contract));
+        Assert.Null(await Contracts.ReadIdByNumberAsync(contract.ContractNumber));
+    }
+
+    [EngineFact]
+    public async Task Writes_in_an_outer_transaction_are_rolled_back_with_it()
+    {
+        var provider = TestData.Provider();
+        var contractNumber = "C-" + Unique.Token();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Database.InTransactionAsync<long>(async tx =>
+        {
+            var providerId = await Providers.InsertAsync(provider, tx);
+            await Contracts.InsertAsync(TestData.Contract(providerId) with { ContractNumber = contractNumber }, tx);
+            Assert.NotNull(await Contracts.ReadIdByNumberAsync(contractNumber, tx));
+            throw new InvalidOperationException("import failed halfway");
+        }));
+
+        Assert.Null(await Providers.ReadByAgbCodeAsync(provider.AgbCode));
+        Assert.Null(await Contracts.ReadIdByNumberAsync(contractNumber));
+    }
+
+    [EngineFact]
+    public async Task Search_filters_on_kind_law_status_provider_contract_manager_and_text()
+    {
+        var tag = Unique.Token();
+        var plain = await NewProviderAsync("Thuiszorg Twente");
+        var sunny = await NewProviderAsync("Jeugdhulp Zonnestraal " + tag);
+        var a = await Contracts.InsertAsync(TestData.Contract(plain) with
+        {
+            ContractNumber = tag + "-A", Title = "Huishoudelijke ondersteuning", Kind = ContractKind.Lokaal, Law = Law.Wmo,
+            Status = ContractStatus.Actief, ContractManager = tag,
+        });
+        var b = await Contracts.InsertAsync(TestData.Contract(sunny) with
+        {
+            ContractNumber = tag + "-B", Title = "Crisiszorg", Kind = ContractKind.RegionaalOzjt, Law = Law.Jeugdwet,
+            Status = ContractStatus.Actief, ContractManager = tag,
+        });
+        var c = await Contracts.InsertAsync(TestData.Contract(plain) with
+        {
+            ContractNumber = tag + "-C", Title = "Dyslexiezorg", Kind = ContractKind.Landelijk, Law = Law.Jeugdwet,
+            Status = ContractStatus.Concept, ContractManager = tag,
+        });
+        var d = await Contracts.InsertAsync(TestData.Contract(sunny) with
+        {
+            ContractNumber = tag + "-D", Title = "Beschut werk", Kind = ContractKind.Maatwerk, Law = Law.Participatiewet,
+            Status = ContractStatus.Verlopen, ContractManager = tag,
+        });
+        var otherManager = await Contracts.InsertAsync(TestData.Contract(sunny) with { ContractNumber = tag + "-X", ContractManager = Unique.Token() });
+
+        async Task<long[]> Ids(ContractFilter filter) =>
+            (await Contracts.SearchAsync(filter, new PageRequest(1, 50))).Items.Select(x => x.Id).ToArray();
+        var mine = new ContractFilter { ContractManager = tag };
+
+        Assert.Equal([a, b, c, d], await Ids(mine));
+        Assert.Equal([b], await Ids(mine with { Kind = ContractKind.RegionaalOzjt }));
+        Assert.Equal([b, c], await Ids(mine with { Law = Law.Jeugdwet }));
+        Assert.Equal([c], await Ids(mine with { Status = ContractStatus.Concept }));
+        Assert.Equal([b, d, otherManager], await Ids(new ContractFilter { ProviderId = sunny }));
+        Assert.Equal([b, d], await Ids(mine with { ProviderId = sunny }));
+        Assert.Equal([b], await Ids(mine with { Text = "CRISIS" }));
+        Assert.Equal([d], await Ids(mine with { Text = tag + "-d" }));
+        Assert.Equal([b, d], await Ids(mine with { Text = "zonnestraal " + tag }));
+        Assert.Equal([b, d, otherManager], await Ids(new ContractFilter { Text = "zonnestraal " + tag }));
+        Assert.Equal([b], await Ids(mine with { Law = Law.Jeugdwet, Status = ContractStatus.Actief, Text = "zorg" }));
+        Assert.Empty(await Ids(mine with { Text = "%" }));
+        Assert.Empty(await Ids(new ContractFilter { ContractManager = Unique.Token() }));
+    }
+
+    [EngineFact]
+    public async Task Search_returns_contracts_with_their_municipalities_and_options()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        var first = TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-1", ContractManager = tag, Municipalities = ["0141", "1735"],
+            ExtensionOptions = [new(1, 12, true), new(2, 12, false)],
+        };
+        var second = TestData.Contract(providerId) with { ContractNumber = tag + "-2", ContractManager = tag, Municipalities = ["0153"] };
+        var firstId = await Contracts.InsertAsync(first);
+        var secondId = await Contracts.InsertAsync(second);
+
+        var page = await Contracts.SearchAsync(new ContractFilter { ContractManager = tag }, new PageRequest(1, 10));
+
+        Assert.Equal(2, page.Items.Count);
+        AssertSameContract(first with { Id = firstId }, page.Items[0]);
+        AssertSameContract(second with { Id = secondId }, page.Items[1]);
+    }
+
+    [EngineFact]
+    public async Task Search_filters_on_decision_due_before_and_ends_before()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        // Current end 31-12-2026, decision due 30-06-2026 (6 months notice, an option left).
+        var e = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-E", ContractManager = tag, InitialEndDate = new DateOnly(2026, 12, 31), NoticePeriodMonths = 6,
+            ExtensionOptions = [new(1, 12, false)],
+        });
+        // Current end 30-06-2027, no option: no decision due.
+        var f = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-F", ContractManager = tag, InitialEndDate = new DateOnly(2027, 6, 30), NoticePeriodMonths = 6,
+            ExtensionOptions = [],
+        });
+        // Current end 31-12-2026 after one exercised option, decision on the second due 30-09-2026 (3 months notice).
+        var g = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-G", ContractManager = tag, InitialEndDate = new DateOnly(2025, 12, 31), NoticePeriodMonths = 3,
+            ExtensionOptions = [new(1, 12, true), new(2, 12, false)],
+        });
+
+        async Task<long[]> Ids(ContractFilter filter) =>
+            (await Contracts.SearchAsync(filter with { ContractManager = tag }, new PageRequest(1, 50))).Items.Select(x => x.Id).ToArray();
+
+        Assert.Equal([e, f, g], await Ids(new ContractFilter()));
+        Assert.Empty(await Ids(new ContractFilter { DecisionDueBefore = new DateOnly(2026, 6, 30) }));
+        Assert.Equal([e], await Ids(new ContractFilter { DecisionDueBefore = new DateOnly(2026, 7, 1) }));
+        Assert.Equal([e, g], await Ids(new ContractFilter { DecisionDueBefore = new DateOnly(2026, 10, 1) }));
+        Assert.Empty(await Ids(new ContractFilter { EndsBefore = new DateOnly(2026, 12, 31) }));
+        Assert.Equal([e, g], await Ids(new ContractFilter { EndsBefore = new DateOnly(2027, 1, 1) }));
+        Assert.Equal([e, f, g], await Ids(new ContractFilter { EndsBefore = new DateOnly(2027, 7, 1) }));
+        Assert.Equal([g], await Ids(new ContractFilter { DecisionDueBefore = new DateOnly(2026, 10, 1), EndsBefore = new DateOnly(2027, 1, 1), Text = tag + "-g" }));
+    }
+
+    [EngineFact]
+    public async Task Search_pages_in_contract_number_order_with_the_total_count_after_date_filters()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        var ids = new Dictionary<string, long>();
+        foreach (var (suffix, end) in new[]
+                 {
+                     ("5", new DateOnly(2026, 12, 31)), ("2", new DateOnly(2030, 12, 31)), ("4", new DateOnly(2026, 12, 31)),
+                     ("1", new DateOnly(2026, 12, 31)), ("3", new DateOnly(2026, 12, 31)),
+                 })
+        {
+            ids[suffix] = await Contracts.InsertAsync(TestData.Contract(providerId) with
+            {
+                ContractNumber = tag + "-" + suffix, ContractManager = tag, InitialEndDate = end,
+            });
+        }
+        var all = new ContractFilter { ContractManager = tag };
+        var endingSoon = all with { EndsBefore = new DateOnly(2027, 1, 1) };
+
+        var first = await Contracts.SearchAsync(all, new PageRequest(1, 2));
+        var second = await Contracts.SearchAsync(all, new PageRequest(2, 2));
+        var third = await Contracts.SearchAsync(all, new PageRequest(3, 2));
+        var soonSecond = await Contracts.SearchAsync(endingSoon, new PageRequest(2, 2));
+
+        Assert.Equal([ids["1"], ids["2"]], first.Items.Select(x => x.Id));
+        Assert.Equal([ids["3"], ids["4"]], second.Items.Select(x => x.Id));
+        Assert.Equal([ids["5"]], third.Items.Select(x => x.Id));
+        Assert.Equal((5, 5, 5), (first.TotalCount, second.TotalCount, third.TotalCount));
+        Assert.Equal([ids["4"], ids["5"]], soonSecond.Items.Select(x => x.Id));
+        Assert.Equal(4, soonSecond.TotalCount);
+    }
+
+    [EngineFact]
+    public async Task Recording_an_extension_exercises_the_option_and_moves_the_current_end()
+    {
+        var contract = TestData.Contract(await NewProviderAsync()) with
+        {
+            InitialEndDate = new DateOnly(2026, 12, 31),
+            ExtensionOptions = [new(1, 12, false), new(2, 12, false)],
+            Status = ContractStatus.Actief,
+        };
+        var id = await Contracts.InsertAsync(contract);
+        var stored = (await Contracts.ReadByIdAsync(id))!;
+        var outcome = KeyDateRules.Decide(stored, RenewalDecisionKind.Verlengen, new DateOnly(2026, 5, 1));
+        var decision = new RenewalDecision
+        {
+            ContractId = id,
+            Decision = RenewalDecisionKind.Verlengen,
+            DecidedOn = new DateOnly(2026, 5, 1),
+            DecidedBy = "k.klaassen",
+            Reason = "Goede resultaten, wachttijden binnen de norm.",
+            ExercisedOptionSequence = outcome.ExercisedOptionSequence,
+        };
+
+        var decisionId = await Contracts.RecordDecisionAsync(decision, outcome.Contract!);
+        var read = await Contracts.ReadByIdAsync(id);
+        var history = await Contracts.ReadDecisionsAsync(id);
+
+        Assert.NotNull(decisionId);
+        Assert.Equal(1, outcome.ExercisedOptionSequence);
+        Assert.Equal([new ExtensionOption(1, 12, true), new ExtensionOption(2, 12, false)], read!.ExtensionOptions);
+        Assert.Equal(new DateOnly(2027, 12, 31), read.KeyDates.CurrentEnd);
+        Assert.Equal(new DateOnly(2027, 6, 30), read.KeyDates.DecisionDeadline);
+        Assert.Equal(RenewalDecisionKind.Verlengen, read.LatestDecision);
+        Assert.Equal(ContractStatus.Actief, read.Status);
+        Assert.Equal([new RenewalDecision
+        {
+            Id = decisionId.Value,
+            ContractId = id,
+            Decision = RenewalDecisionKind.Verlengen,
+            DecidedOn = new DateOnly(2026, 5, 1),
+            DecidedBy = "k.klaassen",
+            Reason = "Goede resultaten, wachttijden binnen de norm.",
+            ExercisedOptionSequence = 1,
+        }], history);
+    }
+
+    [EngineFact]
+    public async Task Recording_the_same_option_twice_returns_null_and_writes_nothing()
+    {
+        var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync()) with
+        {
+            InitialEndDate = new DateOnly(2026, 12, 31),
+            ExtensionOptions = [new(1, 12, false), new(2, 12, false)],
+            Status = ContractStatus.Actief,
+        });
+        // Two people decide on the same stored contract: both would exercise option 1.
+        var stored = (await Contracts.ReadByIdAsync(id))!;
+        var outcome = KeyDateRules.Decide(stored, RenewalDecisionKind.Verlengen, new DateOnly(2026, 5, 1));
+        RenewalDecision Decision(string by) => new()
+        {
+            ContractId = id,
+            Decision = RenewalDecisionKind.Verlengen,
+            DecidedOn = new DateOnly(2026, 5, 1),
+            DecidedBy = by,
+            Reason = "Verlengen",
+            ExercisedOptionSequence = 1,
+        };
+
+        var first = await Contracts.RecordDecisionAsync(Decision("eerste"), outcome.Contract!);
+        var second = await Contracts.RecordDecisionAsync(Decision("tweede"), outcome.Contract! with { Status = ContractStatus.Verlopen });
+        var read = await Contracts.ReadByIdAsync(id);
+        var history = await Contracts.ReadDecisionsAsync(id);
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(["eerste"], history.Select(d => d.DecidedBy));
+        Assert.Equal(ContractStatus.Actief, read!.Status);
+        Assert.Equal([new ExtensionOption(1, 12, true), new ExtensionOption(2, 12, false)], read.ExtensionOptions);
+        Assert.Equal(new DateOnly(2027, 12, 31), read.KeyDates.CurrentEnd);
+    }
+
+    [EngineFact]
+    public async Task Recording_the_same_option_twice_in_an_outer_transaction_leaves_it_usable()
+    {
+        var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync()) with { ExtensionOptions = [new(1, 12, false)] });
+        var stored = (await Contracts.ReadByIdAsync(id))!;
+        var outcome = KeyDateRules.Decide(stored, RenewalDecisionKind.Verlengen, new DateOnly(2026, 5, 1));
+        var decision = new RenewalDecision
+        {
+            ContractId = id, Decision = RenewalDecisionKind.Verlengen, DecidedOn = new DateOnly(2026, 5, 1),
+            DecidedBy = "k.klaassen", Reason = "Verlengen", ExercisedOptionSequence = 1,
+        };
+
+        var (first, second) = await Database.InTransactionAsync(async tx =>
+            (await Contracts.RecordDecisionAsync(decision, outcome.Contract!, tx),
+             await Contracts.RecordDecisionAsync(decision, outcome.Contract!, tx)));
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal([first.Value], (await Contracts.ReadDecisionsAsync(id)).Select(d => d.Id));
+    }
+
+    [EngineFact]
+    public async Task Recording_a_decision_not_to_extend_sets_the_status_and_ends_the_decision_deadline()
+    {
+        var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync()) with
+        {
+            InitialEndDate = new DateOnly(2026, 12, 31),
+            ExtensionOptions = [new(1, 12, false)],
+            Status = ContractStatus.Actief,
+        });
+        var stored = (await Contracts.ReadByIdAsync(id))!;
+        var outcome = KeyDateRules.Decide(stored, RenewalDecisionKind.Beeindigen, new DateOnly(2027, 2, 1));
+        var decision = new RenewalDecision
+        {
+            ContractId = id,
+            Decision = RenewalDecisionKind.Beeindigen,
+            DecidedOn = new DateOnly(2027, 2, 1),
+            DecidedBy = "k.klaassen",
+            Reason = "Aanbieder stopt met deze zorgvorm.",
+        };
+
+        var decisionId = await Contracts.RecordDecisionAsync(decision, outcome.Contract!);
+        var read = await Contracts.ReadByIdAsync(id);
+
+        Assert.NotNull(decisionId);
+        Assert.Equal(ContractStatus.Beeindigd, read!.Status);
+        Assert.Equal(RenewalDecisionKind.Beeindigen, read.LatestDecision);
+        Assert.Null(read.KeyDates.DecisionDeadline);
+        Assert.Equal([new ExtensionOption(1, 12, false)], read.ExtensionOptions);
+        Assert.Null((await Contracts.ReadDecisionsAsync(id)).Single().ExercisedOptionSequence);
+    }
+}

@@ -1,0 +1,13 @@
+namespace ContractRegie.Data.Tests.Infrastructure;
+
+/// <summary>
+/// Base of the repository contract tests: written once against <see cref="Data.Database"/>, subclassed per engine
+/// with that engine's <see cref="TestDatabase"/> (one fresh database per concrete test class). Tests in one class
+/// share the database, so each test makes its own rows, unique through <see cref="Unique"/>, and filters on them.
+/// </summary>
+public abstract class EngineTests<TDatabase>(TDatabase testDatabase) : IClassFixture<TDatabase>
+    where TDatabase : TestDatabase
+{
+    protected TDatabase TestDatabase { get; } = testDatabase;
+    protected Database Database => TestDatabase.Database;
+}

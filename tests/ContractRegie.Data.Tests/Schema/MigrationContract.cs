@@ -1,0 +1,44 @@
+using System.Reflection;
+using ContractRegie.Data.Providers;
+using ContractRegie.Data.Schema;
+using ContractRegie.Data.Tests.Infrastructure;
+using ContractRegie.Migrations;
+using Dapper;
+using FluentMigrator;
+
+namespace ContractRegie.Data.Tests.Schema;
+
+/// <summary>The FluentMigrator migrations on every engine: applied once, and a second run changes nothing.</summary>
+public abstract class MigrationContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
+    where TDatabase : TestDatabase
+{
+    private static readonly long[] AllVersions = typeof(ContractRegister).Assembly.GetTypes()
+        .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Version)
+        .OfType<long>()
+        .Order()
+        .ToArray();
+
+    [EngineFact]
+    public void A_migrated_database_has_no_pending_migrations()
+    {
+        Assert.Contains(2026112201L, AllVersions);
+        Assert.False(SchemaMigrator.HasPendingMigrations(Database));
+    }
+
+    [EngineFact]
+    public async Task Migrating_up_again_is_a_no_op_that_keeps_the_data()
+    {
+        var providers = new ProviderRepository(Database);
+        var provider = TestData.Provider("Blijft Bestaan");
+        var id = await providers.InsertAsync(provider);
+
+        SchemaMigrator.MigrateUp(new Database(TestDatabase.Options));
+        SchemaMigrator.MigrateUp(Database);
+
+        Assert.False(SchemaMigrator.HasPendingMigrations(Database));
+        Assert.Equal(provider with { Id = id }, await providers.ReadByIdAsync(id));
+        await using var connection = await Database.OpenAsync();
+        var applied = (await connection.QueryAsync<long>("SELECT \"Version\" FROM \"VersionInfo\" ORDER BY \"Version\"")).ToArray();
+        Assert.Equal(AllVersions, applied);
+    }
+}
