@@ -1,4 +1,5 @@
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Demo;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Providers;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace ContractRegie.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The database for the configured engine the repositories over it and the register import; all stateless singletons.</summary>
+    /// <summary>The database for the configured engine, the repositories over it, the register import and the demo seeder; all stateless singletons.</summary>
     public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options) =>
         services
             .AddSingleton(options)
@@ -15,5 +16,6 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<ProviderRepository>()
             .AddSingleton<ContractRepository>()
             .AddSingleton<ContractTermsRepository>()
-            .AddSingleton<RegisterImporter>();
+            .AddSingleton<RegisterImporter>()
+            .AddSingleton<DemoSeeder>();
 }
