@@ -8,6 +8,8 @@ namespace ContractRegie.Data.Import;
 /// </summary>
 internal sealed class ImportRow(CsvRecord record, ColumnLayout layout, char decimalSeparator, ImportErrorList errors)
 {
+    private const string DateProblem = "is geen datum; gebruik dd-mm-jjjj of jjjj-mm-dd.";
+
     private delegate bool TryParser<T>(string text, out T value);
 
     public int Line => record.Line;
@@ -41,8 +43,6 @@ internal sealed class ImportRow(CsvRecord record, ColumnLayout layout, char deci
 
     public T Choice<T>(ImportColumn column, T whenEmpty) where T : struct, Enum =>
         Optional<T>(column, CsvValues.TryParseName, ChoiceProblem<T>()) ?? whenEmpty;
-
-    private const string DateProblem = "is geen datum; gebruik dd-mm-jjjj of jjjj-mm-dd.";
 
     private string DecimalProblem => decimalSeparator == ','
         ? "is geen getal; gebruik een decimale komma, bijvoorbeeld 1.234,56."
