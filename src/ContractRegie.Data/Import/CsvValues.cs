@@ -74,7 +74,7 @@ public static partial class CsvValues
 
     /// <summary>Excel drops the leading zeros of a number-like cell: "141" was gemeentecode "0141".</summary>
     public static string RestoreLeadingZeros(string code, int length) =>
-        code.Length < length && code.All(char.IsAsciiDigit) ? code.PadLeft(length, '0') : code;
+        code.Length > 0 && code.Length < length && code.All(char.IsAsciiDigit) ? code.PadLeft(length, '0') : code;
 
     private static string Simplify(string text)
     {

@@ -83,6 +83,7 @@ public sealed class CsvValuesTests
     [InlineData("1234567", 8, "01234567")]
     [InlineData("0141", 4, "0141")]
     [InlineData("14a", 4, "14a")]
+    [InlineData("", 4, "")]
     public void Leading_zeros_excel_dropped_are_restored(string code, int length, string expected)
     {
         Assert.Equal(expected, CsvValues.RestoreLeadingZeros(code, length));

@@ -181,6 +181,23 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task A_row_that_leaves_every_required_cell_empty_is_reported_on_exactly_the_required_columns()
+    {
+        // One optional cell filled, or the row would be blank and skipped.
+        (RegisterImportKind Kind, string FilledColumn, string Value)[] cases =
+            [(RegisterImportKind.Providers, "actief", "ja"), (RegisterImportKind.Contracts, "status", "Actief"), (RegisterImportKind.Tariffs, "indexatie", "3,25")];
+        foreach (var (kind, filledColumn, value) in cases)
+        {
+            var columns = RegisterColumns.For(kind);
+            var row = string.Join(";", columns.Select(c => c.Name == filledColumn ? value : ""));
+
+            var report = await ImportAsync(kind, string.Join(";", columns.Select(c => c.Name)), row);
+
+            Assert.Equal(columns.Where(c => c.Required).Select(c => (2, c.Name)).Order(), report.Errors.Select(e => (e.Line, e.Field!)).Order());
+        }
+    }
+
+    [EngineFact]
     public async Task Windows_1252_semicolon_and_utf8_comma_files_import_alike()
     {
         var (agb1, agb2) = (Unique.EightDigits(), Unique.EightDigits());
