@@ -38,6 +38,11 @@ public sealed class Database
             _ => throw new InvalidOperationException($"Unsupported engine {Engine}."),
         };
         await connection.OpenAsync(cancellationToken);
+        if (connection is SqliteConnection sqlite)
+        {
+            // SQLite's own LOWER folds ASCII only; text search lowers both sides, so fold like the servers do.
+            sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+        }
         return connection;
     }
 

@@ -30,10 +30,13 @@ public sealed class EngineFactDiscoverer(IMessageSink diagnosticMessageSink) : F
     }
 
     /// <summary>The skip reason for the first requirement of <paramref name="testClass"/> that is not met, or null.</summary>
-    public static string? MissingRequirement(Type testClass) =>
+    public static string? MissingRequirement(Type testClass) => MissingRequirement(testClass, TestEngines.Read);
+
+    /// <summary>As <see cref="MissingRequirement(Type)"/>, reading variables through <paramref name="read"/>.</summary>
+    public static string? MissingRequirement(Type testClass, Func<string, string?> read) =>
         testClass.GetCustomAttributes(typeof(RequiresEnvironmentVariableAttribute), inherit: true)
             .Cast<RequiresEnvironmentVariableAttribute>()
-            .Where(requirement => TestEngines.Read(requirement.Variable) is null)
+            .Where(requirement => read(requirement.Variable) is null)
             .Select(requirement => RequiresEnvironmentVariableAttribute.SkipReason(requirement.Variable, requirement.EngineName))
             .FirstOrDefault();
 }

@@ -164,6 +164,20 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
     }
 
     [EngineFact]
+    public async Task Search_text_is_case_insensitive_beyond_ascii()
+    {
+        var tag = Unique.Token();
+        await Providers.InsertAsync(TestData.Provider("ÉÉN OP ÉÉN Begeleiding") with { ContractManager = tag });
+        await Providers.InsertAsync(TestData.Provider("Cliëntondersteuning Twente") with { ContractManager = tag });
+
+        var lower = await Providers.SearchAsync(new ProviderFilter(Text: "één op één", ContractManager: tag), new PageRequest(1, 10));
+        var upper = await Providers.SearchAsync(new ProviderFilter(Text: "CLIËNT", ContractManager: tag), new PageRequest(1, 10));
+
+        Assert.Equal(["ÉÉN OP ÉÉN Begeleiding"], lower.Items.Select(p => p.Name));
+        Assert.Equal(["Cliëntondersteuning Twente"], upper.Items.Select(p => p.Name));
+    }
+
+    [EngineFact]
     public async Task Search_text_treats_like_wildcards_literally()
     {
         var tag = Unique.Token();
