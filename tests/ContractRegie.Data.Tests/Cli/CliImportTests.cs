@@ -10,7 +10,7 @@ public sealed class CliImportTests(SqliteTestDatabase testDatabase) : IClassFixt
     [Fact]
     public async Task Import_reports_in_dutch_and_exits_0_when_the_file_is_stored()
     {
-        var (exitCode, output, _) = await RunAsync("import", "providers", RepositoryFiles.PathOf("docs/samples/providers.csv"));
+        var (exitCode, output, _) = await RunAsync("import", "providers", Path.Combine(RepositoryRoot.Find().FullName, "docs", "samples", "providers.csv"));
 
         Assert.Equal(ContractRegieCli.Succeeded, exitCode);
         Assert.Equal("Import van zorgaanbieders geslaagd: 4 regels gelezen, 4 nieuw, 0 bijgewerkt, 0 ongewijzigd.\n", output);

@@ -12,7 +12,7 @@ public sealed class ImportDocumentationTests
     [InlineData(RegisterImportKind.Tariffs)]
     public void Every_column_is_documented_as_the_catalog_describes_it(RegisterImportKind kind)
     {
-        var documentation = File.ReadAllText(RepositoryFiles.PathOf("docs/import.md"));
+        var documentation = File.ReadAllText(Path.Combine(RepositoryRoot.Find().FullName, "docs", "import.md"));
         var table = string.Join("\n", RegisterColumns.For(kind).Select(TableRow));
 
         Assert.True(documentation.Contains(table, StringComparison.Ordinal),

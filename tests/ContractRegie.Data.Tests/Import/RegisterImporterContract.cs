@@ -236,9 +236,9 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     public async Task The_documented_samples_import_and_import_again_unchanged()
     {
         RegisterFiles samples = new(
-            File.ReadAllText(RepositoryFiles.PathOf("docs/samples/providers.csv")),
-            File.ReadAllText(RepositoryFiles.PathOf("docs/samples/contracts.csv")),
-            File.ReadAllText(RepositoryFiles.PathOf("docs/samples/tariffs.csv")),
+            File.ReadAllText(SamplePath("providers.csv")),
+            File.ReadAllText(SamplePath("contracts.csv")),
+            File.ReadAllText(SamplePath("tariffs.csv")),
             AgbCode: "", ContractNumber: "");
 
         var first = await ImportAllAsync(samples);
@@ -276,6 +276,9 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
 
     private Task<ImportReport> ImportAsync(RegisterImportKind kind, params string[] lines) =>
         Importer.ImportAsync(kind, new MemoryStream(Encoding.UTF8.GetBytes(Lines(lines))));
+
+    /// <summary>A sample file the documentation shows.</summary>
+    private static string SamplePath(string name) => Path.Combine(RepositoryRoot.Find().FullName, "docs", "samples", name);
 
     private static string Lines(params string[] lines) => string.Join("\n", lines) + "\n";
 
