@@ -44,6 +44,11 @@ public static class ContractRegieCli
             await error.WriteLineAsync("Zie 'contractregie help'.");
             return UsageError;
         }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Afgebroken; de transactie is teruggedraaid, er is niets opgeslagen.");
+            return Failed;
+        }
         catch (Exception failure) when (DatabaseErrorIn(failure) is { } database)
         {
             await error.WriteLineAsync($"Databasefout: {database.Message}");
