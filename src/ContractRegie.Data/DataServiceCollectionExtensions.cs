@@ -1,5 +1,7 @@
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Demo;
+using ContractRegie.Data.Import;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,7 @@ namespace ContractRegie.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The database for the configured engine and the repositories over it; all stateless singletons.</summary>
+    /// <summary>The database for the configured engine, the repositories over it, the register import and the demo seeder; all stateless singletons.</summary>
     public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -22,6 +24,8 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<ContractRepository>()
             .AddSingleton<ContractTermsRepository>()
             .AddSingleton<UserRepository>()
-            .AddSingleton<UserAccounts>();
+            .AddSingleton<UserAccounts>()
+            .AddSingleton<RegisterImporter>()
+            .AddSingleton<DemoSeeder>();
     }
 }

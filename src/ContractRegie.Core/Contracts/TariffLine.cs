@@ -1,3 +1,5 @@
+using ContractRegie.Core.Common;
+
 namespace ContractRegie.Core.Contracts;
 
 /// <summary>A contracted price: product category and code as in iWmo/iJw, price per unit in cents.</summary>
@@ -15,4 +17,15 @@ public sealed record TariffLine
     public decimal IndexationPercent { get; init; }
 
     public bool IsValidOn(DateOnly date) => date >= ValidFrom && (ValidTo is null || date <= ValidTo);
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(ProductCategory), "productCategory", "Productcategorie is verplicht.");
+        errors.AddIf(string.IsNullOrWhiteSpace(ProductCode), "productCode", "Productcode is verplicht.");
+        errors.AddIf(PriceCents < 0, "priceCents", "Tarief mag niet negatief zijn.");
+        errors.AddIf(ValidTo < ValidFrom, "validTo", "Geldig tot ligt voor geldig van.");
+        errors.AddIf(IndexationPercent is < -100m or > 100m, "indexationPercent", "Indexatie moet tussen -100 en 100 procent liggen.");
+        return errors;
+    }
 }

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using System.Globalization;
 
 namespace ContractRegie.Web.Pages;
@@ -10,7 +11,7 @@ public static class DutchDates
     public static string Format(DateOnly? date) => date?.ToString("dd-MM-yyyy", Dutch) ?? "—";
 
     public static string Format(DateTimeOffset instant) =>
-        Hosting.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);
+        Core.Common.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);
 
     public static string Euros(long cents) => (cents / 100m).ToString("C", Dutch);
 }

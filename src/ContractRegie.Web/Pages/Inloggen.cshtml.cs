@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Data.Users;
 using ContractRegie.Web.Apis.Security;
 using ContractRegie.Web.Hosting;

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Data.Audit;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;

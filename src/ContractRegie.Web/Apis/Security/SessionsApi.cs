@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using System.Security.Claims;
 using ContractRegie.Core.Security;
 using ContractRegie.Data.Users;

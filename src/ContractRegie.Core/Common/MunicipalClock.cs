@@ -1,4 +1,4 @@
-namespace ContractRegie.Web.Hosting;
+namespace ContractRegie.Core.Common;
 
 /// <summary>The municipality's calendar is Europe/Amsterdam: "today" is the date there, not in UTC.</summary>
 public static class MunicipalClock

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Providers;
+using Column = ContractRegie.Data.Import.RegisterColumns.Contracts;
+
+namespace ContractRegie.Data.Import;
+
+/// <summary>A contract row; the provider is named by AGB-code and resolved against the register.</summary>
+internal sealed record ContractRow(Contract Contract, string ProviderAgbCode);
+
+/// <summary>Contracts with their municipalities and extension options, keyed by contract number.</summary>
+internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts) : RegisterImport<ContractRow>(Column.All)
+{
+    private static readonly char[] MunicipalitySeparators = [',', ' ', '\t'];
+
+    private readonly Dictionary<string, long?> _providerIds = new(StringComparer.Ordinal);
+
+    public override ImportColumn KeyColumn => Column.Contractnummer;
+
+    public override string NaturalKey(ContractRow row) => row.Contract.ContractNumber;
+
+    public override string DuplicateMessage(int firstLine) => $"Dit contractnummer staat al op regel {firstLine}.";
+
+    public override ContractRow? Parse(ImportRow row)
+    {
+        var contract = new Contract
+        {
+            ContractNumber = row.Text(Column.Contractnummer),
+            Title = row.Text(Column.Omschrijving),
+            ProviderId = 0, // resolved from the AGB-code when the row is planned
+            Kind = row.Choice<ContractKind>(Column.Soort),
+            Law = row.Choice<Law>(Column.Wet),
+            ProcurementRoute = row.Choice<ProcurementRoute>(Column.Aanbestedingsroute),
+            Municipalities = MunicipalityCodes(row),
+            StartDate = row.Date(Column.Startdatum),
+            InitialEndDate = row.Date(Column.Einddatum),
+            ExtensionOptions = ExtensionOptions(row),
+            NoticePeriodMonths = row.Count(Column.Opzegtermijn, whenEmpty: 0),
+            ProcurementLeadTimeMonths = row.Count(Column.DoorlooptijdAanbesteding, whenEmpty: 0),
+            ContractOwner = row.OptionalText(Column.Contracteigenaar),
+            ContractManager = row.OptionalText(Column.Contractmanager),
+            TactischInkoper = row.OptionalText(Column.TactischInkoper),
+            Status = row.Choice(Column.Status, whenEmpty: ContractStatus.Actief),
+        };
+        var providerAgbCode = row.Code(Column.AgbCode, 8);
+        return row.HasErrors ? null : new ContractRow(contract, providerAgbCode);
+    }
+
+    public override async Task<PlannedWrite?> PlanAsync(int line, ContractRow row, ImportErrorList errors, DbTransaction transaction)
+    {
+        var providerId = await ProviderIdAsync(row.ProviderAgbCode, transaction);
+        if (providerId is null)
+        {
+            errors.Add(line, Column.AgbCode.Name, $"Er staat geen zorgaanbieder met AGB-code {row.ProviderAgbCode} in het register.");
+        }
+        var storedId = await contracts.ReadIdByNumberAsync(row.Contract.ContractNumber, transaction);
+        var stored = storedId is { } id ? await contracts.ReadByIdAsync(id, transaction) : null;
+        // The decision history is not in the file: keeping the stored latest decision lets an unchanged row compare equal.
+        var imported = row.Contract with
+        {
+            Id = stored?.Id ?? 0, ProviderId = providerId ?? 0, LatestDecision = stored?.LatestDecision, ProviderName = stored?.ProviderName,
+        };
+        if (!IsValid(line, imported.Validate(), errors))
+        {
+            return null;
+        }
+        if (stored is null)
+        {
+            return PlannedWrite.Insert(tx => contracts.InsertAsync(imported, tx));
+        }
+        return IsUnchanged(stored, imported) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx));
+    }
+
+    /// <summary>Record equality compares the lists by reference, so their contents are compared first.</summary>
+    private static bool IsUnchanged(Contract stored, Contract imported) =>
+        stored.Municipalities.SequenceEqual(imported.Municipalities)
+        && stored.ExtensionOptions.SequenceEqual(imported.ExtensionOptions)
+        && stored == imported with { Municipalities = stored.Municipalities, ExtensionOptions = stored.ExtensionOptions };
+
+    private async Task<long?> ProviderIdAsync(string agbCode, DbTransaction transaction)
+    {
+        if (!_providerIds.TryGetValue(agbCode, out var id))
+        {
+            _providerIds[agbCode] = id = (await providers.ReadByAgbCodeAsync(agbCode, transaction))?.Id;
+        }
+        return id;
+    }
+
+    /// <summary>In code order, the order the repository reads them back in, so an unchanged row compares equal.</summary>
+    private static List<string> MunicipalityCodes(ImportRow row) =>
+        row.Text(Column.Gemeenten)
+            .Split(MunicipalitySeparators, StringSplitOptions.RemoveEmptyEntries)
+            .Select(code => CsvValues.RestoreLeadingZeros(code, 4))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>"12+12" with opties_gelicht 1: two options of twelve months, the first exercised.</summary>
+    private static List<ExtensionOption> ExtensionOptions(ImportRow row)
+    {
+        var text = row.OptionalText(Column.Opties);
+        var durations = new List<int>();
+        foreach (var part in text?.Split('+', StringSplitOptions.TrimEntries) ?? [])
+        {
+            if (!CsvValues.TryParseCount(part, out var months))
+            {
+                row.Error(Column.Opties, $"'{text}' is geen reeks looptijden in maanden; gebruik bijvoorbeeld 12+12.");
+                return [];
+            }
+            durations.Add(months);
+        }
+        var exercised = row.Count(Column.OptiesGelicht, whenEmpty: 0);
+        if (exercised > durations.Count)
+        {
+            row.Error(Column.OptiesGelicht, $"Meer gelichte opties ({exercised}) dan opties ({durations.Count}).");
+        }
+        return durations.Select((months, index) => new ExtensionOption(index + 1, months, index < exercised)).ToList();
+    }
+}

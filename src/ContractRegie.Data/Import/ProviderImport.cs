@@ -1,0 +1,49 @@
+using System.Data.Common;
+using ContractRegie.Core.Providers;
+using ContractRegie.Data.Providers;
+using Column = ContractRegie.Data.Import.RegisterColumns.Providers;
+
+namespace ContractRegie.Data.Import;
+
+/// <summary>Zorgaanbieders, keyed by AGB-code.</summary>
+internal sealed class ProviderImport(ProviderRepository providers) : RegisterImport<Provider>(Column.All)
+{
+    public override ImportColumn KeyColumn => Column.AgbCode;
+
+    public override string NaturalKey(Provider provider) => provider.AgbCode;
+
+    public override string DuplicateMessage(int firstLine) => $"Deze AGB-code staat al op regel {firstLine}.";
+
+    public override Provider? Parse(ImportRow row)
+    {
+        var provider = new Provider
+        {
+            Name = row.Text(Column.Naam),
+            KvkNumber = row.Code(Column.KvkNummer, 8),
+            AgbCode = row.Code(Column.AgbCode, 8),
+            Street = row.OptionalText(Column.Straat),
+            PostalCode = row.OptionalText(Column.Postcode),
+            City = row.OptionalText(Column.Plaats),
+            ContactEmail = row.OptionalText(Column.Email),
+            ContractManager = row.OptionalText(Column.Contractmanager),
+            OzjtTop16 = row.Flag(Column.OzjtTop16, whenEmpty: false),
+            Active = row.Flag(Column.Actief, whenEmpty: true),
+        };
+        return row.HasErrors ? null : provider;
+    }
+
+    public override async Task<PlannedWrite?> PlanAsync(int line, Provider provider, ImportErrorList errors, DbTransaction transaction)
+    {
+        if (!IsValid(line, provider.Validate(), errors))
+        {
+            return null;
+        }
+        var stored = await providers.ReadByAgbCodeAsync(provider.AgbCode, transaction);
+        if (stored is null)
+        {
+            return PlannedWrite.Insert(tx => providers.InsertAsync(provider, tx));
+        }
+        var imported = provider with { Id = stored.Id };
+        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => providers.UpdateAsync(imported, tx));
+    }
+}

@@ -1,0 +1,112 @@
+using ContractRegie.Core.Contracts;
+
+namespace ContractRegie.Data.Import;
+
+public enum RegisterImportKind { Providers, Contracts, Tariffs }
+
+/// <summary>A column of a register import file.</summary>
+/// <param name="Name">The header name; matched case-insensitively, in any order.</param>
+/// <param name="Required">The header must have it and every row must fill it.</param>
+/// <param name="Description">What to put in it, in Dutch, for the documentation and the CLI's help.</param>
+/// <param name="DomainField">The field key the domain's Validate() uses, so its messages land on this column.</param>
+/// <param name="MaxLength">The database column's size.</param>
+public sealed record ImportColumn(string Name, bool Required, string Description, string? DomainField = null, int? MaxLength = null);
+
+/// <summary>
+/// The one description of the register import files: the parser reads the columns listed here and
+/// docs/import.md documents them (a test keeps the two equal).
+/// </summary>
+public static class RegisterColumns
+{
+    public static IReadOnlyList<ImportColumn> For(RegisterImportKind kind) => kind switch
+    {
+        RegisterImportKind.Providers => Providers.All,
+        RegisterImportKind.Contracts => Contracts.All,
+        RegisterImportKind.Tariffs => Tariffs.All,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>"A, B of C": the names an enum column accepts.</summary>
+    private static string OneOf<T>() where T : struct, Enum
+    {
+        var names = Enum.GetNames<T>();
+        return string.Join(", ", names[..^1]) + " of " + names[^1];
+    }
+
+    /// <summary>Zorgaanbieders; the AGB-code is the key: a provider with that code is updated.</summary>
+    public static class Providers
+    {
+        public static readonly ImportColumn Naam = new("naam", true, "Naam van de zorgaanbieder.", "name", 200);
+        public static readonly ImportColumn KvkNummer = new("kvk_nummer", true, "KvK-nummer, 8 cijfers.", "kvkNumber");
+        public static readonly ImportColumn AgbCode = new("agb_code", true,
+            "AGB-code, 8 cijfers. Sleutel: een aanbieder met deze AGB-code wordt bijgewerkt.", "agbCode");
+        public static readonly ImportColumn Straat = new("straat", false, "Straat en huisnummer.", MaxLength: 200);
+        public static readonly ImportColumn Postcode = new("postcode", false, "Postcode.", MaxLength: 10);
+        public static readonly ImportColumn Plaats = new("plaats", false, "Vestigingsplaats.", MaxLength: 100);
+        public static readonly ImportColumn Email = new("email", false, "Algemeen e-mailadres.", "contactEmail", 254);
+        public static readonly ImportColumn Contractmanager = new("contractmanager", false,
+            "Contractmanager van de gemeente die de aanbieder beheert.", MaxLength: 100);
+        public static readonly ImportColumn OzjtTop16 = new("ozjt_top16", false,
+            "ja/nee: OZJT doet het contractmanagement (top 16 van Twente). Leeg is nee.");
+        public static readonly ImportColumn Actief = new("actief", false, "ja/nee. Leeg is ja.");
+
+        public static readonly IReadOnlyList<ImportColumn> All =
+            [Naam, KvkNummer, AgbCode, Straat, Postcode, Plaats, Email, Contractmanager, OzjtTop16, Actief];
+    }
+
+    /// <summary>Contracts; the contract number is the key.</summary>
+    public static class Contracts
+    {
+        public static readonly ImportColumn Contractnummer = new("contractnummer", true,
+            "Contractnummer. Sleutel: een contract met dit nummer wordt bijgewerkt.", "contractNumber", 50);
+        public static readonly ImportColumn Omschrijving = new("omschrijving", true, "Omschrijving van het contract.", "title", 300);
+        public static readonly ImportColumn AgbCode = new("agb_code", true,
+            "AGB-code van de zorgaanbieder; die moet al in het register staan.", "providerId");
+        public static readonly ImportColumn Soort = new("soort", true, OneOf<ContractKind>() + ".");
+        public static readonly ImportColumn Wet = new("wet", true, OneOf<Law>() + ".");
+        public static readonly ImportColumn Aanbestedingsroute = new("aanbestedingsroute", true, OneOf<ProcurementRoute>() + ".");
+        public static readonly ImportColumn Gemeenten = new("gemeenten", true,
+            "CBS-gemeentecodes van de deelnemende gemeenten, gescheiden door komma of spatie, bijv. \"0141,1735\".", "municipalities");
+        public static readonly ImportColumn Startdatum = new("startdatum", true, "Ingangsdatum.");
+        public static readonly ImportColumn Einddatum = new("einddatum", true, "Oorspronkelijke einddatum, zonder verlengingen.", "initialEndDate");
+        public static readonly ImportColumn Opties = new("opties", false,
+            "Verlengingsopties in maanden, in volgorde, met + ertussen, bijv. \"12+12\". Leeg is geen opties.", "extensionOptions");
+        public static readonly ImportColumn OptiesGelicht = new("opties_gelicht", false,
+            "Hoeveel van de opties (van voren af) gelicht zijn. Leeg is 0.");
+        public static readonly ImportColumn Opzegtermijn = new("opzegtermijn_maanden", false,
+            "Hoeveel maanden voor het einde het verlengingsbesluit bekend moet zijn. Leeg is 0.", "noticePeriodMonths");
+        public static readonly ImportColumn DoorlooptijdAanbesteding = new("doorlooptijd_aanbesteding_maanden", false,
+            "Hoeveel maanden een nieuwe aanbesteding duurt. Leeg is 0.", "procurementLeadTimeMonths");
+        public static readonly ImportColumn Contracteigenaar = new("contracteigenaar", false, "Eigenaar van het contract.", MaxLength: 100);
+        public static readonly ImportColumn Contractmanager = new("contractmanager", false, "Contractmanager.", MaxLength: 100);
+        public static readonly ImportColumn TactischInkoper = new("tactisch_inkoper", false, "Tactisch inkoper.", MaxLength: 100);
+        public static readonly ImportColumn Status = new("status", false, OneOf<ContractStatus>() + ". Leeg is Actief.");
+
+        public static readonly IReadOnlyList<ImportColumn> All =
+        [
+            Contractnummer, Omschrijving, AgbCode, Soort, Wet, Aanbestedingsroute, Gemeenten, Startdatum, Einddatum,
+            Opties, OptiesGelicht, Opzegtermijn, DoorlooptijdAanbesteding, Contracteigenaar, Contractmanager, TactischInkoper, Status,
+        ];
+    }
+
+    /// <summary>Tariff lines; contract, product category, product code and valid-from together are the key.</summary>
+    public static class Tariffs
+    {
+        public static readonly ImportColumn Contractnummer = new("contractnummer", true,
+            "Nummer van het contract; dat moet al in het register staan.");
+        public static readonly ImportColumn Productcategorie = new("productcategorie", true,
+            "Productcategorie als in iWmo/iJw, bijv. 45.", "productCategory", 10);
+        public static readonly ImportColumn Productcode = new("productcode", true,
+            "Productcode als in iWmo/iJw, bijv. 45A53.", "productCode", 10);
+        public static readonly ImportColumn Eenheid = new("eenheid", true, OneOf<TariffUnit>() + ".");
+        public static readonly ImportColumn Tarief = new("tarief", true, "Prijs per eenheid in euro's, bijv. 72,50.", "priceCents");
+        public static readonly ImportColumn GeldigVan = new("geldig_van", true,
+            "Eerste dag waarop het tarief geldt. Met contractnummer, productcategorie en productcode de sleutel.");
+        public static readonly ImportColumn GeldigTot = new("geldig_tot", false, "Laatste dag waarop het tarief geldt. Leeg is doorlopend.", "validTo");
+        public static readonly ImportColumn Indexatie = new("indexatie", false,
+            "Jaarlijkse indexatie in procenten, hoogstens 4 decimalen, bijv. 3,25. Leeg is 0.", "indexationPercent");
+
+        public static readonly IReadOnlyList<ImportColumn> All =
+            [Contractnummer, Productcategorie, Productcode, Eenheid, Tarief, GeldigVan, GeldigTot, Indexatie];
+    }
+}

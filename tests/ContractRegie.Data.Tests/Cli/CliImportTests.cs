@@ -1,0 +1,124 @@
+using ContractRegie.Core.Security;
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Users;
+using ContractRegie.Cli;
+using ContractRegie.Data.Providers;
+using ContractRegie.Data.Tests.Infrastructure;
+
+namespace ContractRegie.Data.Tests.Cli;
+
+/// <summary>The <c>contractregie</c> entry point run in-process against a SQLite file.</summary>
+public sealed class CliImportTests(SqliteTestDatabase testDatabase) : IClassFixture<SqliteTestDatabase>
+{
+    [Fact]
+    public async Task Import_reports_in_dutch_and_exits_0_when_the_file_is_stored()
+    {
+        var (exitCode, output, _) = await RunAsync("import", "providers", Path.Combine(RepositoryRoot.Find().FullName, "docs", "samples", "providers.csv"));
+
+        Assert.Equal(ContractRegieCli.Succeeded, exitCode);
+        Assert.Equal("Import van zorgaanbieders geslaagd: 4 regels gelezen, 4 nieuw, 0 bijgewerkt, 0 ongewijzigd.\n", output);
+        Assert.NotNull(await new ProviderRepository(testDatabase.Database, new AuditTrail(testDatabase.Database, new FixedActor("test"), TimeProvider.System)).ReadByAgbCodeAsync("98100002"));
+    }
+
+    [Fact]
+    public async Task A_rejected_import_lists_each_error_and_exits_1_with_nothing_stored()
+    {
+        var agb = Unique.EightDigits();
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, $"naam;kvk_nummer;agb_code\nGoed;12345678;{agb}\nFout;12AB;nummer\n");
+        try
+        {
+            var (exitCode, output, _) = await RunAsync("import", "providers", file);
+
+            Assert.Equal(ContractRegieCli.Failed, exitCode);
+            Assert.Equal(
+                "Import van zorgaanbieders afgewezen: 2 fouten in 2 regels gelezen. Er is niets opgeslagen.\n"
+                + "  regel 3, kolom kvk_nummer: KvK-nummer moet uit 8 cijfers bestaan.\n"
+                + "  regel 3, kolom agb_code: AGB-code moet uit 8 cijfers bestaan.\n",
+                output);
+            Assert.Null(await new ProviderRepository(testDatabase.Database, new AuditTrail(testDatabase.Database, new FixedActor("test"), TimeProvider.System)).ReadByAgbCodeAsync(agb));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_on_a_current_database_changes_nothing_and_exits_0()
+    {
+        var (exitCode, output, _) = await RunAsync("migrate");
+
+        Assert.Equal(ContractRegieCli.Succeeded, exitCode);
+        Assert.Equal("Database (Sqlite) is bijgewerkt naar het nieuwste schema.\n", output);
+    }
+
+    [Theory]
+    [InlineData("import", "providers")]
+    [InlineData("import", "clients", "x.csv")]
+    [InlineData("export")]
+    [InlineData("migrate", "--verbose")]
+    [InlineData("import", "providers", "bestaat-niet.csv")]
+    public async Task A_wrong_command_line_says_why_in_dutch_and_exits_2(params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync(args);
+
+        Assert.Equal(ContractRegieCli.UsageError, exitCode);
+        Assert.EndsWith("Zie 'contractregie help'.\n", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_fall_back_to_the_environment_and_then_to_the_embedded_sqlite_file()
+    {
+        var fromEnvironment = CommandLine.Parse(["migrate"],
+            name => name == CommandLine.ProviderVariable ? "postgres" : name == CommandLine.ConnectionVariable ? "Host=db" : null);
+        var fromOptions = CommandLine.Parse(["migrate", "--provider=SqlServer", "--connection", "Server=x"], _ => "ignored");
+        var fallback = CommandLine.Parse(["migrate"], _ => null);
+
+        Assert.Equal((DatabaseEngine.Postgres, "Host=db"), (fromEnvironment.Database.Engine, fromEnvironment.Database.ConnectionString));
+        Assert.Equal((DatabaseEngine.SqlServer, "Server=x"), (fromOptions.Database.Engine, fromOptions.Database.ConnectionString));
+        Assert.Equal((DatabaseEngine.Sqlite, DatabaseOptions.DefaultSqliteConnectionString), (fallback.Database.Engine, fallback.Database.ConnectionString));
+    }
+
+    [Fact]
+    public async Task Add_user_reads_the_password_from_standard_input_and_the_user_can_sign_in()
+    {
+        var userName = "cli-" + Unique.Token();
+
+        var (exitCode, output, _) = await RunWithInputAsync("een-lang-cli-wachtwoord\n", "add-user", userName, "inkoper,lezer", "Ilse Inkoper");
+
+        Assert.Equal(ContractRegieCli.Succeeded, exitCode);
+        Assert.Equal($"Gebruiker {userName} aangemaakt met de rollen Inkoper,Lezer.\n", output);
+        var audit = new AuditTrail(testDatabase.Database, new FixedActor("test"), TimeProvider.System);
+        var accounts = new UserAccounts(new UserRepository(testDatabase.Database, audit), audit, TimeProvider.System);
+        var signedIn = Assert.IsType<SignInOutcome.Succeeded>(await accounts.SignInAsync(userName, "een-lang-cli-wachtwoord"));
+        Assert.Equal([Role.Inkoper, Role.Lezer], signedIn.Account.Roles);
+        var created = (await audit.SearchAsync(new AuditFilter(Entity: "user", Actor: "cli:" + Environment.UserName), new PageRequest(1, 50))).Items;
+        Assert.Contains(created, entry => entry.Action == AuditAction.Create && entry.AfterData!.Contains(userName, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("kort\n", "beheerder")]
+    [InlineData("een-lang-cli-wachtwoord\n", "")]
+    public async Task Add_user_refuses_a_short_password_or_no_role_and_stores_nothing(string input, string roles)
+    {
+        var userName = "cli-" + Unique.Token();
+
+        var (exitCode, _, error) = await RunWithInputAsync(input, "add-user", userName, roles, "Naam");
+
+        Assert.Equal(ContractRegieCli.Failed, exitCode);
+        Assert.NotEmpty(error);
+        var audit = new AuditTrail(testDatabase.Database, new FixedActor("test"), TimeProvider.System);
+        Assert.Null(await new UserRepository(testDatabase.Database, audit).ReadByUserNameAsync(userName));
+    }
+
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
+    {
+        var (output, error) = (new StringWriter { NewLine = "\n" }, new StringWriter { NewLine = "\n" });
+        string[] database = ["--provider", "Sqlite", "--connection", testDatabase.Options.ConnectionString];
+        var exitCode = await ContractRegieCli.RunAsync([.. args, .. database], output, error, _ => null, input: new StringReader(input));
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,173 @@
+using System.Data.Common;
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Security;
+using ContractRegie.Data;
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Users;
+using ContractRegie.Data.Demo;
+using ContractRegie.Data.Import;
+using ContractRegie.Data.Schema;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContractRegie.Cli;
+
+/// <summary>
+/// <c>contractregie</c>: migrate the database, import register files, seed demo data. Exit codes: 0 done,
+/// 1 the work failed or an import was rejected, 2 the command line was wrong.
+/// </summary>
+public static class ContractRegieCli
+{
+    public const int Succeeded = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken = default,
+        TextReader? input = null)
+    {
+        if (args is [] or ["help" or "--help" or "-h"])
+        {
+            (args.Length == 0 ? error : output).Write(Usage.Text);
+            return args.Length == 0 ? UsageError : Succeeded;
+        }
+        try
+        {
+            var commandLine = CommandLine.Parse(args, environment);
+            return commandLine.Command switch
+            {
+                "migrate" => Migrate(commandLine, output),
+                "import" => await ImportAsync(commandLine, output, error, cancellationToken),
+                "demo-data" => await SeedDemoDataAsync(commandLine, output, error, cancellationToken),
+                "add-user" => await AddUserAsync(commandLine, input ?? TextReader.Null, output, error),
+                _ => throw new UsageException($"Onbekende opdracht '{commandLine.Command}'."),
+            };
+        }
+        catch (UsageException usage)
+        {
+            await error.WriteLineAsync(usage.Message);
+            await error.WriteLineAsync("Zie 'contractregie help'.");
+            return UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Afgebroken; de transactie is teruggedraaid, er is niets opgeslagen.");
+            return Failed;
+        }
+        catch (Exception failure) when (DatabaseErrorIn(failure) is { } database)
+        {
+            await error.WriteLineAsync($"Databasefout: {database.Message}");
+            return Failed;
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"Bestand kan niet worden gelezen: {failure.Message}");
+            return Failed;
+        }
+    }
+
+    /// <summary>The migration runner wraps the driver's error in its own; the driver's message is the one that helps.</summary>
+    private static DbException? DatabaseErrorIn(Exception? failure) =>
+        failure is null ? null : failure as DbException ?? DatabaseErrorIn(failure.InnerException);
+
+    private static int Migrate(CommandLine commandLine, TextWriter output)
+    {
+        commandLine.ExpectWords(0, "migrate");
+        var database = new Database(commandLine.Database);
+        SchemaMigrator.MigrateUp(database);
+        output.WriteLine($"Database ({database.Engine}) is bijgewerkt naar het nieuwste schema.");
+        return Succeeded;
+    }
+
+    private static async Task<int> ImportAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        commandLine.ExpectWords(2, "import providers|contracts|tariffs <bestand>");
+        var kind = commandLine.Words[0].ToLowerInvariant() switch
+        {
+            "providers" => RegisterImportKind.Providers,
+            "contracts" => RegisterImportKind.Contracts,
+            "tariffs" => RegisterImportKind.Tariffs,
+            var other => throw new UsageException($"Onbekende soort import '{other}'; kies providers, contracts of tariffs."),
+        };
+        var path = commandLine.Words[1];
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"Bestand '{path}' bestaat niet.");
+        }
+        await using var services = Services(commandLine);
+        if (!await IsMigratedAsync(services, error))
+        {
+            return Failed;
+        }
+        await using var file = File.OpenRead(path);
+        var report = await services.GetRequiredService<RegisterImporter>().ImportAsync(kind, file, cancellationToken);
+        await ImportReportWriter.WriteAsync(report, output);
+        return report.Succeeded ? Succeeded : Failed;
+    }
+
+    private static async Task<int> SeedDemoDataAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        commandLine.ExpectWords(0, "demo-data");
+        await using var services = Services(commandLine);
+        if (!await IsMigratedAsync(services, error))
+        {
+            return Failed;
+        }
+        var today = TimeProvider.System.Today();
+        var result = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(today, cancellationToken);
+        await output.WriteLineAsync(result.Seeded
+            ? $"Demogegevens geladen: {result.Providers} zorgaanbieders, {result.Contracts} contracten, {result.TariffLines} tariefregels, "
+              + $"{result.BudgetCeilings} budgetplafonds en {result.OutcomeAgreements} prestatieafspraken."
+            : "Het register bevat al zorgaanbieders; er zijn geen demogegevens geladen.");
+        return Succeeded;
+    }
+
+    /// <summary>Adds a built-in account; the password is read from standard input so it stays out of the shell history.</summary>
+    private static async Task<int> AddUserAsync(CommandLine commandLine, TextReader input, TextWriter output, TextWriter error)
+    {
+        commandLine.ExpectWords(3, "add-user <gebruikersnaam> <rollen> \"<naam>\"   (wachtwoord via standaardinvoer)");
+        var (roles, unknown) = Roles.ParseList(commandLine.Words[1]);
+        if (unknown.Count > 0)
+        {
+            throw new UsageException($"Onbekende rol '{unknown[0]}'; kies uit {string.Join(", ", Enum.GetNames<Role>())}.");
+        }
+        var account = new UserAccount { UserName = commandLine.Words[0], DisplayName = commandLine.Words[2], Roles = roles };
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
+        var errors = UserAccounts.Validate(account, password);
+        if (!errors.IsEmpty)
+        {
+            await error.WriteLineAsync(errors.ToString());
+            return Failed;
+        }
+        await using var services = Services(commandLine);
+        if (!await IsMigratedAsync(services, error))
+        {
+            return Failed;
+        }
+        if (await services.GetRequiredService<UserRepository>().ReadByUserNameAsync(account.UserName) is not null)
+        {
+            await error.WriteLineAsync($"Gebruikersnaam {account.UserName} is al in gebruik.");
+            return Failed;
+        }
+        await services.GetRequiredService<UserAccounts>().CreateAsync(account, password);
+        await output.WriteLineAsync($"Gebruiker {account.UserName} aangemaakt met de rollen {Roles.Format(roles)}.");
+        return Succeeded;
+    }
+
+    /// <summary>Writes from the command line are audited under the operating-system user who ran it.</summary>
+    private static ServiceProvider Services(CommandLine commandLine) =>
+        new ServiceCollection()
+            .AddContractRegieData(commandLine.Database)
+            .AddSingleton<ICurrentActor>(new FixedActor("cli:" + Environment.UserName))
+            .BuildServiceProvider();
+
+    /// <summary>Writing to a database without the newest schema fails halfway; say what to do instead.</summary>
+    private static async Task<bool> IsMigratedAsync(IServiceProvider services, TextWriter error)
+    {
+        if (!SchemaMigrator.HasPendingMigrations(services.GetRequiredService<Database>()))
+        {
+            return true;
+        }
+        await error.WriteLineAsync("De database heeft niet het nieuwste schema; voer eerst 'contractregie migrate' uit (met dezelfde --provider en --connection).");
+        return false;
+    }
+}

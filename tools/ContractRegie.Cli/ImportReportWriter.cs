@@ -1,0 +1,31 @@
+using ContractRegie.Data.Import;
+
+namespace ContractRegie.Cli;
+
+/// <summary>The import report as the beheerder reads it: a summary, then one line per error.</summary>
+public static class ImportReportWriter
+{
+    public static async Task WriteAsync(ImportReport report, TextWriter output)
+    {
+        var what = report.Kind switch
+        {
+            RegisterImportKind.Providers => "zorgaanbieders",
+            RegisterImportKind.Contracts => "contracten",
+            _ => "tarieven",
+        };
+        if (report.Succeeded)
+        {
+            await output.WriteLineAsync($"Import van {what} geslaagd: {report.RowsRead} regels gelezen, {report.Inserted} nieuw, "
+                + $"{report.Updated} bijgewerkt, {report.Unchanged} ongewijzigd.");
+            return;
+        }
+        await output.WriteLineAsync($"Import van {what} afgewezen: {report.Errors.Count} {(report.Errors.Count == 1 ? "fout" : "fouten")} "
+            + $"in {report.RowsRead} regels gelezen. Er is niets opgeslagen.");
+        foreach (var error in report.Errors)
+        {
+            await output.WriteLineAsync(error.Field is null
+                ? $"  regel {error.Line}: {error.Message}"
+                : $"  regel {error.Line}, kolom {error.Field}: {error.Message}");
+        }
+    }
+}
