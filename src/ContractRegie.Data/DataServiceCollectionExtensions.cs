@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<UserRepository>()
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
-            .AddSingleton<DemoSeeder>();
+            .AddSingleton<DemoSeeder>()
+            .AddSingleton<DemoUsers>();
     }
 }

@@ -1,5 +1,6 @@
 using ContractRegie.Web.Apis.Audit;
 using ContractRegie.Web.Apis.Contracts;
+using ContractRegie.Web.Apis.Imports;
 using ContractRegie.Web.Apis.Providers;
 using ContractRegie.Web.Apis.Security;
 using ContractRegie.Web.Hosting;
@@ -23,6 +24,7 @@ app.MapAuditApi();
 app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();
+app.MapRegisterImportsApi();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Security;
 using ContractRegie.Core.Contracts;
 
 namespace ContractRegie.Data.Demo;
@@ -90,10 +91,22 @@ internal static class DemoCatalog
     public const string PostcodeFirstLetters = "ABCDEGHJKLMNPRTVWXZ";
     public const string PostcodeLetters = "ABCDEGHJKLMNPRSTVWXZ";
 
-    public static readonly IReadOnlyList<string> ContractManagers =
-        ["A. Bakker", "M. de Vries", "S. Nijhuis", "R. Oude Wesselink", "J. Kamphuis", "L. ter Horst", "H. Brookhuis"];
+    /// <summary>The municipality's staff in the demo; contracts name their contractmanager and inkoper by user name.</summary>
+    public static readonly IReadOnlyList<DemoPerson> People =
+    [
+        new("a.bakker", "A. Bakker", Role.Contractmanager), new("m.devries", "M. de Vries", Role.Contractmanager),
+        new("s.nijhuis", "S. Nijhuis", Role.Contractmanager), new("r.oudewesselink", "R. Oude Wesselink", Role.Contractmanager),
+        new("j.kamphuis", "J. Kamphuis", Role.Contractmanager), new("l.terhorst", "L. ter Horst", Role.Contractmanager),
+        new("h.brookhuis", "H. Brookhuis", Role.Contractmanager),
+        new("e.brinkman", "E. Brinkman", Role.Inkoper), new("t.huisman", "T. Huisman", Role.Inkoper), new("k.wolters", "K. Wolters", Role.Inkoper),
+        new("f.smit", "F. Smit", Role.Financien), new("w.lezer", "W. Lezer", Role.Lezer),
+    ];
 
-    public static readonly IReadOnlyList<string> TactischInkopers = ["E. Brinkman", "T. Huisman", "K. Wolters"];
+    public static readonly IReadOnlyList<string> ContractManagers =
+        People.Where(p => p.Role == Role.Contractmanager).Select(p => p.UserName).ToList();
+
+    public static readonly IReadOnlyList<string> TactischInkopers =
+        People.Where(p => p.Role == Role.Inkoper).Select(p => p.UserName).ToList();
 
     public static string ContractOwnerFor(Law law) => law switch
     {
@@ -151,4 +164,9 @@ internal static class DemoCatalog
         new("Maatwerkarrangement jeugd", Law.Jeugdwet, [new("50", "50A01", TariffUnit.Stuk, 500m, 3000m)]),
         new("Maatwerkvoorziening Wmo", Law.Wmo, [new("10", "10A01", TariffUnit.Stuk, 300m, 2500m)]),
     ];
+}
+
+public sealed record DemoPerson(string UserName, string DisplayName, Role Role)
+{
+    public string Email => UserName + "@almelo.example";
 }

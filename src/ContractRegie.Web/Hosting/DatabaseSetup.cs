@@ -1,4 +1,6 @@
 using ContractRegie.Data;
+using ContractRegie.Core.Common;
+using ContractRegie.Data.Demo;
 using ContractRegie.Data.Schema;
 using ContractRegie.Data.Users;
 using ContractRegie.Web.Security;
@@ -12,12 +14,26 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddContractRegieDatabase(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        _ = options.Engine;
+        if (options.Engine == DatabaseEngine.Sqlite)
+        {
+            options.ConnectionString = SqliteFileUnder(builder.Environment.ContentRootPath, options.ConnectionString);
+        }
         builder.Services.AddContractRegieData(options);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>A relative SQLite file lives under the app's content root, wherever the process was started from.</summary>
+    private static string SqliteFileUnder(string contentRoot, string connectionString)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        return builder.ToString();
     }
 
     /// <summary>
@@ -48,7 +64,33 @@ public static class DatabaseSetup
                     """);
             }
         }
+        // After the first beheerder: demo accounts would otherwise count as "users exist" and leave it out.
+        if (app.Configuration.GetValue<bool>("DemoData:SeedWhenEmpty"))
+        {
+            await SeedDemoDataAsync(app, auth);
+        }
         return app;
+    }
+
+    private static async Task SeedDemoDataAsync(WebApplication app, ContractRegieAuthOptions auth)
+    {
+        var today = app.Services.GetRequiredService<TimeProvider>().Today();
+        var seeded = await app.Services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(today);
+        if (!seeded.Seeded)
+        {
+            return;
+        }
+        app.Logger.LogInformation("Demo register loaded: {Providers} providers, {Contracts} contracts", seeded.Providers, seeded.Contracts);
+        if (auth.Mode == SignInMode.BuiltIn && await app.Services.GetRequiredService<DemoUsers>().CreateAsync() is { } password)
+        {
+            var people = string.Join(Environment.NewLine, DemoUsers.People.Select(p => $"  {p.UserName,-18} {p.Role}"));
+            Console.WriteLine($"""
+
+                Demogebruikers aangemaakt (één rol per gebruiker), allemaal met wachtwoord: {password}
+                {people}
+
+                """);
+        }
     }
 }
 

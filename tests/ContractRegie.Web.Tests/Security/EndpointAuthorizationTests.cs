@@ -59,6 +59,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["DELETE /api/v1/contracts/{contractId}/outcome-agreements/{id}"] = ContractManagers,
         ["GET /api/v1/outcome-agreement-defaults"] = Everyone,
         ["GET /api/v1/audit-entries"] = [Role.Beheerder, Role.Lezer],
+        ["POST /api/v1/register-imports/{kind}"] = ContractManagers,
         ["GET /"] = Everyone,
         ["GET /inloggen"] = null,
         ["GET /uitloggen"] = Everyone,
@@ -159,7 +160,8 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
     private static HttpRequestMessage Request(string endpoint)
     {
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
-        var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal);
+        var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal)
+            .Replace("{kind}", "providers", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {

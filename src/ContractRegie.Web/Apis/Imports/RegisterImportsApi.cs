@@ -1,0 +1,48 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Data.Import;
+using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ContractRegie.Web.Apis.Imports;
+
+/// <summary>The register CSV import (docs/import.md) over HTTP: the body is the file, the answer the per-row report.</summary>
+public static class RegisterImportsApi
+{
+    /// <summary>A register file of a few thousand rows is far below this; the global 10 MB limit is for JSON.</summary>
+    private const long MaxFileBytes = 50L * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapRegisterImportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(ApiConventions.BasePath + "/register-imports/{kind}", ImportRegisterFile)
+            .WithTags("Imports").WithName("ImportRegisterFile")
+            // The body is the CSV file itself. No Accepts<> content-type constraint: routing would answer 415 before
+            // authorization, and clients send CSV under several content types.
+            .WithSummary("Importeert een CSV-bestand (de body) met zorgaanbieders, contracten of tarieven (kind = providers, contracts, tariffs): alles of niets.")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
+            .RequireAuthorization(Policies.ContractWrite);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> ImportRegisterFile(
+        string kind, HttpRequest request, RegisterImporter importer, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<RegisterImportKind>(kind, ignoreCase: true, out var importKind) || !Enum.IsDefined(importKind) || kind.All(char.IsAsciiDigit))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("kind", $"Onbekende soort import '{kind}'; kies providers, contracts of tariffs.");
+            return ApiProblems.Invalid(errors);
+        }
+        var report = await importer.ImportAsync(importKind, request.Body, cancellationToken);
+        if (report.Succeeded)
+        {
+            return TypedResults.Ok(report);
+        }
+        return TypedResults.Problem(
+            title: "Import afgewezen; er is niets opgeslagen.",
+            detail: $"{report.Errors.Count} {(report.Errors.Count == 1 ? "fout" : "fouten")} in {report.RowsRead} gelezen regels.",
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["rowErrors"] = report.Errors, ["rowsRead"] = report.RowsRead });
+    }
+}
