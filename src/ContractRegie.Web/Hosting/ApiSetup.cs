@@ -41,8 +41,14 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseApiConventions();
         app.UseStaticFiles();
-        app.UseContractRegieAuth();
+        // Before authentication: NLGov ADR API-51 wants the OpenAPI document public and readable from other domains.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(OpenApiPath), branch => branch.Use(async (http, next) =>
+        {
+            http.Response.Headers.AccessControlAllowOrigin = "*";
+            await next(http);
+        }));
         app.UseOpenApi(settings => settings.Path = OpenApiPath);
+        app.UseContractRegieAuth();
         app.UseSwaggerUi(settings =>
         {
             settings.Path = SwaggerUiPath;

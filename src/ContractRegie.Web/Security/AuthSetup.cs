@@ -110,22 +110,16 @@ public static class AuthSetup
         return builder;
     }
 
+    /// <summary>
+    /// After this, everything needs a signed-in user: endpoints by their policy, and middleware without an endpoint
+    /// (Swagger UI) by the fallback policy. What must stay public (health, sign-in, the OpenAPI document, CSS) is
+    /// anonymous by endpoint metadata or placed before it.
+    /// </summary>
     public static WebApplication UseContractRegieAuth(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        // The OpenAPI document and Swagger UI are middleware, not endpoints: guard them here.
-        app.Use(async (http, next) =>
-        {
-            if ((http.Request.Path.StartsWithSegments(ApiSetup.OpenApiPath) || http.Request.Path.StartsWithSegments(ApiSetup.SwaggerUiPath))
-                && http.User.Identity?.IsAuthenticated != true)
-            {
-                await http.ChallengeAsync();
-                return;
-            }
-            await next(http);
-        });
         return app;
     }
 
@@ -133,7 +127,7 @@ public static class AuthSetup
 
     private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (IsApi(context.HttpContext) || context.HttpContext.Request.Path.StartsWithSegments(ApiSetup.SwaggerUiPath))
+        if (IsApi(context.HttpContext))
         {
             context.Response.StatusCode = status;
         }

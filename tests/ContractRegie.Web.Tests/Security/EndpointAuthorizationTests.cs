@@ -100,10 +100,16 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
             var access = Classify(await anonymous.SendAsync(Request(endpoint)));
             Assert.True(access == (roles is null ? Access.Allowed : Access.SignInRequired), $"{endpoint} without credentials: {access}");
         }
-        foreach (var path in new[] { "/api/v1/openapi.json", "/swagger/index.html" })
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
-        }
+        Assert.Equal(Access.SignInRequired, Classify(await anonymous.GetAsync("/swagger/index.html")));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_is_public_and_readable_from_other_domains_as_ADR_API_51_requires()
+    {
+        var response = await app.CreateClient().GetAsync("/api/v1/openapi.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
     [Theory]
