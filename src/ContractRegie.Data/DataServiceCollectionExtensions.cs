@@ -2,6 +2,9 @@ using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Demo;
 using ContractRegie.Data.Import;
+using ContractRegie.Data.Jobs;
+using ContractRegie.Data.Notifications;
+using ContractRegie.Data.Signals;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +18,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new MailAddressing("http://localhost:5080", null));
         return services
             .AddSingleton(options)
             .AddSingleton(new Database(options))
@@ -27,6 +31,10 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
             .AddSingleton<DemoSeeder>()
-            .AddSingleton<DemoUsers>();
+            .AddSingleton<DemoUsers>()
+            .AddSingleton<SignalRepository>()
+            .AddSingleton<OutboxRepository>()
+            .AddSingleton<JobRunRepository>()
+            .AddSingleton<SignalWriter>();
     }
 }

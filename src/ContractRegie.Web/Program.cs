@@ -1,9 +1,12 @@
 using ContractRegie.Web.Apis.Audit;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Apis.Imports;
+using ContractRegie.Web.Apis.Jobs;
+using ContractRegie.Web.Apis.Signals;
 using ContractRegie.Web.Apis.Providers;
 using ContractRegie.Web.Apis.Security;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Jobs;
 using ContractRegie.Web.Security;
 
 NJsonSchemaShim.Install();
@@ -12,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddContractRegieDatabase();
 builder.AddContractRegieAuth();
 builder.AddSecurityLimits();
+builder.AddContractRegieJobs();
 builder.Services.AddContractRegieApi();
 builder.Services.AddContractRegiePages();
 
@@ -25,6 +29,8 @@ app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();
 app.MapRegisterImportsApi();
+app.MapSignalsApi();
+app.MapJobsApi();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -77,6 +77,16 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
             return true;
         });
 
+    /// <summary>The whole register, for the daily checks.</summary>
+    public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;
+
+    /// <summary>Sets the status a daily check concluded (e.g. Verlopen), audited in the check's transaction.</summary>
+    public async Task UpdateStatusAsync(Contract contract, ContractStatus status, DbTransaction transaction)
+    {
+        await transaction.Connection!.ExecuteAsync(ContractSql.UpdateStatus, new { contract.Id, Status = status.ToString() }, transaction);
+        await audit.AppendAsync(transaction, AuditAction.Update, Entity, contract.Id, new { contract.Status }, new { Status = status });
+    }
+
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
         database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>
             (await c.QueryAsync<RenewalDecision>(ContractSql.DecisionsByContractId, new { Id = contractId })).AsList());

@@ -13,16 +13,23 @@ public static class DatabaseSetup
     /// <summary>Binds the "Database" settings; an unknown provider stops the start with the valid names.</summary>
     public static WebApplicationBuilder AddContractRegieDatabase(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (options.Engine == DatabaseEngine.Sqlite)
-        {
-            options.ConnectionString = SqliteFileUnder(builder.Environment.ContentRootPath, options.ConnectionString);
-        }
+        var options = ReadOptions(builder);
         builder.Services.AddContractRegieData(options);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>The "Database" settings as the app uses them (the scheduler's store uses the same database).</summary>
+    public static DatabaseOptions ReadOptions(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Engine == DatabaseEngine.Sqlite)
+        {
+            options.ConnectionString = SqliteFileUnder(builder.Environment.ContentRootPath, options.ConnectionString);
+        }
+        return options;
     }
 
     /// <summary>A relative SQLite file lives under the app's content root, wherever the process was started from.</summary>

@@ -1,0 +1,55 @@
+namespace ContractRegie.Core.Signals;
+
+/// <summary>What needs a person's attention (DESIGN.md "Signal").</summary>
+public enum SignalKind
+{
+    ContractExpiring,
+    DecisionDue,
+    ProcurementMustStart,
+    ContractExpiredWithoutDecision,
+    OutcomeBelowNorm,
+    OutcomeReportMissing,
+    FinancialRisk,
+    BudgetNearlyExhausted,
+    BudgetExceeded,
+    UnlawfulSpending,
+}
+
+public enum SignalSeverity { Info, Warning, High, Critical }
+
+public enum SignalStatus { Open, Acknowledged, Resolved }
+
+/// <summary>
+/// A signal as a job proposes it. <see cref="DedupeKey"/> identifies the condition (e.g. this contract's decision
+/// due on that date), so a daily job raises it once and afterwards only updates it. <see cref="Stage"/> orders how
+/// urgent the condition has become (e.g. 12, 6, 3, 1 months before, 0 = past); a new stage means a new e-mail.
+/// </summary>
+public sealed record SignalDraft(
+    SignalKind Kind,
+    SignalSeverity Severity,
+    string SubjectType,
+    long SubjectId,
+    string Title,
+    string Facts,
+    string DedupeKey,
+    int Stage,
+    string? Recipient);
+
+/// <summary>A stored signal.</summary>
+public sealed record Signal
+{
+    public long Id { get; init; }
+    public SignalKind Kind { get; init; }
+    public SignalSeverity Severity { get; init; }
+    public string SubjectType { get; init; } = "";
+    public long SubjectId { get; init; }
+    public string Title { get; init; } = "";
+    public string Facts { get; init; } = "";
+    public string DedupeKey { get; init; } = "";
+    public int Stage { get; init; }
+    public string? Recipient { get; init; }
+    public SignalStatus Status { get; init; }
+    public DateTimeOffset RaisedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public string? ResolutionNote { get; init; }
+}

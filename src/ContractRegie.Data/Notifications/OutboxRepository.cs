@@ -1,0 +1,87 @@
+using System.Data.Common;
+using ContractRegie.Data.Sql.Notifications;
+using Dapper;
+
+namespace ContractRegie.Data.Notifications;
+
+public enum NotificationState { Queued, Sent, Failed }
+
+/// <summary>An e-mail waiting in (or sent from) the outbox.</summary>
+public sealed record Notification
+{
+    public long Id { get; init; }
+    public string Recipient { get; init; } = "";
+    public string Subject { get; init; } = "";
+    public string TextBody { get; init; } = "";
+    public string HtmlBody { get; init; } = "";
+    public string SignalIds { get; init; } = "";
+    public string DedupeKey { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public int Attempts { get; init; }
+    public DateTimeOffset NextAttemptAt { get; init; }
+    public DateTimeOffset? ClaimedUntil { get; init; }
+    public DateTimeOffset? SentAt { get; init; }
+    public DateTimeOffset? FailedAt { get; init; }
+    public string? LastError { get; init; }
+}
+
+public sealed record NotificationDraft(string Recipient, string Subject, string TextBody, string HtmlBody, IReadOnlyList<long> SignalIds, string DedupeKey);
+
+/// <summary>
+/// The outbox: jobs enqueue in their own transaction (so a signal and its e-mail are stored together), the
+/// dispatcher claims, sends and marks. Nothing is lost while SMTP is down, and a claimed row is sent by one dispatcher only.
+/// </summary>
+public sealed class OutboxRepository(Database database, TimeProvider time)
+{
+    /// <summary>Queues the e-mail unless one with the same dedupe key was queued before; true when queued now.</summary>
+    public async Task<bool> EnqueueAsync(NotificationDraft draft, DbTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        if (await connection.ExecuteScalarAsync<int>(NotificationSql.CountByDedupeKey, new { draft.DedupeKey }, transaction) > 0)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync(NotificationSql.Insert, new
+        {
+            draft.Recipient, draft.Subject, draft.TextBody, draft.HtmlBody, SignalIds = string.Join(",", draft.SignalIds), draft.DedupeKey,
+            Now = time.GetUtcNow(),
+        }, transaction);
+        return true;
+    }
+
+    /// <summary>Claims due notifications for <paramref name="claimFor"/>; each returned row belongs to this caller alone.</summary>
+    public Task<IReadOnlyList<Notification>> ClaimDueAsync(TimeSpan claimFor, int max) =>
+        database.RunAsync<IReadOnlyList<Notification>>(null, async c =>
+        {
+            var now = time.GetUtcNow();
+            var claimed = new List<Notification>();
+            foreach (var id in (await c.QueryAsync<long>(NotificationSql.ReadDueIds, new { Now = now })).Take(max))
+            {
+                if (await c.ExecuteAsync(NotificationSql.Claim, new { Id = id, Now = now, Until = now + claimFor }) == 1)
+                {
+                    claimed.Add(await c.QuerySingleAsync<Notification>(NotificationSql.ReadById, new { Id = id }));
+                }
+            }
+            return claimed;
+        });
+
+    public Task MarkSentAsync(long id) =>
+        database.RunAsync(null, c => c.ExecuteAsync(NotificationSql.MarkSent, new { Id = id, Now = time.GetUtcNow() }));
+
+    public Task MarkRetryAsync(long id, DateTimeOffset nextAttemptAt, string error) =>
+        database.RunAsync(null, c => c.ExecuteAsync(NotificationSql.MarkRetry, new { Id = id, NextAttemptAt = nextAttemptAt, LastError = Truncate(error) }));
+
+    public Task MarkFailedAsync(long id, string error) =>
+        database.RunAsync(null, c => c.ExecuteAsync(NotificationSql.MarkFailed, new { Id = id, Now = time.GetUtcNow(), LastError = Truncate(error) }));
+
+    public Task<Page<Notification>> SearchAsync(NotificationState? state, PageRequest page) =>
+        database.RunAsync(null, async c =>
+        {
+            var parameters = new { page.Offset, Limit = page.PageSize };
+            var total = await c.ExecuteScalarAsync<int>(NotificationSql.Count(state), parameters);
+            var items = await c.QueryAsync<Notification>(NotificationSql.Search(database.Dialect, state), parameters);
+            return new Page<Notification>(items.AsList(), page.PageNumber, page.PageSize, total);
+        });
+
+    private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
+}

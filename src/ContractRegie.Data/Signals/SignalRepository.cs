@@ -1,0 +1,76 @@
+using System.Data.Common;
+using ContractRegie.Core.Signals;
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Sql.Signals;
+using Dapper;
+
+namespace ContractRegie.Data.Signals;
+
+public sealed record SignalFilter(
+    SignalKind? Kind = null, SignalStatus? Status = null, SignalSeverity? Severity = null, string? Recipient = null,
+    string? SubjectType = null, long? SubjectId = null);
+
+public sealed class SignalRepository(Database database, AuditTrail audit, TimeProvider time)
+{
+    private const string Entity = "signal";
+
+    public Task<Signal?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
+        database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadById, new { Id = id }, transaction));
+
+    public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
+        database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));
+
+    public Task<Page<Signal>> SearchAsync(SignalFilter filter, PageRequest page) =>
+        database.RunAsync(null, async c =>
+        {
+            var parameters = new
+            {
+                Kind = filter.Kind?.ToString(), Status = filter.Status?.ToString(), Severity = filter.Severity?.ToString(), filter.Recipient,
+                filter.SubjectType, filter.SubjectId, page.Offset, Limit = page.PageSize,
+            };
+            var total = await c.ExecuteScalarAsync<int>(SignalSql.Count(filter), parameters);
+            var items = await c.QueryAsync<Signal>(SignalSql.Search(database.Dialect, filter), parameters);
+            return new Page<Signal>(items.AsList(), page.PageNumber, page.PageSize, total);
+        });
+
+    public async Task<Signal> InsertAsync(SignalDraft draft, DbTransaction transaction)
+    {
+        var now = time.GetUtcNow();
+        var id = await transaction.Connection!.ExecuteScalarAsync<long>(SignalSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
+            Parameters(draft, SignalStatus.Open, now), transaction);
+        var signal = (await ReadByIdAsync(id, transaction))!;
+        await audit.AppendAsync(transaction, AuditAction.Create, Entity, id, null, signal);
+        return signal;
+    }
+
+    public async Task<Signal> UpdateRaisedAsync(Signal stored, SignalDraft draft, SignalStatus status, DbTransaction transaction)
+    {
+        await transaction.Connection!.ExecuteAsync(SignalSql.UpdateRaised,
+            new { stored.Id, Severity = draft.Severity.ToString(), draft.Title, draft.Facts, draft.Stage, draft.Recipient, Status = status.ToString(), Now = time.GetUtcNow() },
+            transaction);
+        var updated = (await ReadByIdAsync(stored.Id, transaction))!;
+        await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, updated);
+        return updated;
+    }
+
+    /// <summary>Acknowledges or resolves a signal; null when it does not exist.</summary>
+    public Task<Signal?> SetStatusAsync(long id, SignalStatus status, string? note) =>
+        database.InTransactionAsync<Signal?>(null, async tx =>
+        {
+            if (await ReadByIdAsync(id, tx) is not { } before)
+            {
+                return null;
+            }
+            await tx.Connection!.ExecuteAsync(SignalSql.UpdateStatus,
+                new { Id = id, Status = status.ToString(), ResolutionNote = note ?? before.ResolutionNote, Now = time.GetUtcNow() }, tx);
+            var after = (await ReadByIdAsync(id, tx))!;
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, id, before, after);
+            return after;
+        });
+
+    private static object Parameters(SignalDraft draft, SignalStatus status, DateTimeOffset now) => new
+    {
+        Kind = draft.Kind.ToString(), Severity = draft.Severity.ToString(), draft.SubjectType, draft.SubjectId, draft.Title, draft.Facts,
+        draft.DedupeKey, draft.Stage, draft.Recipient, Status = status.ToString(), Now = now,
+    };
+}

@@ -1,0 +1,59 @@
+using ContractRegie.Data.Dialects;
+using ContractRegie.Data.Notifications;
+
+namespace ContractRegie.Data.Sql.Notifications;
+
+public static class NotificationSql
+{
+    private const string Columns = """
+        id, recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at, claimed_until,
+        sent_at, failed_at, last_error
+        """;
+
+    public const string CountByDedupeKey = "SELECT COUNT(*) FROM notification WHERE dedupe_key = @DedupeKey";
+
+    public const string Insert = """
+        INSERT INTO notification (recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at)
+        VALUES (@Recipient, @Subject, @TextBody, @HtmlBody, @SignalIds, @DedupeKey, @Now, 0, @Now)
+        """;
+
+    public const string ReadDueIds = """
+        SELECT id FROM notification
+        WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
+        ORDER BY next_attempt_at, id
+        """;
+
+    // A claim is an ordinary guarded UPDATE: only one dispatcher can turn an unclaimed row into its own, on every
+    // engine, so no lock hints are needed and a crashed dispatcher's claim simply expires.
+    public const string Claim = """
+        UPDATE notification SET claimed_until = @Until
+        WHERE id = @Id AND sent_at IS NULL AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now)
+        """;
+
+    public const string ReadById = "SELECT " + Columns + " FROM notification WHERE id = @Id";
+
+    public const string MarkSent = "UPDATE notification SET sent_at = @Now, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id = @Id";
+
+    public const string MarkRetry = """
+        UPDATE notification SET attempts = attempts + 1, next_attempt_at = @NextAttemptAt, claimed_until = NULL, last_error = @LastError
+        WHERE id = @Id
+        """;
+
+    public const string MarkFailed = """
+        UPDATE notification SET attempts = attempts + 1, failed_at = @Now, claimed_until = NULL, last_error = @LastError WHERE id = @Id
+        """;
+
+    public const string WhereUnsent = "sent_at IS NULL AND failed_at IS NULL";
+    public const string WhereSent = "sent_at IS NOT NULL";
+    public const string WhereFailed = "failed_at IS NOT NULL";
+
+    public static string Search(ISqlDialect dialect, NotificationState? state) =>
+        "SELECT " + Columns + " FROM notification " + Where(state) + " ORDER BY id DESC " + dialect.Paging;
+
+    public static string Count(NotificationState? state) => "SELECT COUNT(*) FROM notification " + Where(state);
+
+    private static SqlWhere Where(NotificationState? state) => new SqlWhere()
+        .When(state == NotificationState.Queued, WhereUnsent)
+        .When(state == NotificationState.Sent, WhereSent)
+        .When(state == NotificationState.Failed, WhereFailed);
+}

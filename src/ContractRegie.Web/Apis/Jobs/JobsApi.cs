@@ -1,0 +1,53 @@
+using ContractRegie.Data.Jobs;
+using ContractRegie.Data.Notifications;
+using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Jobs;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractRegie.Web.Apis.Jobs;
+
+public sealed record JobInfo(string Name, JobRun? LastRun);
+
+/// <summary>For the beheerder: the jobs with their last run, starting a run, and the notification outbox.</summary>
+public static class JobsApi
+{
+    public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup(ApiConventions.BasePath + "/jobs").WithTags("Jobs").RequireAuthorization(Policies.Administration);
+        jobs.MapGet("", ListJobs).WithName("ListJobs").WithSummary("De taken met hun laatste run en uitkomst.");
+        jobs.MapPost("/{name}/runs", StartRun).WithName("StartJobRun").WithSummary("Voert een taak nu uit en geeft de uitkomst.");
+        app.MapGet(ApiConventions.BasePath + "/notifications", ListNotifications).WithTags("Jobs").WithName("ListNotifications")
+            .WithSummary("De e-mails in de outbox: wachtend (queued), verzonden (sent) of opgegeven (failed).")
+            .RequireAuthorization(Policies.Administration);
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<JobInfo>>> ListJobs(JobRunner runner, JobRunRepository runs)
+    {
+        var infos = new List<JobInfo>();
+        foreach (var name in runner.Names)
+        {
+            infos.Add(new JobInfo(name, await runs.ReadLatestAsync(name)));
+        }
+        return TypedResults.Ok<IReadOnlyList<JobInfo>>(infos);
+    }
+
+    public static async Task<Results<Created<JobRun>, ProblemHttpResult>> StartRun(string name, JobRunner runner, CancellationToken cancellationToken) =>
+        await runner.RunAsync(name, cancellationToken) is { } run
+            ? TypedResults.Created($"{ApiConventions.BasePath}/jobs/{name}/runs/{run.Id}", run)
+            : ApiProblems.NotFound($"Taak '{name}'");
+
+    public static async Task<Results<Ok<PagedResponse<Notification>>, ValidationProblem>> ListNotifications(
+        HttpRequest request, OutboxRepository outbox, string? state = null, string? page = null, string? pageSize = null)
+    {
+        var query = new QueryReader();
+        var filter = query.Enum<NotificationState>("state", state);
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        return TypedResults.Ok(PagedResponse<Notification>.From(await outbox.SearchAsync(filter, paging), request));
+    }
+}

@@ -1,0 +1,48 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Monitoring;
+using ContractRegie.Data;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Signals;
+
+namespace ContractRegie.Web.Jobs;
+
+/// <summary>Key dates against the horizons, and contracts past their end without a decision turn Verlopen.</summary>
+public sealed class ContractExpiryJob(
+    Database database, ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<ContractExpiryJob> logger)
+    : IContractRegieJob
+{
+    public string Name => "contract-expiry";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today();
+        var register = await contracts.ReadAllAsync();
+        var (raised, escalated, expired) = (0, 0, 0);
+        // One transaction: the status changes, signals and their e-mails of a run are stored together or not at all.
+        await database.InTransactionAsync(async tx =>
+        {
+            foreach (var contract in register)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var outcome = ContractExpiryRules.Evaluate(contract, today, options.Horizons);
+                if (outcome.NewStatus is { } status)
+                {
+                    await contracts.UpdateStatusAsync(contract, status, tx);
+                    expired++;
+                }
+                foreach (var draft in outcome.Signals)
+                {
+                    switch (await signals.RaiseAsync(draft, tx))
+                    {
+                        case SignalChange.Raised: raised++; break;
+                        case SignalChange.Escalated: escalated++; break;
+                    }
+                }
+            }
+            return 0;
+        }, cancellationToken);
+        logger.LogInformation("Contract expiry on {Today}: {Contracts} contracts checked, {Raised} signals raised, {Escalated} escalated, {Expired} turned Verlopen",
+            today, register.Count, raised, escalated, expired);
+        return $"{register.Count} contracten gecontroleerd, {raised} nieuwe signaleringen, {escalated} verscherpt, {expired} verlopen.";
+    }
+}
