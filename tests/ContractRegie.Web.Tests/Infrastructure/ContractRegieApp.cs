@@ -76,6 +76,8 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Authentication:InitialAdministrator:Password", "eerste-beheerder-wachtwoord");
+        // The factory runs in Development, where the demo register would be loaded; tests make their own data.
+        builder.UseSetting("DemoData:SeedWhenEmpty", "false");
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {

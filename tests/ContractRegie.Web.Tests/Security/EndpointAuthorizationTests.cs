@@ -60,6 +60,13 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /api/v1/outcome-agreement-defaults"] = Everyone,
         ["GET /api/v1/audit-entries"] = [Role.Beheerder, Role.Lezer],
         ["POST /api/v1/register-imports/{kind}"] = ContractManagers,
+        ["GET /api/v1/signals"] = Everyone,
+        ["GET /api/v1/signals/{id}"] = Everyone,
+        ["POST /api/v1/signals/{id}/acknowledgement"] = ContractManagers,
+        ["POST /api/v1/signals/{id}/resolution"] = ContractManagers,
+        ["GET /api/v1/jobs"] = [Role.Beheerder],
+        ["POST /api/v1/jobs/{name}/runs"] = [Role.Beheerder],
+        ["GET /api/v1/notifications"] = [Role.Beheerder],
         ["GET /"] = Everyone,
         ["GET /inloggen"] = null,
         ["GET /uitloggen"] = Everyone,
@@ -167,7 +174,8 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
     {
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal)
-            .Replace("{kind}", "providers", StringComparison.Ordinal);
+            .Replace("{kind}", "providers", StringComparison.Ordinal)
+            .Replace("{name}", "onbekend", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {

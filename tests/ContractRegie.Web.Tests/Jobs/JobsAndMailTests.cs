@@ -1,0 +1,246 @@
+using System.Net;
+using System.Text.Json;
+using ContractRegie.Core.Security;
+using ContractRegie.Web.Tests.Infrastructure;
+using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
+
+namespace ContractRegie.Web.Tests.Jobs;
+
+/// <summary>
+/// The contract-expiry, dispatch and digest jobs started through the API, with e-mail to a real SMTP server.
+/// The clock starts at 1 March 2026; the test contract's decision is due 30 June 2026 (6-month horizon open).
+/// </summary>
+public sealed class JobsAndMailTests : IDisposable
+{
+    private readonly TestSmtpServer _smtp = new();
+    private readonly ContractRegieApp _app;
+
+    public JobsAndMailTests()
+    {
+        _app = new ContractRegieApp
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Mail:Host"] = "127.0.0.1",
+                ["Mail:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mail:Security"] = "None",
+                ["Mail:BaseUrl"] = "https://contractregie.almelo.example",
+                ["Mail:MaxAttempts"] = "3",
+            },
+        };
+    }
+
+    private async Task<(long ContractId, string Manager)> ContractWithManagerAsync()
+    {
+        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
+        var manager = "cm-" + NextDigits(5);
+        await admin.CreateAsync("/api/v1/users", new
+        {
+            userName = manager, displayName = "C. Manager", email = $"{manager}@almelo.example", roles = new[] { "Contractmanager" },
+            password = ContractRegieApp.Password,
+        });
+        var writer = await _app.CreateClientAsAsync(Role.Contractmanager);
+        var body = ContractBody(await writer.CreateProviderAsync());
+        body["contractManager"] = manager;
+        return (await writer.CreateAsync("/api/v1/contracts", body), manager);
+    }
+
+    /// <summary>Signs in afresh for every run: moving the clock ahead expires earlier sessions, as it should.</summary>
+    private async Task<JsonElement> RunAsync(string job)
+    {
+        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
+        var response = await admin.PostAsync($"/api/v1/jobs/{job}/runs", null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var run = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        Assert.Equal("Succeeded", run.GetProperty("outcome").GetString());
+        return run;
+    }
+
+    private async Task<int> CountAsync(string url) => await (await _app.CreateClientAsAsync(Role.Beheerder)).CountAsync(url);
+
+    private async Task<JsonDocument> GetAsync(string url) => await (await _app.CreateClientAsAsync(Role.Beheerder)).GetJsonAsync(url);
+
+    [Fact]
+    public async Task A_due_decision_becomes_one_signal_and_exactly_one_e_mail_to_its_contractmanager()
+    {
+        _smtp.Start();
+        var (contractId, manager) = await ContractWithManagerAsync();
+
+        await RunAsync("contract-expiry");
+        await RunAsync("contract-expiry");
+        await RunAsync("notification-dispatch");
+        await RunAsync("notification-dispatch");
+
+        Assert.Equal(1, await CountAsync($"/api/v1/signals?subjectType=contract&subjectId={contractId}&kind=DecisionDue"));
+        var mail = Assert.Single(_smtp.Messages(), m => m.To.Mailboxes.Single().Address == $"{manager}@almelo.example");
+        Assert.StartsWith("[ContractRegie] Ter info: Besluit over verlenging van", mail.Subject);
+        Assert.Contains("uiterlijk 30-06-2026", mail.Subject);
+        Assert.Contains($"https://contractregie.almelo.example/contracten/{contractId}", mail.TextBody);
+        Assert.Contains($"href=\"https://contractregie.almelo.example/contracten/{contractId}\"", mail.HtmlBody);
+    }
+
+    [Fact]
+    public async Task Crossing_the_next_horizon_updates_the_signal_and_sends_a_second_mail()
+    {
+        _smtp.Start();
+        var (contractId, _) = await ContractWithManagerAsync();
+        await RunAsync("contract-expiry");
+
+        _app.Clock.Now = new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero);
+        await RunAsync("contract-expiry");
+        await RunAsync("notification-dispatch");
+
+        using var signals = await GetAsync($"/api/v1/signals?subjectType=contract&subjectId={contractId}&kind=DecisionDue");
+        var signal = Assert.Single(signals.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal((3, "Warning"), (signal.GetProperty("stage").GetInt32(), signal.GetProperty("severity").GetString()));
+        Assert.Equal(["Let op", "Ter info"], _smtp.Messages().Select(m => m.Subject!.Split(':')[0].Replace("[ContractRegie] ", "", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
+    public async Task While_smtp_is_down_mail_stays_queued_and_is_delivered_once_it_is_back()
+    {
+        var (_, manager) = await ContractWithManagerAsync();
+        await RunAsync("contract-expiry");
+
+        await RunAsync("notification-dispatch");
+        using (var queued = await GetAsync("/api/v1/notifications?state=Queued"))
+        {
+            var notification = Assert.Single(queued.RootElement.GetProperty("items").EnumerateArray());
+            Assert.Equal(1, notification.GetProperty("attempts").GetInt32());
+            // First retry one minute after the failure.
+            Assert.Equal(ContractRegieApp.DefaultNow.AddMinutes(1), notification.GetProperty("nextAttemptAt").GetDateTimeOffset());
+            Assert.False(string.IsNullOrEmpty(notification.GetProperty("lastError").GetString()));
+        }
+
+        _smtp.Start();
+        await RunAsync("notification-dispatch"); // too early: the backoff has not passed
+        Assert.Empty(_smtp.Messages());
+        _app.Clock.Now = ContractRegieApp.DefaultNow.AddMinutes(2);
+        await RunAsync("notification-dispatch");
+        await RunAsync("notification-dispatch");
+
+        Assert.Single(_smtp.Messages(), m => m.To.Mailboxes.Single().Address == $"{manager}@almelo.example");
+        Assert.Equal(1, await CountAsync("/api/v1/notifications?state=Sent"));
+    }
+
+    [Fact]
+    public async Task After_the_last_attempt_a_mail_is_marked_failed_with_its_error()
+    {
+        await ContractWithManagerAsync();
+        await RunAsync("contract-expiry");
+
+        foreach (var minutes in new[] { 0, 2, 5 })
+        {
+            _app.Clock.Now = ContractRegieApp.DefaultNow.AddMinutes(minutes);
+            await RunAsync("notification-dispatch");
+        }
+
+        using var failed = await GetAsync("/api/v1/notifications?state=Failed");
+        var notification = Assert.Single(failed.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(3, notification.GetProperty("attempts").GetInt32());
+        Assert.False(string.IsNullOrEmpty(notification.GetProperty("lastError").GetString()));
+    }
+
+    [Fact]
+    public async Task A_contract_past_its_end_without_decision_turns_expired_once()
+    {
+        var (contractId, _) = await ContractWithManagerAsync();
+        _app.Clock.Now = new DateTimeOffset(2027, 1, 5, 8, 0, 0, TimeSpan.Zero);
+
+        await RunAsync("contract-expiry");
+        await RunAsync("contract-expiry");
+
+        using var contract = await GetAsync($"/api/v1/contracts/{contractId}");
+        Assert.Equal("Verlopen", contract.RootElement.GetProperty("status").GetString());
+        Assert.Equal(1, await CountAsync($"/api/v1/signals?subjectId={contractId}&subjectType=contract&kind=ContractExpiredWithoutDecision"));
+        using var audit = await GetAsync($"/api/v1/audit-entries?entity=contract&entityId={contractId}");
+        Assert.Single(audit.RootElement.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("afterData").GetString() is { } after && after.Contains("Verlopen", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_goes_once_per_week_to_each_contractmanager_with_open_signals()
+    {
+        _smtp.Start();
+        var (_, manager) = await ContractWithManagerAsync();
+        await RunAsync("contract-expiry");
+
+        await RunAsync("digest");
+        await RunAsync("digest");
+        await RunAsync("notification-dispatch");
+
+        var digests = _smtp.Messages().Where(m => m.Subject!.Contains("Weekoverzicht", StringComparison.Ordinal)).ToList();
+        var digest = Assert.Single(digests);
+        Assert.Equal($"{manager}@almelo.example", digest.To.Mailboxes.Single().Address);
+        Assert.Contains("1 open signaleringen", digest.Subject);
+    }
+
+    [Fact]
+    public async Task A_signal_can_be_acknowledged_and_resolved_with_a_note()
+    {
+        var (contractId, _) = await ContractWithManagerAsync();
+        await RunAsync("contract-expiry");
+        var manager = await _app.CreateClientAsAsync(Role.Contractmanager);
+        using var list = await manager.GetJsonAsync($"/api/v1/signals?subjectType=contract&subjectId={contractId}");
+        var id = list.RootElement.GetProperty("items")[0].GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/v1/signals/{id}/acknowledgement", null)).StatusCode);
+        await (await manager.PostJsonAsync($"/api/v1/signals/{id}/resolution", new { note = "" })).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostJsonAsync($"/api/v1/signals/{id}/resolution", new { note = "Besproken met inkoop." })).StatusCode);
+
+        using var signal = await manager.GetJsonAsync($"/api/v1/signals/{id}");
+        Assert.Equal(("Resolved", "Besproken met inkoop."), (signal.RootElement.GetProperty("status").GetString(), signal.RootElement.GetProperty("resolutionNote").GetString()));
+        await (await manager.PostAsync($"/api/v1/signals/{id}/acknowledgement", null)).AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task An_unknown_job_is_not_found()
+    {
+        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
+
+        await (await admin.PostAsync("/api/v1/jobs/onbekend/runs", null)).AssertProblemAsync(HttpStatusCode.NotFound);
+        using var jobs = await GetAsync("/api/v1/jobs");
+        Assert.Equal(["contract-expiry", "digest", "notification-dispatch"], jobs.RootElement.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _smtp.Dispose();
+    }
+}
+
+/// <summary>Without SMTP settings the dispatcher writes .eml files, so the embedded default shows its mail.</summary>
+public sealed class PickupDirectoryTests : IDisposable
+{
+    private readonly string _pickup = Directory.CreateTempSubdirectory("contractregie-pickup-").FullName;
+    private readonly ContractRegieApp _app;
+
+    public PickupDirectoryTests() =>
+        _app = new ContractRegieApp { Settings = new Dictionary<string, string> { ["Mail:PickupDirectory"] = _pickup, ["Mail:FallbackRecipient"] = "contractbeheer@almelo.example" } };
+
+    [Fact]
+    public async Task Mail_without_smtp_settings_becomes_a_readable_eml_file()
+    {
+        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
+        var writer = await _app.CreateClientAsAsync(Role.Contractmanager);
+        var body = ContractBody(await writer.CreateProviderAsync());
+        body["contractManager"] = "onbekende-gebruiker";
+        await writer.CreateAsync("/api/v1/contracts", body);
+
+        (await admin.PostAsync("/api/v1/jobs/contract-expiry/runs", null)).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/jobs/notification-dispatch/runs", null)).EnsureSuccessStatusCode();
+
+        var file = Assert.Single(Directory.GetFiles(_pickup, "*.eml"));
+        var message = MimeKit.MimeMessage.Load(file);
+        // The contractmanager has no account, so the configured fallback receives it.
+        Assert.Equal("contractbeheer@almelo.example", message.To.Mailboxes.Single().Address);
+        Assert.Contains("Besluit over verlenging", message.Subject);
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        Directory.Delete(_pickup, recursive: true);
+    }
+}
