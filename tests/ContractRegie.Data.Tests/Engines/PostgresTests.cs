@@ -3,6 +3,7 @@ using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
 using ContractRegie.Data.Tests.Schema;
 using ContractRegie.Data.Tests.Security;
+using ContractRegie.Data.Tests.Signals;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -22,3 +23,6 @@ public sealed class PostgresMigrationTests(PostgresTestDatabase db) : MigrationC
 
 [RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
 public sealed class PostgresUserAndAuditTests(PostgresTestDatabase db) : UserAndAuditContract<PostgresTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
+public sealed class PostgresSignalAndOutboxTests(PostgresTestDatabase db) : SignalAndOutboxContract<PostgresTestDatabase>(db);

@@ -3,6 +3,7 @@ using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
 using ContractRegie.Data.Tests.Schema;
 using ContractRegie.Data.Tests.Security;
+using ContractRegie.Data.Tests.Signals;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -22,3 +23,6 @@ public sealed class SqlServerMigrationTests(SqlServerTestDatabase db) : Migratio
 
 [RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
 public sealed class SqlServerUserAndAuditTests(SqlServerTestDatabase db) : UserAndAuditContract<SqlServerTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
+public sealed class SqlServerSignalAndOutboxTests(SqlServerTestDatabase db) : SignalAndOutboxContract<SqlServerTestDatabase>(db);

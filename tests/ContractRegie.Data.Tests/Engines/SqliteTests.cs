@@ -3,6 +3,7 @@ using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Tests.Providers;
 using ContractRegie.Data.Tests.Schema;
 using ContractRegie.Data.Tests.Security;
+using ContractRegie.Data.Tests.Signals;
 
 namespace ContractRegie.Data.Tests.Engines;
 
@@ -17,3 +18,5 @@ public sealed class SqliteContractTermsRepositoryTests(SqliteTestDatabase db) : 
 public sealed class SqliteMigrationTests(SqliteTestDatabase db) : MigrationContract<SqliteTestDatabase>(db);
 
 public sealed class SqliteUserAndAuditTests(SqliteTestDatabase db) : UserAndAuditContract<SqliteTestDatabase>(db);
+
+public sealed class SqliteSignalAndOutboxTests(SqliteTestDatabase db) : SignalAndOutboxContract<SqliteTestDatabase>(db);

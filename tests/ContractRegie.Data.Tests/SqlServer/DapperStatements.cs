@@ -1,4 +1,9 @@
+using ContractRegie.Core.Signals;
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Notifications;
+using ContractRegie.Data.Signals;
+using ContractRegie.Data.Sql.Notifications;
+using ContractRegie.Data.Sql.Signals;
 using ContractRegie.Data.Sql.Audit;
 using System.Reflection;
 using ContractRegie.Core.Contracts;
@@ -70,6 +75,7 @@ public static class DapperStatements
         ISqlDialect dialect = new SqlServerDialect();
         var allProviderFilters = new ProviderFilter(Text: "x", Active: true, OzjtTop16: true, ContractManager: "x");
         var noProviderFilters = new ProviderFilter();
+        var allSignalFilters = new SignalFilter(SignalKind.DecisionDue, SignalStatus.Open, SignalSeverity.High, "x", "contract", 1);
         var allAuditFilters = new AuditFilter("contract", "1", "x", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
         var allContractFilters = new ContractFilter
         {
@@ -92,6 +98,11 @@ public static class DapperStatements
             new("ProviderSql.Count(no filter)", ProviderSql.Count(noProviderFilters), SqlKind.Statement),
             new("AuditSql.Search(all filters)", AuditSql.Search(dialect, allAuditFilters), SqlKind.Statement),
             new("AuditSql.Count(no filter)", AuditSql.Count(new AuditFilter()), SqlKind.Statement),
+            new("SignalSql.Search(all filters)", SignalSql.Search(dialect, allSignalFilters), SqlKind.Statement),
+            new("SignalSql.Count(all filters)", SignalSql.Count(allSignalFilters), SqlKind.Statement),
+            new("NotificationSql.Search(queued)", NotificationSql.Search(dialect, NotificationState.Queued), SqlKind.Statement),
+            new("NotificationSql.Count(failed)", NotificationSql.Count(NotificationState.Failed), SqlKind.Statement),
+            new("NotificationSql.Count(sent)", NotificationSql.Count(NotificationState.Sent), SqlKind.Statement),
             new("ContractSql.Search(all filters)", ContractSql.Search(allContractFilters), SqlKind.Statement),
             new("ContractSql.Search(no filter)", ContractSql.Search(noContractFilters), SqlKind.Statement),
             new("ContractSql.MunicipalitiesForSearch(all filters)", ContractSql.MunicipalitiesForSearch(allContractFilters), SqlKind.Statement),

@@ -1,0 +1,89 @@
+using ContractRegie.Core.Security;
+using ContractRegie.Core.Signals;
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Notifications;
+using ContractRegie.Data.Signals;
+using ContractRegie.Data.Tests.Infrastructure;
+using ContractRegie.Data.Users;
+
+namespace ContractRegie.Data.Tests.Signals;
+
+/// <summary>The signal writer's dedupe and the outbox's claims, on every engine.</summary>
+public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
+    where TDatabase : TestDatabase
+{
+    private static readonly DateTimeOffset Noon = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private sealed class Clock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private (SignalWriter Writer, SignalRepository Signals, OutboxRepository Outbox) Create()
+    {
+        var clock = new Clock(Noon);
+        var audit = new AuditTrail(Database, new FixedActor("job:test"), clock);
+        var signals = new SignalRepository(Database, audit, clock);
+        var outbox = new OutboxRepository(Database, clock);
+        var users = new UserRepository(Database, audit);
+        return (new SignalWriter(signals, outbox, users, new MailAddressing("https://cr.example", "fallback@almelo.example")), signals, outbox);
+    }
+
+    private static SignalDraft Draft(string key, int stage, string facts = "feiten") =>
+        new(SignalKind.DecisionDue, SignalSeverity.Info, "contract", 1, "Besluit nodig", facts, key, stage, "geen-account");
+
+    [EngineFact]
+    public async Task The_same_condition_twice_is_one_signal_and_one_mail_and_a_new_stage_reopens_it_with_a_second_mail()
+    {
+        var (writer, signals, outbox) = Create();
+        var key = "test:" + Unique.Token();
+        var before = (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount;
+
+        Assert.Equal(SignalChange.Raised, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6), tx)));
+        Assert.Equal(SignalChange.Unchanged, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6, "nieuwe feiten"), tx)));
+        var stored = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.DecisionDue), new PageRequest(1, 500))).Items.Single(s => s.DedupeKey == key);
+        Assert.Equal("nieuwe feiten", stored.Facts);
+        await signals.SetStatusAsync(stored.Id, SignalStatus.Resolved, "afgehandeld");
+
+        Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 3), tx)));
+
+        var reopened = (await signals.ReadByIdAsync(stored.Id))!;
+        Assert.Equal((SignalStatus.Open, 3), (reopened.Status, reopened.Stage));
+        Assert.Equal(before + 2, (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount);
+    }
+
+    [EngineFact]
+    public async Task A_rolled_back_job_leaves_neither_signal_nor_mail()
+    {
+        var (writer, signals, outbox) = Create();
+        var key = "rollback:" + Unique.Token();
+        var before = (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Database.InTransactionAsync<int>(async tx =>
+        {
+            await writer.RaiseAsync(Draft(key, 6), tx);
+            throw new InvalidOperationException("job afgebroken");
+        }));
+
+        Assert.DoesNotContain((await signals.SearchAsync(new SignalFilter(), new PageRequest(1, 500))).Items, s => s.DedupeKey == key);
+        Assert.Equal(before, (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount);
+    }
+
+    [EngineFact]
+    public async Task Concurrent_dispatchers_never_claim_the_same_mail()
+    {
+        var (writer, _, outbox) = Create();
+        for (var i = 0; i < 20; i++)
+        {
+            var key = "claim:" + Unique.Token();
+            await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6), tx));
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => outbox.ClaimDueAsync(TimeSpan.FromMinutes(5), 1000))));
+
+        var ids = claims.SelectMany(c => c.Select(n => n.Id)).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.True(ids.Count >= 20, $"claimed {ids.Count}");
+        Assert.Empty(await outbox.ClaimDueAsync(TimeSpan.FromMinutes(5), 1000));
+    }
+}
