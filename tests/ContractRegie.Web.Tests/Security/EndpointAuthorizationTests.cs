@@ -73,6 +73,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /geen-toegang"] = null,
         ["GET /contracten/{id}"] = Everyone,
         ["GET /zorgaanbieders"] = Everyone,
+        ["GET /signaleringen"] = Everyone,
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
     };
 

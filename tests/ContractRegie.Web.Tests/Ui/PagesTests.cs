@@ -62,6 +62,22 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task Signals_of_the_daily_check_show_on_the_contract_and_in_the_signal_list()
+    {
+        var (number, id) = await ContractAsync();
+        var admin = await browser.App.CreateClientAsAsync(Role.Beheerder);
+        (await admin.PostAsync("/api/v1/jobs/contract-expiry/runs", null)).EnsureSuccessStatusCode();
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Beheerder), ContractRegieApp.Password);
+
+        await page.GotoAsync($"/contracten/{id}");
+        await Assertions.Expect(page.Locator("#signals")).ToContainTextAsync($"Besluit over verlenging van {number} uiterlijk 30-06-2026");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Signaleringen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#signals")).ToContainTextAsync(number);
+    }
+
+    [Fact]
     public async Task The_audit_trail_is_for_beheerder_and_lezer_only()
     {
         var (number, _) = await ContractAsync();

@@ -1,17 +1,21 @@
 using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Signals;
+using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Signals;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractRegie.Web.Pages.Contracten;
 
-public sealed class DetailModel(ContractRepository contracts, ContractTermsRepository terms) : PageModel
+public sealed class DetailModel(ContractRepository contracts, ContractTermsRepository terms, SignalRepository signals) : PageModel
 {
     public Contract? Contract { get; private set; }
     public IReadOnlyList<RenewalDecision> Decisions { get; private set; } = [];
     public IReadOnlyList<TariffLine> Tariffs { get; private set; } = [];
     public IReadOnlyList<BudgetCeiling> Budgets { get; private set; } = [];
     public IReadOnlyList<OutcomeAgreement> Agreements { get; private set; } = [];
+    public IReadOnlyList<Signal> Signals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -24,6 +28,7 @@ public sealed class DetailModel(ContractRepository contracts, ContractTermsRepos
         Tariffs = await terms.ReadTariffsAsync(id);
         Budgets = await terms.ReadBudgetsAsync(id);
         Agreements = await terms.ReadAgreementsAsync(id);
+        Signals = (await signals.SearchAsync(new SignalFilter(SubjectType: "contract", SubjectId: id), new PageRequest(1, 50))).Items;
         return Page();
     }
 }
