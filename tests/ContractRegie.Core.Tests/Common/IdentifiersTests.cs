@@ -1,40 +1,48 @@
 using ContractRegie.Core.Common;
-using ContractRegie.Core.Providers;
 
 namespace ContractRegie.Core.Tests.Common;
 
-public sealed class IdentifiersTests
+public class IdentifiersTests
 {
     [Theory]
     [InlineData("12345678", true)]
-    [InlineData("01234567", true)]
-    [InlineData("1234567", false)]
-    [InlineData("123456789", false)]
-    [InlineData("1234567A", false)]
-    [InlineData("１２３４５６７８", false)] // full-width digits are not digits here
+    [InlineData("00000001", true)]
+    [InlineData("1234567", false)]      // 7 digits
+    [InlineData("123456789", false)]    // 9 digits
+    [InlineData("1234567a", false)]
+    [InlineData("ABCDEFGH", false)]
+    [InlineData("1234 567", false)]
+    [InlineData(" 12345678", false)]
+    [InlineData("１２３４５６７８", false)] // full-width digits are not ASCII digits
+    [InlineData("٠١٢٣٤٥٦٧", false)]        // Arabic-Indic digits are not ASCII digits
     [InlineData("", false)]
     [InlineData(null, false)]
-    public void Kvk_numbers_and_agb_codes_are_eight_ascii_digits(string? value, bool valid)
-    {
-        Assert.Equal(valid, Identifiers.IsKvkNumber(value));
-        Assert.Equal(valid, Identifiers.IsAgbCode(value));
-    }
-
-    [Fact]
-    public void A_provider_with_bad_numbers_gets_a_dutch_error_per_field()
-    {
-        var provider = new Provider { Name = "Zorg BV", KvkNumber = "1234", AgbCode = "ABCDEFGH", ContactEmail = "geen-adres" };
-
-        var errors = provider.Validate().ToDictionary();
-
-        Assert.Equal(["agbCode", "contactEmail", "kvkNumber"], errors.Keys.Order());
-        Assert.Equal("KvK-nummer moet uit 8 cijfers bestaan.", Assert.Single(errors["kvkNumber"]));
-    }
+    public void IsKvkNumber(string? value, bool expected) =>
+        Assert.Equal(expected, Identifiers.IsKvkNumber(value));
 
     [Theory]
-    [InlineData(1.005, 101)]   // half away from zero
-    [InlineData(-1.005, -101)]
-    [InlineData(85.5, 8550)]
-    [InlineData(0.004, 0)]
-    public void Euros_become_whole_cents(double euros, long cents) => Assert.Equal(cents, Money.FromEuros((decimal)euros));
+    [InlineData("87654321", true)]
+    [InlineData("01234567", true)]
+    [InlineData("8765432", false)]
+    [InlineData("876543210", false)]
+    [InlineData("8765432X", false)]
+    [InlineData("AGB12345", false)]
+    [InlineData("8765-321", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsAgbCode(string? value, bool expected) =>
+        Assert.Equal(expected, Identifiers.IsAgbCode(value));
+
+    [Theory]
+    [InlineData("0141", true)]  // Almelo
+    [InlineData("1735", true)]  // Hof van Twente
+    [InlineData("141", false)]  // leading zero dropped
+    [InlineData("01410", false)]
+    [InlineData("GM0141", false)]
+    [InlineData("01a1", false)]
+    [InlineData(" 141", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void IsMunicipalityCode(string? value, bool expected) =>
+        Assert.Equal(expected, Identifiers.IsMunicipalityCode(value));
 }

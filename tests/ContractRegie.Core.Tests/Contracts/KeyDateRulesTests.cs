@@ -1,184 +1,231 @@
 using ContractRegie.Core.Contracts;
-using static ContractRegie.Core.Tests.Contracts.ContractBuilder;
+using static ContractRegie.Core.Tests.TestData;
 
 namespace ContractRegie.Core.Tests.Contracts;
 
-public sealed class KeyDateRulesTests
+/// <summary>
+/// Key dates (DESIGN.md): current end = initial end + exercised options; maximum end = initial end + all options;
+/// decision deadline = current end − notice, while an option remains; procurement start = maximum end − lead time,
+/// or current end − lead time once "opnieuw aanbesteden" is decided.
+/// </summary>
+public class KeyDateRulesTests
 {
     [Fact]
-    public void Without_options_every_end_is_the_initial_end_and_nothing_is_to_decide()
+    public void No_options_all_ends_are_the_initial_end_and_there_is_no_decision_deadline()
     {
-        var keyDates = KeyDateRules.For(AContract());
+        var keyDates = KeyDateRules.For(AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6));
 
-        Assert.Equal(D("2026-12-31"), keyDates.CurrentEnd);
-        Assert.Equal(D("2026-12-31"), keyDates.MaximumEnd);
+        Assert.Equal(D(2022, 12, 31), keyDates.CurrentEnd);
+        Assert.Equal(D(2022, 12, 31), keyDates.MaximumEnd);
         Assert.Null(keyDates.DecisionDeadline);
+        Assert.Equal(D(2022, 6, 30), keyDates.ProcurementStartDeadline);
         Assert.Null(keyDates.NextOption);
         Assert.Equal(0, keyDates.RemainingOptions);
-        Assert.Equal(D("2025-12-31"), keyDates.ProcurementStartDeadline);
     }
 
     [Fact]
-    public void With_unexercised_options_the_decision_falls_a_notice_period_before_the_current_end()
+    public void No_options_and_an_end_mid_month_keeps_the_day_for_procurement_start()
     {
-        var keyDates = KeyDateRules.For(AContract(options: [12, 24]));
+        var keyDates = KeyDateRules.For(AContract(initialEnd: D(2023, 6, 14), leadTimeMonths: 4));
 
-        Assert.Equal(D("2026-12-31"), keyDates.CurrentEnd);
-        Assert.Equal(D("2029-12-31"), keyDates.MaximumEnd);
-        Assert.Equal(D("2026-06-30"), keyDates.DecisionDeadline);
-        Assert.Equal(D("2028-12-31"), keyDates.ProcurementStartDeadline);
+        Assert.Equal(D(2023, 6, 14), keyDates.CurrentEnd);
+        Assert.Equal(D(2023, 6, 14), keyDates.MaximumEnd);
+        Assert.Null(keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 2, 14), keyDates.ProcurementStartDeadline);
+    }
+
+    [Fact]
+    public void The_contract_exposes_the_same_key_dates()
+    {
+        var keyDates = AContract(initialEnd: D(2022, 12, 31), options: Options((12, true), (12, false))).KeyDates;
+
+        Assert.Equal(D(2023, 12, 31), keyDates.CurrentEnd);
+        Assert.Equal(D(2024, 12, 31), keyDates.MaximumEnd);
+        Assert.Equal(D(2023, 9, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2024, 6, 30), keyDates.ProcurementStartDeadline);
+    }
+
+    [Fact]
+    public void Options_none_exercised()
+    {
+        var keyDates = KeyDateRules.For(AContract(
+            initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6, options: Options((12, false), (12, false))));
+
+        Assert.Equal(D(2022, 12, 31), keyDates.CurrentEnd);
+        Assert.Equal(D(2024, 12, 31), keyDates.MaximumEnd);
+        Assert.Equal(D(2022, 9, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2024, 6, 30), keyDates.ProcurementStartDeadline);
         Assert.Equal(new ExtensionOption(1, 12, false), keyDates.NextOption);
         Assert.Equal(2, keyDates.RemainingOptions);
     }
 
     [Fact]
-    public void An_exercised_option_moves_the_current_end_and_the_decision()
+    public void Some_options_exercised()
     {
-        var keyDates = KeyDateRules.For(AContract(options: [12, 24], exercised: 1));
+        var keyDates = KeyDateRules.For(AContract(
+            initialEnd: D(2022, 12, 31), noticeMonths: 6, leadTimeMonths: 9,
+            options: Options((12, true), (12, false), (24, false))));
 
-        Assert.Equal(D("2027-12-31"), keyDates.CurrentEnd);
-        Assert.Equal(D("2029-12-31"), keyDates.MaximumEnd);
-        Assert.Equal(D("2027-06-30"), keyDates.DecisionDeadline);
-        Assert.Equal(new ExtensionOption(2, 24, false), keyDates.NextOption);
+        Assert.Equal(D(2023, 12, 31), keyDates.CurrentEnd);
+        Assert.Equal(D(2026, 12, 31), keyDates.MaximumEnd);
+        Assert.Equal(D(2023, 6, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2026, 3, 31), keyDates.ProcurementStartDeadline);
+        Assert.Equal(new ExtensionOption(2, 12, false), keyDates.NextOption);
+        Assert.Equal(2, keyDates.RemainingOptions);
     }
 
-    [Fact]
-    public void With_all_options_used_nothing_is_left_to_decide()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(RenewalDecisionKind.Verlengen)]
+    public void All_options_used_leaves_no_decision_deadline_and_no_next_option(RenewalDecisionKind? latest)
     {
-        var keyDates = KeyDateRules.For(AContract(options: [12, 12], exercised: 2));
+        var keyDates = KeyDateRules.For(AContract(
+            initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6,
+            options: Options((12, true), (12, true)), latestDecision: latest));
 
-        Assert.Equal(D("2028-12-31"), keyDates.CurrentEnd);
-        Assert.Equal(keyDates.MaximumEnd, keyDates.CurrentEnd);
+        Assert.Equal(D(2024, 12, 31), keyDates.CurrentEnd);
+        Assert.Equal(D(2024, 12, 31), keyDates.MaximumEnd);
         Assert.Null(keyDates.DecisionDeadline);
-        Assert.Null(keyDates.NextOption);
-        Assert.Equal(D("2027-12-31"), keyDates.ProcurementStartDeadline);
-    }
-
-    [Fact]
-    public void Month_end_terms_across_a_leap_year_keep_ending_on_the_last_day()
-    {
-        var keyDates = KeyDateRules.For(AContract(start: "2022-03-01", end: "2023-02-28", options: [12, 12], exercised: 1, notice: 3));
-
-        Assert.Equal(D("2024-02-29"), keyDates.CurrentEnd);
-        Assert.Equal(D("2025-02-28"), keyDates.MaximumEnd);
-        Assert.Equal(D("2023-11-30"), keyDates.DecisionDeadline);
-    }
-
-    [Fact]
-    public void A_notice_period_longer_than_the_remaining_term_makes_the_decision_overdue()
-    {
-        var contract = AContract(start: "2026-01-01", end: "2026-06-30", options: [12], notice: 12);
-
-        Assert.Equal(D("2025-06-30"), KeyDateRules.For(contract).DecisionDeadline);
-        Assert.True(KeyDateRules.IsDecisionOverdue(contract, D("2026-01-01")));
-        Assert.False(KeyDateRules.IsDecisionOverdue(AContract(options: [12]), D("2026-06-30")));
-        Assert.True(KeyDateRules.IsDecisionOverdue(AContract(options: [12]), D("2026-07-01")));
-    }
-
-    [Fact]
-    public void Deciding_to_procure_again_ends_the_decision_and_starts_procurement_from_the_current_end()
-    {
-        var keyDates = KeyDateRules.For(AContract(options: [12, 12], decision: RenewalDecisionKind.OpnieuwAanbesteden));
-
-        Assert.Null(keyDates.DecisionDeadline);
+        Assert.Equal(D(2024, 6, 30), keyDates.ProcurementStartDeadline);
         Assert.Null(keyDates.NextOption);
         Assert.Equal(0, keyDates.RemainingOptions);
-        Assert.Equal(D("2025-12-31"), keyDates.ProcurementStartDeadline);
+    }
+
+    [Fact]
+    public void Term_ending_28_February_in_a_common_year_runs_to_the_month_end_across_a_leap_year()
+    {
+        var keyDates = KeyDateRules.For(AContract(
+            start: D(2021, 3, 1), initialEnd: D(2023, 2, 28), noticeMonths: 3, leadTimeMonths: 6,
+            options: Options((12, true), (12, false))));
+
+        Assert.Equal(D(2024, 2, 29), keyDates.CurrentEnd);
+        Assert.Equal(D(2025, 2, 28), keyDates.MaximumEnd);
+        Assert.Equal(D(2023, 11, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2024, 8, 31), keyDates.ProcurementStartDeadline);
+    }
+
+    [Fact]
+    public void Term_ending_mid_month_keeps_its_day()
+    {
+        var keyDates = KeyDateRules.For(AContract(
+            start: D(2022, 6, 15), initialEnd: D(2023, 6, 14), noticeMonths: 2, leadTimeMonths: 4,
+            options: Options((6, false))));
+
+        Assert.Equal(D(2023, 6, 14), keyDates.CurrentEnd);
+        Assert.Equal(D(2023, 12, 14), keyDates.MaximumEnd);
+        Assert.Equal(D(2023, 4, 14), keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 8, 14), keyDates.ProcurementStartDeadline);
+    }
+
+    [Fact]
+    public void Zero_notice_period_puts_the_decision_deadline_on_the_current_end() =>
+        Assert.Equal(D(2022, 12, 31), KeyDateRules.For(AContract(noticeMonths: 0, options: Options((12, false)))).DecisionDeadline);
+
+    [Fact]
+    public void Notice_period_longer_than_the_remaining_term_puts_the_deadline_in_the_past()
+    {
+        var contract = AContract(
+            start: D(2022, 4, 1), initialEnd: D(2024, 3, 31), noticeMonths: 6, options: Options((12, false)));
+        var today = D(2024, 1, 15); // 2.5 months left, 6 months' notice
+
+        Assert.Equal(D(2023, 9, 30), KeyDateRules.For(contract).DecisionDeadline);
+        Assert.True(KeyDateRules.IsDecisionOverdue(contract, today));
+    }
+
+    [Fact]
+    public void Notice_period_longer_than_the_whole_term_is_overdue_from_the_start()
+    {
+        var contract = AContract(
+            start: D(2024, 1, 1), initialEnd: D(2024, 3, 31), noticeMonths: 12, options: Options((12, false)));
+
+        Assert.Equal(D(2023, 3, 31), KeyDateRules.For(contract).DecisionDeadline);
+        Assert.True(KeyDateRules.IsDecisionOverdue(contract, D(2024, 1, 1)));
+    }
+
+    [Theory]
+    [InlineData(2022, 9, 29, false)]
+    [InlineData(2022, 9, 30, false)] // the deadline itself is still in time
+    [InlineData(2022, 10, 1, true)]
+    [InlineData(2023, 6, 1, true)]
+    public void Decision_is_overdue_only_after_the_deadline(int y, int m, int d, bool expected)
+    {
+        // Deadline 31 Dec 2022 − 3 months = 30 Sep 2022.
+        var contract = AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, options: Options((12, false)));
+
+        Assert.Equal(expected, KeyDateRules.IsDecisionOverdue(contract, D(y, m, d)));
+    }
+
+    [Fact]
+    public void Decision_is_never_overdue_without_options() =>
+        Assert.False(KeyDateRules.IsDecisionOverdue(AContract(noticeMonths: 3), D(2022, 12, 1)));
+
+    [Fact]
+    public void Decision_is_never_overdue_when_all_options_are_used() =>
+        Assert.False(KeyDateRules.IsDecisionOverdue(AContract(options: Options((12, true))), D(2023, 12, 1)));
+
+    [Theory]
+    [InlineData(RenewalDecisionKind.OpnieuwAanbesteden)]
+    [InlineData(RenewalDecisionKind.Beeindigen)]
+    [InlineData(RenewalDecisionKind.Omzetten)]
+    public void Decision_is_not_overdue_once_not_extend_is_decided(RenewalDecisionKind decision) =>
+        Assert.False(KeyDateRules.IsDecisionOverdue(
+            AContract(options: Options((12, false)), latestDecision: decision), D(2022, 11, 1)));
+
+    [Fact]
+    public void After_an_extension_the_next_option_has_its_own_deadline()
+    {
+        // Current end 31 Dec 2023, next deadline 30 Sep 2023.
+        var contract = AContract(options: Options((12, true), (12, false)), latestDecision: RenewalDecisionKind.Verlengen);
+
+        Assert.False(KeyDateRules.IsDecisionOverdue(contract, D(2023, 9, 30)));
+        Assert.True(KeyDateRules.IsDecisionOverdue(contract, D(2023, 10, 1)));
+    }
+
+    [Fact]
+    public void Opnieuw_aanbesteden_counts_procurement_from_the_current_end_and_closes_the_decision()
+    {
+        var keyDates = KeyDateRules.For(AContract(
+            initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6,
+            options: Options((12, true), (12, false), (12, false)),
+            latestDecision: RenewalDecisionKind.OpnieuwAanbesteden));
+
+        Assert.Equal(D(2023, 12, 31), keyDates.CurrentEnd);
+        Assert.Equal(D(2025, 12, 31), keyDates.MaximumEnd);
+        Assert.Null(keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 6, 30), keyDates.ProcurementStartDeadline);
+        Assert.Null(keyDates.NextOption);
+        Assert.Equal(0, keyDates.RemainingOptions);
     }
 
     [Theory]
     [InlineData(RenewalDecisionKind.Beeindigen)]
     [InlineData(RenewalDecisionKind.Omzetten)]
-    public void Ending_or_converting_needs_no_new_procurement(RenewalDecisionKind decision)
+    public void Ending_or_converting_needs_no_procurement(RenewalDecisionKind decision)
     {
-        var keyDates = KeyDateRules.For(AContract(options: [12], decision: decision));
+        var keyDates = KeyDateRules.For(AContract(
+            initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6,
+            options: Options((12, true), (12, false), (12, false)), latestDecision: decision));
 
-        Assert.Null(keyDates.ProcurementStartDeadline);
+        Assert.Equal(D(2023, 12, 31), keyDates.CurrentEnd);
+        Assert.Equal(D(2025, 12, 31), keyDates.MaximumEnd);
         Assert.Null(keyDates.DecisionDeadline);
+        Assert.Null(keyDates.ProcurementStartDeadline);
+        Assert.Null(keyDates.NextOption);
+        Assert.Equal(0, keyDates.RemainingOptions);
     }
 
     [Theory]
-    [InlineData("2026-12-31", null, ContractStatus.Actief)]
-    [InlineData("2027-01-01", null, ContractStatus.Verlopen)]
-    [InlineData("2027-01-01", RenewalDecisionKind.Verlengen, ContractStatus.Verlopen)]
-    [InlineData("2027-01-01", RenewalDecisionKind.Beeindigen, ContractStatus.Beeindigd)]
-    [InlineData("2027-01-01", RenewalDecisionKind.OpnieuwAanbesteden, ContractStatus.Beeindigd)]
-    public void Past_its_current_end_a_contract_is_expired_unless_it_was_decided_to_stop(
-        string today, RenewalDecisionKind? decision, ContractStatus expected) =>
-        Assert.Equal(expected, KeyDateRules.StatusOn(AContract(decision: decision), D(today)));
-
-    [Theory]
-    [InlineData(ContractStatus.Concept)]
-    [InlineData(ContractStatus.Beeindigd)]
-    public void Concept_and_ended_contracts_keep_their_status(ContractStatus status) =>
-        Assert.Equal(status, KeyDateRules.StatusOn(AContract(status: status), D("2030-01-01")));
-
-    [Fact]
-    public void Extending_exercises_the_next_option()
+    [InlineData(null)]
+    [InlineData(RenewalDecisionKind.Verlengen)]
+    public void Without_a_not_extend_decision_procurement_counts_from_the_maximum_end(RenewalDecisionKind? latest)
     {
-        var outcome = KeyDateRules.Decide(AContract(options: [12, 24]), RenewalDecisionKind.Verlengen, D("2026-05-01"));
+        var keyDates = KeyDateRules.For(AContract(
+            initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6,
+            options: Options((12, true), (12, false), (12, false)), latestDecision: latest));
 
-        Assert.Null(outcome.Error);
-        Assert.Equal(1, outcome.ExercisedOptionSequence);
-        Assert.Equal(D("2027-12-31"), outcome.Contract!.KeyDates.CurrentEnd);
-        Assert.Equal(RenewalDecisionKind.Verlengen, outcome.Contract.LatestDecision);
-        Assert.Equal([true, false], outcome.Contract.ExtensionOptions.Select(o => o.Exercised));
-    }
-
-    [Fact]
-    public void Extending_without_an_option_left_is_refused()
-    {
-        var outcome = KeyDateRules.Decide(AContract(options: [12], exercised: 1), RenewalDecisionKind.Verlengen, D("2027-05-01"));
-
-        Assert.Null(outcome.Contract);
-        Assert.Equal("Er is geen verlengingsoptie meer over.", outcome.Error);
-    }
-
-    [Fact]
-    public void An_ended_contract_takes_no_more_decisions()
-    {
-        var outcome = KeyDateRules.Decide(AContract(options: [12], status: ContractStatus.Beeindigd), RenewalDecisionKind.Verlengen, D("2026-05-01"));
-
-        Assert.NotNull(outcome.Error);
-        Assert.Null(outcome.Contract);
-    }
-
-    [Fact]
-    public void An_expired_contract_that_is_extended_is_active_again()
-    {
-        var expired = AContract(options: [12], status: ContractStatus.Verlopen);
-
-        var outcome = KeyDateRules.Decide(expired, RenewalDecisionKind.Verlengen, D("2027-02-01"));
-
-        Assert.Equal(ContractStatus.Actief, outcome.Contract!.Status);
-        Assert.Equal(D("2027-12-31"), outcome.Contract.KeyDates.CurrentEnd);
-    }
-
-    [Fact]
-    public void A_change_of_mind_after_procure_again_still_exercises_the_next_option()
-    {
-        var outcome = KeyDateRules.Decide(AContract(options: [12, 12], decision: RenewalDecisionKind.OpnieuwAanbesteden),
-            RenewalDecisionKind.Verlengen, D("2026-05-01"));
-
-        Assert.Equal(1, outcome.ExercisedOptionSequence);
-        Assert.Equal(D("2026-12-31").AddYears(1), outcome.Contract!.KeyDates.CurrentEnd);
-        Assert.Equal(D("2027-06-30"), outcome.Contract.KeyDates.DecisionDeadline);
-    }
-
-    [Fact]
-    public void Deciding_to_stop_after_the_end_ends_the_contract()
-    {
-        var outcome = KeyDateRules.Decide(AContract(options: [12], status: ContractStatus.Verlopen), RenewalDecisionKind.Beeindigen, D("2027-01-15"));
-
-        Assert.Equal(ContractStatus.Beeindigd, outcome.Contract!.Status);
-        Assert.Null(outcome.ExercisedOptionSequence);
-    }
-
-    [Fact]
-    public void A_concept_contract_stays_concept_when_a_decision_is_recorded()
-    {
-        var outcome = KeyDateRules.Decide(AContract(options: [12], status: ContractStatus.Concept), RenewalDecisionKind.Verlengen, D("2026-05-01"));
-
-        Assert.Equal(ContractStatus.Concept, outcome.Contract!.Status);
+        Assert.Equal(D(2023, 9, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2025, 6, 30), keyDates.ProcurementStartDeadline);
+        Assert.Equal(new ExtensionOption(2, 12, false), keyDates.NextOption);
+        Assert.Equal(2, keyDates.RemainingOptions);
     }
 }

@@ -1,13 +1,20 @@
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Signals;
-using static ContractRegie.Core.Tests.Contracts.ContractBuilder;
+using static ContractRegie.Core.Tests.TestData;
 
 namespace ContractRegie.Core.Tests.Monitoring;
 
 public sealed class ContractExpiryRulesTests
 {
     private static readonly IReadOnlyList<int> Horizons = [12, 6, 3, 1];
+
+    /// <summary>1 Jan 2024 – 31 Dec 2026, notice 6 months, lead time 12 months; decision due 30 Jun 2026.</summary>
+    private static Contract Contract(int options = 0, ContractStatus status = ContractStatus.Actief, RenewalDecisionKind? decision = null) =>
+        AContract(start: D(2024, 1, 1), initialEnd: D(2026, 12, 31), noticeMonths: 6, leadTimeMonths: 12,
+            options: Enumerable.Range(1, options).Select(i => new ExtensionOption(i, 12, false)).ToList(), status: status, latestDecision: decision);
+
+    private static DateOnly Day(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
     // Deadline 30 June 2026 (a month end): 12 months before is 30 June 2025, 6 → 31 Dec 2025, 3 → 31 Mar 2026, 1 → 31 May 2026.
     [Theory]
@@ -20,15 +27,15 @@ public sealed class ContractExpiryRulesTests
     [InlineData("2026-06-30", 1)]
     [InlineData("2026-07-01", 0)]
     public void A_deadline_moves_through_the_horizons(string today, int? stage) =>
-        Assert.Equal(stage, ContractExpiryRules.StageOf(D("2026-06-30"), D(today), Horizons));
+        Assert.Equal(stage, ContractExpiryRules.StageOf(Day("2026-06-30"), Day(today), Horizons));
 
     [Fact]
     public void Crossing_each_horizon_raises_the_decision_signal_at_a_new_stage_under_one_key()
     {
-        var contract = AContract(options: [12, 12]) with { Id = 7, ContractManager = "a.bakker" };
+        var contract = Contract(options: 2) with { Id = 7, ContractManager = "a.bakker" };
 
         var stages = new[] { "2025-07-01", "2026-01-02", "2026-04-01", "2026-06-01", "2026-07-01" }
-            .Select(day => Assert.Single(ContractExpiryRules.Evaluate(contract, D(day), Horizons).Signals, s => s.Kind == SignalKind.DecisionDue))
+            .Select(day => Assert.Single(ContractExpiryRules.Evaluate(contract, Day(day), Horizons).Signals, s => s.Kind == SignalKind.DecisionDue))
             .ToList();
 
         Assert.Equal([12, 6, 3, 1, 0], stages.Select(s => s.Stage));
@@ -43,19 +50,19 @@ public sealed class ContractExpiryRulesTests
     public void Procurement_must_start_twelve_months_before_the_maximum_end_minus_lead_time()
     {
         // Maximum end 31 Dec 2028, lead time 12 months: start by 31 Dec 2027; the 12-month horizon opens 31 Dec 2026.
-        var contract = AContract(options: [12, 12]) with { Id = 7 };
+        var contract = Contract(options: 2) with { Id = 7 };
 
-        Assert.DoesNotContain(ContractExpiryRules.Evaluate(contract, D("2026-12-30"), Horizons).Signals, s => s.Kind == SignalKind.ProcurementMustStart);
-        var signal = Assert.Single(ContractExpiryRules.Evaluate(contract, D("2026-12-31"), Horizons).Signals, s => s.Kind == SignalKind.ProcurementMustStart);
+        Assert.DoesNotContain(ContractExpiryRules.Evaluate(contract, Day("2026-12-30"), Horizons).Signals, s => s.Kind == SignalKind.ProcurementMustStart);
+        var signal = Assert.Single(ContractExpiryRules.Evaluate(contract, Day("2026-12-31"), Horizons).Signals, s => s.Kind == SignalKind.ProcurementMustStart);
         Assert.Equal(12, signal.Stage);
     }
 
     [Fact]
     public void A_contract_past_its_end_without_a_decision_turns_expired_with_one_critical_signal()
     {
-        var contract = AContract() with { Id = 9 };
+        var contract = Contract() with { Id = 9 };
 
-        var outcome = ContractExpiryRules.Evaluate(contract, D("2027-01-01"), Horizons);
+        var outcome = ContractExpiryRules.Evaluate(contract, Day("2027-01-01"), Horizons);
 
         Assert.Equal(ContractStatus.Verlopen, outcome.NewStatus);
         var signal = Assert.Single(outcome.Signals);
@@ -65,10 +72,10 @@ public sealed class ContractExpiryRulesTests
     [Fact]
     public void An_already_expired_contract_keeps_its_status_and_its_signal_key()
     {
-        var contract = AContract(status: ContractStatus.Verlopen) with { Id = 9 };
+        var contract = Contract(status: ContractStatus.Verlopen) with { Id = 9 };
 
-        var first = ContractExpiryRules.Evaluate(contract, D("2027-01-01"), Horizons);
-        var later = ContractExpiryRules.Evaluate(contract, D("2027-02-01"), Horizons);
+        var first = ContractExpiryRules.Evaluate(contract, Day("2027-01-01"), Horizons);
+        var later = ContractExpiryRules.Evaluate(contract, Day("2027-02-01"), Horizons);
 
         Assert.Null(first.NewStatus);
         Assert.Equal(first.Signals.Single().DedupeKey, later.Signals.Single().DedupeKey);
@@ -77,8 +84,8 @@ public sealed class ContractExpiryRulesTests
     [Fact]
     public void Concept_contracts_and_decided_contracts_raise_no_decision_signal()
     {
-        Assert.Empty(ContractExpiryRules.Evaluate(AContract(options: [12], status: ContractStatus.Concept), D("2026-06-01"), Horizons).Signals);
-        var decided = AContract(options: [12], decision: RenewalDecisionKind.Beeindigen);
-        Assert.Empty(ContractExpiryRules.Evaluate(decided, D("2026-06-01"), Horizons).Signals);
+        Assert.Empty(ContractExpiryRules.Evaluate(Contract(options: 1, status: ContractStatus.Concept), Day("2026-06-01"), Horizons).Signals);
+        var decided = Contract(options: 1, decision: RenewalDecisionKind.Beeindigen);
+        Assert.Empty(ContractExpiryRules.Evaluate(decided, Day("2026-06-01"), Horizons).Signals);
     }
 }
