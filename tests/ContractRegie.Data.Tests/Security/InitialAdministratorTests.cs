@@ -10,10 +10,6 @@ public sealed class InitialAdministratorTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     [Fact]
     public async Task The_first_beheerder_is_created_once_with_a_generated_password()
@@ -22,7 +18,7 @@ public sealed class InitialAdministratorTests
         await fresh.InitializeAsync();
         try
         {
-            var clock = new Clock(Noon);
+            var clock = new FixedClock(Noon);
             var audit = new AuditTrail(fresh.Database, new FixedActor("test"), clock);
             var accounts = new UserAccounts(new UserRepository(fresh.Database, audit), audit, clock);
 

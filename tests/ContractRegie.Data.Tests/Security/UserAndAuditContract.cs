@@ -13,15 +13,10 @@ public abstract class UserAndAuditContract<TDatabase>(TDatabase testDatabase) : 
     private const string Password = "een-lang-genoeg-wachtwoord";
     private static readonly DateTimeOffset Noon = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
-    private (UserAccounts Accounts, AuditTrail Audit, Clock Clock) Create(string actor = "test")
+    private (UserAccounts Accounts, AuditTrail Audit, FixedClock Clock) Create(string actor = "test")
     {
-        var clock = new Clock(Noon);
+        var clock = new FixedClock(Noon);
         var audit = new AuditTrail(Database, new FixedActor(actor), clock);
         return (new UserAccounts(new UserRepository(Database, audit), audit, clock), audit, clock);
     }

@@ -14,14 +14,10 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
 {
     private static readonly DateTimeOffset Noon = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private (SignalWriter Writer, SignalRepository Signals, OutboxRepository Outbox) Create()
     {
-        var clock = new Clock(Noon);
+        var clock = new FixedClock(Noon);
         var audit = new AuditTrail(Database, new FixedActor("job:test"), clock);
         var signals = new SignalRepository(Database, audit, clock);
         var outbox = new OutboxRepository(Database, clock);
