@@ -2,10 +2,21 @@ using ContractRegie.Core.Monitoring;
 
 namespace ContractRegie.Web.Jobs;
 
-/// <summary>The "Jobs" settings: the horizons of the contract-expiry check.</summary>
+/// <summary>The "Jobs" settings: whether the scheduler runs, each job's cron schedule (Europe/Amsterdam), the horizons.</summary>
 public sealed class JobsOptions
 {
     public const string Section = "Jobs";
+
+    /// <summary>Off in tests, which start runs through the API; without the scheduler nothing fires by itself.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Quartz cron expressions (seconds first) per job name, in the municipality's time zone.</summary>
+    public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["contract-expiry"] = "0 0 6 * * ?",
+        ["notification-dispatch"] = "0 * * * * ?",
+        ["digest"] = "0 0 7 ? * MON",
+    };
 
     /// <summary>Months before a deadline at which a reminder is raised.</summary>
     public List<int> Horizons { get; set; } = [.. ContractExpiryRules.DefaultHorizons];

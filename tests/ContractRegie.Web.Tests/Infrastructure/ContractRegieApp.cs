@@ -78,6 +78,8 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         builder.UseSetting("Authentication:InitialAdministrator:Password", "eerste-beheerder-wachtwoord");
         // The factory runs in Development, where the demo register would be loaded; tests make their own data.
         builder.UseSetting("DemoData:SeedWhenEmpty", "false");
+        // Tests start job runs through the API; the scheduler is tested on its own (SchedulerTests).
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {
