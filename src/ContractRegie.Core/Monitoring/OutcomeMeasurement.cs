@@ -1,0 +1,29 @@
+using ContractRegie.Core.Common;
+
+namespace ContractRegie.Core.Monitoring;
+
+/// <summary>What a provider reported for one indicator of a contract over one period.</summary>
+public sealed record OutcomeMeasurement
+{
+    public long Id { get; init; }
+    public long ContractId { get; init; }
+    public required string Indicator { get; init; }
+    /// <summary>The period's label, e.g. "2026-K1"; see <see cref="ReportingPeriod"/>.</summary>
+    public required string Period { get; init; }
+    public required decimal Value { get; init; }
+    public required DateOnly ReportedOn { get; init; }
+    /// <summary>Where the figure comes from, e.g. "jaarverslag 2025" or "CBS beleidsinformatie".</summary>
+    public string? Source { get; init; }
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(Indicator), "indicator", "Indicator is verplicht.");
+        errors.AddIf(Indicator?.Length > 100, "indicator", "Indicator is langer dan 100 tekens.");
+        errors.AddIf(!ReportingPeriod.TryParse(Period, out _), "period",
+            "Periode moet een jaar (2026), halfjaar (2026-H1) of kwartaal (2026-K1) zijn.");
+        errors.AddIf(Math.Abs(Value) >= 100_000_000m, "value", "Waarde is te groot.");
+        errors.AddIf(Source?.Length > 200, "source", "Bron is langer dan 200 tekens.");
+        return errors;
+    }
+}
