@@ -3,6 +3,7 @@ using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Demo;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Jobs;
+using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Notifications;
 using ContractRegie.Data.Signals;
 using ContractRegie.Data.Providers;
@@ -27,6 +28,9 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<ProviderRepository>()
             .AddSingleton<ContractRepository>()
             .AddSingleton<ContractTermsRepository>()
+            .AddSingleton<OutcomeMeasurementRepository>()
+            .AddSingleton<FinancialStatementRepository>()
+            .AddSingleton<ProviderRiskRepository>()
             .AddSingleton<UserRepository>()
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()

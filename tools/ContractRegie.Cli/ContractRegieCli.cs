@@ -80,14 +80,11 @@ public static class ContractRegieCli
 
     private static async Task<int> ImportAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        commandLine.ExpectWords(2, "import providers|contracts|tariffs <bestand>");
-        var kind = commandLine.Words[0].ToLowerInvariant() switch
+        commandLine.ExpectWords(2, "import <soort> <bestand>");
+        if (!RegisterColumns.TryParseKind(commandLine.Words[0], out var kind))
         {
-            "providers" => RegisterImportKind.Providers,
-            "contracts" => RegisterImportKind.Contracts,
-            "tariffs" => RegisterImportKind.Tariffs,
-            var other => throw new UsageException($"Onbekende soort import '{other}'; kies providers, contracts of tariffs."),
-        };
+            throw new UsageException($"Onbekende soort import '{commandLine.Words[0]}'; kies {RegisterColumns.KindNames()}.");
+        }
         var path = commandLine.Words[1];
         if (!File.Exists(path))
         {

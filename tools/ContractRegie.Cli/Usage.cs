@@ -15,9 +15,8 @@ public static class Usage
 
             Opdrachten:
               migrate                                    Brengt de database naar het nieuwste schema.
-              import providers|contracts|tariffs <bestand>
-                                                         Importeert een CSV-bestand: alles of niets. Toont per regel
-                                                         wat er mis is en eindigt met code 1 als de import is afgewezen.
+              import <soort> <bestand>                   Importeert een CSV-bestand (soorten hieronder): alles of
+                                                         niets. Toont per regel wat er mis is en eindigt met code 1 als de import is afgewezen.
               demo-data                                  Vult een leeg register met demogegevens van Almelo.
               add-user <gebruikersnaam> <rollen> "<naam>"
                                                          Maakt een gebruiker aan; rollen gescheiden door komma's
@@ -36,7 +35,7 @@ public static class Usage
             """);
         foreach (var kind in Enum.GetValues<RegisterImportKind>())
         {
-            text.Append("  ").Append(kind.ToString().ToLowerInvariant()).Append(": ")
+            text.Append("  ").Append(RegisterColumns.NameOf(kind)).Append(": ")
                 .AppendJoin(", ", RegisterColumns.For(kind).Select(c => c.Required ? c.Name + "*" : c.Name))
                 .Append('\n');
         }

@@ -1,4 +1,5 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
 
 namespace ContractRegie.Core.Monitoring;
 
@@ -24,6 +25,26 @@ public sealed record OutcomeMeasurement
             "Periode moet een jaar (2026), halfjaar (2026-H1) of kwartaal (2026-K1) zijn.");
         errors.AddIf(Math.Abs(Value) >= 100_000_000m, "value", "Waarde is te groot.");
         errors.AddIf(Source?.Length > 200, "source", "Bron is langer dan 200 tekens.");
+        return errors;
+    }
+
+    /// <summary>
+    /// A measurement belongs to one of the contract's outcome agreements, and its period is of that agreement's
+    /// reporting frequency (a quarterly KPI is not reported per year).
+    /// </summary>
+    public ValidationErrors ValidateAgainst(IReadOnlyList<OutcomeAgreement> agreements)
+    {
+        var errors = Validate();
+        if (agreements.FirstOrDefault(a => a.Indicator == Indicator) is not { } agreement)
+        {
+            errors.AddIf(!string.IsNullOrWhiteSpace(Indicator), "indicator",
+                $"Het contract heeft geen prestatieafspraak '{Indicator}'"
+                + (agreements.Count == 0 ? "; leg eerst de afspraken vast." : $"; wel: {string.Join(", ", agreements.Select(a => a.Indicator))}."));
+        }
+        else if (ReportingPeriod.TryParse(Period, out var period) && period.Frequency != agreement.Frequency)
+        {
+            errors.Add("period", $"'{Indicator}' wordt per {agreement.Frequency.ToString().ToLowerInvariant()} gerapporteerd; {Period} is geen {agreement.Frequency.ToString().ToLowerInvariant()}.");
+        }
         return errors;
     }
 }

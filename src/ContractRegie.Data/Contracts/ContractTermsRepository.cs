@@ -37,8 +37,8 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     public Task<bool> DeleteBudgetAsync(long contractId, long id) =>
         DeleteAsync<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, ContractTermsSql.DeleteBudget, contractId, id);
 
-    public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId) =>
-        ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId, contractId);
+    public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null) =>
+        ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId, contractId, transaction);
     public Task<OutcomeAgreement?> ReadAgreementAsync(long contractId, long id) =>
         SingleAsync<OutcomeAgreement>(ContractTermsSql.AgreementById, contractId, id, null);
     public Task<long> InsertAgreementAsync(OutcomeAgreement agreement, DbTransaction? transaction = null) =>

@@ -1,8 +1,9 @@
 using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Providers;
 
 namespace ContractRegie.Data.Import;
 
-public enum RegisterImportKind { Providers, Contracts, Tariffs }
+public enum RegisterImportKind { Providers, Contracts, Tariffs, OutcomeMeasurements, FinancialStatements }
 
 /// <summary>A column of a register import file.</summary>
 /// <param name="Name">The header name; matched case-insensitively, in any order.</param>
@@ -23,8 +24,27 @@ public static class RegisterColumns
         RegisterImportKind.Providers => Providers.All,
         RegisterImportKind.Contracts => Contracts.All,
         RegisterImportKind.Tariffs => Tariffs.All,
+        RegisterImportKind.OutcomeMeasurements => OutcomeMeasurements.All,
+        RegisterImportKind.FinancialStatements => FinancialStatements.All,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>The kind as the API path and the command line name it: "outcome-measurements".</summary>
+    public static string NameOf(RegisterImportKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    public static bool TryParseKind(string name, out RegisterImportKind kind)
+    {
+        kind = Enum.GetValues<RegisterImportKind>().FirstOrDefault(k => string.Equals(NameOf(k), name, StringComparison.OrdinalIgnoreCase));
+        return string.Equals(NameOf(kind), name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"providers, contracts, … of financial-statements": the kinds for a help or error text.</summary>
+    public static string KindNames()
+    {
+        var names = Enum.GetValues<RegisterImportKind>().Select(NameOf).ToArray();
+        return string.Join(", ", names[..^1]) + " of " + names[^1];
+    }
 
     /// <summary>"A, B of C": the names an enum column accepts.</summary>
     private static string OneOf<T>() where T : struct, Enum
@@ -108,5 +128,48 @@ public static class RegisterColumns
 
         public static readonly IReadOnlyList<ImportColumn> All =
             [Contractnummer, Productcategorie, Productcode, Eenheid, Tarief, GeldigVan, GeldigTot, Indexatie];
+    }
+
+    /// <summary>Outcome measurements; contract, indicator and period together are the key.</summary>
+    public static class OutcomeMeasurements
+    {
+        public static readonly ImportColumn Contractnummer = new("contractnummer", true,
+            "Nummer van het contract; dat moet al in het register staan.");
+        public static readonly ImportColumn Indicator = new("indicator", true,
+            "Indicator zoals in de prestatieafspraak van het contract, bijv. Wachttijd tot start zorg.", "indicator", 100);
+        public static readonly ImportColumn Periode = new("periode", true,
+            "Rapportageperiode: jaar (2026), halfjaar (2026-H1) of kwartaal (2026-K1), zoals de afspraak rapporteert.", "period");
+        public static readonly ImportColumn Waarde = new("waarde", true, "Gemeten waarde in de eenheid van de afspraak, bijv. 38 of 82,5.", "value");
+        public static readonly ImportColumn GerapporteerdOp = new("gerapporteerd_op", true, "Datum waarop de aanbieder rapporteerde.");
+        public static readonly ImportColumn Bron = new("bron", false, "Waar het cijfer vandaan komt, bijv. kwartaalrapportage.", "source", 200);
+
+        public static readonly IReadOnlyList<ImportColumn> All = [Contractnummer, Indicator, Periode, Waarde, GerapporteerdOp, Bron];
+    }
+
+    /// <summary>Annual statements; AGB-code and year together are the key. Amounts in euros.</summary>
+    public static class FinancialStatements
+    {
+        public static readonly ImportColumn AgbCode = new("agb_code", true,
+            "AGB-code van de zorgaanbieder; die moet al in het register staan.", "providerId");
+        public static readonly ImportColumn Boekjaar = new("boekjaar", true, "Boekjaar van de jaarrekening, bijv. 2025. Met de AGB-code de sleutel.", "year");
+        public static readonly ImportColumn Omzet = new("omzet", true, "Totale omzet in euro's.", "revenueCents");
+        public static readonly ImportColumn Resultaat = new("resultaat", true, "Resultaat in euro's; een verlies is negatief.", "resultCents");
+        public static readonly ImportColumn EigenVermogen = new("eigen_vermogen", true, "Eigen vermogen in euro's.", "equityCents");
+        public static readonly ImportColumn Balanstotaal = new("balanstotaal", true, "Totaal van de activa in euro's.", "totalAssetsCents");
+        public static readonly ImportColumn VlottendeActiva = new("vlottende_activa", true, "Vlottende activa in euro's.", "currentAssetsCents");
+        public static readonly ImportColumn KortlopendeSchulden = new("kortlopende_schulden", true,
+            "Kortlopende schulden in euro's.", "currentLiabilitiesCents");
+        public static readonly ImportColumn OmzetGemeente = new("omzet_gemeente", true,
+            "Deel van de omzet dat van deze gemeente komt, in euro's.", "municipalRevenueCents");
+        public static readonly ImportColumn Accountantsverklaring = new("accountantsverklaring", true, OneOf<AuditorOpinion>() + ".");
+        public static readonly ImportColumn Continuiteit = new("continuiteitsparagraaf", false,
+            "ja/nee: de jaarrekening twijfelt aan het voortbestaan. Leeg is nee.");
+        public static readonly ImportColumn IngediendOp = new("ingediend_op", false, "Datum waarop de jaarrekening binnenkwam.", "filedOn");
+
+        public static readonly IReadOnlyList<ImportColumn> All =
+        [
+            AgbCode, Boekjaar, Omzet, Resultaat, EigenVermogen, Balanstotaal, VlottendeActiva, KortlopendeSchulden, OmzetGemeente,
+            Accountantsverklaring, Continuiteit, IngediendOp,
+        ];
     }
 }

@@ -1,10 +1,11 @@
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
 
 namespace ContractRegie.Data.Import;
 
 /// <summary>
-/// Imports a register CSV file (see <see cref="RegisterColumns"/>) all or nothing: every row is read and
+/// Imports a register CSV file (the register itself, or what providers report about it) (see <see cref="RegisterColumns"/>) all or nothing: every row is read and
 /// checked first (values, the domain's rules, references, duplicate keys within the file), and only a
 /// file without a single error is written, in one transaction. Rows are matched on their natural key:
 /// new ones are inserted, changed ones updated and equal ones left alone, so importing a file twice
@@ -14,7 +15,9 @@ public sealed class RegisterImporter(
     Database database,
     ProviderRepository providers,
     ContractRepository contracts,
-    ContractTermsRepository terms)
+    ContractTermsRepository terms,
+    OutcomeMeasurementRepository measurements,
+    FinancialStatementRepository statements)
 {
     public Task<ImportReport> ImportAsync(RegisterImportKind kind, Stream csv, CancellationToken cancellationToken = default) =>
         kind switch
@@ -22,6 +25,9 @@ public sealed class RegisterImporter(
             RegisterImportKind.Providers => ImportAsync(kind, new ProviderImport(providers), csv, cancellationToken),
             RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts), csv, cancellationToken),
             RegisterImportKind.Tariffs => ImportAsync(kind, new TariffImport(contracts, terms), csv, cancellationToken),
+            RegisterImportKind.OutcomeMeasurements =>
+                ImportAsync(kind, new OutcomeMeasurementImport(contracts, terms, measurements), csv, cancellationToken),
+            RegisterImportKind.FinancialStatements => ImportAsync(kind, new FinancialStatementImport(providers, statements), csv, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 

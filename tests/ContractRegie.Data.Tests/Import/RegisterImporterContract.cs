@@ -24,7 +24,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     private ProviderRepository Providers => new(Database, Audit);
     private ContractRepository Contracts => new(Database, Audit);
     private ContractTermsRepository Terms => new(Database, Audit);
-    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms);
+    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit));
 
     [EngineFact]
     public async Task A_provider_file_is_inserted_with_every_field()
@@ -246,6 +246,9 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
 
         Assert.All(first, r => Assert.True(r.Succeeded && r.Inserted == r.RowsRead, string.Join("; ", r.Errors)));
         Assert.All(second, r => Assert.Equal(r.RowsRead, r.Unchanged));
+        var statements = File.ReadAllText(SamplePath("financial-statements.csv"));
+        var reports = new[] { await ImportAsync(RegisterImportKind.FinancialStatements, statements), await ImportAsync(RegisterImportKind.FinancialStatements, statements) };
+        Assert.Equal([(3, 0), (0, 3)], reports.Select(r => (r.Inserted, r.Unchanged)));
     }
 
     /// <summary>One provider and contract under test plus one of each that stays the same.</summary>

@@ -19,7 +19,8 @@ public static class RegisterImportsApi
             .WithTags("Imports").WithName("ImportRegisterFile")
             // The body is the CSV file itself. No Accepts<> content-type constraint: routing would answer 415 before
             // authorization, and clients send CSV under several content types.
-            .WithSummary("Importeert een CSV-bestand (de body) met zorgaanbieders, contracten of tarieven (kind = providers, contracts, tariffs): alles of niets.")
+            .WithSummary("Importeert een CSV-bestand (de body): zorgaanbieders, contracten, tarieven, prestatiemetingen of jaarrekeningen "
+                         + "(kind = providers, contracts, tariffs, outcome-measurements, financial-statements): alles of niets.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
             .RequireAuthorization(Policies.ContractWrite);
         return app;
@@ -28,10 +29,10 @@ public static class RegisterImportsApi
     public static async Task<Results<Ok<ImportReport>, ValidationProblem, ProblemHttpResult>> ImportRegisterFile(
         string kind, HttpRequest request, RegisterImporter importer, CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<RegisterImportKind>(kind, ignoreCase: true, out var importKind) || !Enum.IsDefined(importKind) || kind.All(char.IsAsciiDigit))
+        if (!RegisterColumns.TryParseKind(kind, out var importKind))
         {
             var errors = new ValidationErrors();
-            errors.Add("kind", $"Onbekende soort import '{kind}'; kies providers, contracts of tariffs.");
+            errors.Add("kind", $"Onbekende soort import '{kind}'; kies {RegisterColumns.KindNames()}.");
             return ApiProblems.Invalid(errors);
         }
         var report = await importer.ImportAsync(importKind, request.Body, cancellationToken);
