@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Providers;
+using ContractRegie.Core.Signals;
 
 namespace ContractRegie.Core.Monitoring;
 
@@ -8,10 +9,13 @@ public enum RiskLevel { Laag, Verhoogd, Hoog }
 
 /// <summary>
 /// Where a ratio is fine and where it is a risk (DESIGN.md's defaults; configurable). A value at or above
-/// <see cref="Fine"/> scores 0, below <see cref="Risk"/> 2, in between 1.
+/// <see cref="Fine"/> scores 0, below <see cref="Risk"/> 2, in between 1. Settable so configuration can bind it.
 /// </summary>
-public sealed record RatioNorm(decimal Fine, decimal Risk)
+public sealed record RatioNorm
 {
+    public decimal Fine { get; set; }
+    public decimal Risk { get; set; }
+
     public int Score(decimal? value) => value switch
     {
         null => 1, // cannot be computed (no revenue, no assets): not fine, not proven a risk
@@ -24,10 +28,10 @@ public sealed record RatioNorm(decimal Fine, decimal Risk)
 /// <summary>The configurable norms of the financial-stability check.</summary>
 public sealed class FinancialNorms
 {
-    public RatioNorm Solvency { get; set; } = new(0.20m, 0.10m);
-    public RatioNorm CurrentRatio { get; set; } = new(1.0m, 0.8m);
-    public RatioNorm Profitability { get; set; } = new(0.015m, 0m);
-    public RatioNorm Resilience { get; set; } = new(0.15m, 0.05m);
+    public RatioNorm Solvency { get; set; } = new() { Fine = 0.20m, Risk = 0.10m };
+    public RatioNorm CurrentRatio { get; set; } = new() { Fine = 1.0m, Risk = 0.8m };
+    public RatioNorm Profitability { get; set; } = new() { Fine = 0.015m, Risk = 0m };
+    public RatioNorm Resilience { get; set; } = new() { Fine = 0.15m, Risk = 0.05m };
     /// <summary>More of its revenue from this municipality than this is a red flag.</summary>
     public decimal DependencyLimit { get; set; } = 0.5m;
     /// <summary>A statement this many months past its due date (1 June) is a red flag.</summary>
@@ -121,6 +125,24 @@ public static class FinancialStability
         }
         var total = scores.Sum(s => s.Score);
         return new FinancialAssessment(latest.Year, scores, flags, LevelOf(total, flags.Count, severe, norms));
+    }
+
+    /// <summary>
+    /// The signal for the provider's contractmanager when the level rose since the last assessment (none before counts
+    /// as Laag); null otherwise. Every rise is its own event, keyed on the day it was seen.
+    /// </summary>
+    public static SignalDraft? SignalOnRise(Provider provider, FinancialAssessment assessment, RiskLevel? previous, DateOnly today)
+    {
+        var before = previous ?? RiskLevel.Laag;
+        if (assessment.Level <= before)
+        {
+            return null;
+        }
+        return new SignalDraft(SignalKind.FinancialRisk, assessment.Level == RiskLevel.Hoog ? SignalSeverity.High : SignalSeverity.Warning,
+            "provider", provider.Id,
+            $"Financieel risico van {provider.Name} gestegen naar {assessment.Level}",
+            $"Het risiconiveau van {provider.Name} (AGB {provider.AgbCode}) ging van {before} naar {assessment.Level}. " + Explain(assessment),
+            $"FinancialRisk:{provider.Id}:{assessment.Level}:{today:yyyy-MM-dd}", (int)assessment.Level, provider.ContractManager);
     }
 
     /// <summary>The facts for a contractmanager: level, each ratio with its score, and the flags.</summary>

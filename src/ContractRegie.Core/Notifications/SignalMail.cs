@@ -56,7 +56,7 @@ public static class SignalMail
     public static string LinkTo(Signal signal, string baseUrl) => signal.SubjectType switch
     {
         "contract" => $"{baseUrl.TrimEnd('/')}/contracten/{signal.SubjectId}",
-        _ => $"{baseUrl.TrimEnd('/')}/signaleringen/{signal.Id}",
+        _ => $"{baseUrl.TrimEnd('/')}/signaleringen?id={signal.Id}",
     };
 
     private static string SeverityWord(SignalSeverity severity) => severity switch

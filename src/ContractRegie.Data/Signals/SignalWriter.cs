@@ -11,6 +11,12 @@ public sealed record MailAddressing(string BaseUrl, string? FallbackRecipient);
 
 public enum SignalChange { Raised, Escalated, Unchanged }
 
+/// <summary>How many signals a job raised and escalated, for its log line and run summary.</summary>
+public readonly record struct SignalTally(int Raised, int Escalated)
+{
+    public static SignalTally operator +(SignalTally a, SignalTally b) => new(a.Raised + b.Raised, a.Escalated + b.Escalated);
+}
+
 /// <summary>
 /// The one way jobs record what they found: inside the job's transaction it upserts the signal by its dedupe key
 /// and queues an e-mail when the signal is new or has reached a more urgent stage. Run the same job twice and the
@@ -49,6 +55,21 @@ public sealed class SignalWriter(SignalRepository signals, OutboxRepository outb
                 new NotificationDraft(address, mail.Subject, mail.Text, mail.Html, [signal.Id], $"{signal.DedupeKey}#{signal.Stage}"), transaction);
         }
         return change;
+    }
+
+    public async Task<SignalTally> RaiseAllAsync(IEnumerable<SignalDraft> drafts, DbTransaction transaction)
+    {
+        var tally = new SignalTally();
+        foreach (var draft in drafts)
+        {
+            tally += await RaiseAsync(draft, transaction) switch
+            {
+                SignalChange.Raised => new SignalTally(1, 0),
+                SignalChange.Escalated => new SignalTally(0, 1),
+                _ => new SignalTally(),
+            };
+        }
+        return tally;
     }
 
     /// <summary>The contractmanager's e-mail from the user accounts, else the configured fallback, else none.</summary>

@@ -17,7 +17,7 @@ public sealed class ContractExpiryJob(
     {
         var today = time.Today();
         var register = await contracts.ReadAllAsync();
-        var (raised, escalated, expired) = (0, 0, 0);
+        var (tally, expired) = (new SignalTally(), 0);
         // One transaction: the status changes, signals and their e-mails of a run are stored together or not at all.
         await database.InTransactionAsync(async tx =>
         {
@@ -30,19 +30,12 @@ public sealed class ContractExpiryJob(
                     await contracts.UpdateStatusAsync(contract, status, tx);
                     expired++;
                 }
-                foreach (var draft in outcome.Signals)
-                {
-                    switch (await signals.RaiseAsync(draft, tx))
-                    {
-                        case SignalChange.Raised: raised++; break;
-                        case SignalChange.Escalated: escalated++; break;
-                    }
-                }
+                tally += await signals.RaiseAllAsync(outcome.Signals, tx);
             }
             return 0;
         }, cancellationToken);
         logger.LogInformation("Contract expiry on {Today}: {Contracts} contracts checked, {Raised} signals raised, {Escalated} escalated, {Expired} turned Verlopen",
-            today, register.Count, raised, escalated, expired);
-        return $"{register.Count} contracten gecontroleerd, {raised} nieuwe signaleringen, {escalated} verscherpt, {expired} verlopen.";
+            today, register.Count, tally.Raised, tally.Escalated, expired);
+        return $"{register.Count} contracten gecontroleerd, {tally.Raised} nieuwe signaleringen, {tally.Escalated} verscherpt, {expired} verlopen.";
     }
 }

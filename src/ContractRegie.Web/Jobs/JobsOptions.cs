@@ -14,10 +14,18 @@ public sealed class JobsOptions
     public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.Ordinal)
     {
         ["contract-expiry"] = "0 0 6 * * ?",
+        ["outcome-monitoring"] = "0 15 6 * * ?",
+        ["financial-stability"] = "0 30 6 * * ?",
         ["notification-dispatch"] = "0 * * * * ?",
         ["digest"] = "0 0 7 ? * MON",
     };
 
     /// <summary>Months before a deadline at which a reminder is raised.</summary>
     public List<int> Horizons { get; set; } = [.. ContractExpiryRules.DefaultHorizons];
+
+    /// <summary>Months after a reporting period ends before its outcome report counts as missing.</summary>
+    public int OutcomeGraceMonths { get; set; } = OutcomeMonitoringRules.DefaultGraceMonths;
+
+    /// <summary>The financial-stability norms (DESIGN.md's defaults).</summary>
+    public FinancialNorms FinancialNorms { get; set; } = new();
 }

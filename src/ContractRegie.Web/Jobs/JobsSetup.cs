@@ -26,6 +26,8 @@ public static class JobsSetup
             .AddSingleton(new MailAddressing(mail.BaseUrl, mail.FallbackRecipient))
             .AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.Host) ? new PickupDirectoryTransport(pickup) : new SmtpMailTransport(mail))
             .AddSingleton<IContractRegieJob, ContractExpiryJob>()
+            .AddSingleton<IContractRegieJob, OutcomeMonitoringJob>()
+            .AddSingleton<IContractRegieJob, FinancialStabilityJob>()
             .AddSingleton<IContractRegieJob, NotificationDispatchJob>()
             .AddSingleton<IContractRegieJob, DigestJob>()
             .AddSingleton<JobRunner>();

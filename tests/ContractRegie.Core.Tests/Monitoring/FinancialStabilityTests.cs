@@ -150,7 +150,7 @@ public sealed class FinancialStabilityTests
     [Fact]
     public void Norms_are_configurable()
     {
-        var strict = new FinancialNorms { Solvency = new RatioNorm(0.60m, 0.55m), ElevatedFromScore = 2 };
+        var strict = new FinancialNorms { Solvency = new RatioNorm { Fine = 0.60m, Risk = 0.55m }, ElevatedFromScore = 2 };
 
         var assessment = FinancialStability.Assess([Healthy()], Today, strict);
 
@@ -168,5 +168,26 @@ public sealed class FinancialStabilityTests
         Assert.Contains("Current ratio 2,00 (score 0)", text);
         Assert.Contains("Rentabiliteit 2 % (score 0)", text);
         Assert.Contains("Continuïteitsparagraaf", text);
+    }
+
+    [Theory]
+    [InlineData(null, RiskLevel.Verhoogd, true)]
+    [InlineData(RiskLevel.Laag, RiskLevel.Hoog, true)]
+    [InlineData(RiskLevel.Verhoogd, RiskLevel.Hoog, true)]
+    [InlineData(RiskLevel.Verhoogd, RiskLevel.Verhoogd, false)]
+    [InlineData(RiskLevel.Hoog, RiskLevel.Verhoogd, false)]
+    [InlineData(null, RiskLevel.Laag, false)]
+    public void Only_a_rise_in_level_signals(RiskLevel? previous, RiskLevel now, bool signals)
+    {
+        var assessment = new FinancialAssessment(2025, [], [], now);
+
+        var draft = FinancialStability.SignalOnRise(AProvider() with { ContractManager = "a.bakker" }, assessment, previous, Today);
+
+        Assert.Equal(signals, draft is not null);
+        if (draft is not null)
+        {
+            Assert.Equal((Core.Signals.SignalKind.FinancialRisk, "provider", 42L, "a.bakker", (int)now), (draft.Kind, draft.SubjectType, draft.SubjectId, draft.Recipient, draft.Stage));
+            Assert.Contains($"naar {now}", draft.Facts);
+        }
     }
 }

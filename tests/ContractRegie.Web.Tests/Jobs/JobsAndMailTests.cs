@@ -32,29 +32,14 @@ public sealed class JobsAndMailTests : IDisposable
 
     private async Task<(long ContractId, string Manager)> ContractWithManagerAsync()
     {
-        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
-        var manager = "cm-" + NextDigits(5);
-        await admin.CreateAsync("/api/v1/users", new
-        {
-            userName = manager, displayName = "C. Manager", email = $"{manager}@almelo.example", roles = new[] { "Contractmanager" },
-            password = ContractRegieApp.Password,
-        });
+        var manager = await _app.CreateManagerAsync();
         var writer = await _app.CreateClientAsAsync(Role.Contractmanager);
         var body = ContractBody(await writer.CreateProviderAsync());
         body["contractManager"] = manager;
         return (await writer.CreateAsync("/api/v1/contracts", body), manager);
     }
 
-    /// <summary>Signs in afresh for every run: moving the clock ahead expires earlier sessions, as it should.</summary>
-    private async Task<JsonElement> RunAsync(string job)
-    {
-        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
-        var response = await admin.PostAsync($"/api/v1/jobs/{job}/runs", null);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var run = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        Assert.Equal("Succeeded", run.GetProperty("outcome").GetString());
-        return run;
-    }
+    private Task<JsonElement> RunAsync(string job) => _app.RunJobAsync(job);
 
     private async Task<int> CountAsync(string url) => await (await _app.CreateClientAsAsync(Role.Beheerder)).CountAsync(url);
 
@@ -200,7 +185,7 @@ public sealed class JobsAndMailTests : IDisposable
 
         await (await admin.PostAsync("/api/v1/jobs/onbekend/runs", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         using var jobs = await GetAsync("/api/v1/jobs");
-        Assert.Equal(["contract-expiry", "digest", "notification-dispatch"], jobs.RootElement.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
+        Assert.Equal(["contract-expiry", "digest", "financial-stability", "notification-dispatch", "outcome-monitoring"], jobs.RootElement.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
     }
 
     public void Dispose()

@@ -1,0 +1,89 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Monitoring;
+using ContractRegie.Core.Providers;
+using ContractRegie.Data.Monitoring;
+using ContractRegie.Data.Providers;
+using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Jobs;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractRegie.Web.Apis.Monitoring;
+
+/// <summary>The risk of a provider today: what Core computes from its statements, and what the job last stored.</summary>
+public sealed record FinancialAssessmentResponse(long ProviderId, FinancialAssessment Assessment, string Explanation, ProviderRisk? LastAssessed);
+
+/// <summary>Providers' annual statements, and the financial assessment computed from them.</summary>
+public static class FinancialStatementsApi
+{
+    private const string Path = ApiConventions.BasePath + "/financial-statements";
+
+    public static IEndpointRouteBuilder MapFinancialStatementsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Path).WithTags("Monitoring");
+        group.MapGet("", ListFinancialStatements).WithName("ListFinancialStatements").RequireAuthorization(Policies.Read)
+            .WithSummary("Jaarrekeningen van zorgaanbieders, filterbaar op aanbieder en boekjaar.");
+        group.MapGet("/{id:long}", GetFinancialStatement).WithName("GetFinancialStatement").RequireAuthorization(Policies.Read)
+            .WithSummary("Eén jaarrekening.");
+        group.MapPost("", CreateFinancialStatement).WithName("CreateFinancialStatement").RequireAuthorization(Policies.ContractWrite)
+            .WithSummary("Legt een jaarrekening vast; bedragen in centen.");
+        group.MapDelete("/{id:long}", DeleteFinancialStatement).WithName("DeleteFinancialStatement").RequireAuthorization(Policies.ContractWrite)
+            .WithSummary("Verwijdert een jaarrekening.");
+        app.MapGet(ApiConventions.BasePath + "/providers/{id:long}/financial-assessment", GetFinancialAssessment)
+            .WithTags("Monitoring").WithName("GetFinancialAssessment").RequireAuthorization(Policies.Read)
+            .WithSummary("Ratio's, scores, rode vlaggen en risiconiveau van een zorgaanbieder vandaag.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResponse<FinancialStatement>>, ValidationProblem>> ListFinancialStatements(
+        HttpRequest request, FinancialStatementRepository statements,
+        string? providerId = null, string? year = null, string? page = null, string? pageSize = null)
+    {
+        var query = new QueryReader();
+        var filter = new FinancialStatementFilter(query.Long("providerId", providerId), (int?)query.Long("year", year));
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        return TypedResults.Ok(PagedResponse<FinancialStatement>.From(await statements.SearchAsync(filter, paging), request));
+    }
+
+    public static async Task<Results<Ok<FinancialStatement>, ProblemHttpResult>> GetFinancialStatement(long id, FinancialStatementRepository statements) =>
+        await statements.ReadByIdAsync(id) is { } statement ? TypedResults.Ok(statement) : ApiProblems.NotFound($"Jaarrekening {id}");
+
+    public static async Task<Results<Created<FinancialStatement>, ValidationProblem, ProblemHttpResult>> CreateFinancialStatement(
+        FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
+    {
+        var errors = new ValidationErrors();
+        var statement = input.ToStatement(errors);
+        if (errors.Merge(statement.Validate()) is { IsEmpty: false })
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        if (await providers.ReadByIdAsync(statement.ProviderId) is null)
+        {
+            return ApiProblems.NotFound($"Zorgaanbieder {statement.ProviderId}");
+        }
+        if (await statements.ReadByKeyAsync(statement.ProviderId, statement.Year) is not null)
+        {
+            return ApiProblems.Conflict($"Er is al een jaarrekening {statement.Year} van deze zorgaanbieder.");
+        }
+        var created = statement with { Id = await statements.InsertAsync(statement) };
+        return TypedResults.Created($"{Path}/{created.Id}", created);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFinancialStatement(long id, FinancialStatementRepository statements) =>
+        await statements.DeleteAsync(id) ? TypedResults.NoContent() : ApiProblems.NotFound($"Jaarrekening {id}");
+
+    public static async Task<Results<Ok<FinancialAssessmentResponse>, ProblemHttpResult>> GetFinancialAssessment(
+        long id, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks, TimeProvider time, JobsOptions options)
+    {
+        if (await providers.ReadByIdAsync(id) is null)
+        {
+            return ApiProblems.NotFound($"Zorgaanbieder {id}");
+        }
+        var assessment = FinancialStability.Assess(await statements.ReadByProviderAsync(id), time.Today(), options.FinancialNorms);
+        return TypedResults.Ok(new FinancialAssessmentResponse(id, assessment, FinancialStability.Explain(assessment), await risks.ReadAsync(id)));
+    }
+}

@@ -1,0 +1,75 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Monitoring;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Monitoring;
+using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContractRegie.Web.Apis.Monitoring;
+
+/// <summary>What providers report against their contracts' outcome agreements; the outcome-monitoring job reads them.</summary>
+public static class OutcomeMeasurementsApi
+{
+    private const string Path = ApiConventions.BasePath + "/outcome-measurements";
+
+    public static IEndpointRouteBuilder MapOutcomeMeasurementsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Path).WithTags("Monitoring");
+        group.MapGet("", ListOutcomeMeasurements).WithName("ListOutcomeMeasurements").RequireAuthorization(Policies.Read)
+            .WithSummary("Prestatiemetingen, filterbaar op contract, indicator en periode (2026, 2026-H1, 2026-K1).");
+        group.MapGet("/{id:long}", GetOutcomeMeasurement).WithName("GetOutcomeMeasurement").RequireAuthorization(Policies.Read)
+            .WithSummary("Eén prestatiemeting.");
+        group.MapPost("", CreateOutcomeMeasurement).WithName("CreateOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
+            .WithSummary("Legt een meting vast bij een prestatieafspraak van het contract.");
+        group.MapDelete("/{id:long}", DeleteOutcomeMeasurement).WithName("DeleteOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
+            .WithSummary("Verwijdert een prestatiemeting.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<PagedResponse<OutcomeMeasurement>>, ValidationProblem>> ListOutcomeMeasurements(
+        HttpRequest request, OutcomeMeasurementRepository measurements,
+        string? contractId = null, string? indicator = null, string? period = null, string? page = null, string? pageSize = null)
+    {
+        var query = new QueryReader();
+        var filter = new OutcomeMeasurementFilter(query.Long("contractId", contractId), QueryReader.Text(indicator),
+            QueryReader.Text(period) is { } text && ReportingPeriod.TryParse(text, out var parsed) ? parsed.Label : QueryReader.Text(period));
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        return TypedResults.Ok(PagedResponse<OutcomeMeasurement>.From(await measurements.SearchAsync(filter, paging), request));
+    }
+
+    public static async Task<Results<Ok<OutcomeMeasurement>, ProblemHttpResult>> GetOutcomeMeasurement(long id, OutcomeMeasurementRepository measurements) =>
+        await measurements.ReadByIdAsync(id) is { } measurement ? TypedResults.Ok(measurement) : ApiProblems.NotFound($"Prestatiemeting {id}");
+
+    public static async Task<Results<Created<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> CreateOutcomeMeasurement(
+        OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
+    {
+        var errors = new ValidationErrors();
+        var measurement = input.ToMeasurement(errors);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors.Merge(measurement.Validate()));
+        }
+        if (await contracts.ReadByIdAsync(measurement.ContractId) is null)
+        {
+            return ApiProblems.NotFound($"Contract {measurement.ContractId}");
+        }
+        if (measurement.ValidateAgainst(await terms.ReadAgreementsAsync(measurement.ContractId)) is { IsEmpty: false } invalid)
+        {
+            return ApiProblems.Invalid(invalid);
+        }
+        if (await measurements.ReadByKeyAsync(measurement.ContractId, measurement.Indicator, measurement.Period) is not null)
+        {
+            return ApiProblems.Conflict($"Er is al een meting van '{measurement.Indicator}' over {measurement.Period} voor dit contract.");
+        }
+        var created = measurement with { Id = await measurements.InsertAsync(measurement) };
+        return TypedResults.Created($"{Path}/{created.Id}", created);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOutcomeMeasurement(long id, OutcomeMeasurementRepository measurements) =>
+        await measurements.DeleteAsync(id) ? TypedResults.NoContent() : ApiProblems.NotFound($"Prestatiemeting {id}");
+}
