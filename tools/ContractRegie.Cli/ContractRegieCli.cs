@@ -113,7 +113,8 @@ public static class ContractRegieCli
         var result = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(today, cancellationToken);
         await output.WriteLineAsync(result.Seeded
             ? $"Demogegevens geladen: {result.Providers} zorgaanbieders, {result.Contracts} contracten, {result.TariffLines} tariefregels, "
-              + $"{result.BudgetCeilings} budgetplafonds en {result.OutcomeAgreements} prestatieafspraken."
+              + $"{result.BudgetCeilings} budgetplafonds, {result.OutcomeAgreements} prestatieafspraken, {result.OutcomeMeasurements} prestatiemetingen "
+              + $"en {result.FinancialStatements} jaarrekeningen."
             : "Het register bevat al zorgaanbieders; er zijn geen demogegevens geladen.");
         return Succeeded;
     }

@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Providers;
 
 namespace ContractRegie.Data.Demo;
@@ -15,12 +16,24 @@ public sealed record DemoContract(
     IReadOnlyList<BudgetCeiling> Budgets,
     IReadOnlyList<OutcomeAgreement> Agreements);
 
+/// <summary>A provider's demo annual statement; <see cref="ProviderAgbCode"/> names the provider.</summary>
+public sealed record DemoStatement(string ProviderAgbCode, FinancialStatement Statement);
+
+/// <summary>A demo outcome measurement; <see cref="ContractNumber"/> names the contract.</summary>
+public sealed record DemoMeasurement(string ContractNumber, OutcomeMeasurement Measurement);
+
 /// <summary>
 /// A realistic register for Almelo, the same every time for the same <c>today</c>: about 250 providers
 /// (16 of them in the OZJT top 16) and 300 contracts of every kind and law, with end dates placed around
 /// <c>today</c> so that decisions fall due within 1, 3, 6 and 12 months and a few contracts have run out.
+/// Providers have their last annual statements (a few weak or late) and contracts their last outcome
+/// measurements (some below norm, some reports missing), so every monitoring job finds something.
 /// </summary>
-public sealed record DemoRegister(IReadOnlyList<Provider> Providers, IReadOnlyList<DemoContract> Contracts)
+public sealed record DemoRegister(
+    IReadOnlyList<Provider> Providers,
+    IReadOnlyList<DemoContract> Contracts,
+    IReadOnlyList<DemoStatement> Statements,
+    IReadOnlyList<DemoMeasurement> Measurements)
 {
     public const int ProviderCount = 250;
     public const int OzjtTop16Count = 16;
@@ -66,7 +79,76 @@ internal sealed class DemoGenerator(DateOnly today)
         {
             contracts.Add(NewContract(Pick(providers), ContractKind.Lokaal));
         }
-        return new DemoRegister(providers, contracts);
+        // Drawn after the register, so adding them left the providers and contracts as they were.
+        var statements = providers.SelectMany(Statements).ToList();
+        var measurements = contracts.Where(c => c.Contract.Status == ContractStatus.Actief).SelectMany(Measurements).ToList();
+        return new DemoRegister(providers, contracts, statements, measurements);
+    }
+
+    /// <summary>
+    /// The statements of the last two years that are due: mostly healthy, about one in ten weak, a few with a
+    /// qualified opinion or a going-concern note, and a few providers that did not file the latest one.
+    /// </summary>
+    private IEnumerable<DemoStatement> Statements(Provider provider)
+    {
+        var latest = today >= FinancialStatement.DueFor(today.Year - 1) ? today.Year - 1 : today.Year - 2;
+        var filesLatest = _random.Next(100) >= 4;
+        var weak = _random.Next(100) < 10;
+        var revenue = Money.FromEuros(Between(provider.OzjtTop16 ? 15_000_000m : 400_000m, provider.OzjtTop16 ? 60_000_000m : 12_000_000m));
+        for (var year = latest - 1; year <= latest && (year < latest || filesLatest); year++)
+        {
+            var totalAssets = revenue * _random.Next(35, 70) / 100;
+            var equity = totalAssets * (weak ? _random.Next(-5, 12) : _random.Next(18, 55)) / 100;
+            var currentAssets = totalAssets * _random.Next(45, 80) / 100;
+            var qualified = _random.Next(100) < 6;
+            yield return new DemoStatement(provider.AgbCode, new FinancialStatement
+            {
+                Year = year,
+                RevenueCents = revenue,
+                ResultCents = revenue * (weak ? _random.Next(-60, 10) : _random.Next(5, 60)) / 1000,
+                EquityCents = equity,
+                TotalAssetsCents = totalAssets,
+                CurrentAssetsCents = currentAssets,
+                CurrentLiabilitiesCents = currentAssets * 100 / (weak ? _random.Next(65, 110) : _random.Next(100, 250)),
+                MunicipalRevenueCents = revenue * _random.Next(5, 55) / 100,
+                AuditorOpinion = qualified ? AuditorOpinion.MetBeperking : AuditorOpinion.Goedkeurend,
+                GoingConcernNote = weak && _random.Next(100) < 20,
+                FiledOn = FinancialStatement.DueFor(year).AddDays(_random.Next(-60, 40)),
+            });
+            revenue = revenue * _random.Next(95, 112) / 100;
+        }
+    }
+
+    /// <summary>
+    /// For each agreement the last four periods that are due within the contract's term: most within the norm, some
+    /// below it, and now and then the latest report missing.
+    /// </summary>
+    private IEnumerable<DemoMeasurement> Measurements(DemoContract demo)
+    {
+        var contract = demo.Contract;
+        foreach (var agreement in demo.Agreements)
+        {
+            var period = ReportingPeriod.LastOverdue(agreement.Frequency, today, OutcomeMonitoringRules.DefaultGraceMonths);
+            var skipLatest = _random.Next(100) < 8;
+            for (var i = 0; i < 4 && period.End >= contract.StartDate; i++, period = period.Previous())
+            {
+                if (i == 0 && skipLatest)
+                {
+                    continue;
+                }
+                // Between 25 % worse and 20 % better than the norm; about one in six misses it.
+                var factor = 1m + (_random.Next(100) < 16 ? -Between(0.05m, 0.25m) : Between(0m, 0.20m));
+                var value = agreement.Direction == NormDirection.AtLeast ? agreement.Norm * factor : agreement.Norm * (2 - factor);
+                yield return new DemoMeasurement(contract.ContractNumber, new OutcomeMeasurement
+                {
+                    Indicator = agreement.Indicator,
+                    Period = period.Label,
+                    Value = decimal.Round(Math.Min(value, agreement.Unit == "%" ? 100m : value), 1),
+                    ReportedOn = period.DueOn(OutcomeMonitoringRules.DefaultGraceMonths).AddDays(-_random.Next(0, 25)),
+                    Source = agreement.Frequency == ReportingFrequency.Jaar ? "jaarverslag" : "periodieke rapportage",
+                });
+            }
+        }
     }
 
     private Provider NewProvider(bool ozjtTop16)

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Monitoring;
+using ContractRegie.Core.Signals;
 using ContractRegie.Data.Demo;
 
 namespace ContractRegie.Data.Tests.Demo;
@@ -102,5 +104,32 @@ public sealed class DemoRegisterTests
         var pastEnd = Register.Contracts.Count(c => c.Contract.KeyDates.CurrentEnd < Today && c.Contract.Status == ContractStatus.Actief);
 
         Assert.InRange(pastEnd, 3, 30);
+    }
+
+    [Fact]
+    public void Every_statement_and_measurement_is_valid_and_names_a_provider_or_contract_with_that_agreement()
+    {
+        var agbCodes = Register.Providers.Select(p => p.AgbCode).ToHashSet();
+        var contracts = Register.Contracts.ToDictionary(c => c.Contract.ContractNumber);
+
+        Assert.All(Register.Statements, s => Assert.True(s.Statement.Validate().IsEmpty && agbCodes.Contains(s.ProviderAgbCode), s.ToString()));
+        Assert.All(Register.Measurements, m => Assert.True(m.Measurement.ValidateAgainst(contracts[m.ContractNumber].Agreements).IsEmpty, m.ToString()));
+    }
+
+    [Fact]
+    public void The_monitoring_jobs_find_every_kind_of_problem_in_it_but_mostly_none()
+    {
+        var measurements = Register.Measurements.ToLookup(m => m.ContractNumber, m => m.Measurement);
+        var outcomeSignals = Register.Contracts
+            .SelectMany(c => OutcomeMonitoringRules.Evaluate(c.Contract, c.Agreements, measurements[c.Contract.ContractNumber].ToList(), Today, 1))
+            .GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
+        var levels = Register.Statements.GroupBy(s => s.ProviderAgbCode)
+            .Select(g => FinancialStability.Assess(g.Select(s => s.Statement).ToList(), Today, new FinancialNorms()).Level)
+            .GroupBy(level => level).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.InRange(outcomeSignals.GetValueOrDefault(SignalKind.OutcomeBelowNorm), 10, Register.Measurements.Count / 4);
+        Assert.InRange(outcomeSignals.GetValueOrDefault(SignalKind.OutcomeReportMissing), 5, Register.Measurements.Count / 10);
+        Assert.Equal(Enum.GetValues<RiskLevel>().Order(), levels.Keys.Order());
+        Assert.True(levels[RiskLevel.Laag] > levels[RiskLevel.Verhoogd] + levels[RiskLevel.Hoog], string.Join(", ", levels));
     }
 }

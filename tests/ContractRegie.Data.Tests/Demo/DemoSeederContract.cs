@@ -1,5 +1,6 @@
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Demo;
+using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Tests.Infrastructure;
 using Dapper;
@@ -17,7 +18,8 @@ public abstract class DemoSeederContract<TDatabase>(TDatabase testDatabase) : En
     {
         var providers = new ProviderRepository(Database, Audit);
         var contracts = new ContractRepository(Database, Audit);
-        var seeder = new DemoSeeder(Database, providers, contracts, new ContractTermsRepository(Database, Audit));
+        var seeder = new DemoSeeder(Database, providers, contracts, new ContractTermsRepository(Database, Audit),
+            new FinancialStatementRepository(Database, Audit), new OutcomeMeasurementRepository(Database, Audit));
 
         var first = await seeder.SeedIfEmptyAsync(Today);
         var counts = await CountsAsync();
@@ -25,8 +27,10 @@ public abstract class DemoSeederContract<TDatabase>(TDatabase testDatabase) : En
 
         var register = DemoRegister.Generate(Today);
         Assert.Equal(new DemoSeedResult(true, 250, 300,
-            register.Contracts.Sum(c => c.Tariffs.Count), register.Contracts.Sum(c => c.Budgets.Count), register.Contracts.Sum(c => c.Agreements.Count)), first);
-        Assert.Equal((first.Providers, first.Contracts, first.TariffLines, first.BudgetCeilings, first.OutcomeAgreements), counts);
+            register.Contracts.Sum(c => c.Tariffs.Count), register.Contracts.Sum(c => c.Budgets.Count), register.Contracts.Sum(c => c.Agreements.Count),
+            register.Statements.Count, register.Measurements.Count), first);
+        Assert.Equal((first.Providers, first.Contracts, first.TariffLines, first.BudgetCeilings, first.OutcomeAgreements, first.FinancialStatements,
+            first.OutcomeMeasurements), counts);
         Assert.Equal(DemoSeedResult.AlreadyFilled, second);
         Assert.Equal(counts, await CountsAsync());
 
@@ -36,14 +40,16 @@ public abstract class DemoSeederContract<TDatabase>(TDatabase testDatabase) : En
         Assert.Equal(demo.ProviderAgbCode, (await providers.ReadByIdAsync(stored.ProviderId))!.AgbCode);
     }
 
-    private async Task<(int, int, int, int, int)> CountsAsync()
+    private async Task<(int, int, int, int, int, int, int)> CountsAsync()
     {
         await using var connection = await Database.OpenAsync();
         return (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM provider"),
             await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM contract"),
             await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM tariff_line"),
             await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM budget_ceiling"),
-            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outcome_agreement"));
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outcome_agreement"),
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM financial_statement"),
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM outcome_measurement"));
     }
 }
 
