@@ -23,6 +23,11 @@ public sealed class ProviderRiskRepository(Database database, AuditTrail audit)
     public Task<ProviderRisk?> ReadAsync(long providerId, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<ProviderRisk>(ProviderRiskSql.Read, new { Id = providerId }, transaction));
 
+    /// <summary>Every provider's last assessment, by provider id: one row per provider, a few hundred at most.</summary>
+    public Task<IReadOnlyDictionary<long, ProviderRisk>> ReadAllAsync() =>
+        database.RunAsync<IReadOnlyDictionary<long, ProviderRisk>>(null, async c =>
+            (await c.QueryAsync<ProviderRisk>(ProviderRiskSql.ReadAll)).ToDictionary(r => r.ProviderId));
+
     /// <summary>Stores the assessment; audited only when level, statement or score changed, not for each day's repeat.</summary>
     public async Task SaveAsync(ProviderRisk risk, DbTransaction transaction)
     {

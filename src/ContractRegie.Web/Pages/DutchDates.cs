@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace ContractRegie.Web.Pages;
 
-/// <summary>Dates as Dutch readers write them: 31-12-2026.</summary>
+/// <summary>Dates and numbers as Dutch readers write them: 31-12-2026, 47,5, € 1.234,56.</summary>
 public static class DutchDates
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
@@ -14,4 +14,6 @@ public static class DutchDates
         Core.Common.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);
 
     public static string Euros(long cents) => (cents / 100m).ToString("C", Dutch);
+
+    public static string Number(decimal value) => value.ToString("0.##", Dutch);
 }

@@ -1,18 +1,25 @@
 using ContractRegie.Core.Providers;
 using ContractRegie.Data;
+using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractRegie.Web.Pages;
 
-public sealed class ZorgaanbiedersModel(ProviderRepository providers) : PageModel
+public sealed class ZorgaanbiedersModel(ProviderRepository providers, ProviderRiskRepository risks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Page<Provider> Providers { get; private set; } = new([], 1, 50, 0);
 
-    public async Task OnGetAsync() =>
+    /// <summary>The financial-stability job's last assessment per provider id.</summary>
+    public IReadOnlyDictionary<long, ProviderRisk> Risks { get; private set; } = new Dictionary<long, ProviderRisk>();
+
+    public async Task OnGetAsync()
+    {
         Providers = await providers.SearchAsync(new ProviderFilter(string.IsNullOrWhiteSpace(Q) ? null : Q), new PageRequest(Math.Max(PageNumber, 1), 50));
+        Risks = await risks.ReadAllAsync();
+    }
 }

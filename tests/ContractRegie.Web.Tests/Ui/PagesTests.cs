@@ -78,6 +78,53 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task The_contract_page_shows_the_latest_measurement_of_each_agreement_and_whether_it_misses_the_norm()
+    {
+        var (_, id) = await ContractAsync();
+        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
+        await manager.CreateAsync($"/api/v1/contracts/{id}/outcome-agreements", new
+        {
+            indicator = "Doelrealisatie", norm = 75, direction = "AtLeast", unit = "%", frequency = "Halfjaar", tolerance = 2.5,
+        });
+        foreach (var (period, value) in new[] { ("2025-H1", 80m), ("2025-H2", 71.5m) })
+        {
+            await manager.CreateAsync("/api/v1/outcome-measurements", new { contractId = id, indicator = "Doelrealisatie", period, value, reportedOn = "2026-01-20" });
+        }
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Contractmanager), ContractRegieApp.Password);
+
+        await page.GotoAsync($"/contracten/{id}");
+
+        var row = page.Locator("#outcomes tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("≥ 75 % (± 2,5)");
+        await Assertions.Expect(row).ToContainTextAsync("71,5 % (2025-H2)");
+        await Assertions.Expect(row).ToContainTextAsync("onder norm");
+    }
+
+    [Fact]
+    public async Task The_provider_list_shows_the_risk_level_the_financial_stability_job_assessed()
+    {
+        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
+        var body = ProviderBody();
+        var providerId = await manager.CreateAsync("/api/v1/providers", body);
+        // Negative equity: Hoog whatever the other figures.
+        await manager.CreateAsync("/api/v1/financial-statements", new
+        {
+            providerId, year = 2024, revenueCents = 100_000_000, resultCents = -5_000_000, equityCents = -1_000_000, totalAssetsCents = 40_000_000,
+            currentAssetsCents = 20_000_000, currentLiabilitiesCents = 30_000_000, municipalRevenueCents = 10_000_000, auditorOpinion = "Goedkeurend",
+        });
+        var admin = await browser.App.CreateClientAsAsync(Role.Beheerder);
+        (await admin.PostAsync("/api/v1/jobs/financial-stability/runs", null)).EnsureSuccessStatusCode();
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Contractmanager), ContractRegieApp.Password);
+
+        await page.GotoAsync($"/zorgaanbieders?q={body["agbCode"]}");
+
+        await Assertions.Expect(page.Locator("#providers tbody tr")).ToContainTextAsync("Hoog (jaarrekening 2024)");
+    }
+
+    [Fact]
     public async Task The_audit_trail_is_for_beheerder_and_lezer_only()
     {
         var (number, _) = await ContractAsync();

@@ -5,6 +5,7 @@ public static class ProviderRiskSql
     public const string Read = """
         SELECT provider_id, level, statement_year, total_score, assessed_on FROM provider_risk WHERE provider_id = @Id
         """;
+    public const string ReadAll = "SELECT provider_id, level, statement_year, total_score, assessed_on FROM provider_risk";
     public const string Insert = """
         INSERT INTO provider_risk (provider_id, level, statement_year, total_score, assessed_on)
         VALUES (@ProviderId, @Level, @StatementYear, @TotalScore, @AssessedOn)
