@@ -21,6 +21,15 @@ public sealed class TestSmtpServer : IDisposable
 
     public int Port { get; } = FreePort();
 
+    /// <summary>The application's mail settings for this server (plain SMTP, links to a fixed base address).</summary>
+    public Dictionary<string, string> MailSettings() => new()
+    {
+        ["Mail:Host"] = "127.0.0.1",
+        ["Mail:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Security"] = "None",
+        ["Mail:BaseUrl"] = "https://contractregie.almelo.example",
+    };
+
     public void Start()
     {
         if (!File.Exists(SystemPython))

@@ -17,17 +17,9 @@ public sealed class JobsAndMailTests : IDisposable
 
     public JobsAndMailTests()
     {
-        _app = new ContractRegieApp
-        {
-            Settings = new Dictionary<string, string>
-            {
-                ["Mail:Host"] = "127.0.0.1",
-                ["Mail:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Mail:Security"] = "None",
-                ["Mail:BaseUrl"] = "https://contractregie.almelo.example",
-                ["Mail:MaxAttempts"] = "3",
-            },
-        };
+        var settings = _smtp.MailSettings();
+        settings["Mail:MaxAttempts"] = "3";
+        _app = new ContractRegieApp { Settings = settings };
     }
 
     private async Task<(long ContractId, string Manager)> ContractWithManagerAsync()

@@ -20,16 +20,7 @@ public sealed class MonitoringJobsTests : IDisposable
     public MonitoringJobsTests()
     {
         _smtp.Start();
-        _app = new ContractRegieApp
-        {
-            Settings = new Dictionary<string, string>
-            {
-                ["Mail:Host"] = "127.0.0.1",
-                ["Mail:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Mail:Security"] = "None",
-                ["Mail:BaseUrl"] = "https://contractregie.almelo.example",
-            },
-        };
+        _app = new ContractRegieApp { Settings = _smtp.MailSettings() };
     }
 
     private async Task<HttpClient> WriterAsync() => await _app.CreateClientAsAsync(Role.Contractmanager);
