@@ -18,6 +18,9 @@ public static class Usage
               import providers|contracts|tariffs <bestand>
                                                          Importeert een CSV-bestand: alles of niets. Toont per regel
                                                          wat er mis is en eindigt met code 1 als de import is afgewezen.
+              import spending <bestand>                  Importeert uitgaven: CSV van de financiële administratie of een
+                                                         WMO323/JW323-declaratiebericht (docs/spending-import.md). De sleutel
+                                                         voor BSN-pseudoniemen komt uit Spending__PseudonymKey.
               demo-data                                  Vult een leeg register met demogegevens van Almelo.
               add-user <gebruikersnaam> <rollen> "<naam>"
                                                          Maakt een gebruiker aan; rollen gescheiden door komma's
