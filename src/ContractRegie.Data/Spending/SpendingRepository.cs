@@ -52,6 +52,10 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         });
     }
 
+    public Task<IReadOnlyList<ExceptionGroup>> ReadExceptionGroupsAsync(DbTransaction? transaction = null) =>
+        database.RunAsync<IReadOnlyList<ExceptionGroup>>(transaction, async c =>
+            (await c.QueryAsync<ExceptionGroupRow>(SpendingSql.ExceptionGroups, transaction: transaction)).Select(row => row.ToGroup()).ToList());
+
     public Task<Page<SpendingExceptionLine>> SearchExceptionsAsync(SpendingExceptionFilter filter, PageRequest page) =>
         database.RunAsync(null, async c =>
         {
@@ -135,6 +139,22 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         public long ProviderId { get; init; }
         public string ProviderName { get; init; } = "";
         public string ProviderAgbCode { get; init; } = "";
+    }
+
+    private sealed record ExceptionGroupRow
+    {
+        public SpendingExceptionKind Kind { get; init; }
+        public long? ContractId { get; init; }
+        public string? ContractNumber { get; init; }
+        public string? ContractManager { get; init; }
+        public string ProviderAgbCode { get; init; } = "";
+        public int Year { get; init; }
+        public int LineCount { get; init; }
+        public long SignedCents { get; init; }
+        public long FirstLineId { get; init; }
+
+        public ExceptionGroup ToGroup() =>
+            new(Kind, ContractId, ContractNumber, ContractManager, ProviderAgbCode, Year, LineCount, SignedCents, FirstLineId);
     }
 
     private sealed record SpentRow

@@ -14,6 +14,7 @@ public sealed class JobsOptions
     public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.Ordinal)
     {
         ["contract-expiry"] = "0 0 6 * * ?",
+        ["spending-reconciliation"] = "0 0 2 * * ?",
         ["notification-dispatch"] = "0 * * * * ?",
         ["digest"] = "0 0 7 ? * MON",
     };

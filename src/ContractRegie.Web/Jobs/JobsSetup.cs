@@ -26,6 +26,7 @@ public static class JobsSetup
             .AddSingleton(new MailAddressing(mail.BaseUrl, mail.FallbackRecipient))
             .AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.Host) ? new PickupDirectoryTransport(pickup) : new SmtpMailTransport(mail))
             .AddSingleton<IContractRegieJob, ContractExpiryJob>()
+            .AddSingleton<IContractRegieJob, SpendingReconciliationJob>()
             .AddSingleton<IContractRegieJob, NotificationDispatchJob>()
             .AddSingleton<IContractRegieJob, DigestJob>()
             .AddSingleton<JobRunner>();

@@ -86,6 +86,24 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task Exceptions_are_added_up_per_kind_contract_and_year_for_the_nightly_signals()
+    {
+        var (agb, contractId) = await ContractAsync();
+        await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;2;uur;160,00;;F1;;;",
+            $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;80,00;;F2;;;",
+            $"{agb};0141;Wmo;45;45A53;01-05-2025;31-05-2025;1;uur;72,50;;F3;;;",
+            $"{agb};0141;Wmo;45;45A99;01-04-2025;30-04-2025;1;stuk;100,00;C;F4;;;"), null);
+
+        var groups = (await Spending.ReadExceptionGroupsAsync()).Where(g => g.ProviderAgbCode == agb).ToList();
+
+        // 160,00 (145,00 expected) and 80,00 (72,50 expected) deviate: 240,00 on the contract; 100,00 credit without a contract.
+        Assert.Equal(
+            [(SpendingExceptionKind.AmountDeviatesFromTariff, (long?)contractId, 2025, 2, 24_000L), (SpendingExceptionKind.NoMatchingContract, null, 2025, 1, -10_000L)],
+            groups.Select(g => (g.Kind, g.ContractId, g.Year, g.LineCount, g.SignedCents)).OrderBy(g => g.Kind.ToString(), StringComparer.Ordinal));
+    }
+
+    [EngineFact]
     public async Task A_wmo323_declaration_is_imported_and_its_number_is_refused_the_second_time()
     {
         var (agb, _) = await ContractAsync();

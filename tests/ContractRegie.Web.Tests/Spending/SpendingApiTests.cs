@@ -138,6 +138,39 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
     }
 
     [Fact]
+    public async Task The_nightly_job_signals_budgets_and_unlawful_spending_once_however_often_it_runs()
+    {
+        var (agb, wmo, jeugd) = await ContractsAsync();
+        using var wmo323 = await ImportOkAsync(Wmo323(agb, "0141", "DNW8",
+        [
+            new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 8, "04", 58_000),
+            new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 2, "04", 16_000),    // 15,00 off the tariff
+            new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 1, "04", 7_250),
+        ]));
+        using var jw323 = await ImportOkAsync(Jw323(agb, "0141", "DNJ8",
+        [
+            new("123456782", "43", "43A31", new(2026, 1, 1), new(2026, 1, 31), 31, "14", 465_000),
+            new("999900006", "43", "43A31", new(2026, 1, 1), new(2026, 1, 31), 31, "14", 465_000),
+            new("999900006", "43", "43A31", new(2026, 2, 1), new(2026, 2, 7), 7, "14", 105_000),
+        ]));
+        var admin = await App.CreateClientAsAsync(Role.Beheerder);
+
+        var first = await RunJobAsync(admin);
+        var queued = await admin.CountAsync("/api/v1/notifications?state=Queued");
+        var second = await RunJobAsync(admin);
+
+        // Wmo: 580,00 + 160,00 + 72,50 = 812,50 of 1.000,00 = 81,3 % ≥ 80 %; Jeugdwet: 4.650,00 × 2 + 1.050,00 = 10.350,00 > 10.000,00.
+        Assert.Equal(["BudgetNearlyExhausted", "UnlawfulSpending"], await SignalKindsAsync(wmo));
+        Assert.Equal(["BudgetExceeded"], await SignalKindsAsync(jeugd));
+        Assert.DoesNotContain(" 0 nieuwe signaleringen", first, StringComparison.Ordinal);
+        Assert.Contains(" 0 nieuwe signaleringen, 0 verscherpt", second, StringComparison.Ordinal);
+        Assert.Equal(queued, await admin.CountAsync("/api/v1/notifications?state=Queued"));
+        using var facts = await Client.GetJsonAsync($"/api/v1/signals?subjectType=contract&subjectId={jeugd}");
+        Assert.Equal("Besteed € 10.350,00 van € 10.000,00 (103,5 %); prognose tot jaareinde bij het huidige tempo € 62.962,50.",
+            facts.RootElement.GetProperty("items")[0].GetProperty("facts").GetString());
+    }
+
+    [Fact]
     public async Task Other_roles_may_not_import_spending()
     {
         var manager = await App.CreateClientAsAsync(Role.Contractmanager);
@@ -168,6 +201,21 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
             body["extensionOptions"] = Array.Empty<object>();
             return body;
         }
+    }
+
+    private static async Task<string> RunJobAsync(HttpClient admin)
+    {
+        var response = await admin.PostAsync("/api/v1/jobs/spending-reconciliation/runs", null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var run = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Succeeded", run.RootElement.GetProperty("outcome").GetString());
+        return run.RootElement.GetProperty("summary").GetString()!;
+    }
+
+    private async Task<List<string?>> SignalKindsAsync(long contractId)
+    {
+        using var json = await Client.GetJsonAsync($"/api/v1/signals?subjectType=contract&subjectId={contractId}");
+        return json.RootElement.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("kind").GetString()).Order(StringComparer.Ordinal).ToList();
     }
 
     private Task<HttpResponseMessage> ImportAsync(string body) =>

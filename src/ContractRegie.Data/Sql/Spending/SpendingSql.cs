@@ -70,6 +70,18 @@ public static class SpendingSql
 
     public const string Budgets = "SELECT contract_id, year, municipality_code, amount_cents FROM budget_ceiling";
 
+    /// <summary>The exceptions added up per kind, contract (or provider without one) and year, for the nightly signals.</summary>
+    public const string ExceptionGroups = """
+        SELECT l.exception_kind AS kind, l.contract_id, c.contract_number, c.contract_manager, l.provider_agb_code, l.delivery_year AS year,
+               COUNT(*) AS line_count,
+               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS signed_cents,
+               MIN(l.id) AS first_line_id
+        FROM spending_line l LEFT JOIN contract c ON c.id = l.contract_id
+        WHERE l.exception_kind IS NOT NULL
+        GROUP BY l.exception_kind, l.contract_id, c.contract_number, c.contract_manager, l.provider_agb_code, l.delivery_year
+        ORDER BY l.delivery_year, l.provider_agb_code, l.contract_id, l.exception_kind
+        """;
+
     private const string ExceptionColumns = """
         l.id, l.import_id, l.line_number, l.provider_agb_code, l.municipality_code, l.law, l.product_category, l.product_code,
         l.delivery_start, l.delivery_end, l.volume, l.unit, l.amount_cents, l.debet_credit, l.declaration_number, l.contract_id,
