@@ -1,7 +1,10 @@
+using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Spending;
+using ContractRegie.Data.Sql.Spending;
 
 namespace ContractRegie.Data.Import;
 
@@ -20,7 +23,8 @@ public sealed class SpendingImporter(
 
     public async Task<SpendingImportReport> ImportAsync(Stream file, string? fileName, CancellationToken cancellationToken = default)
     {
-        if (ClientPseudonym.TryCreate(options.PseudonymKey, out var keyProblem) is not { } pseudonym)
+        using var pseudonym = ClientPseudonym.TryCreate(options.PseudonymKey, out var keyProblem);
+        if (pseudonym is null)
         {
             return SpendingImportReport.Rejected(null, 0, keyProblem!, [new ImportError(0, null, keyProblem!)]);
         }
@@ -74,10 +78,10 @@ public sealed class SpendingImporter(
     private async Task<(int Lines, int Exceptions, long TotalCents)> WriteLinesAsync(ISpendingReader reader, SpendingMatcher matcher, long importId,
         ImportErrorList errors, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var writer = new SpendingLineWriter(transaction, importId);
+        await using var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows);
         var exceptions = 0;
         var total = 0L;
-        var duplicates = new DuplicateCheck(spending, importId, transaction);
+        await using var duplicates = new DuplicateCheck(transaction, importId);
         while (errors.Count < MaxErrors && await reader.ReadAsync(errors, cancellationToken) is { } read)
         {
             if (errors.Count > 0)
@@ -88,7 +92,7 @@ public sealed class SpendingImporter(
             var line = read.Spending;
             var match = matcher.Match(line);
             var exception = match.Exceptions.FirstOrDefault();
-            if (reader.Declaration is null && await duplicates.IsDuplicateAsync(line))
+            if (reader.Declaration is null && await duplicates.IsDuplicateAsync(line, cancellationToken))
             {
                 exception = new SpendingException(SpendingExceptionKind.DuplicateDeclaration,
                     $"Factuurnummer {line.DeclarationNumber} van zorgaanbieder {line.ProviderAgbCode} staat al in een eerdere import."
@@ -112,22 +116,57 @@ public sealed class SpendingImporter(
 
     /// <summary>
     /// Whether an invoice number of a CSV line was imported before by another file. Lines of one invoice come together
-    /// in an export, so the last answer is kept: one query per invoice, not per line, and no memory that grows with the file.
+    /// in an export, so the last answer is kept: one query per invoice, not per line, and no memory that grows with the
+    /// file. The query is prepared once and its parameters refilled, as the line writer does.
     /// </summary>
-    private sealed class DuplicateCheck(SpendingRepository spending, long importId, DbTransaction transaction)
+    private sealed class DuplicateCheck : IAsyncDisposable
     {
+        private readonly DbCommand _query;
+        private readonly DbParameter _agb;
+        private readonly DbParameter _number;
         private (string Agb, string Number) _last;
         private bool _lastAnswer;
+        private bool _prepared;
 
-        public async Task<bool> IsDuplicateAsync(SpendingLine line)
+        public DuplicateCheck(DbTransaction transaction, long importId)
+        {
+            _query = transaction.Connection!.CreateCommand();
+            _query.Transaction = transaction;
+            _query.CommandText = SpendingSql.DeclarationNumberImportedBefore;
+            _agb = Parameter("@ProviderAgbCode", DbType.AnsiString, 8);
+            _number = Parameter("@DeclarationNumber", DbType.AnsiString, 50);
+            Parameter("@ImportId", DbType.Int64, 0).Value = importId;
+        }
+
+        public async Task<bool> IsDuplicateAsync(SpendingLine line, CancellationToken cancellationToken)
         {
             var key = (line.ProviderAgbCode, line.DeclarationNumber);
             if (key != _last)
             {
-                _lastAnswer = await spending.IsNumberImportedBeforeAsync(key.ProviderAgbCode, key.DeclarationNumber, importId, transaction);
+                if (!_prepared)
+                {
+                    await _query.PrepareAsync(cancellationToken);
+                    _prepared = true;
+                }
+                (_agb.Value, _number.Value) = key;
+                _lastAnswer = Convert.ToInt32(await _query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
                 _last = key;
             }
             return _lastAnswer;
+        }
+
+        public ValueTask DisposeAsync() => _query.DisposeAsync();
+
+        private DbParameter Parameter(string name, DbType type, int size)
+        {
+            var parameter = _query.CreateParameter();
+            (parameter.ParameterName, parameter.DbType) = (name, type);
+            if (size > 0)
+            {
+                parameter.Size = size;
+            }
+            _query.Parameters.Add(parameter);
+            return parameter;
         }
     }
 }

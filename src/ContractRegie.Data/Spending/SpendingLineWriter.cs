@@ -9,24 +9,31 @@ namespace ContractRegie.Data.Spending;
 public sealed record SpendingLineRow(int LineNumber, SpendingLine Line, long? ContractId, SpendingException? Exception);
 
 /// <summary>
-/// Writes spending lines in the import's transaction, <see cref="BatchRows"/> at a time through one prepared multi-row
+/// Writes spending lines in the import's transaction, a batch at a time through one prepared multi-row
 /// INSERT whose parameters are created once and refilled per batch: a million lines cost a few thousand round trips
 /// and no SQL parsing after the first. The rows of one batch are all that is held in memory.
 /// </summary>
 public sealed class SpendingLineWriter : IAsyncDisposable
 {
-    /// <summary>20 parameters a row plus one keeps a batch under SQL Server's 2,100 parameters per command.</summary>
+    /// <summary>The most rows a batch may have: 20 parameters a row plus one stays under SQL Server's 2,100 per command.</summary>
     public const int BatchRows = 64;
 
     private readonly DbTransaction _transaction;
     private readonly long _importId;
-    private readonly List<SpendingLineRow> _pending = new(BatchRows);
+    private readonly int _batchRows;
+    private readonly List<SpendingLineRow> _pending;
     private DbCommand? _batch;
 
-    public SpendingLineWriter(DbTransaction transaction, long importId)
+    /// <param name="batchRows">Rows per INSERT: the engine's <see cref="Dialects.ISqlDialect.BulkInsertRows"/>; the benchmark's raw
+    /// baseline uses 1, a plain prepared single-row insert.</param>
+    public SpendingLineWriter(DbTransaction transaction, long importId, int batchRows)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchRows, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batchRows, BatchRows);
         _transaction = transaction;
         _importId = importId;
+        _batchRows = batchRows;
+        _pending = new List<SpendingLineRow>(batchRows);
     }
 
     public int Written { get; private set; }
@@ -34,9 +41,9 @@ public sealed class SpendingLineWriter : IAsyncDisposable
     public async Task AddAsync(SpendingLineRow row, CancellationToken cancellationToken)
     {
         _pending.Add(row);
-        if (_pending.Count == BatchRows)
+        if (_pending.Count == _batchRows)
         {
-            _batch ??= await PreparedAsync(BatchRows, cancellationToken);
+            _batch ??= await PreparedAsync(_batchRows, cancellationToken);
             await ExecuteAsync(_batch, cancellationToken);
         }
     }

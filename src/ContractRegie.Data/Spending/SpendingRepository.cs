@@ -35,11 +35,6 @@ public sealed class SpendingRepository(Database database, ContractRepository con
             declaration.PeriodStart, declaration.PeriodEnd, TotalCents = declaration.SignedTotalCents,
         }, transaction);
 
-    /// <summary>Whether another import already holds this provider's declaration or invoice number.</summary>
-    public async Task<bool> IsNumberImportedBeforeAsync(string providerAgbCode, string declarationNumber, long importId, DbTransaction transaction) =>
-        await transaction.Connection!.ExecuteScalarAsync<int>(SpendingSql.DeclarationNumberImportedBefore,
-            new { ProviderAgbCode = providerAgbCode, DeclarationNumber = declarationNumber, ImportId = importId }, transaction) == 1;
-
     /// <summary>Every contract with its provider's AGB-code and its tariff lines, for <see cref="SpendingMatcher"/>.</summary>
     public async Task<IReadOnlyList<MatchableContract>> ReadMatchableContractsAsync()
     {

@@ -117,7 +117,7 @@ public static class DapperStatements
             new("SpendingSql.SearchExceptions(no filter)", SpendingSql.SearchExceptions(dialect, new SpendingExceptionFilter()), SqlKind.Statement),
             new("SpendingSql.CountExceptions(all filters)", SpendingSql.CountExceptions(allExceptionFilters), SqlKind.Statement),
             new("SpendingSql.InsertLines(1)", SpendingSql.InsertLines(1), SqlKind.Statement),
-            new("SpendingSql.InsertLines(batch)", SpendingSql.InsertLines(SpendingLineWriter.BatchRows), SqlKind.Statement),
+            new("SpendingSql.InsertLines(batch)", SpendingSql.InsertLines(dialect.BulkInsertRows), SqlKind.Statement),
         };
         // The repositories send "INSERT ...;\n" + SelectInsertedId as one batch; every INSERT constant is checked that way.
         pieces.AddRange(constants
