@@ -16,10 +16,10 @@ namespace ContractRegie.Benchmarks;
 
 /// <summary>
 /// Imports generated spending CSV files of two sizes through the real <see cref="SpendingImporter"/> and, in the same
-/// run on the same engine and driver, inserts the same number of rows raw: one prepared single-row INSERT per line
-/// in one transaction, with no parsing, pseudonymising or matching. Prints lines per second for both, their ratio
-/// (target: the import at least half the raw rate) and the peak working set and managed heap of each import, which
-/// should not grow with the file.
+/// run on the same engine and driver, inserts the same number of rows raw: prepared INSERTs in one transaction (one
+/// row each, and the engine's bulk size), with no parsing, pseudonymising or matching. Prints lines per second, the
+/// ratio of the import to the fastest raw insert (target: at least half) and the peak working set and managed heap of
+/// each import, which should not grow with the file.
 /// </summary>
 internal static class SpendingImportBenchmark
 {
@@ -50,10 +50,17 @@ internal static class SpendingImportBenchmark
             // The files hold different lines (and invoice numbers), so the second is no duplicate of the first.
             var smallRun = await ImportAsync(services, generated, scratch, 0, small, "small", output);
             var largeRun = await ImportAsync(services, generated, scratch, small, lines, "large", output);
-            var raw = await RawInsertAsync(database, services.GetRequiredService<SpendingRepository>(), generated, lines);
-            await output.WriteLineAsync(Describe($"raw insert {lines,9:N0} lines", lines, raw.Elapsed, raw.Memory));
-            var ratio = largeRun.LinesPerSecond / (lines / raw.Elapsed.TotalSeconds);
-            await output.WriteLineAsync($"ratio import/raw: {ratio.ToString("0.00", CultureInfo.InvariantCulture)} (target >= 0.50: {(ratio >= 0.5 ? "met" : "NOT met")})");
+            // Raw is measured as a prepared single-row INSERT and, where the engine's bulk size differs, with that many rows
+            // per INSERT too; the import is compared with the faster of the two.
+            var fastestRaw = 0.0;
+            foreach (var rows in new[] { 1, database.Dialect.BulkInsertRows }.Distinct())
+            {
+                var raw = await RawInsertAsync(database, services.GetRequiredService<SpendingRepository>(), generated, lines, rows);
+                await output.WriteLineAsync(Describe($"raw insert {lines,9:N0} lines, {rows,2} per INSERT", lines, raw.Elapsed, raw.Memory));
+                fastestRaw = Math.Max(fastestRaw, lines / raw.Elapsed.TotalSeconds);
+            }
+            var ratio = largeRun.LinesPerSecond / fastestRaw;
+            await output.WriteLineAsync($"ratio import/fastest raw: {ratio.ToString("0.00", CultureInfo.InvariantCulture)} (target >= 0.50: {(ratio >= 0.5 ? "met" : "NOT met")})");
             await output.WriteLineAsync($"memory large/small import: working set x{(largeRun.Memory.WorkingSetBytes / (double)smallRun.Memory.WorkingSetBytes).ToString("0.00", CultureInfo.InvariantCulture)}, "
                 + $"managed x{(largeRun.Memory.ManagedBytes / (double)smallRun.Memory.ManagedBytes).ToString("0.00", CultureInfo.InvariantCulture)} "
                 + $"for x{(lines / (double)small).ToString("0.0", CultureInfo.InvariantCulture)} the lines");
@@ -92,9 +99,12 @@ internal static class SpendingImportBenchmark
         return run;
     }
 
-    /// <summary>The same rows through a prepared single-row INSERT in one transaction, into the same table as the imports.</summary>
+    /// <summary>
+    /// The same rows, already made, through a prepared INSERT of <paramref name="rowsPerInsert"/> rows in one transaction
+    /// into the same table as the imports: no file, no parsing, pseudonymising, matching or duplicate check.
+    /// </summary>
     private static async Task<(TimeSpan Elapsed, PeakMemory Memory)> RawInsertAsync(
-        Database database, SpendingRepository spending, GeneratedSpending generated, int lines)
+        Database database, SpendingRepository spending, GeneratedSpending generated, int lines, int rowsPerInsert)
     {
         await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -104,7 +114,7 @@ internal static class SpendingImportBenchmark
         PeakMemory memory;
         using (memory = PeakMemory.Start())
         {
-            await using var writer = new SpendingLineWriter(transaction, importId, batchRows: 1);
+            await using var writer = new SpendingLineWriter(transaction, importId, rowsPerInsert);
             for (var i = 0; i < lines; i++)
             {
                 await writer.AddAsync(generated.Row(i), CancellationToken.None);

@@ -1,10 +1,7 @@
-using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Spending;
-using ContractRegie.Data.Sql.Spending;
 
 namespace ContractRegie.Data.Import;
 
@@ -81,7 +78,7 @@ public sealed class SpendingImporter(
         await using var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows);
         var exceptions = 0;
         var total = 0L;
-        await using var duplicates = new DuplicateCheck(transaction, importId);
+        var lastIdBefore = await spending.ReadMaxLineIdAsync(transaction);
         while (errors.Count < MaxErrors && await reader.ReadAsync(errors, cancellationToken) is { } read)
         {
             if (errors.Count > 0)
@@ -92,12 +89,6 @@ public sealed class SpendingImporter(
             var line = read.Spending;
             var match = matcher.Match(line);
             var exception = match.Exceptions.FirstOrDefault();
-            if (reader.Declaration is null && await duplicates.IsDuplicateAsync(line, cancellationToken))
-            {
-                exception = new SpendingException(SpendingExceptionKind.DuplicateDeclaration,
-                    $"Factuurnummer {line.DeclarationNumber} van zorgaanbieder {line.ProviderAgbCode} staat al in een eerdere import."
-                    + (exception is null ? "" : " " + exception.Reason));
-            }
             exceptions += exception is null ? 0 : 1;
             total += line.SignedAmountCents;
             await writer.AddAsync(new SpendingLineRow(read.Line, line, match.ContractId, exception), cancellationToken);
@@ -107,66 +98,16 @@ public sealed class SpendingImporter(
             errors.Add(0, null, $"Na {MaxErrors} fouten is het lezen gestopt; de fouten hieronder zijn de eerste {MaxErrors}.");
         }
         await writer.FlushAsync(cancellationToken);
+        if (reader.Declaration is null && errors.Count == 0)
+        {
+            // A 323's number was checked before its lines; a CSV's invoice numbers are checked against earlier imports here.
+            exceptions += await spending.MarkDuplicateNumbersAsync(importId, lastIdBefore,
+                "Dit factuurnummer van deze zorgaanbieder staat al in een eerdere import (dubbel gedeclareerd).", transaction);
+        }
         return (writer.Written, exceptions, total);
     }
 
     private static SpendingImportReport Rejected(SpendingSource? source, int linesRead, ImportErrorList errors) =>
         SpendingImportReport.Rejected(source, linesRead,
             $"Import afgewezen: {errors.Count} {(errors.Count == 1 ? "fout" : "fouten")}; er is niets opgeslagen.", errors.InLineOrder());
-
-    /// <summary>
-    /// Whether an invoice number of a CSV line was imported before by another file. Lines of one invoice come together
-    /// in an export, so the last answer is kept: one query per invoice, not per line, and no memory that grows with the
-    /// file. The query is prepared once and its parameters refilled, as the line writer does.
-    /// </summary>
-    private sealed class DuplicateCheck : IAsyncDisposable
-    {
-        private readonly DbCommand _query;
-        private readonly DbParameter _agb;
-        private readonly DbParameter _number;
-        private (string Agb, string Number) _last;
-        private bool _lastAnswer;
-        private bool _prepared;
-
-        public DuplicateCheck(DbTransaction transaction, long importId)
-        {
-            _query = transaction.Connection!.CreateCommand();
-            _query.Transaction = transaction;
-            _query.CommandText = SpendingSql.DeclarationNumberImportedBefore;
-            _agb = Parameter("@ProviderAgbCode", DbType.AnsiString, 8);
-            _number = Parameter("@DeclarationNumber", DbType.AnsiString, 50);
-            Parameter("@ImportId", DbType.Int64, 0).Value = importId;
-        }
-
-        public async Task<bool> IsDuplicateAsync(SpendingLine line, CancellationToken cancellationToken)
-        {
-            var key = (line.ProviderAgbCode, line.DeclarationNumber);
-            if (key != _last)
-            {
-                if (!_prepared)
-                {
-                    await _query.PrepareAsync(cancellationToken);
-                    _prepared = true;
-                }
-                (_agb.Value, _number.Value) = key;
-                _lastAnswer = Convert.ToInt32(await _query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
-                _last = key;
-            }
-            return _lastAnswer;
-        }
-
-        public ValueTask DisposeAsync() => _query.DisposeAsync();
-
-        private DbParameter Parameter(string name, DbType type, int size)
-        {
-            var parameter = _query.CreateParameter();
-            (parameter.ParameterName, parameter.DbType) = (name, type);
-            if (size > 0)
-            {
-                parameter.Size = size;
-            }
-            _query.Parameters.Add(parameter);
-            return parameter;
-        }
-    }
 }

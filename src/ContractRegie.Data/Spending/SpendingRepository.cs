@@ -35,6 +35,13 @@ public sealed class SpendingRepository(Database database, ContractRepository con
             declaration.PeriodStart, declaration.PeriodEnd, TotalCents = declaration.SignedTotalCents,
         }, transaction);
 
+    public Task<long> ReadMaxLineIdAsync(DbTransaction transaction) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(SpendingSql.MaxLineId, transaction: transaction);
+
+    /// <summary>Flags this import's lines whose invoice number an earlier import holds; returns how many.</summary>
+    public Task<int> MarkDuplicateNumbersAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateNumbers, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+
     /// <summary>Every contract with its provider's AGB-code and its tariff lines, for <see cref="SpendingMatcher"/>.</summary>
     public async Task<IReadOnlyList<MatchableContract>> ReadMatchableContractsAsync()
     {

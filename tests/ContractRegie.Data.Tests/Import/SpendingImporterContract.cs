@@ -86,6 +86,22 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task An_invoice_number_of_an_earlier_file_is_a_duplicate_and_one_of_the_same_file_is_not()
+    {
+        var (agb, _) = await ContractAsync();
+        await Importer().ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;F1;;;"), null);
+
+        var report = await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;72,50;;F1;;;",
+            $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;72,50;;F2;;;",
+            $"{agb};0141;Wmo;45;45A53;01-05-2025;31-05-2025;1;uur;72,50;;F2;;;"), null);
+
+        Assert.Equal((3, 1), (report.LinesImported, report.ExceptionCount));
+        var duplicate = Assert.Single((await Spending.SearchExceptionsAsync(new SpendingExceptionFilter(ProviderAgbCode: agb), new PageRequest(1, 50))).Items);
+        Assert.Equal((SpendingExceptionKind.DuplicateDeclaration, "F1", report.ImportId!.Value), (duplicate.ExceptionKind, duplicate.DeclarationNumber, duplicate.ImportId));
+    }
+
+    [EngineFact]
     public async Task Exceptions_are_added_up_per_kind_contract_and_year_for_the_nightly_signals()
     {
         var (agb, contractId) = await ContractAsync();

@@ -35,15 +35,24 @@ public static class SpendingSql
         VALUES (@ImportId, @ProviderAgbCode, @DeclarationNumber, @MunicipalityCode, @PeriodStart, @PeriodEnd, @TotalCents)
         """;
 
-    /// <summary>Whether an earlier import (a declaration or a line of another file) already has this number for this provider.</summary>
-    public const string DeclarationNumberImportedBefore = """
-        SELECT CASE WHEN EXISTS (
-                   SELECT 1 FROM spending_declaration
-                   WHERE provider_agb_code = @ProviderAgbCode AND declaration_number = @DeclarationNumber AND import_id <> @ImportId)
-               OR EXISTS (
-                   SELECT 1 FROM spending_line
-                   WHERE provider_agb_code = @ProviderAgbCode AND declaration_number = @DeclarationNumber AND import_id <> @ImportId)
-               THEN 1 ELSE 0 END
+    public const string MaxLineId = "SELECT COALESCE(MAX(id), 0) FROM spending_line";
+
+    /// <summary>
+    /// Flags the lines of an import whose provider and invoice number an earlier import already holds, as a declaration
+    /// or as lines: one set-based statement after the lines are written instead of a round trip per invoice. The id
+    /// bound (the highest id before the import) keeps it to this import's lines by the primary key, without an index on
+    /// import_id. A line that already has an exception keeps that one.
+    /// </summary>
+    public const string MarkDuplicateNumbers = """
+        UPDATE spending_line
+        SET exception_kind = 'DuplicateDeclaration', exception_reason = @Reason
+        WHERE id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL
+          AND (EXISTS (SELECT 1 FROM spending_declaration d
+                       WHERE d.provider_agb_code = spending_line.provider_agb_code
+                         AND d.declaration_number = spending_line.declaration_number AND d.import_id <> @ImportId)
+               OR EXISTS (SELECT 1 FROM spending_line o
+                          WHERE o.provider_agb_code = spending_line.provider_agb_code
+                            AND o.declaration_number = spending_line.declaration_number AND o.import_id <> @ImportId))
         """;
 
     public const string ContractProviders = "SELECT c.id AS contract_id, p.agb_code FROM contract c JOIN provider p ON p.id = c.provider_id";
