@@ -6,6 +6,7 @@ using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Notifications;
 using ContractRegie.Data.Signals;
+using ContractRegie.Data.Spending;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +16,13 @@ namespace ContractRegie.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The database for the configured engine, the repositories over it, the register import and the demo seeder; all stateless singletons.</summary>
+    /// <summary>The database for the configured engine, the repositories over it, the register and spending imports and the demo seeder; all stateless singletons.</summary>
     public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new MailAddressing("http://localhost:5080", null));
+        // The host binds the "Spending" settings before this; without them an import is refused for want of a key.
+        services.TryAddSingleton(new SpendingOptions());
         return services
             .AddSingleton(options)
             .AddSingleton(new Database(options))
@@ -34,6 +37,8 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<UserRepository>()
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
+            .AddSingleton<SpendingRepository>()
+            .AddSingleton<SpendingImporter>()
             .AddSingleton<DemoSeeder>()
             .AddSingleton<DemoUsers>()
             .AddSingleton<SignalRepository>()

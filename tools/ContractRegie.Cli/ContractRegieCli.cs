@@ -7,12 +7,13 @@ using ContractRegie.Data.Users;
 using ContractRegie.Data.Demo;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Schema;
+using ContractRegie.Data.Spending;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractRegie.Cli;
 
 /// <summary>
-/// <c>contractregie</c>: migrate the database, import register files, seed demo data. Exit codes: 0 done,
+/// <c>contractregie</c>: migrate the database, import register and spending files, seed demo data. Exit codes: 0 done,
 /// 1 the work failed or an import was rejected, 2 the command line was wrong.
 /// </summary>
 public static class ContractRegieCli
@@ -20,6 +21,8 @@ public static class ContractRegieCli
     public const int Succeeded = 0;
     public const int Failed = 1;
     public const int UsageError = 2;
+
+    public const string PseudonymKeyVariable = "Spending__PseudonymKey";
 
     public static async Task<int> RunAsync(
         string[] args, TextWriter output, TextWriter error, Func<string, string?> environment, CancellationToken cancellationToken = default,
@@ -36,6 +39,7 @@ public static class ContractRegieCli
             return commandLine.Command switch
             {
                 "migrate" => Migrate(commandLine, output),
+                "import" when commandLine.Words is ["spending", ..] => await ImportSpendingAsync(commandLine, environment, output, error, cancellationToken),
                 "import" => await ImportAsync(commandLine, output, error, cancellationToken),
                 "demo-data" => await SeedDemoDataAsync(commandLine, output, error, cancellationToken),
                 "add-user" => await AddUserAsync(commandLine, input ?? TextReader.Null, output, error),
@@ -83,7 +87,7 @@ public static class ContractRegieCli
         commandLine.ExpectWords(2, "import <soort> <bestand>");
         if (!RegisterColumns.TryParseKind(commandLine.Words[0], out var kind))
         {
-            throw new UsageException($"Onbekende soort import '{commandLine.Words[0]}'; kies {RegisterColumns.KindNames()}.");
+            throw new UsageException($"Onbekende soort import '{commandLine.Words[0]}'; kies {RegisterColumns.KindNames()}, of spending voor uitgaven.");
         }
         var path = commandLine.Words[1];
         if (!File.Exists(path))
@@ -99,6 +103,27 @@ public static class ContractRegieCli
         var report = await services.GetRequiredService<RegisterImporter>().ImportAsync(kind, file, cancellationToken);
         await ImportReportWriter.WriteAsync(report, output);
         return report.Succeeded ? Succeeded : Failed;
+    }
+
+    /// <summary>The pseudonym key comes from the environment (Spending__PseudonymKey), never from the command line and its history.</summary>
+    private static async Task<int> ImportSpendingAsync(
+        CommandLine commandLine, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        commandLine.ExpectWords(2, "import spending <bestand>");
+        var path = commandLine.Words[1];
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"Bestand '{path}' bestaat niet.");
+        }
+        await using var services = Services(commandLine, new SpendingOptions { PseudonymKey = environment(PseudonymKeyVariable) });
+        if (!await IsMigratedAsync(services, error))
+        {
+            return Failed;
+        }
+        await using var file = File.OpenRead(path);
+        var report = await services.GetRequiredService<SpendingImporter>().ImportAsync(file, Path.GetFileName(path), cancellationToken);
+        await ImportReportWriter.WriteAsync(report, output);
+        return report.Outcome == SpendingImportOutcome.Rejected ? Failed : Succeeded;
     }
 
     private static async Task<int> SeedDemoDataAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
@@ -152,8 +177,9 @@ public static class ContractRegieCli
     }
 
     /// <summary>Writes from the command line are audited under the operating-system user who ran it.</summary>
-    private static ServiceProvider Services(CommandLine commandLine) =>
+    private static ServiceProvider Services(CommandLine commandLine, SpendingOptions? spending = null) =>
         new ServiceCollection()
+            .AddSingleton(spending ?? new SpendingOptions())
             .AddContractRegieData(commandLine.Database)
             .AddSingleton<ICurrentActor>(new FixedActor("cli:" + Environment.UserName))
             .BuildServiceProvider();

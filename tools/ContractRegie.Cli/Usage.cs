@@ -16,7 +16,11 @@ public static class Usage
             Opdrachten:
               migrate                                    Brengt de database naar het nieuwste schema.
               import <soort> <bestand>                   Importeert een CSV-bestand (soorten hieronder): alles of
-                                                         niets. Toont per regel wat er mis is en eindigt met code 1 als de import is afgewezen.
+                                                         niets. Toont per regel wat er mis is en eindigt met code 1
+                                                         als de import is afgewezen.
+              import spending <bestand>                  Importeert uitgaven: CSV van de financiële administratie of een
+                                                         WMO323/JW323-declaratiebericht (docs/spending-import.md). De sleutel
+                                                         voor BSN-pseudoniemen komt uit Spending__PseudonymKey.
               demo-data                                  Vult een leeg register met demogegevens van Almelo.
               add-user <gebruikersnaam> <rollen> "<naam>"
                                                          Maakt een gebruiker aan; rollen gescheiden door komma's

@@ -14,6 +14,9 @@ public interface ISqlDialect
     /// <summary>A statement that returns the identity created by the INSERT before it in the same batch.</summary>
     string SelectInsertedId { get; }
 
+    /// <summary>Rows per multi-row INSERT in a bulk load (at most <see cref="Spending.SpendingLineWriter.BatchRows"/>).</summary>
+    int BulkInsertRows { get; }
+
     public static ISqlDialect For(DatabaseEngine engine) => engine switch
     {
         DatabaseEngine.Sqlite => new SqliteDialect(),

@@ -22,7 +22,8 @@ internal sealed class ColumnLayout
     public static ColumnLayout? Read(CsvRecord header, IReadOnlyList<ImportColumn> columns, ImportErrorList errors)
     {
         var byName = columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
-        var positions = new Dictionary<ImportColumn, int>();
+        // Columns are singletons; comparing them by reference spares hashing a record with its description on every value read.
+        var positions = new Dictionary<ImportColumn, int>(ReferenceEqualityComparer.Instance);
         var unknown = new List<string>();
         var twice = new List<string>();
         for (var i = 0; i < header.Fields.Count; i++)

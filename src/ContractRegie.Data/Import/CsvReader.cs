@@ -50,7 +50,9 @@ public sealed class CsvReader
         var field = new StringBuilder();
         var atFieldStart = true;
         var inQuotes = false;
-        while (await HasCharAsync(cancellationToken))
+        // The buffer test first: only every 16K characters is there something to await, and a million-line import
+        // would otherwise run the async machinery for every character.
+        while (_position < _length || await HasCharAsync(cancellationToken))
         {
             var c = _buffer[_position++];
             if (inQuotes)

@@ -2,6 +2,7 @@ using ContractRegie.Data;
 using ContractRegie.Core.Common;
 using ContractRegie.Data.Demo;
 using ContractRegie.Data.Schema;
+using ContractRegie.Data.Spending;
 using ContractRegie.Data.Users;
 using ContractRegie.Web.Security;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,6 +15,7 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddContractRegieDatabase(this WebApplicationBuilder builder)
     {
         var options = ReadOptions(builder);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(SpendingOptions.Section).Get<SpendingOptions>() ?? new SpendingOptions());
         builder.Services.AddContractRegieData(options);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

@@ -16,6 +16,7 @@ public sealed class JobsOptions
         ["contract-expiry"] = "0 0 6 * * ?",
         ["outcome-monitoring"] = "0 15 6 * * ?",
         ["financial-stability"] = "0 30 6 * * ?",
+        ["spending-reconciliation"] = "0 0 2 * * ?",
         ["notification-dispatch"] = "0 * * * * ?",
         ["digest"] = "0 0 7 ? * MON",
     };

@@ -28,6 +28,7 @@ public static class JobsSetup
             .AddSingleton<IContractRegieJob, ContractExpiryJob>()
             .AddSingleton<IContractRegieJob, OutcomeMonitoringJob>()
             .AddSingleton<IContractRegieJob, FinancialStabilityJob>()
+            .AddSingleton<IContractRegieJob, SpendingReconciliationJob>()
             .AddSingleton<IContractRegieJob, NotificationDispatchJob>()
             .AddSingleton<IContractRegieJob, DigestJob>()
             .AddSingleton<JobRunner>();

@@ -112,13 +112,42 @@ public sealed class CliImportTests(SqliteTestDatabase testDatabase) : IClassFixt
         Assert.Null(await new UserRepository(testDatabase.Database, audit).ReadByUserNameAsync(userName));
     }
 
+    [Fact]
+    public async Task Import_spending_takes_the_key_from_the_environment_and_a_second_time_changes_nothing()
+    {
+        var sample = Path.Combine(RepositoryRoot.Find().FullName, "docs", "samples", "spending.csv");
+        Func<string, string?> environment = name => name == ContractRegieCli.PseudonymKeyVariable ? "sleutel-van-de-gemeente-almelo-0141-test" : null;
+
+        var first = await RunInAsync(environment, "", "import", "spending", sample);
+        var again = await RunInAsync(environment, "", "import", "spending", sample);
+
+        // The sample's provider has no contracts, so every line is an exception; 725,00 + 108,75 − 72,50 + 4.650,00 = 5.411,25.
+        Assert.Equal((ContractRegieCli.Succeeded,
+            "Import van uitgaven (Csv) geslaagd: 4 regels geïmporteerd, waarvan 4 met een uitzondering. Totaal 5.411,25 euro.\n"), (first.ExitCode, first.Output));
+        Assert.Equal(ContractRegieCli.Succeeded, again.ExitCode);
+        Assert.Contains("al geïmporteerd", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_spending_without_a_key_is_refused_and_exits_1()
+    {
+        var sample = Path.Combine(RepositoryRoot.Find().FullName, "docs", "samples", "spending.csv");
+
+        var (exitCode, output, _) = await RunAsync("import", "spending", sample);
+
+        Assert.Equal(ContractRegieCli.Failed, exitCode);
+        Assert.Contains("Spending:PseudonymKey", output, StringComparison.Ordinal);
+    }
+
     private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
-    private async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args) => RunInAsync(_ => null, input, args);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunInAsync(Func<string, string?> environment, string input, params string[] args)
     {
         var (output, error) = (new StringWriter { NewLine = "\n" }, new StringWriter { NewLine = "\n" });
         string[] database = ["--provider", "Sqlite", "--connection", testDatabase.Options.ConnectionString];
-        var exitCode = await ContractRegieCli.RunAsync([.. args, .. database], output, error, _ => null, input: new StringReader(input));
+        var exitCode = await ContractRegieCli.RunAsync([.. args, .. database], output, error, environment, input: new StringReader(input));
         return (exitCode, output.ToString(), error.ToString());
     }
 }

@@ -23,4 +23,13 @@ public sealed class ImportDocumentationTests
 
     private static string TableRow(ImportColumn column) =>
         $"| `{column.Name}` | {(column.Required ? "ja" : "nee")} | {column.Description} |";
+
+    [Fact]
+    public void Every_spending_column_is_documented_as_the_catalog_describes_it()
+    {
+        var documentation = File.ReadAllText(Path.Combine(RepositoryRoot.Find().FullName, "docs", "spending-import.md"));
+        var table = string.Join("\n", SpendingColumns.All.Select(TableRow));
+
+        Assert.True(documentation.Contains(table, StringComparison.Ordinal), $"docs/spending-import.md should hold this table:\n{table}");
+    }
 }

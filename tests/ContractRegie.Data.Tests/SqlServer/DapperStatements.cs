@@ -12,6 +12,9 @@ using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Sql.Contracts;
 using ContractRegie.Data.Sql.Providers;
+using ContractRegie.Data.Sql.Spending;
+using ContractRegie.Data.Spending;
+using ContractRegie.Core.Spending;
 
 namespace ContractRegie.Data.Tests.SqlServer;
 
@@ -89,6 +92,7 @@ public static class DapperStatements
             EndsBefore = new DateOnly(2026, 1, 1),
         };
         var noContractFilters = new ContractFilter();
+        var allExceptionFilters = new SpendingExceptionFilter(SpendingExceptionKind.NoMatchingContract, 1, "x", 2025, 1);
 
         var pieces = new List<SqlPiece>
         {
@@ -109,6 +113,11 @@ public static class DapperStatements
             new("ContractSql.MunicipalitiesForSearch(no filter)", ContractSql.MunicipalitiesForSearch(noContractFilters), SqlKind.Statement),
             new("ContractSql.OptionsForSearch(all filters)", ContractSql.OptionsForSearch(allContractFilters), SqlKind.Statement),
             new("ContractSql.OptionsForSearch(no filter)", ContractSql.OptionsForSearch(noContractFilters), SqlKind.Statement),
+            new("SpendingSql.SearchExceptions(all filters)", SpendingSql.SearchExceptions(dialect, allExceptionFilters), SqlKind.Statement),
+            new("SpendingSql.SearchExceptions(no filter)", SpendingSql.SearchExceptions(dialect, new SpendingExceptionFilter()), SqlKind.Statement),
+            new("SpendingSql.CountExceptions(all filters)", SpendingSql.CountExceptions(allExceptionFilters), SqlKind.Statement),
+            new("SpendingSql.InsertLines(1)", SpendingSql.InsertLines(1), SqlKind.Statement),
+            new("SpendingSql.InsertLines(batch)", SpendingSql.InsertLines(dialect.BulkInsertRows), SqlKind.Statement),
         };
         // The repositories send "INSERT ...;\n" + SelectInsertedId as one batch; every INSERT constant is checked that way.
         pieces.AddRange(constants

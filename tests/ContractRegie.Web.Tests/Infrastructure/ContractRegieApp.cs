@@ -27,6 +27,9 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
 
     public const string Password = "test-wachtwoord-123";
 
+    /// <summary>The key BSNs are pseudonymised with in the tests (Spending:PseudonymKey).</summary>
+    public const string PseudonymKey = "sleutel-van-de-gemeente-almelo-0141-test";
+
     private readonly SemaphoreSlim _usersLock = new(1, 1);
     private readonly HashSet<Role> _usersCreated = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<HttpClient, string> _sessionCookies = new();
@@ -80,6 +83,7 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         builder.UseSetting("DemoData:SeedWhenEmpty", "false");
         // Tests start job runs through the API; the scheduler is tested on its own (SchedulerTests).
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Spending:PseudonymKey", PseudonymKey);
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {

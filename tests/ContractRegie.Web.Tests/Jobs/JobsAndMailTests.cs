@@ -177,7 +177,7 @@ public sealed class JobsAndMailTests : IDisposable
 
         await (await admin.PostAsync("/api/v1/jobs/onbekend/runs", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         using var jobs = await GetAsync("/api/v1/jobs");
-        Assert.Equal(["contract-expiry", "digest", "financial-stability", "notification-dispatch", "outcome-monitoring"], jobs.RootElement.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
+        Assert.Equal(["contract-expiry", "digest", "financial-stability", "notification-dispatch", "outcome-monitoring", "spending-reconciliation"], jobs.RootElement.EnumerateArray().Select(j => j.GetProperty("name").GetString()));
     }
 
     public void Dispose()

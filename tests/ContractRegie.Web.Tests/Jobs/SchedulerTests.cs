@@ -28,9 +28,10 @@ public sealed class SchedulerTests : IDisposable
         }
 
         Assert.True(runs > 0, "the scheduler did not fire notification-dispatch within 20 seconds");
-        Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS"));
-        Assert.Equal(5, await ScalarAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TIME_ZONE_ID = 'Europe/Amsterdam'"));
+        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS"));
+        Assert.Equal(6, await ScalarAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE TIME_ZONE_ID = 'Europe/Amsterdam'"));
         Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE CRON_EXPRESSION = '0 0 6 * * ?'"));
+        Assert.Equal(1, await ScalarAsync("SELECT COUNT(*) FROM QRTZ_CRON_TRIGGERS WHERE CRON_EXPRESSION = '0 0 2 * * ?'"));
     }
 
     private async Task<long> ScalarAsync(string sql)

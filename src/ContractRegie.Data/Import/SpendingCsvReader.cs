@@ -1,0 +1,189 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Spending;
+using Column = ContractRegie.Data.Import.SpendingColumns;
+
+namespace ContractRegie.Data.Import;
+
+/// <summary>The financial administration's spending CSV (docs/spending-import.md), in UTF-8 or the Dutch Excel export.</summary>
+internal sealed class SpendingCsvReader : ISpendingReader
+{
+    private readonly TextReader _text;
+    private readonly CsvReader _csv;
+    private readonly ColumnLayout _layout;
+    private readonly char _decimalSeparator;
+    private readonly ClientPseudonym _pseudonym;
+
+    private SpendingCsvReader(TextReader text, CsvReader csv, ColumnLayout layout, ClientPseudonym pseudonym)
+    {
+        _text = text;
+        _csv = csv;
+        _layout = layout;
+        _decimalSeparator = CsvValues.DecimalSeparatorFor(csv.Delimiter);
+        _pseudonym = pseudonym;
+    }
+
+    public SpendingSource Source => SpendingSource.Csv;
+    public DeclarationHeader? Declaration => null;
+    public int LinesRead { get; private set; }
+
+    /// <summary>The reader positioned after the header, or null when the header is missing or wrong (reported).</summary>
+    public static async Task<SpendingCsvReader?> OpenAsync(Stream file, ClientPseudonym pseudonym, ImportErrorList errors, CancellationToken cancellationToken)
+    {
+        var text = await CsvEncoding.OpenAsync(file, cancellationToken);
+        try
+        {
+            var csv = await CsvReader.OpenAsync(text, cancellationToken);
+            var header = await csv.ReadAsync(cancellationToken);
+            if (header is null || header.IsBlank)
+            {
+                errors.Add(1, null, "Het bestand heeft geen kopregel met kolomnamen.");
+            }
+            else if (ColumnLayout.Read(header, Column.All, errors) is { } layout)
+            {
+                return new SpendingCsvReader(text, csv, layout, pseudonym);
+            }
+        }
+        catch (CsvFormatException broken)
+        {
+            errors.Add(broken.Line, null, broken.Message);
+        }
+        text.Dispose();
+        return null;
+    }
+
+    public async Task<ReadSpendingLine?> ReadAsync(ImportErrorList errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await _csv.ReadAsync(cancellationToken) is { } record)
+            {
+                if (record.IsBlank)
+                {
+                    continue;
+                }
+                LinesRead++;
+                if (record.Fields.Skip(_layout.Width).Any(f => !string.IsNullOrWhiteSpace(f)))
+                {
+                    errors.Add(record.Line, null,
+                        "De regel heeft meer velden dan de kopregel. Staat er een scheidingsteken in een waarde zonder aanhalingstekens?");
+                    continue;
+                }
+                if (Parse(new ImportRow(record, _layout, _decimalSeparator, errors)) is { } line)
+                {
+                    return new ReadSpendingLine(record.Line, line);
+                }
+            }
+        }
+        catch (CsvFormatException broken)
+        {
+            errors.Add(broken.Line, null, broken.Message);
+        }
+        return null;
+    }
+
+    public void Complete(ImportErrorList errors)
+    {
+    }
+
+    public void Dispose() => _text.Dispose();
+
+    private SpendingLine? Parse(ImportRow row)
+    {
+        var agb = row.Code(Column.AgbCode, 8);
+        var municipality = row.Code(Column.Gemeente, 4);
+        var law = row.Choice<Law>(Column.Wet);
+        var category = row.Text(Column.Productcategorie);
+        var code = row.Text(Column.Productcode);
+        var start = row.Date(Column.Begindatum);
+        var end = row.Date(Column.Einddatum);
+        var volume = row.Decimal(Column.Volume);
+        var unit = Unit(row);
+        var euros = row.Decimal(Column.Bedrag);
+        var debetCredit = DebetCreditOf(row, euros);
+        var number = row.Text(Column.Factuurnummer);
+        var pseudonym = Pseudonym(row);
+        if (agb.Length > 0 && !Identifiers.IsAgbCode(agb))
+        {
+            row.Error(Column.AgbCode, "Een AGB-code heeft 8 cijfers.");
+        }
+        if (municipality.Length > 0 && !Identifiers.IsMunicipalityCode(municipality))
+        {
+            row.Error(Column.Gemeente, "Een CBS-gemeentecode heeft 4 cijfers.");
+        }
+        if (end < start)
+        {
+            row.Error(Column.Einddatum, "Einddatum ligt voor de begindatum.");
+        }
+        if (volume < 0)
+        {
+            row.Error(Column.Volume, "Volume mag niet negatief zijn.");
+        }
+        if (row.HasErrors)
+        {
+            return null;
+        }
+        return new SpendingLine
+        {
+            ProviderAgbCode = agb, MunicipalityCode = municipality, Law = law, ProductCategory = category, ProductCode = code,
+            DeliveryStart = start, DeliveryEnd = end, Volume = volume, Unit = unit!.Value, AmountCents = Math.Abs(Money.FromEuros(euros)),
+            DebetCredit = debetCredit, DeclarationNumber = number, ProductReference = row.OptionalText(Column.Referentie),
+            AllocationNumber = row.OptionalText(Column.Toewijzingnummer), ClientPseudonym = pseudonym,
+        };
+    }
+
+    private static SpendingUnit? Unit(ImportRow row)
+    {
+        var text = row.Text(Column.Eenheid);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if ((SpendingUnits.FromCode(text) ?? (CsvValues.TryParseName<SpendingUnit>(text, out var named) ? named : null)) is { } unit)
+        {
+            return unit;
+        }
+        row.Error(Column.Eenheid, $"'{text}' is geen eenheid; kies uit {string.Join(", ", Enum.GetNames<SpendingUnit>())} of een iWmo/iJw-code.");
+        return null;
+    }
+
+    /// <summary>An explicit D or C wins; a negative amount without one is a credit. A negative amount marked D contradicts itself.</summary>
+    private static DebetCredit DebetCreditOf(ImportRow row, decimal euros)
+    {
+        var text = row.OptionalText(Column.DebetCredit)?.ToUpperInvariant();
+        DebetCredit? given = text switch
+        {
+            null => null,
+            "D" or "DEBET" => DebetCredit.Debet,
+            "C" or "CREDIT" => DebetCredit.Credit,
+            _ => Invalid(row),
+        };
+        if (given == DebetCredit.Debet && euros < 0)
+        {
+            row.Error(Column.Bedrag, "Een negatief bedrag op een debetregel; gebruik een positief bedrag met C voor credit.");
+        }
+        return given ?? (euros < 0 ? DebetCredit.Credit : DebetCredit.Debet);
+
+        static DebetCredit? Invalid(ImportRow row)
+        {
+            row.Error(Column.DebetCredit, "Gebruik D (debet) of C (credit).");
+            return null;
+        }
+    }
+
+    /// <summary>The BSN is replaced here; an error never repeats it.</summary>
+    private string? Pseudonym(ImportRow row)
+    {
+        if (row.OptionalText(Column.Bsn) is not { } bsn)
+        {
+            return null;
+        }
+        var pseudonym = _pseudonym.For(CsvValues.RestoreLeadingZeros(bsn, 9));
+        if (pseudonym is null)
+        {
+            row.Error(Column.Bsn, "Geen geldig BSN (9 cijfers en de elfproef).");
+        }
+        return pseudonym;
+    }
+}

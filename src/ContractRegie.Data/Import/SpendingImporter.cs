@@ -1,0 +1,113 @@
+using System.Data.Common;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Spending;
+
+namespace ContractRegie.Data.Import;
+
+/// <summary>
+/// Imports a spending file, the financial administration's CSV or a WMO323/JW323 declaration, all or nothing in one
+/// transaction. Lines stream from the file into batched inserts, each matched to a contract on the way (exceptions are
+/// stored with the line); any rejected line or a wrong declaration total rolls the whole import back. The same file
+/// again, recognised by its SHA-256, changes nothing; a declaration number the provider used before is refused. BSNs
+/// are pseudonymised by the readers and no import starts without the key.
+/// </summary>
+public sealed class SpendingImporter(
+    Database database, SpendingRepository spending, AuditTrail audit, ICurrentActor actor, SpendingOptions options, TimeProvider time)
+{
+    /// <summary>Enough to fix a file by; reading on would only grow the report.</summary>
+    public const int MaxErrors = 500;
+
+    public async Task<SpendingImportReport> ImportAsync(Stream file, string? fileName, CancellationToken cancellationToken = default)
+    {
+        using var pseudonym = ClientPseudonym.TryCreate(options.PseudonymKey, out var keyProblem);
+        if (pseudonym is null)
+        {
+            return SpendingImportReport.Rejected(null, 0, keyProblem!, [new ImportError(0, null, keyProblem!)]);
+        }
+        await using var spooled = await SpooledFile.CopyAsync(file, cancellationToken);
+        if (await spending.ReadImportByHashAsync(spooled.Hash) is { } earlier)
+        {
+            return new SpendingImportReport(SpendingImportOutcome.AlreadyImported, earlier.Source, earlier.Id, earlier.LinesRead, 0, 0, 0,
+                $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:dd-MM-yyyy HH:mm} UTC (import {earlier.Id}); er is niets gewijzigd.", []);
+        }
+        var errors = new ImportErrorList();
+        using var reader = spooled.LooksLikeXml()
+            ? (ISpendingReader?)DeclarationMessageReader.Open(spooled.Stream, pseudonym, errors)
+            : await SpendingCsvReader.OpenAsync(spooled.Stream, pseudonym, errors, cancellationToken);
+        if (reader is null)
+        {
+            return Rejected(null, 0, errors);
+        }
+        var matcher = new SpendingMatcher(await spending.ReadMatchableContractsAsync(), options.Tolerance);
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var importId = await spending.InsertImportAsync(spooled.Hash, reader.Source, fileName, actor.Name, time.GetUtcNow(), transaction);
+        if (reader.Declaration is { } declaration)
+        {
+            if (await spending.ReadDeclarationAsync(declaration.ProviderAgbCode, declaration.DeclarationNumber, transaction) is { } before)
+            {
+                errors.Add(0, "DeclaratieNummer",
+                    $"Declaratie {declaration.DeclarationNumber} van zorgaanbieder {declaration.ProviderAgbCode} is al geïmporteerd op "
+                    + $"{before.ImportedAt:dd-MM-yyyy} (import {before.ImportId}); een declaratienummer wordt maar één keer verwerkt.");
+                return Rejected(reader.Source, 0, errors);
+            }
+            await spending.InsertDeclarationAsync(importId, declaration, transaction);
+        }
+        var written = await WriteLinesAsync(reader, matcher, importId, errors, transaction, cancellationToken);
+        reader.Complete(errors);
+        if (errors.Count > 0)
+        {
+            // Disposing the transaction without committing rolls back the import row and every line written so far.
+            return Rejected(reader.Source, reader.LinesRead, errors);
+        }
+        await spending.UpdateImportCountsAsync(importId, reader.LinesRead, written.Lines, written.Exceptions, written.TotalCents, transaction);
+        var report = new SpendingImportReport(SpendingImportOutcome.Imported, reader.Source, importId, reader.LinesRead, written.Lines,
+            written.Exceptions, written.TotalCents,
+            $"{written.Lines} {(written.Lines == 1 ? "regel" : "regels")} geïmporteerd, waarvan {written.Exceptions} met een uitzondering.", []);
+        await audit.AppendAsync(transaction, AuditAction.Create, "spending_import", importId, null,
+            new { report.Source, FileName = fileName, FileHash = spooled.Hash, report.LinesRead, report.LinesImported, report.ExceptionCount, report.TotalCents });
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    private async Task<(int Lines, int Exceptions, long TotalCents)> WriteLinesAsync(ISpendingReader reader, SpendingMatcher matcher, long importId,
+        ImportErrorList errors, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows);
+        var exceptions = 0;
+        var total = 0L;
+        var lastIdBefore = await spending.ReadMaxLineIdAsync(transaction);
+        while (errors.Count < MaxErrors && await reader.ReadAsync(errors, cancellationToken) is { } read)
+        {
+            if (errors.Count > 0)
+            {
+                // The import is lost already: keep reading to report every problem, but stop writing.
+                continue;
+            }
+            var line = read.Spending;
+            var match = matcher.Match(line);
+            var exception = match.Exceptions.FirstOrDefault();
+            exceptions += exception is null ? 0 : 1;
+            total += line.SignedAmountCents;
+            await writer.AddAsync(new SpendingLineRow(read.Line, line, match.ContractId, exception), cancellationToken);
+        }
+        if (errors.Count >= MaxErrors)
+        {
+            errors.Add(0, null, $"Na {MaxErrors} fouten is het lezen gestopt; de fouten hieronder zijn de eerste {MaxErrors}.");
+        }
+        await writer.FlushAsync(cancellationToken);
+        if (reader.Declaration is null && errors.Count == 0)
+        {
+            // A 323's number was checked before its lines; a CSV's invoice numbers are checked against earlier imports here.
+            exceptions += await spending.MarkDuplicateNumbersAsync(importId, lastIdBefore,
+                "Dit factuurnummer van deze zorgaanbieder staat al in een eerdere import (dubbel gedeclareerd).", transaction);
+        }
+        return (writer.Written, exceptions, total);
+    }
+
+    private static SpendingImportReport Rejected(SpendingSource? source, int linesRead, ImportErrorList errors) =>
+        SpendingImportReport.Rejected(source, linesRead,
+            $"Import afgewezen: {errors.Count} {(errors.Count == 1 ? "fout" : "fouten")}; er is niets opgeslagen.", errors.InLineOrder());
+}

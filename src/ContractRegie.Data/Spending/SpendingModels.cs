@@ -1,0 +1,78 @@
+using ContractRegie.Core.Spending;
+
+namespace ContractRegie.Data.Spending;
+
+/// <summary>Where spending lines come from: the financial administration's CSV export or an iWmo/iJw declaration.</summary>
+public enum SpendingSource { Csv, Wmo323, Jw323 }
+
+/// <summary>A stored import: the file's hash, what it held, who imported it when.</summary>
+public sealed record SpendingImport
+{
+    public long Id { get; init; }
+    public string FileHash { get; init; } = "";
+    public SpendingSource Source { get; init; }
+    public string? FileName { get; init; }
+    public int LinesRead { get; init; }
+    public int LinesImported { get; init; }
+    public int ExceptionCount { get; init; }
+    public long TotalCents { get; init; }
+    public string ImportedBy { get; init; } = "";
+    public DateTimeOffset ImportedAt { get; init; }
+}
+
+public sealed record SpendingExceptionFilter(
+    SpendingExceptionKind? Kind = null, long? ContractId = null, string? ProviderAgbCode = null, int? Year = null, long? ImportId = null);
+
+/// <summary>A spending line that needs a second look, with the contract it was matched to (if any).</summary>
+public sealed record SpendingExceptionLine
+{
+    public long Id { get; init; }
+    public long ImportId { get; init; }
+    public int LineNumber { get; init; }
+    public string ProviderAgbCode { get; init; } = "";
+    public string MunicipalityCode { get; init; } = "";
+    public string Law { get; init; } = "";
+    public string ProductCategory { get; init; } = "";
+    public string ProductCode { get; init; } = "";
+    public DateOnly DeliveryStart { get; init; }
+    public DateOnly DeliveryEnd { get; init; }
+    public decimal Volume { get; init; }
+    public string Unit { get; init; } = "";
+    public long AmountCents { get; init; }
+    public string DebetCredit { get; init; } = "";
+    public string DeclarationNumber { get; init; } = "";
+    public long? ContractId { get; init; }
+    public string? ContractNumber { get; init; }
+    public string? ContractManager { get; init; }
+    public SpendingExceptionKind ExceptionKind { get; init; }
+    public string ExceptionReason { get; init; } = "";
+}
+
+/// <summary>How the reconciliation groups: per contract (and municipality), or summed per provider, law or municipality.</summary>
+public enum ReconciliationGrouping { Contract, Provider, Law, Municipality }
+
+public sealed record ReconciliationFilter(
+    int Year, ReconciliationGrouping GroupBy = ReconciliationGrouping.Contract, long? ContractId = null, long? ProviderId = null,
+    string? Law = null, string? MunicipalityCode = null);
+
+/// <summary>
+/// One row of the reconciliation: budget against spending for a year. Per contract the row is one municipality's
+/// budget ceiling and spending; the other groupings add those rows up. Keys that do not apply to the grouping are null.
+/// </summary>
+public sealed record ReconciliationRow
+{
+    public required int Year { get; init; }
+    public long? ContractId { get; init; }
+    public string? ContractNumber { get; init; }
+    public string? ContractManager { get; init; }
+    public long? ProviderId { get; init; }
+    public string? ProviderName { get; init; }
+    public string? Law { get; init; }
+    public string? MunicipalityCode { get; init; }
+    public long? BudgetCents { get; init; }
+    public long SpentCents { get; init; }
+    public long ProjectedCents { get; init; }
+    public decimal? ExhaustionPercent { get; init; }
+    public int LineCount { get; init; }
+    public int ExceptionCount { get; init; }
+}

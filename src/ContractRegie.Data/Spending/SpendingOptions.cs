@@ -1,0 +1,23 @@
+using ContractRegie.Core.Spending;
+
+namespace ContractRegie.Data.Spending;
+
+/// <summary>The "Spending" settings.</summary>
+public sealed class SpendingOptions
+{
+    public const string Section = "Spending";
+
+    /// <summary>The HMAC key BSNs are pseudonymised with; without it no import starts. Keep it secret and never change it.</summary>
+    public string? PseudonymKey { get; set; }
+
+    /// <summary>How far an amount may differ from volume × tariff, in percent of the expected amount.</summary>
+    public decimal TariffTolerancePercent { get; set; } = TariffTolerance.Default.Percent;
+
+    /// <summary>The smallest difference, in cents, that is ever flagged.</summary>
+    public long TariffToleranceMinimumCents { get; set; } = TariffTolerance.Default.MinimumCents;
+
+    /// <summary>From this exhaustion percentage on the job raises "budget nearly exhausted".</summary>
+    public decimal NearlyExhaustedPercent { get; set; } = 80m;
+
+    public TariffTolerance Tolerance => new(TariffTolerancePercent, TariffToleranceMinimumCents);
+}

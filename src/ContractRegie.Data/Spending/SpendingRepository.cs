@@ -1,0 +1,178 @@
+using System.Data.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Import;
+using ContractRegie.Data.Sql.Spending;
+using Dapper;
+
+namespace ContractRegie.Data.Spending;
+
+/// <summary>Reads and writes of the spending tables. The bulk write of lines is <see cref="SpendingLineWriter"/>.</summary>
+public sealed class SpendingRepository(Database database, ContractRepository contracts)
+{
+    public Task<SpendingImport?> ReadImportByHashAsync(string fileHash, DbTransaction? transaction = null) =>
+        database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<SpendingImport>(SpendingSql.ImportByHash, new { FileHash = fileHash }, transaction));
+
+    public Task<long> InsertImportAsync(string fileHash, SpendingSource source, string? fileName, string importedBy, DateTimeOffset importedAt,
+        DbTransaction transaction) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(SpendingSql.InsertImport + ";\n" + database.Dialect.SelectInsertedId,
+            new { FileHash = fileHash, Source = source.ToString(), FileName = fileName, ImportedBy = importedBy, ImportedAt = importedAt }, transaction);
+
+    public Task UpdateImportCountsAsync(long id, int linesRead, int linesImported, int exceptionCount, long totalCents, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.UpdateImportCounts,
+            new { Id = id, LinesRead = linesRead, LinesImported = linesImported, ExceptionCount = exceptionCount, TotalCents = totalCents }, transaction);
+
+    /// <summary>The import that brought this declaration in before, with when; null when the number is new for the provider.</summary>
+    public Task<EarlierDeclaration?> ReadDeclarationAsync(string providerAgbCode, string declarationNumber, DbTransaction transaction) =>
+        transaction.Connection!.QuerySingleOrDefaultAsync<EarlierDeclaration>(SpendingSql.DeclarationByNumber,
+            new { ProviderAgbCode = providerAgbCode, DeclarationNumber = declarationNumber }, transaction);
+
+    public Task InsertDeclarationAsync(long importId, DeclarationHeader declaration, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.InsertDeclaration, new
+        {
+            ImportId = importId, declaration.ProviderAgbCode, declaration.DeclarationNumber, declaration.MunicipalityCode,
+            declaration.PeriodStart, declaration.PeriodEnd, TotalCents = declaration.SignedTotalCents,
+        }, transaction);
+
+    public Task<long> ReadMaxLineIdAsync(DbTransaction transaction) =>
+        transaction.Connection!.ExecuteScalarAsync<long>(SpendingSql.MaxLineId, transaction: transaction);
+
+    /// <summary>Flags this import's lines whose invoice number an earlier import holds; returns how many.</summary>
+    public Task<int> MarkDuplicateNumbersAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateNumbers, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+
+    /// <summary>Every contract with its provider's AGB-code and its tariff lines, for <see cref="SpendingMatcher"/>.</summary>
+    public async Task<IReadOnlyList<MatchableContract>> ReadMatchableContractsAsync()
+    {
+        var all = await contracts.ReadAllAsync();
+        return await database.RunAsync<IReadOnlyList<MatchableContract>>(null, async c =>
+        {
+            var agbCodes = (await c.QueryAsync<(long ContractId, string AgbCode)>(SpendingSql.ContractProviders)).ToDictionary(x => x.ContractId, x => x.AgbCode);
+            var tariffs = (await c.QueryAsync<TariffLine>(SpendingSql.AllTariffs)).ToLookup(t => t.ContractId);
+            return all.Select(contract => new MatchableContract(contract, agbCodes[contract.Id], tariffs[contract.Id].ToList())).ToList();
+        });
+    }
+
+    public Task<IReadOnlyList<ExceptionGroup>> ReadExceptionGroupsAsync(DbTransaction? transaction = null) =>
+        database.RunAsync<IReadOnlyList<ExceptionGroup>>(transaction, async c =>
+            (await c.QueryAsync<ExceptionGroupRow>(SpendingSql.ExceptionGroups, transaction: transaction)).Select(row => row.ToGroup()).ToList());
+
+    public Task<Page<SpendingExceptionLine>> SearchExceptionsAsync(SpendingExceptionFilter filter, PageRequest page) =>
+        database.RunAsync(null, async c =>
+        {
+            var parameters = new
+            {
+                Kind = filter.Kind?.ToString(), filter.ContractId, filter.ProviderAgbCode, filter.Year, filter.ImportId,
+                page.Offset, Limit = page.PageSize,
+            };
+            var total = await c.ExecuteScalarAsync<int>(SpendingSql.CountExceptions(filter), parameters);
+            var items = await c.QueryAsync<SpendingExceptionLine>(SpendingSql.SearchExceptions(database.Dialect, filter), parameters);
+            return new Page<SpendingExceptionLine>(items.AsList(), page.PageNumber, page.PageSize, total);
+        });
+
+    /// <summary>
+    /// Budget against spending for <see cref="ReconciliationFilter.Year"/> on <paramref name="asOf"/>. The base rows are
+    /// per contract and municipality (every budget ceiling, and all matched spending even without a ceiling); the
+    /// groupings add them up. Contracts are few, so grouping happens here rather than in per-engine SQL.
+    /// </summary>
+    public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction? transaction = null)
+    {
+        var (contractRows, spent, budgets) = await database.RunAsync(transaction, async c => (
+            (await c.QueryAsync<ContractInfo>(SpendingSql.ContractsForReconciliation, transaction: transaction)).ToDictionary(x => x.Id),
+            (await c.QueryAsync<SpentRow>(SpendingSql.SpentPerContract, transaction: transaction)).Where(s => s.Year == filter.Year).ToList(),
+            (await c.QueryAsync<BudgetCeiling>(SpendingSql.Budgets, transaction: transaction)).Where(b => b.Year == filter.Year).ToList()));
+
+        var keys = spent.Select(s => (s.ContractId, s.MunicipalityCode)).Union(budgets.Select(b => (b.ContractId, b.MunicipalityCode)));
+        var perContract = keys
+            .Select(key => (Contract: contractRows[key.ContractId], key.MunicipalityCode,
+                Spent: spent.FirstOrDefault(s => s.ContractId == key.ContractId && s.MunicipalityCode == key.MunicipalityCode),
+                Budget: budgets.FirstOrDefault(b => b.ContractId == key.ContractId && b.MunicipalityCode == key.MunicipalityCode)?.AmountCents))
+            .Where(x => (filter.ContractId is null || x.Contract.Id == filter.ContractId)
+                        && (filter.ProviderId is null || x.Contract.ProviderId == filter.ProviderId)
+                        && (filter.Law is null || string.Equals(x.Contract.Law, filter.Law, StringComparison.OrdinalIgnoreCase))
+                        && (filter.MunicipalityCode is null || x.MunicipalityCode == filter.MunicipalityCode))
+            .ToList();
+
+        return perContract
+            .GroupBy(x => filter.GroupBy switch
+            {
+                ReconciliationGrouping.Contract => (object)(x.Contract.Id, x.MunicipalityCode),
+                ReconciliationGrouping.Provider => x.Contract.ProviderId,
+                ReconciliationGrouping.Law => x.Contract.Law,
+                _ => x.MunicipalityCode,
+            })
+            .Select(group =>
+            {
+                var first = group.First();
+                var budget = group.Any(x => x.Budget is not null) ? group.Sum(x => x.Budget ?? 0) : (long?)null;
+                var position = BudgetPosition.Compute(filter.Year, budget, group.Sum(x => x.Spent?.SpentCents ?? 0), asOf);
+                var perContractRow = filter.GroupBy == ReconciliationGrouping.Contract;
+                return new ReconciliationRow
+                {
+                    Year = filter.Year,
+                    ContractId = perContractRow ? first.Contract.Id : null,
+                    ContractNumber = perContractRow ? first.Contract.ContractNumber : null,
+                    ContractManager = perContractRow ? first.Contract.ContractManager : null,
+                    ProviderId = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Provider ? first.Contract.ProviderId : null,
+                    ProviderName = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Provider ? first.Contract.ProviderName : null,
+                    Law = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Law ? first.Contract.Law : null,
+                    MunicipalityCode = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Municipality ? first.MunicipalityCode : null,
+                    BudgetCents = position.BudgetCents,
+                    SpentCents = position.SpentCents,
+                    ProjectedCents = position.ProjectedCents,
+                    ExhaustionPercent = position.ExhaustionPercent,
+                    LineCount = group.Sum(x => x.Spent?.LineCount ?? 0),
+                    ExceptionCount = group.Sum(x => x.Spent?.ExceptionCount ?? 0),
+                };
+            })
+            .OrderBy(row => row.ContractNumber ?? row.ProviderName ?? row.Law ?? row.MunicipalityCode, StringComparer.Ordinal)
+            .ThenBy(row => row.MunicipalityCode, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private sealed record ContractInfo
+    {
+        public long Id { get; init; }
+        public string ContractNumber { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string Law { get; init; } = "";
+        public string? ContractManager { get; init; }
+        public long ProviderId { get; init; }
+        public string ProviderName { get; init; } = "";
+        public string ProviderAgbCode { get; init; } = "";
+    }
+
+    private sealed record ExceptionGroupRow
+    {
+        public SpendingExceptionKind Kind { get; init; }
+        public long? ContractId { get; init; }
+        public string? ContractNumber { get; init; }
+        public string? ContractManager { get; init; }
+        public string ProviderAgbCode { get; init; } = "";
+        public int Year { get; init; }
+        public int LineCount { get; init; }
+        public long SignedCents { get; init; }
+        public long FirstLineId { get; init; }
+
+        public ExceptionGroup ToGroup() =>
+            new(Kind, ContractId, ContractNumber, ContractManager, ProviderAgbCode, Year, LineCount, SignedCents, FirstLineId);
+    }
+
+    private sealed record SpentRow
+    {
+        public long ContractId { get; init; }
+        public string MunicipalityCode { get; init; } = "";
+        public int Year { get; init; }
+        public long SpentCents { get; init; }
+        public int LineCount { get; init; }
+        public int ExceptionCount { get; init; }
+    }
+}
+
+/// <summary>The import that first brought a declaration number in.</summary>
+public sealed record EarlierDeclaration
+{
+    public long ImportId { get; init; }
+    public DateTimeOffset ImportedAt { get; init; }
+}

@@ -1,0 +1,155 @@
+using System.Data;
+using System.Globalization;
+using ContractRegie.Data.Dialects;
+using ContractRegie.Data.Spending;
+
+namespace ContractRegie.Data.Sql.Spending;
+
+/// <summary>Spending imports, declarations and lines, and the reconciliation read over them.</summary>
+public static class SpendingSql
+{
+    public const string ImportByHash = """
+        SELECT id, file_hash, source, file_name, lines_read, lines_imported, exception_count, total_cents, imported_by, imported_at
+        FROM spending_import WHERE file_hash = @FileHash
+        """;
+
+    public const string InsertImport = """
+        INSERT INTO spending_import (file_hash, source, file_name, lines_read, lines_imported, exception_count, total_cents, imported_by, imported_at)
+        VALUES (@FileHash, @Source, @FileName, 0, 0, 0, 0, @ImportedBy, @ImportedAt)
+        """;
+
+    public const string UpdateImportCounts = """
+        UPDATE spending_import
+        SET lines_read = @LinesRead, lines_imported = @LinesImported, exception_count = @ExceptionCount, total_cents = @TotalCents
+        WHERE id = @Id
+        """;
+
+    public const string DeclarationByNumber = """
+        SELECT d.import_id, i.imported_at
+        FROM spending_declaration d JOIN spending_import i ON i.id = d.import_id
+        WHERE d.provider_agb_code = @ProviderAgbCode AND d.declaration_number = @DeclarationNumber
+        """;
+
+    public const string InsertDeclaration = """
+        INSERT INTO spending_declaration (import_id, provider_agb_code, declaration_number, municipality_code, period_start, period_end, total_cents)
+        VALUES (@ImportId, @ProviderAgbCode, @DeclarationNumber, @MunicipalityCode, @PeriodStart, @PeriodEnd, @TotalCents)
+        """;
+
+    public const string MaxLineId = "SELECT COALESCE(MAX(id), 0) FROM spending_line";
+
+    /// <summary>
+    /// Flags the lines of an import whose provider and invoice number an earlier import already holds, as a declaration
+    /// or as lines: one set-based statement after the lines are written instead of a round trip per invoice. The id
+    /// bound (the highest id before the import) keeps it to this import's lines by the primary key, without an index on
+    /// import_id. A line that already has an exception keeps that one.
+    /// </summary>
+    public const string MarkDuplicateNumbers = """
+        UPDATE spending_line
+        SET exception_kind = 'DuplicateDeclaration', exception_reason = @Reason
+        WHERE id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL
+          AND (EXISTS (SELECT 1 FROM spending_declaration d
+                       WHERE d.provider_agb_code = spending_line.provider_agb_code
+                         AND d.declaration_number = spending_line.declaration_number AND d.import_id <> @ImportId)
+               OR EXISTS (SELECT 1 FROM spending_line o
+                          WHERE o.provider_agb_code = spending_line.provider_agb_code
+                            AND o.declaration_number = spending_line.declaration_number AND o.import_id <> @ImportId))
+        """;
+
+    public const string ContractProviders = "SELECT c.id AS contract_id, p.agb_code FROM contract c JOIN provider p ON p.id = c.provider_id";
+
+    public const string AllTariffs = """
+        SELECT id, contract_id, product_category, product_code, unit, price_cents, valid_from, valid_to, indexation_percent FROM tariff_line
+        """;
+
+    /// <summary>Spending per contract, municipality and year; credit lines count negative. Unmatched lines have no contract.</summary>
+    public const string SpentPerContract = """
+        SELECT l.contract_id, l.municipality_code, l.delivery_year AS year,
+               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS spent_cents,
+               COUNT(*) AS line_count,
+               COUNT(l.exception_kind) AS exception_count
+        FROM spending_line l
+        WHERE l.contract_id IS NOT NULL
+        GROUP BY l.contract_id, l.municipality_code, l.delivery_year
+        """;
+
+    public const string ContractsForReconciliation = """
+        SELECT c.id, c.contract_number, c.title, c.law, c.contract_manager, c.provider_id, p.name AS provider_name, p.agb_code AS provider_agb_code
+        FROM contract c JOIN provider p ON p.id = c.provider_id
+        """;
+
+    public const string Budgets = "SELECT contract_id, year, municipality_code, amount_cents FROM budget_ceiling";
+
+    /// <summary>The exceptions added up per kind, contract (or provider without one) and year, for the nightly signals.</summary>
+    public const string ExceptionGroups = """
+        SELECT l.exception_kind AS kind, l.contract_id, c.contract_number, c.contract_manager, l.provider_agb_code, l.delivery_year AS year,
+               COUNT(*) AS line_count,
+               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS signed_cents,
+               MIN(l.id) AS first_line_id
+        FROM spending_line l LEFT JOIN contract c ON c.id = l.contract_id
+        WHERE l.exception_kind IS NOT NULL
+        GROUP BY l.exception_kind, l.contract_id, c.contract_number, c.contract_manager, l.provider_agb_code, l.delivery_year
+        ORDER BY l.delivery_year, l.provider_agb_code, l.contract_id, l.exception_kind
+        """;
+
+    private const string ExceptionColumns = """
+        l.id, l.import_id, l.line_number, l.provider_agb_code, l.municipality_code, l.law, l.product_category, l.product_code,
+        l.delivery_start, l.delivery_end, l.volume, l.unit, l.amount_cents, l.debet_credit, l.declaration_number, l.contract_id,
+        c.contract_number, c.contract_manager, l.exception_kind, l.exception_reason
+        """;
+
+    private const string ExceptionFrom = " FROM spending_line l LEFT JOIN contract c ON c.id = l.contract_id ";
+
+    public const string WhereHasException = "l.exception_kind IS NOT NULL";
+    public const string WhereExceptionKind = "l.exception_kind = @Kind";
+    public const string WhereContract = "l.contract_id = @ContractId";
+    public const string WhereProvider = "l.provider_agb_code = @ProviderAgbCode";
+    public const string WhereYear = "l.delivery_year = @Year";
+    public const string WhereImport = "l.import_id = @ImportId";
+
+    public static string SearchExceptions(ISqlDialect dialect, SpendingExceptionFilter filter) =>
+        "SELECT " + ExceptionColumns + ExceptionFrom + ExceptionWhere(filter) + " ORDER BY l.id " + dialect.Paging;
+
+    public static string CountExceptions(SpendingExceptionFilter filter) => "SELECT COUNT(*)" + ExceptionFrom + ExceptionWhere(filter);
+
+    private static SqlWhere ExceptionWhere(SpendingExceptionFilter filter) => new SqlWhere()
+        .When(true, WhereHasException)
+        .When(filter.Kind is not null, WhereExceptionKind)
+        .When(filter.ContractId is not null, WhereContract)
+        .When(filter.ProviderAgbCode is not null, WhereProvider)
+        .When(filter.Year is not null, WhereYear)
+        .When(filter.ImportId is not null, WhereImport);
+
+    /// <summary>
+    /// The per-row parameters of <see cref="InsertLines"/> in column order, with the type and size to bind them with
+    /// (SQL Server needs sizes to prepare); import_id is one parameter for all rows.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, DbType Type, int Size)> LineParameters =
+    [
+        ("LineNumber", DbType.Int32, 0), ("ProviderAgbCode", DbType.AnsiString, 8), ("MunicipalityCode", DbType.AnsiString, 4),
+        ("Law", DbType.AnsiString, 20), ("ProductCategory", DbType.AnsiString, 10), ("ProductCode", DbType.AnsiString, 10),
+        ("DeliveryStart", DbType.Date, 0), ("DeliveryEnd", DbType.Date, 0), ("DeliveryYear", DbType.Int32, 0),
+        ("Volume", DbType.Decimal, 0), ("Unit", DbType.AnsiString, 10), ("AmountCents", DbType.Int64, 0),
+        ("DebetCredit", DbType.AnsiString, 1), ("DeclarationNumber", DbType.AnsiString, 50), ("ProductReference", DbType.String, 50),
+        ("AllocationNumber", DbType.AnsiString, 20), ("ClientPseudonym", DbType.AnsiString, 64), ("ContractId", DbType.Int64, 0),
+        ("ExceptionKind", DbType.AnsiString, 40), ("ExceptionReason", DbType.String, 1000),
+    ];
+
+    // Not a const: on its own it is no statement; the parse test checks what InsertLines composes from it.
+    private static readonly string InsertLinesHead = """
+        INSERT INTO spending_line (import_id, line_number, provider_agb_code, municipality_code, law, product_category, product_code,
+            delivery_start, delivery_end, delivery_year, volume, unit, amount_cents, debet_credit, declaration_number, product_reference,
+            allocation_number, client_pseudonym, contract_id, exception_kind, exception_reason)
+        VALUES
+        """;
+
+    /// <summary>
+    /// One INSERT of <paramref name="rows"/> lines: a multi-row VALUES list whose parameters are named by column and row
+    /// (@LineNumber0, @LineNumber1 …). Only row numbers go into the text; every value is a parameter.
+    /// </summary>
+    public static string InsertLines(int rows) =>
+        InsertLinesHead + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(RowValues));
+
+    public static string ParameterName(string column, int row) => column + row.ToString(CultureInfo.InvariantCulture);
+
+    private static string RowValues(int row) => "(@ImportId, " + string.Join(", ", LineParameters.Select(column => "@" + ParameterName(column.Name, row))) + ")";
+}

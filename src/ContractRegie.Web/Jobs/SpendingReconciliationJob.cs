@@ -1,0 +1,57 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data;
+using ContractRegie.Data.Signals;
+using ContractRegie.Data.Spending;
+
+namespace ContractRegie.Web.Jobs;
+
+/// <summary>
+/// Nightly: this year's budget of every contract and municipality against its spending, and the exceptions as
+/// lawfulness risks, raised as signals (with e-mail to the contractmanager) through <see cref="SignalWriter"/>.
+/// </summary>
+public sealed class SpendingReconciliationJob(
+    Database database, SpendingRepository spending, SignalWriter signals, TimeProvider time, SpendingOptions options,
+    ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
+{
+    public string Name => "spending-reconciliation";
+
+    public async Task<string> RunAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today();
+        var (budgets, exceptions, raised, escalated) = (0, 0, 0, 0);
+        // One transaction: a run's signals and e-mails are stored together or not at all.
+        await database.InTransactionAsync(async tx =>
+        {
+            var drafts = new List<Core.Signals.SignalDraft>();
+            foreach (var row in await spending.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx))
+            {
+                budgets++;
+                var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!,
+                    new BudgetPosition(row.Year, row.BudgetCents, row.SpentCents, row.ProjectedCents, row.ExhaustionPercent));
+                if (SpendingSignalRules.ForBudget(budget, options.NearlyExhaustedPercent) is { } draft)
+                {
+                    drafts.Add(draft);
+                }
+            }
+            foreach (var group in await spending.ReadExceptionGroupsAsync(tx))
+            {
+                exceptions += group.LineCount;
+                drafts.Add(SpendingSignalRules.ForExceptions(group));
+            }
+            foreach (var draft in drafts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (await signals.RaiseAsync(draft, tx))
+                {
+                    case SignalChange.Raised: raised++; break;
+                    case SignalChange.Escalated: escalated++; break;
+                }
+            }
+            return 0;
+        }, cancellationToken);
+        logger.LogInformation("Spending reconciliation on {Today}: {Budgets} budgets, {Exceptions} exception lines, {Raised} signals raised, {Escalated} escalated",
+            today, budgets, exceptions, raised, escalated);
+        return $"{budgets} budgetten en {exceptions} uitzonderingen bekeken, {raised} nieuwe signaleringen, {escalated} verscherpt.";
+    }
+}

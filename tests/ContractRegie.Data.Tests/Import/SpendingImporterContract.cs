@@ -1,0 +1,236 @@
+using System.Text;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Import;
+using ContractRegie.Data.Providers;
+using ContractRegie.Data.Spending;
+using ContractRegie.Data.Tests.Infrastructure;
+using Dapper;
+using static ContractRegie.Data.Tests.Infrastructure.DeclarationMessage;
+
+namespace ContractRegie.Data.Tests.Import;
+
+/// <summary>
+/// What <see cref="SpendingImporter"/> promises on every engine: lines matched and stored with their exceptions, all or
+/// nothing, the same file or declaration number twice changes nothing, and a BSN is only ever stored as its pseudonym.
+/// Each test has its own provider (unique AGB-code) with a Wmo contract 2024–2026 for 45/45A53 at € 72,50 per hour and
+/// a budget of € 10.000 for 0141 in 2025; "today" is 1 July 2025.
+/// </summary>
+public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
+    where TDatabase : TestDatabase
+{
+    private const string Key = "sleutel-van-de-gemeente-almelo-0141-test";
+    // HMAC-SHA256 of "999900006" under Key, computed independently with Python's hmac module.
+    private const string PseudonymOf999900006 = "11ac31534c82432b0d31380669c16e147f6506d030a48cc0637d1fbc9d513b89";
+    private const string CsvHeader =
+        "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer;referentie;toewijzingnummer;bsn";
+
+    private static readonly DateOnly Today = new(2025, 7, 1);
+
+    private ContractRepository Contracts => new(Database, Audit);
+    private SpendingRepository Spending => new(Database, Contracts);
+
+    private SpendingImporter Importer(string? key = Key) => new(Database, Spending, Audit, new FixedActor("f.smit"),
+        new SpendingOptions { PseudonymKey = key }, new FixedClock(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero)));
+
+    [EngineFact]
+    public async Task A_csv_file_is_matched_with_its_exceptions_and_the_same_file_again_changes_nothing()
+    {
+        var (agb, contractId) = await ContractAsync();
+        var csv = Csv(
+            $"{agb};141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;R1;T1;999900006",
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;2;04;160,00;;F1;R2;T1;",          // 2 × 72,50 = 145,00: 15,00 off
+            $"{agb};0141;wmo;45;45A53;01-04-2025;30-04-2025;1;Uur;-72,50;;F2;R3;T1;",          // credit 1 × 72,50
+            $"{agb};0141;Wmo;45;45A99;01-04-2025;30-04-2025;1;stuk;100,00;D;F3;R4;;",          // no contract for 45A99
+            $"{agb};0141;Wmo;45;45A53;01-01-2027;31-01-2027;1;uur;72,50;D;F4;R5;;");           // after the contract's end
+
+        var report = await Importer().ImportAsync(csv, "uitgaven.csv");
+
+        Assert.True(report.Errors.Count == 0, string.Join("\n", report.Errors));
+        // 725,00 + 160,00 − 72,50 + 100,00 + 72,50 = 985,00
+        Assert.Equal((SpendingImportOutcome.Imported, SpendingSource.Csv, 5, 5, 3, 98_500L),
+            (report.Outcome, report.Source, report.LinesRead, report.LinesImported, report.ExceptionCount, report.TotalCents));
+        var exceptions = await Spending.SearchExceptionsAsync(new SpendingExceptionFilter(ProviderAgbCode: agb), new PageRequest(1, 50));
+        Assert.Equal(
+            [(SpendingExceptionKind.AmountDeviatesFromTariff, (long?)contractId), (SpendingExceptionKind.NoMatchingContract, null),
+             (SpendingExceptionKind.DeliveryOutsideContractPeriod, contractId)],
+            exceptions.Items.Select(e => (e.ExceptionKind, e.ContractId)));
+
+        var again = await Importer().ImportAsync(Csv(csv), "uitgaven-kopie.csv");
+
+        Assert.Equal((SpendingImportOutcome.AlreadyImported, report.ImportId), (again.Outcome, again.ImportId));
+        Assert.Contains("al geïmporteerd", again.Message, StringComparison.Ordinal);
+        Assert.Equal(5, await LineCountAsync(agb));
+    }
+
+    [EngineFact]
+    public async Task The_reconciliation_adds_matched_lines_of_the_year_against_the_budget()
+    {
+        var (agb, contractId) = await ContractAsync();
+        await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;R1;;",
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;2;uur;160,00;;F1;R2;;",
+            $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;72,50;C;F2;R3;;",
+            $"{agb};0141;Wmo;45;45A99;01-04-2025;30-04-2025;1;stuk;100,00;;F3;R4;;",
+            $"{agb};0141;Wmo;45;45A53;01-03-2026;31-03-2026;1;uur;72,50;;F4;R5;;"), null);
+
+        var rows = await Spending.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today);
+
+        // 725,00 + 160,00 − 72,50 = 812,50 of 10.000,00 is 8,1 %; 1 Jan – 1 Jul is 182 days: 81.250 × 365 / 182 = 162.946,4 cents.
+        var row = Assert.Single(rows);
+        Assert.Equal((1_000_000L, 81_250L, 162_946L, 8.1m, 3, 1),
+            (row.BudgetCents, row.SpentCents, row.ProjectedCents, row.ExhaustionPercent, row.LineCount, row.ExceptionCount));
+        Assert.Equal(("0141", "Wmo"), (row.MunicipalityCode, row.Law));
+    }
+
+    [EngineFact]
+    public async Task An_invoice_number_of_an_earlier_file_is_a_duplicate_and_one_of_the_same_file_is_not()
+    {
+        var (agb, _) = await ContractAsync();
+        await Importer().ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;F1;;;"), null);
+
+        var report = await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;72,50;;F1;;;",
+            $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;72,50;;F2;;;",
+            $"{agb};0141;Wmo;45;45A53;01-05-2025;31-05-2025;1;uur;72,50;;F2;;;"), null);
+
+        Assert.Equal((3, 1), (report.LinesImported, report.ExceptionCount));
+        var duplicate = Assert.Single((await Spending.SearchExceptionsAsync(new SpendingExceptionFilter(ProviderAgbCode: agb), new PageRequest(1, 50))).Items);
+        Assert.Equal((SpendingExceptionKind.DuplicateDeclaration, "F1", report.ImportId!.Value), (duplicate.ExceptionKind, duplicate.DeclarationNumber, duplicate.ImportId));
+    }
+
+    [EngineFact]
+    public async Task Exceptions_are_added_up_per_kind_contract_and_year_for_the_nightly_signals()
+    {
+        var (agb, contractId) = await ContractAsync();
+        await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;2;uur;160,00;;F1;;;",
+            $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;80,00;;F2;;;",
+            $"{agb};0141;Wmo;45;45A53;01-05-2025;31-05-2025;1;uur;72,50;;F3;;;",
+            $"{agb};0141;Wmo;45;45A99;01-04-2025;30-04-2025;1;stuk;100,00;C;F4;;;"), null);
+
+        var groups = (await Spending.ReadExceptionGroupsAsync()).Where(g => g.ProviderAgbCode == agb).ToList();
+
+        // 160,00 (145,00 expected) and 80,00 (72,50 expected) deviate: 240,00 on the contract; 100,00 credit without a contract.
+        Assert.Equal(
+            [(SpendingExceptionKind.AmountDeviatesFromTariff, (long?)contractId, 2025, 2, 24_000L), (SpendingExceptionKind.NoMatchingContract, null, 2025, 1, -10_000L)],
+            groups.Select(g => (g.Kind, g.ContractId, g.Year, g.LineCount, g.SignedCents)).OrderBy(g => g.Kind.ToString(), StringComparer.Ordinal));
+    }
+
+    [EngineFact]
+    public async Task A_wmo323_declaration_is_imported_and_its_number_is_refused_the_second_time()
+    {
+        var (agb, _) = await ContractAsync();
+        Prestatie[] prestaties =
+        [
+            new("999900006", "45", "45A53", new(2025, 4, 1), new(2025, 4, 30), 4, "04", 29_000, Tariff: 7_250),
+            new("999900006", "45", "45A53", new(2025, 4, 1), new(2025, 4, 30), 1, "04", 7_250, 'C', Tariff: 7_250),
+            new("999900018", "45", "45A53", new(2025, 4, 1), new(2025, 4, 30), 120, "01", 14_500),    // 2 hours
+        ];
+
+        var report = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN001", prestaties)), "wmo323.xml");
+
+        // 290,00 − 72,50 + 145,00 = 362,50
+        Assert.True(report.Errors.Count == 0, string.Join("\n", report.Errors));
+        Assert.Equal((SpendingSource.Wmo323, 3, 0, 36_250L), (report.Source, report.LinesImported, report.ExceptionCount, report.TotalCents));
+        Assert.Equal(PseudonymOf999900006, (await PseudonymsAsync(agb))[0]);
+
+        var sameNumber = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN001", prestaties[..1])), "wmo323-opnieuw.xml");
+
+        Assert.Equal(SpendingImportOutcome.Rejected, sameNumber.Outcome);
+        Assert.Contains("DN001", Assert.Single(sameNumber.Errors).Message, StringComparison.Ordinal);
+        Assert.Equal(3, await LineCountAsync(agb));
+    }
+
+    [EngineFact]
+    public async Task A_declaration_whose_lines_do_not_add_up_is_refused_and_nothing_is_written()
+    {
+        var (agb, _) = await ContractAsync();
+        Prestatie[] prestaties = [new("999900006", "45", "45A53", new(2025, 4, 1), new(2025, 4, 30), 4, "04", 29_000)];
+
+        var report = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN002", prestaties, total: 30_000)), null);
+
+        Assert.Equal(SpendingImportOutcome.Rejected, report.Outcome);
+        Assert.Equal("TotaalIngediendBedrag is € 300,00 debet, maar de 1 prestaties tellen op tot € 290,00 debet.", Assert.Single(report.Errors).Message);
+        Assert.Equal(0, await LineCountAsync(agb));
+        Assert.Equal(0, await Scalar("SELECT COUNT(*) FROM spending_declaration WHERE provider_agb_code = @Agb", agb));
+    }
+
+    [EngineFact]
+    public async Task Without_a_pseudonym_key_nothing_is_imported()
+    {
+        var (agb, _) = await ContractAsync();
+
+        var report = await Importer(key: null).ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;F1;;;"), null);
+
+        Assert.Equal(SpendingImportOutcome.Rejected, report.Outcome);
+        Assert.Contains("Spending:PseudonymKey", report.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await LineCountAsync(agb));
+    }
+
+    [EngineFact]
+    public async Task One_bad_row_rejects_the_file_after_lines_were_written_in_batches()
+    {
+        var (agb, _) = await ContractAsync();
+        // 150 good lines span two full batches of 64 and a rest; the bad one comes last.
+        var good = Enumerable.Range(1, 150).Select(i => $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;G{i};;;");
+        var bad = $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;G999;;;123456789";
+
+        var rejected = await Importer().ImportAsync(Csv([.. good, bad]), null);
+        var accepted = await Importer().ImportAsync(Csv([.. good]), null);
+
+        var error = Assert.Single(rejected.Errors);
+        Assert.Equal((152, "bsn", "Geen geldig BSN (9 cijfers en de elfproef)."), (error.Line, error.Field, error.Message));
+        Assert.DoesNotContain("123456789", error.Message, StringComparison.Ordinal);
+        Assert.Equal((150, 150 * 7_250L), (accepted.LinesImported, accepted.TotalCents));
+        Assert.Equal(150, await LineCountAsync(agb));
+    }
+
+    [EngineFact]
+    public async Task A_jw323_declaration_matches_a_jeugdwet_contract()
+    {
+        var (agb, _) = await ContractAsync();
+        var providerId = (await new ProviderRepository(Database, Audit).ReadByAgbCodeAsync(agb))!.Id;
+        var jeugd = await Contracts.InsertAsync(TestData.Contract(providerId) with { Law = Law.Jeugdwet });
+        await new ContractTermsRepository(Database, Audit).InsertTariffAsync(new TariffLine
+        {
+            ContractId = jeugd, ProductCategory = "43", ProductCode = "43A31", Unit = TariffUnit.Etmaal, PriceCents = 15_000, ValidFrom = new(2024, 1, 1),
+        });
+
+        var report = await Importer().ImportAsync(Utf8(Jw323(agb, "0141", "JW001",
+            [new Prestatie("999900018", "43", "43A31", new(2025, 5, 1), new(2025, 5, 31), 31, "14", 465_000)])), null);
+
+        // 31 etmalen × 150,00 = 4.650,00
+        Assert.Equal((SpendingSource.Jw323, 1, 0), (report.Source, report.LinesImported, report.ExceptionCount));
+        Assert.Equal(jeugd, await Scalar("SELECT contract_id FROM spending_line WHERE provider_agb_code = @Agb", agb));
+    }
+
+    private async Task<(string Agb, long ContractId)> ContractAsync()
+    {
+        var provider = TestData.Provider();
+        var providerId = await new ProviderRepository(Database, Audit).InsertAsync(provider);
+        var contractId = await Contracts.InsertAsync(TestData.Contract(providerId));
+        var terms = new ContractTermsRepository(Database, Audit);
+        await terms.InsertTariffAsync(new TariffLine
+        {
+            ContractId = contractId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2024, 1, 1),
+        });
+        await terms.InsertBudgetAsync(new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
+        return (provider.AgbCode, contractId);
+    }
+
+    private static MemoryStream Csv(params string[] rows) => new(Encoding.UTF8.GetBytes(CsvHeader + "\n" + string.Join("\n", rows) + "\n"));
+
+    private static MemoryStream Csv(MemoryStream earlier) => new(earlier.ToArray());
+
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private Task<long> LineCountAsync(string agb) => Scalar("SELECT COUNT(*) FROM spending_line WHERE provider_agb_code = @Agb", agb);
+
+    private Task<long> Scalar(string sql, string agb) => Database.RunAsync(null, c => c.ExecuteScalarAsync<long>(sql, new { Agb = agb }));
+
+    private async Task<List<string>> PseudonymsAsync(string agb) => (await Database.RunAsync(null, c =>
+        c.QueryAsync<string>("SELECT client_pseudonym FROM spending_line WHERE provider_agb_code = @Agb ORDER BY line_number", new { Agb = agb }))).AsList();
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Spending;
+
+namespace ContractRegie.Benchmarks;
+
+/// <summary>
+/// The benchmark's spending: line i is the same whether it is written to the CSV file or handed to the raw insert.
+/// A thousand clients, ten lines per invoice, months spread over 2025; every 50th line has a product without a
+/// contract and every 100th deviates from the tariff, so matching and exceptions do real work.
+/// </summary>
+internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudonym)
+{
+    public const long TariffCents = 7_250;
+    private const int Clients = 1_000;
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private readonly string[] _bsns = ValidBsns(Clients);
+    private string[]? _pseudonyms;
+
+    public const string Header =
+        "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer;referentie;toewijzingnummer;bsn";
+
+    public SpendingLine Line(int i)
+    {
+        var month = 1 + i % 12;
+        var start = new DateOnly(2025, month, 1);
+        var volume = 1 + i % 8;
+        return new SpendingLine
+        {
+            ProviderAgbCode = agbCode, MunicipalityCode = "0141", Law = Law.Wmo, ProductCategory = "45",
+            ProductCode = i % 50 == 49 ? "45A99" : "45A53", DeliveryStart = start, DeliveryEnd = start.AddMonths(1).AddDays(-1),
+            Volume = volume, Unit = SpendingUnit.Uur, AmountCents = volume * TariffCents + (i % 100 == 99 ? 500 : 0),
+            DeclarationNumber = "F" + (i / 10).ToString(CultureInfo.InvariantCulture), ProductReference = "R" + i.ToString(CultureInfo.InvariantCulture),
+            AllocationNumber = "T" + (i % Clients).ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>The row the raw insert writes: the line with its client's pseudonym, computed once per client, and no matching.</summary>
+    public SpendingLineRow Row(int i)
+    {
+        _pseudonyms ??= _bsns.Select(bsn => pseudonym.For(bsn)!).ToArray();
+        return new SpendingLineRow(i + 2, Line(i) with { ClientPseudonym = _pseudonyms[i % Clients] }, null, null);
+    }
+
+    /// <summary>Writes lines <paramref name="first"/> to <paramref name="first"/> + <paramref name="lines"/> as the Dutch Excel export, streaming.</summary>
+    public async Task WriteCsvAsync(string path, int first, int lines)
+    {
+        await using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+        await writer.WriteAsync(Header + "\n");
+        var row = new StringBuilder(160);
+        for (var i = first; i < first + lines; i++)
+        {
+            var line = Line(i);
+            row.Clear()
+                .Append(line.ProviderAgbCode).Append(';').Append(line.MunicipalityCode).Append(";Wmo;").Append(line.ProductCategory).Append(';')
+                .Append(line.ProductCode).Append(';').Append(line.DeliveryStart.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)).Append(';')
+                .Append(line.DeliveryEnd.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)).Append(';')
+                .Append(line.Volume.ToString(Dutch)).Append(";uur;").Append((line.AmountCents / 100m).ToString("0.00", Dutch)).Append(";D;")
+                .Append(line.DeclarationNumber).Append(';').Append(line.ProductReference).Append(';').Append(line.AllocationNumber).Append(';')
+                .Append(_bsns[i % Clients]).Append('\n');
+            await writer.WriteAsync(row);
+        }
+    }
+
+    /// <summary>The first <paramref name="count"/> nine-digit numbers from 100000000 up that pass the elfproef.</summary>
+    private static string[] ValidBsns(int count)
+    {
+        var found = new List<string>(count);
+        for (var n = 100_000_000; found.Count < count; n++)
+        {
+            var text = n.ToString(CultureInfo.InvariantCulture);
+            if (Bsn.IsValid(text))
+            {
+                found.Add(text);
+            }
+        }
+        return [.. found];
+    }
+}
