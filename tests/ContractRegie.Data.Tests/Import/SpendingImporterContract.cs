@@ -66,6 +66,22 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task A_dutch_excel_export_in_windows_1252_imports()
+    {
+        var (agb, _) = await ContractAsync();
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var csv = CsvHeader + "\r\n" + $"{agb};141;Wmo;45;45A53;1-3-2025;31-3-2025;12,5;Uur;906,25;;F-é1;Cliënt één;;\r\n";
+
+        var report = await Importer().ImportAsync(new MemoryStream(System.Text.Encoding.GetEncoding(1252).GetBytes(csv)), "export.csv");
+
+        // 12,5 × 72,50 = 906,25
+        Assert.True(report.Errors.Count == 0, string.Join("\n", report.Errors));
+        Assert.Equal((1, 0, 90_625L), (report.LinesImported, report.ExceptionCount, report.TotalCents));
+        Assert.Equal("F-é1", await Database.RunAsync(null, c =>
+            c.ExecuteScalarAsync<string>("SELECT declaration_number FROM spending_line WHERE provider_agb_code = @Agb", new { Agb = agb })));
+    }
+
+    [EngineFact]
     public async Task The_reconciliation_adds_matched_lines_of_the_year_against_the_budget()
     {
         var (agb, contractId) = await ContractAsync();
