@@ -26,8 +26,8 @@ public static class RegisterColumns
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>"A, B of C": the names an enum column accepts.</summary>
-    private static string OneOf<T>() where T : struct, Enum
+    /// <summary>"A, B of C": the names an enum column accepts (also for <see cref="SpendingColumns"/>).</summary>
+    internal static string OneOf<T>() where T : struct, Enum
     {
         var names = Enum.GetNames<T>();
         return string.Join(", ", names[..^1]) + " of " + names[^1];
