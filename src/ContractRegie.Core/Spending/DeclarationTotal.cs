@@ -31,5 +31,5 @@ public sealed class DeclarationTotal
     }
 
     private static string Describe(long signedCents) =>
-        $"€ {Money.ToEuros(Math.Abs(signedCents)).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} {(signedCents < 0 ? "credit" : "debet")}";
+        $"{Money.Format(Math.Abs(signedCents))} {(signedCents < 0 ? "credit" : "debet")}";
 }

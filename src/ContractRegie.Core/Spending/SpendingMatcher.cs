@@ -88,7 +88,7 @@ public sealed class SpendingMatcher
             return null;
         }
         return new SpendingException(SpendingExceptionKind.AmountDeviatesFromTariff,
-            $"Bedrag {Euros(line.AmountCents)} wijkt {Euros(Math.Abs(difference))} af van {volume.ToString("0.##", Dutch)} × {Euros(tariff.PriceCents)} = {Euros(expected)}.");
+            $"Bedrag {Money.Format(line.AmountCents)} wijkt {Money.Format(Math.Abs(difference))} af van {volume.ToString("0.##", Dutch)} × {Money.Format(tariff.PriceCents)} = {Money.Format(expected)}.");
     }
 
     private static int DistanceInDays(SpendingLine line, Candidate candidate) =>
@@ -96,7 +96,6 @@ public sealed class SpendingMatcher
 
     private static string Period(DateOnly from, DateOnly to) => $"{from:dd-MM-yyyy} t/m {to:dd-MM-yyyy}";
 
-    private static string Euros(long cents) => "€ " + Money.ToEuros(cents).ToString("N2", Dutch);
 
     private sealed record Candidate(Contract Contract, DateOnly CurrentEnd, IReadOnlyList<TariffLine> Tariffs);
 }

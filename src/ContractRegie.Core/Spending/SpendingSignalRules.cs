@@ -37,8 +37,8 @@ public static class SpendingSignalRules
             exceeded ? SignalSeverity.High : SignalSeverity.Warning,
             "contract", budget.ContractId,
             exceeded ? $"Budget overschreden: {where}" : $"Budget bijna op: {where}",
-            $"Besteed {Euros(position.SpentCents)} van {Euros(position.BudgetCents!.Value)} ({position.ExhaustionPercent!.Value.ToString("0.0", Dutch)} %); "
-            + $"prognose tot jaareinde bij het huidige tempo {Euros(position.ProjectedCents)}.",
+            $"Besteed {Money.Format(position.SpentCents)} van {Money.Format(position.BudgetCents!.Value)} ({position.ExhaustionPercent!.Value.ToString("0.0", Dutch)} %); "
+            + $"prognose tot jaareinde bij het huidige tempo {Money.Format(position.ProjectedCents)}.",
             $"{(exceeded ? "budget-exceeded" : "budget-nearly-exhausted")}:{budget.ContractId}:{budget.MunicipalityCode}:{position.Year}",
             0, budget.ContractManager);
     }
@@ -50,7 +50,7 @@ public static class SpendingSignalRules
             : ("spending_line", group.FirstLineId, $"zorgaanbieder {group.ProviderAgbCode}");
         return new SignalDraft(SignalKind.UnlawfulSpending, SignalSeverity.High, subjectType, subjectId,
             $"Onrechtmatige uitgaven ({Describe(group.Kind)}): {about}, {group.Year}",
-            $"{group.LineCount} {(group.LineCount == 1 ? "regel" : "regels")} van {group.Year} met samen {Euros(group.SignedCents)}: {Describe(group.Kind)}. "
+            $"{group.LineCount} {(group.LineCount == 1 ? "regel" : "regels")} van {group.Year} met samen {Money.Format(group.SignedCents)}: {Describe(group.Kind)}. "
             + "Zie de uitzonderingen bij de afstemming van uitgaven.",
             $"unlawful-spending:{group.Kind}:{group.ContractId?.ToString(CultureInfo.InvariantCulture) ?? group.ProviderAgbCode}:{group.Year}",
             0, group.ContractManager);
@@ -64,5 +64,4 @@ public static class SpendingSignalRules
         _ => "dubbel gedeclareerd",
     };
 
-    private static string Euros(long cents) => "€ " + Money.ToEuros(cents).ToString("N2", Dutch);
 }

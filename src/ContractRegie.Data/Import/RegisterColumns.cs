@@ -40,18 +40,12 @@ public static class RegisterColumns
     }
 
     /// <summary>"providers, contracts, … of financial-statements": the kinds for a help or error text.</summary>
-    public static string KindNames()
-    {
-        var names = Enum.GetValues<RegisterImportKind>().Select(NameOf).ToArray();
-        return string.Join(", ", names[..^1]) + " of " + names[^1];
-    }
+    public static string KindNames() => Alternatives(Enum.GetValues<RegisterImportKind>().Select(NameOf).ToArray());
 
-    /// <summary>"A, B of C": the names an enum column accepts.</summary>
-    private static string OneOf<T>() where T : struct, Enum
-    {
-        var names = Enum.GetNames<T>();
-        return string.Join(", ", names[..^1]) + " of " + names[^1];
-    }
+    /// <summary>"A, B of C": the names an enum column accepts (also for <see cref="SpendingColumns"/>).</summary>
+    internal static string OneOf<T>() where T : struct, Enum => Alternatives(Enum.GetNames<T>());
+
+    private static string Alternatives(string[] names) => string.Join(", ", names[..^1]) + " of " + names[^1];
 
     /// <summary>Zorgaanbieders; the AGB-code is the key: a provider with that code is updated.</summary>
     public static class Providers

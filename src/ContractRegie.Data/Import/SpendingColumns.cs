@@ -11,14 +11,14 @@ public static class SpendingColumns
 {
     public static readonly ImportColumn AgbCode = new("agb_code", true, "AGB-code van de zorgaanbieder, 8 cijfers.");
     public static readonly ImportColumn Gemeente = new("gemeente", true, "CBS-gemeentecode van de betalende gemeente, 4 cijfers, bijv. 0141.");
-    public static readonly ImportColumn Wet = new("wet", true, OneOf<Law>() + ".");
+    public static readonly ImportColumn Wet = new("wet", true, RegisterColumns.OneOf<Law>() + ".");
     public static readonly ImportColumn Productcategorie = new("productcategorie", true, "Productcategorie als in iWmo/iJw, bijv. 45.", MaxLength: 10);
     public static readonly ImportColumn Productcode = new("productcode", true, "Productcode als in iWmo/iJw, bijv. 45A53.", MaxLength: 10);
     public static readonly ImportColumn Begindatum = new("begindatum", true, "Eerste dag van de levering.");
     public static readonly ImportColumn Einddatum = new("einddatum", true, "Laatste dag van de levering; niet voor de begindatum.");
     public static readonly ImportColumn Volume = new("volume", true, "Geleverd volume in de eenheid, bijv. 12,5.");
     public static readonly ImportColumn Eenheid = new("eenheid", true,
-        OneOf<SpendingUnit>() + ", of de iWmo/iJw-code (01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82/84 stuks, 83 euro).");
+        RegisterColumns.OneOf<SpendingUnit>() + ", of de iWmo/iJw-code (01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82/84 stuks, 83 euro).");
     public static readonly ImportColumn Bedrag = new("bedrag", true,
         "Bedrag in euro's, bijv. 1.234,56. Een negatief bedrag is een creditregel.");
     public static readonly ImportColumn DebetCredit = new("debet_credit", false, "D (debet) of C (credit). Leeg is D, of C bij een negatief bedrag.");
@@ -35,10 +35,4 @@ public static class SpendingColumns
         AgbCode, Gemeente, Wet, Productcategorie, Productcode, Begindatum, Einddatum, Volume, Eenheid, Bedrag, DebetCredit,
         Factuurnummer, Referentie, Toewijzingnummer, Bsn,
     ];
-
-    private static string OneOf<T>() where T : struct, Enum
-    {
-        var names = Enum.GetNames<T>();
-        return string.Join(", ", names[..^1]) + " of " + names[^1];
-    }
 }

@@ -13,4 +13,10 @@ public sealed class MoneyTests
 
     [Fact]
     public void Cents_become_euros_without_loss() => Assert.Equal(1234.56m, Money.ToEuros(123_456));
+
+    [Theory]
+    [InlineData(123_456_789, "€ 1.234.567,89")]
+    [InlineData(5, "€ 0,05")]
+    [InlineData(-7_250, "€ -72,50")]
+    public void Amounts_read_the_dutch_way(long cents, string text) => Assert.Equal(text, Money.Format(cents));
 }

@@ -66,6 +66,22 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task A_dutch_excel_export_in_windows_1252_imports()
+    {
+        var (agb, _) = await ContractAsync();
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var csv = CsvHeader + "\r\n" + $"{agb};141;Wmo;45;45A53;1-3-2025;31-3-2025;12,5;Uur;906,25;;F-é1;Cliënt één;;\r\n";
+
+        var report = await Importer().ImportAsync(new MemoryStream(System.Text.Encoding.GetEncoding(1252).GetBytes(csv)), "export.csv");
+
+        // 12,5 × 72,50 = 906,25
+        Assert.True(report.Errors.Count == 0, string.Join("\n", report.Errors));
+        Assert.Equal((1, 0, 90_625L), (report.LinesImported, report.ExceptionCount, report.TotalCents));
+        Assert.Equal("F-é1", await Database.RunAsync(null, c =>
+            c.ExecuteScalarAsync<string>("SELECT declaration_number FROM spending_line WHERE provider_agb_code = @Agb", new { Agb = agb })));
+    }
+
+    [EngineFact]
     public async Task The_reconciliation_adds_matched_lines_of_the_year_against_the_budget()
     {
         var (agb, contractId) = await ContractAsync();
@@ -117,6 +133,31 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         Assert.Equal(
             [(SpendingExceptionKind.AmountDeviatesFromTariff, (long?)contractId, 2025, 2, 24_000L), (SpendingExceptionKind.NoMatchingContract, null, 2025, 1, -10_000L)],
             groups.Select(g => (g.Kind, g.ContractId, g.Year, g.LineCount, g.SignedCents)).OrderBy(g => g.Kind.ToString(), StringComparer.Ordinal));
+    }
+
+    [EngineFact]
+    public async Task Grouped_per_provider_the_contracts_budgets_and_spending_add_up()
+    {
+        var (agb, first) = await ContractAsync();
+        var providerId = (await new ProviderRepository(Database, Audit).ReadByAgbCodeAsync(agb))!.Id;
+        var second = await Contracts.InsertAsync(TestData.Contract(providerId) with { Law = Law.Jeugdwet });
+        var terms = new ContractTermsRepository(Database, Audit);
+        await terms.InsertTariffAsync(new TariffLine
+        {
+            ContractId = second, ProductCategory = "43", ProductCode = "43A31", Unit = TariffUnit.Etmaal, PriceCents = 15_000, ValidFrom = new(2024, 1, 1),
+        });
+        await terms.InsertBudgetAsync(new BudgetCeiling { ContractId = second, Year = 2025, MunicipalityCode = "1735", AmountCents = 3_000_000 });
+        await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;;;",
+            $"{agb};1735;Jeugdwet;43;43A31;01-03-2025;31-03-2025;31;etmaal;4.650,00;;F2;;;"), null);
+
+        var perProvider = Assert.Single(await Spending.ReconcileAsync(new ReconciliationFilter(2025, ReconciliationGrouping.Provider, ProviderId: providerId), Today));
+        var perContract = await Spending.ReconcileAsync(new ReconciliationFilter(2025, ProviderId: providerId), Today);
+
+        // Budgets 10.000,00 + 30.000,00; spent 725,00 + 4.650,00 = 5.375,00, which is 13,4375 % → 13,4 %.
+        Assert.Equal((4_000_000L, 537_500L, 13.4m, (long?)providerId, (string?)null),
+            (perProvider.BudgetCents, perProvider.SpentCents, perProvider.ExhaustionPercent, perProvider.ProviderId, perProvider.ContractNumber));
+        Assert.Equal([(first, "0141", 72_500L), (second, "1735", 465_000L)], perContract.Select(r => (r.ContractId!.Value, r.MunicipalityCode!, r.SpentCents)).OrderBy(r => r.Item1));
     }
 
     [EngineFact]
