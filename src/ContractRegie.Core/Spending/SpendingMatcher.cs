@@ -96,6 +96,5 @@ public sealed class SpendingMatcher
 
     private static string Period(DateOnly from, DateOnly to) => $"{from:dd-MM-yyyy} t/m {to:dd-MM-yyyy}";
 
-
     private sealed record Candidate(Contract Contract, DateOnly CurrentEnd, IReadOnlyList<TariffLine> Tariffs);
 }

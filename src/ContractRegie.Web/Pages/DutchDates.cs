@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace ContractRegie.Web.Pages;
 
-/// <summary>Dates and numbers as Dutch readers write them: 31-12-2026, 47,5, € 1.234,56.</summary>
+/// <summary>Dates and numbers as Dutch readers write them: 31-12-2026, 47,5 (amounts: Money.Format).</summary>
 public static class DutchDates
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
@@ -12,8 +12,6 @@ public static class DutchDates
 
     public static string Format(DateTimeOffset instant) =>
         Core.Common.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);
-
-    public static string Euros(long cents) => (cents / 100m).ToString("C", Dutch);
 
     public static string Number(decimal value) => value.ToString("0.##", Dutch);
 }

@@ -89,6 +89,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /zorgaanbieders"] = Everyone,
         ["GET /signaleringen"] = Everyone,
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
+        ["GET /uitgaven"] = [Role.Financien],
     };
 
     [Fact]

@@ -180,28 +180,7 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    private async Task<(string Agb, long Wmo, long Jeugd)> ContractsAsync()
-    {
-        var manager = await App.CreateClientAsAsync(Role.Contractmanager);
-        var agb = "5" + NextDigits(7);
-        var providerId = await manager.CreateAsync("/api/v1/providers", ProviderBody(agb));
-        var wmo = await manager.CreateAsync("/api/v1/contracts", With(ContractBody(providerId), "Wmo"));
-        var jeugd = await manager.CreateAsync("/api/v1/contracts", With(ContractBody(providerId), "Jeugdwet"));
-        await manager.CreateAsync($"/api/v1/contracts/{wmo}/tariffs",
-            new { productCategory = "45", productCode = "45A53", unit = "Uur", priceCents = 7_250, validFrom = "2024-01-01" });
-        await manager.CreateAsync($"/api/v1/contracts/{jeugd}/tariffs",
-            new { productCategory = "43", productCode = "43A31", unit = "Etmaal", priceCents = 15_000, validFrom = "2024-01-01" });
-        await manager.CreateAsync($"/api/v1/contracts/{wmo}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 100_000 });
-        await manager.CreateAsync($"/api/v1/contracts/{jeugd}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 1_000_000 });
-        return (agb, wmo, jeugd);
-
-        static Dictionary<string, object?> With(Dictionary<string, object?> body, string law)
-        {
-            body["law"] = law;
-            body["extensionOptions"] = Array.Empty<object>();
-            return body;
-        }
-    }
+    private Task<(string Agb, long Wmo, long Jeugd)> ContractsAsync() => App.CreateSpendingContractsAsync();
 
     private static async Task<string> RunJobAsync(HttpClient admin)
     {

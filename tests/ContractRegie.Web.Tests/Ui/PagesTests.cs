@@ -125,6 +125,30 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task Finance_sees_budget_against_spending_and_the_exceptions_on_the_spending_page()
+    {
+        var (agb, wmo, _) = await browser.App.CreateSpendingContractsAsync();
+        var finance = await browser.App.CreateClientAsAsync(Role.Financien);
+        // 12 hours at € 72,50 = € 870,00 of the € 1.000,00 budget (87 %), plus one line for a product without a contract.
+        var csv = "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer\r\n"
+                  + $"{agb};0141;Wmo;45;45A53;01-01-2026;31-01-2026;12;uur;870,00;;F1\r\n"
+                  + $"{agb};0141;Wmo;45;45A99;01-01-2026;31-01-2026;1;stuk;10,00;;F2\r\n";
+        (await finance.PostAsync("/api/v1/spending-imports", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Financien), ContractRegieApp.Password);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uitgaven" }).ClickAsync();
+        await page.GetByLabel("Jaar").FillAsync("2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
+
+        var row = page.Locator("#reconciliation tbody tr").Filter(new() { Has = page.Locator($"a[href='/contracten/{wmo}']") });
+        await Assertions.Expect(row).ToContainTextAsync("€ 1.000,00");
+        await Assertions.Expect(row).ToContainTextAsync("€ 870,00");
+        await Assertions.Expect(row).ToContainTextAsync("87 %");
+        await Assertions.Expect(page.Locator("#exceptions")).ToContainTextAsync("uitzonderingen als CSV");
+    }
+
+    [Fact]
     public async Task The_audit_trail_is_for_beheerder_and_lezer_only()
     {
         var (number, _) = await ContractAsync();
