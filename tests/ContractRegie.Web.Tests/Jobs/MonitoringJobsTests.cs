@@ -157,6 +157,48 @@ public sealed class MonitoringJobsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_corrected_statement_changes_the_assessment_and_cannot_take_a_year_another_statement_has()
+    {
+        var providerId = await ProviderOfAsync("j.jansen");
+        var writer = await WriterAsync();
+        var id2024 = await writer.CreateAsync("/api/v1/financial-statements", Healthy2024(providerId));
+        var statement2023 = Healthy2024(providerId);
+        statement2023["year"] = 2023;
+        var id2023 = await writer.CreateAsync("/api/v1/financial-statements", statement2023);
+        var corrected = Healthy2024(providerId);
+        corrected["goingConcernNote"] = true;
+
+        var response = await writer.PutJsonAsync($"/api/v1/financial-statements/{id2024}", corrected);
+        await (await writer.PutJsonAsync($"/api/v1/financial-statements/{id2023}", Healthy2024(providerId))).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await writer.PutJsonAsync("/api/v1/financial-statements/999999", corrected)).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = await GetAsync($"/api/v1/providers/{providerId}/financial-assessment");
+        Assert.Equal("Hoog", json.RootElement.GetProperty("assessment").GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task A_corrected_measurement_replaces_the_value()
+    {
+        var writer = await WriterAsync();
+        var contractId = await writer.CreateAsync("/api/v1/contracts", ContractBody(await writer.CreateProviderAsync()));
+        await writer.CreateAsync($"/api/v1/contracts/{contractId}/outcome-agreements", new
+        {
+            indicator = "Doelrealisatie", norm = 75, direction = "AtLeast", unit = "%", frequency = "Halfjaar",
+        });
+        var id = await writer.CreateAsync("/api/v1/outcome-measurements",
+            new { contractId, indicator = "Doelrealisatie", period = "2025-H2", value = 60, reportedOn = "2026-01-15" });
+
+        var response = await writer.PutJsonAsync($"/api/v1/outcome-measurements/{id}",
+            new { contractId, indicator = "Doelrealisatie", period = "2025-h2", value = 78.5, reportedOn = "2026-01-20", source = "correctie" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stored = await GetAsync($"/api/v1/outcome-measurements/{id}");
+        Assert.Equal((78.5m, "2025-H2", "correctie"),
+            (stored.RootElement.GetProperty("value").GetDecimal(), stored.RootElement.GetProperty("period").GetString(), stored.RootElement.GetProperty("source").GetString()));
+    }
+
+    [Fact]
     public async Task A_measurement_for_an_indicator_without_an_agreement_is_refused()
     {
         var writer = await WriterAsync();

@@ -27,6 +27,8 @@ public static class FinancialStatementsApi
             .WithSummary("Eén jaarrekening.");
         group.MapPost("", CreateFinancialStatement).WithName("CreateFinancialStatement").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Legt een jaarrekening vast; bedragen in centen.");
+        group.MapPut("/{id:long}", ReplaceFinancialStatement).WithName("ReplaceFinancialStatement").RequireAuthorization(Policies.ContractWrite)
+            .WithSummary("Corrigeert een jaarrekening.");
         group.MapDelete("/{id:long}", DeleteFinancialStatement).WithName("DeleteFinancialStatement").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een jaarrekening.");
         app.MapGet(ApiConventions.BasePath + "/providers/{id:long}/financial-assessment", GetFinancialAssessment)
@@ -55,22 +57,52 @@ public static class FinancialStatementsApi
     public static async Task<Results<Created<FinancialStatement>, ValidationProblem, ProblemHttpResult>> CreateFinancialStatement(
         FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
     {
+        switch (await CheckAsync(input, 0, providers, statements))
+        {
+            case (ValidationProblem invalid, _): return invalid;
+            case (_, ProblemHttpResult problem): return problem;
+        }
+        var statement = input.ToStatement(new ValidationErrors());
+        var created = statement with { Id = await statements.InsertAsync(statement) };
+        return TypedResults.Created($"{Path}/{created.Id}", created);
+    }
+
+    public static async Task<Results<Ok<FinancialStatement>, ValidationProblem, ProblemHttpResult>> ReplaceFinancialStatement(
+        long id, FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
+    {
+        if (await statements.ReadByIdAsync(id) is null)
+        {
+            return ApiProblems.NotFound($"Jaarrekening {id}");
+        }
+        switch (await CheckAsync(input, id, providers, statements))
+        {
+            case (ValidationProblem invalid, _): return invalid;
+            case (_, ProblemHttpResult problem): return problem;
+        }
+        var statement = input.ToStatement(new ValidationErrors()) with { Id = id };
+        await statements.UpdateAsync(statement);
+        return TypedResults.Ok(statement);
+    }
+
+    /// <summary>What is wrong with the input, if anything: its figures, its provider, or its year (taken by another statement than <paramref name="id"/>).</summary>
+    private static async Task<(ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
+        FinancialStatementInput input, long id, ProviderRepository providers, FinancialStatementRepository statements)
+    {
         var errors = new ValidationErrors();
         var statement = input.ToStatement(errors);
         if (errors.Merge(statement.Validate()) is { IsEmpty: false })
         {
-            return ApiProblems.Invalid(errors);
+            return (ApiProblems.Invalid(errors), null);
         }
         if (await providers.ReadByIdAsync(statement.ProviderId) is null)
         {
-            return ApiProblems.NotFound($"Zorgaanbieder {statement.ProviderId}");
+            return (null, ApiProblems.NotFound($"Zorgaanbieder {statement.ProviderId}"));
         }
-        if (await statements.ReadByKeyAsync(statement.ProviderId, statement.Year) is not null)
+        if (await statements.ReadByKeyAsync(statement.ProviderId, statement.Year) is { } other && other.Id != id)
         {
-            return ApiProblems.Conflict($"Er is al een jaarrekening {statement.Year} van deze zorgaanbieder.");
+            return (null, ApiProblems.Conflict($"Er is al een jaarrekening {statement.Year} van deze zorgaanbieder."));
         }
-        var created = statement with { Id = await statements.InsertAsync(statement) };
-        return TypedResults.Created($"{Path}/{created.Id}", created);
+        return (null, null);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFinancialStatement(long id, FinancialStatementRepository statements) =>

@@ -22,6 +22,8 @@ public static class OutcomeMeasurementsApi
             .WithSummary("Eén prestatiemeting.");
         group.MapPost("", CreateOutcomeMeasurement).WithName("CreateOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Legt een meting vast bij een prestatieafspraak van het contract.");
+        group.MapPut("/{id:long}", ReplaceOutcomeMeasurement).WithName("ReplaceOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
+            .WithSummary("Corrigeert een prestatiemeting.");
         group.MapDelete("/{id:long}", DeleteOutcomeMeasurement).WithName("DeleteOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een prestatiemeting.");
         return app;
@@ -48,26 +50,59 @@ public static class OutcomeMeasurementsApi
     public static async Task<Results<Created<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> CreateOutcomeMeasurement(
         OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
     {
+        switch (await CheckAsync(input, 0, contracts, terms, measurements))
+        {
+            case (ValidationProblem invalid, _): return invalid;
+            case (_, ProblemHttpResult problem): return problem;
+        }
+        var measurement = input.ToMeasurement(new ValidationErrors());
+        var created = measurement with { Id = await measurements.InsertAsync(measurement) };
+        return TypedResults.Created($"{Path}/{created.Id}", created);
+    }
+
+    public static async Task<Results<Ok<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> ReplaceOutcomeMeasurement(
+        long id, OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
+    {
+        if (await measurements.ReadByIdAsync(id) is null)
+        {
+            return ApiProblems.NotFound($"Prestatiemeting {id}");
+        }
+        switch (await CheckAsync(input, id, contracts, terms, measurements))
+        {
+            case (ValidationProblem invalid, _): return invalid;
+            case (_, ProblemHttpResult problem): return problem;
+        }
+        var measurement = input.ToMeasurement(new ValidationErrors()) with { Id = id };
+        await measurements.UpdateAsync(measurement);
+        return TypedResults.Ok(measurement);
+    }
+
+    /// <summary>
+    /// What is wrong with the input, if anything: its fields, its contract, its agreement, or its key (which no other
+    /// measurement than <paramref name="id"/> may have).
+    /// </summary>
+    private static async Task<(ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
+        OutcomeMeasurementInput input, long id, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
+    {
         var errors = new ValidationErrors();
         var measurement = input.ToMeasurement(errors);
-        if (!errors.IsEmpty)
+        if (errors.Merge(measurement.Validate()) is { IsEmpty: false })
         {
-            return ApiProblems.Invalid(errors.Merge(measurement.Validate()));
+            return (ApiProblems.Invalid(errors), null);
         }
         if (await contracts.ReadByIdAsync(measurement.ContractId) is null)
         {
-            return ApiProblems.NotFound($"Contract {measurement.ContractId}");
+            return (null, ApiProblems.NotFound($"Contract {measurement.ContractId}"));
         }
         if (measurement.ValidateAgainst(await terms.ReadAgreementsAsync(measurement.ContractId)) is { IsEmpty: false } invalid)
         {
-            return ApiProblems.Invalid(invalid);
+            return (ApiProblems.Invalid(invalid), null);
         }
-        if (await measurements.ReadByKeyAsync(measurement.ContractId, measurement.Indicator, measurement.Period) is not null)
+        if (await measurements.ReadByKeyAsync(measurement.ContractId, measurement.Indicator, measurement.Period) is { } other && other.Id != id)
         {
-            return ApiProblems.Conflict($"Er is al een meting van '{measurement.Indicator}' over {measurement.Period} voor dit contract.");
+            return (null, ApiProblems.Conflict($"Er is al een meting van '{measurement.Indicator}' over {measurement.Period} voor dit contract."));
         }
-        var created = measurement with { Id = await measurements.InsertAsync(measurement) };
-        return TypedResults.Created($"{Path}/{created.Id}", created);
+        return (null, null);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOutcomeMeasurement(long id, OutcomeMeasurementRepository measurements) =>
