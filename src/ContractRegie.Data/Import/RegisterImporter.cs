@@ -77,38 +77,18 @@ public sealed class RegisterImporter(
     private static async Task<ReadFile<TRow>> ReadAsync<TRow>(
         RegisterImport<TRow> import, Stream csv, ImportErrorList errors, CancellationToken cancellationToken) where TRow : class
     {
-        using var text = await CsvEncoding.OpenAsync(csv, cancellationToken);
-        var reader = await CsvReader.OpenAsync(text, cancellationToken);
         var rows = new List<(int Line, TRow Row)>();
-        var rowsRead = 0;
+        using var table = await CsvTable.OpenAsync(csv, import.Columns, errors, cancellationToken);
+        if (table is null)
+        {
+            return new ReadFile<TRow>(rows, 0, Complete: false);
+        }
         try
         {
-            var header = await reader.ReadAsync(cancellationToken);
-            if (header is null || header.IsBlank)
-            {
-                errors.Add(1, null, "Het bestand heeft geen kopregel met kolomnamen.");
-                return new ReadFile<TRow>(rows, 0, Complete: false);
-            }
-            if (ColumnLayout.Read(header, import.Columns, errors) is not { } layout)
-            {
-                return new ReadFile<TRow>(rows, 0, Complete: false);
-            }
-            var decimalSeparator = CsvValues.DecimalSeparatorFor(reader.Delimiter);
             var firstLineByKey = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            while (await reader.ReadAsync(cancellationToken) is { } record)
+            while (await table.ReadAsync(errors, cancellationToken) is { } record)
             {
-                if (record.IsBlank)
-                {
-                    continue;
-                }
-                rowsRead++;
-                if (record.Fields.Skip(layout.Width).Any(f => !string.IsNullOrWhiteSpace(f)))
-                {
-                    errors.Add(record.Line, null,
-                        "De regel heeft meer velden dan de kopregel. Staat er een scheidingsteken in een waarde zonder aanhalingstekens?");
-                    continue;
-                }
-                if (import.Parse(new ImportRow(record, layout, decimalSeparator, errors)) is not { } row)
+                if (import.Parse(record) is not { } row)
                 {
                     continue;
                 }
@@ -119,12 +99,12 @@ public sealed class RegisterImporter(
                 }
                 rows.Add((record.Line, row));
             }
-            return new ReadFile<TRow>(rows, rowsRead, Complete: true);
+            return new ReadFile<TRow>(rows, table.RowsRead, Complete: true);
         }
         catch (CsvFormatException broken)
         {
             errors.Add(broken.Line, null, broken.Message);
-            return new ReadFile<TRow>(rows, rowsRead, Complete: false);
+            return new ReadFile<TRow>(rows, table.RowsRead, Complete: false);
         }
     }
 

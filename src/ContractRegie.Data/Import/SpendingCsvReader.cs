@@ -9,70 +9,32 @@ namespace ContractRegie.Data.Import;
 /// <summary>The financial administration's spending CSV (docs/spending-import.md), in UTF-8 or the Dutch Excel export.</summary>
 internal sealed class SpendingCsvReader : ISpendingReader
 {
-    private readonly TextReader _text;
-    private readonly CsvReader _csv;
-    private readonly ColumnLayout _layout;
-    private readonly char _decimalSeparator;
+    private readonly CsvTable _table;
     private readonly ClientPseudonym _pseudonym;
 
-    private SpendingCsvReader(TextReader text, CsvReader csv, ColumnLayout layout, ClientPseudonym pseudonym)
+    private SpendingCsvReader(CsvTable table, ClientPseudonym pseudonym)
     {
-        _text = text;
-        _csv = csv;
-        _layout = layout;
-        _decimalSeparator = CsvValues.DecimalSeparatorFor(csv.Delimiter);
+        _table = table;
         _pseudonym = pseudonym;
     }
 
     public SpendingSource Source => SpendingSource.Csv;
     public DeclarationHeader? Declaration => null;
-    public int LinesRead { get; private set; }
+    public int LinesRead => _table.RowsRead;
 
     /// <summary>The reader positioned after the header, or null when the header is missing or wrong (reported).</summary>
-    public static async Task<SpendingCsvReader?> OpenAsync(Stream file, ClientPseudonym pseudonym, ImportErrorList errors, CancellationToken cancellationToken)
-    {
-        var text = await CsvEncoding.OpenAsync(file, cancellationToken);
-        try
-        {
-            var csv = await CsvReader.OpenAsync(text, cancellationToken);
-            var header = await csv.ReadAsync(cancellationToken);
-            if (header is null || header.IsBlank)
-            {
-                errors.Add(1, null, "Het bestand heeft geen kopregel met kolomnamen.");
-            }
-            else if (ColumnLayout.Read(header, Column.All, errors) is { } layout)
-            {
-                return new SpendingCsvReader(text, csv, layout, pseudonym);
-            }
-        }
-        catch (CsvFormatException broken)
-        {
-            errors.Add(broken.Line, null, broken.Message);
-        }
-        text.Dispose();
-        return null;
-    }
+    public static async Task<SpendingCsvReader?> OpenAsync(Stream file, ClientPseudonym pseudonym, ImportErrorList errors, CancellationToken cancellationToken) =>
+        await CsvTable.OpenAsync(file, Column.All, errors, cancellationToken) is { } table ? new SpendingCsvReader(table, pseudonym) : null;
 
     public async Task<ReadSpendingLine?> ReadAsync(ImportErrorList errors, CancellationToken cancellationToken)
     {
         try
         {
-            while (await _csv.ReadAsync(cancellationToken) is { } record)
+            while (await _table.ReadAsync(errors, cancellationToken) is { } row)
             {
-                if (record.IsBlank)
+                if (Parse(row) is { } line)
                 {
-                    continue;
-                }
-                LinesRead++;
-                if (record.Fields.Skip(_layout.Width).Any(f => !string.IsNullOrWhiteSpace(f)))
-                {
-                    errors.Add(record.Line, null,
-                        "De regel heeft meer velden dan de kopregel. Staat er een scheidingsteken in een waarde zonder aanhalingstekens?");
-                    continue;
-                }
-                if (Parse(new ImportRow(record, _layout, _decimalSeparator, errors)) is { } line)
-                {
-                    return new ReadSpendingLine(record.Line, line);
+                    return new ReadSpendingLine(row.Line, line);
                 }
             }
         }
@@ -87,7 +49,7 @@ internal sealed class SpendingCsvReader : ISpendingReader
     {
     }
 
-    public void Dispose() => _text.Dispose();
+    public void Dispose() => _table.Dispose();
 
     private SpendingLine? Parse(ImportRow row)
     {
