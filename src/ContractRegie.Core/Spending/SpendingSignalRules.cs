@@ -63,5 +63,4 @@ public static class SpendingSignalRules
         SpendingExceptionKind.DeliveryOutsideContractPeriod => "levering buiten de looptijd",
         _ => "dubbel gedeclareerd",
     };
-
 }

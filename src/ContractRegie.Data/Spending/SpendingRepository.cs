@@ -3,6 +3,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
+using ContractRegie.Data.Sql.Contracts;
 using ContractRegie.Data.Sql.Spending;
 using Dapper;
 
@@ -48,8 +49,8 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         var all = await contracts.ReadAllAsync();
         return await database.RunAsync<IReadOnlyList<MatchableContract>>(null, async c =>
         {
-            var agbCodes = (await c.QueryAsync<(long ContractId, string AgbCode)>(SpendingSql.ContractProviders)).ToDictionary(x => x.ContractId, x => x.AgbCode);
-            var tariffs = (await c.QueryAsync<TariffLine>(SpendingSql.AllTariffs)).ToLookup(t => t.ContractId);
+            var agbCodes = (await c.QueryAsync<ContractInfo>(SpendingSql.Contracts)).ToDictionary(x => x.Id, x => x.ProviderAgbCode);
+            var tariffs = (await c.QueryAsync<TariffLine>(ContractTermsSql.AllTariffs)).ToLookup(t => t.ContractId);
             return all.Select(contract => new MatchableContract(contract, agbCodes[contract.Id], tariffs[contract.Id].ToList())).ToList();
         });
     }
@@ -78,16 +79,15 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     /// </summary>
     public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction? transaction = null)
     {
+        var year = new { filter.Year };
         var (contractRows, spent, budgets) = await database.RunAsync(transaction, async c => (
-            (await c.QueryAsync<ContractInfo>(SpendingSql.ContractsForReconciliation, transaction: transaction)).ToDictionary(x => x.Id),
-            (await c.QueryAsync<SpentRow>(SpendingSql.SpentPerContract, transaction: transaction)).Where(s => s.Year == filter.Year).ToList(),
-            (await c.QueryAsync<BudgetCeiling>(SpendingSql.Budgets, transaction: transaction)).Where(b => b.Year == filter.Year).ToList()));
+            (await c.QueryAsync<ContractInfo>(SpendingSql.Contracts, transaction: transaction)).ToDictionary(x => x.Id),
+            (await c.QueryAsync<SpentRow>(SpendingSql.SpentPerContract, year, transaction)).ToDictionary(s => (s.ContractId, s.MunicipalityCode)),
+            (await c.QueryAsync<BudgetCeiling>(ContractTermsSql.BudgetsForYear, year, transaction)).ToDictionary(b => (b.ContractId, b.MunicipalityCode))));
 
-        var keys = spent.Select(s => (s.ContractId, s.MunicipalityCode)).Union(budgets.Select(b => (b.ContractId, b.MunicipalityCode)));
-        var perContract = keys
+        var perContract = spent.Keys.Union(budgets.Keys)
             .Select(key => (Contract: contractRows[key.ContractId], key.MunicipalityCode,
-                Spent: spent.FirstOrDefault(s => s.ContractId == key.ContractId && s.MunicipalityCode == key.MunicipalityCode),
-                Budget: budgets.FirstOrDefault(b => b.ContractId == key.ContractId && b.MunicipalityCode == key.MunicipalityCode)?.AmountCents))
+                Spent: spent.GetValueOrDefault(key), Budget: budgets.GetValueOrDefault(key)?.AmountCents))
             .Where(x => (filter.ContractId is null || x.Contract.Id == filter.ContractId)
                         && (filter.ProviderId is null || x.Contract.ProviderId == filter.ProviderId)
                         && (filter.Law is null || string.Equals(x.Contract.Law, filter.Law, StringComparison.OrdinalIgnoreCase))
@@ -135,7 +135,6 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     {
         public long Id { get; init; }
         public string ContractNumber { get; init; } = "";
-        public string Title { get; init; } = "";
         public string Law { get; init; } = "";
         public string? ContractManager { get; init; }
         public long ProviderId { get; init; }
@@ -163,7 +162,6 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     {
         public long ContractId { get; init; }
         public string MunicipalityCode { get; init; } = "";
-        public int Year { get; init; }
         public long SpentCents { get; init; }
         public int LineCount { get; init; }
         public int ExceptionCount { get; init; }

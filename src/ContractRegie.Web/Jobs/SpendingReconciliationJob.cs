@@ -19,7 +19,7 @@ public sealed class SpendingReconciliationJob(
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = time.Today();
-        var (budgets, exceptions, raised, escalated) = (0, 0, 0, 0);
+        var (budgets, exceptions, tally) = (0, 0, new SignalTally());
         // One transaction: a run's signals and e-mails are stored together or not at all.
         await database.InTransactionAsync(async tx =>
         {
@@ -39,19 +39,12 @@ public sealed class SpendingReconciliationJob(
                 exceptions += group.LineCount;
                 drafts.Add(SpendingSignalRules.ForExceptions(group));
             }
-            foreach (var draft in drafts)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                switch (await signals.RaiseAsync(draft, tx))
-                {
-                    case SignalChange.Raised: raised++; break;
-                    case SignalChange.Escalated: escalated++; break;
-                }
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            tally = await signals.RaiseAllAsync(drafts, tx);
             return 0;
         }, cancellationToken);
         logger.LogInformation("Spending reconciliation on {Today}: {Budgets} budgets, {Exceptions} exception lines, {Raised} signals raised, {Escalated} escalated",
-            today, budgets, exceptions, raised, escalated);
-        return $"{budgets} budgetten en {exceptions} uitzonderingen bekeken, {raised} nieuwe signaleringen, {escalated} verscherpt.";
+            today, budgets, exceptions, tally.Raised, tally.Escalated);
+        return $"{budgets} budgetten en {exceptions} uitzonderingen bekeken, {tally.Raised} nieuwe signaleringen, {tally.Escalated} verscherpt.";
     }
 }

@@ -7,6 +7,7 @@ public static class ContractTermsSql
         "id, contract_id, product_category, product_code, unit, price_cents, valid_from, valid_to, indexation_percent";
 
     public const string TariffsByContractId = "SELECT " + TariffColumns + " FROM tariff_line WHERE contract_id = @ContractId ORDER BY product_category, product_code, valid_from";
+    public const string AllTariffs = "SELECT " + TariffColumns + " FROM tariff_line";
     public const string TariffById = "SELECT " + TariffColumns + " FROM tariff_line WHERE id = @Id AND contract_id = @ContractId";
     public const string TariffByProduct = """
         SELECT id FROM tariff_line
@@ -27,6 +28,7 @@ public static class ContractTermsSql
     private const string BudgetColumns = "id, contract_id, year, municipality_code, amount_cents";
 
     public const string BudgetsByContractId = "SELECT " + BudgetColumns + " FROM budget_ceiling WHERE contract_id = @ContractId ORDER BY year, municipality_code";
+    public const string BudgetsForYear = "SELECT " + BudgetColumns + " FROM budget_ceiling WHERE year = @Year";
     public const string BudgetById = "SELECT " + BudgetColumns + " FROM budget_ceiling WHERE id = @Id AND contract_id = @ContractId";
     public const string InsertBudget = """
         INSERT INTO budget_ceiling (contract_id, year, municipality_code, amount_cents)

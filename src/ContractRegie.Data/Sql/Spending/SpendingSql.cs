@@ -55,29 +55,22 @@ public static class SpendingSql
                             AND o.declaration_number = spending_line.declaration_number AND o.import_id <> @ImportId))
         """;
 
-    public const string ContractProviders = "SELECT c.id AS contract_id, p.agb_code FROM contract c JOIN provider p ON p.id = c.provider_id";
-
-    public const string AllTariffs = """
-        SELECT id, contract_id, product_category, product_code, unit, price_cents, valid_from, valid_to, indexation_percent FROM tariff_line
-        """;
-
-    /// <summary>Spending per contract, municipality and year; credit lines count negative. Unmatched lines have no contract.</summary>
+    /// <summary>Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.</summary>
     public const string SpentPerContract = """
-        SELECT l.contract_id, l.municipality_code, l.delivery_year AS year,
+        SELECT l.contract_id, l.municipality_code,
                CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS spent_cents,
                COUNT(*) AS line_count,
                COUNT(l.exception_kind) AS exception_count
         FROM spending_line l
-        WHERE l.contract_id IS NOT NULL
-        GROUP BY l.contract_id, l.municipality_code, l.delivery_year
+        WHERE l.contract_id IS NOT NULL AND l.delivery_year = @Year
+        GROUP BY l.contract_id, l.municipality_code
         """;
 
-    public const string ContractsForReconciliation = """
-        SELECT c.id, c.contract_number, c.title, c.law, c.contract_manager, c.provider_id, p.name AS provider_name, p.agb_code AS provider_agb_code
+    /// <summary>Every contract with what matching and reconciliation need of it and its provider.</summary>
+    public const string Contracts = """
+        SELECT c.id, c.contract_number, c.law, c.contract_manager, c.provider_id, p.name AS provider_name, p.agb_code AS provider_agb_code
         FROM contract c JOIN provider p ON p.id = c.provider_id
         """;
-
-    public const string Budgets = "SELECT contract_id, year, municipality_code, amount_cents FROM budget_ceiling";
 
     /// <summary>The exceptions added up per kind, contract (or provider without one) and year, for the nightly signals.</summary>
     public const string ExceptionGroups = """
