@@ -39,6 +39,9 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
 
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId, contractId, transaction);
+    /// <summary>Every contract's outcome agreements, for the daily outcome check.</summary>
+    public Task<IReadOnlyList<OutcomeAgreement>> ReadAllAgreementsAsync() =>
+        database.RunAsync<IReadOnlyList<OutcomeAgreement>>(null, async c => (await c.QueryAsync<OutcomeAgreement>(ContractTermsSql.AllAgreements)).AsList());
     public Task<OutcomeAgreement?> ReadAgreementAsync(long contractId, long id) =>
         SingleAsync<OutcomeAgreement>(ContractTermsSql.AgreementById, contractId, id, null);
     public Task<long> InsertAgreementAsync(OutcomeAgreement agreement, DbTransaction? transaction = null) =>

@@ -31,8 +31,9 @@ public sealed class FinancialStatementRepository
         _database.RunAsync<IReadOnlyList<FinancialStatement>>(transaction, async c =>
             (await c.QueryAsync<FinancialStatement>(FinancialStatementSql.ReadByProvider, new { ProviderId = providerId }, transaction)).AsList());
 
-    public Task<IReadOnlyList<long>> ReadAssessedProviderIdsAsync() =>
-        _database.RunAsync<IReadOnlyList<long>>(null, async c => (await c.QueryAsync<long>(FinancialStatementSql.AssessedProviderIds)).Order().ToList());
+    /// <summary>Every statement, for the daily financial check: a few per provider.</summary>
+    public Task<IReadOnlyList<FinancialStatement>> ReadAllAsync() =>
+        _database.RunAsync<IReadOnlyList<FinancialStatement>>(null, async c => (await c.QueryAsync<FinancialStatement>(FinancialStatementSql.ReadAll)).AsList());
 
     public Task<Page<FinancialStatement>> SearchAsync(FinancialStatementFilter filter, PageRequest page) =>
         _database.RunAsync(null, async c =>

@@ -31,6 +31,10 @@ public sealed class OutcomeMeasurementRepository
         _database.RunAsync<IReadOnlyList<OutcomeMeasurement>>(transaction, async c =>
             (await c.QueryAsync<OutcomeMeasurement>(OutcomeMeasurementSql.ReadByContract, new { ContractId = contractId }, transaction)).AsList());
 
+    /// <summary>Every measurement, for the daily outcome check: a few per agreement and period.</summary>
+    public Task<IReadOnlyList<OutcomeMeasurement>> ReadAllAsync() =>
+        _database.RunAsync<IReadOnlyList<OutcomeMeasurement>>(null, async c => (await c.QueryAsync<OutcomeMeasurement>(OutcomeMeasurementSql.ReadAll)).AsList());
+
     public Task<Page<OutcomeMeasurement>> SearchAsync(OutcomeMeasurementFilter filter, PageRequest page) =>
         _database.RunAsync(null, async c =>
         {

@@ -24,14 +24,16 @@ public sealed class ProviderRiskRepository(Database database, AuditTrail audit)
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<ProviderRisk>(ProviderRiskSql.Read, new { Id = providerId }, transaction));
 
     /// <summary>Every provider's last assessment, by provider id: one row per provider, a few hundred at most.</summary>
-    public Task<IReadOnlyDictionary<long, ProviderRisk>> ReadAllAsync() =>
-        database.RunAsync<IReadOnlyDictionary<long, ProviderRisk>>(null, async c =>
-            (await c.QueryAsync<ProviderRisk>(ProviderRiskSql.ReadAll)).ToDictionary(r => r.ProviderId));
+    public Task<IReadOnlyDictionary<long, ProviderRisk>> ReadAllAsync(DbTransaction? transaction = null) =>
+        database.RunAsync<IReadOnlyDictionary<long, ProviderRisk>>(transaction, async c =>
+            (await c.QueryAsync<ProviderRisk>(ProviderRiskSql.ReadAll, transaction: transaction)).ToDictionary(r => r.ProviderId));
 
-    /// <summary>Stores the assessment; audited only when level, statement or score changed, not for each day's repeat.</summary>
-    public async Task SaveAsync(ProviderRisk risk, DbTransaction transaction)
+    /// <summary>
+    /// Stores the assessment over <paramref name="before"/>, the one stored until now (null for a first one); audited only
+    /// when level, statement or score changed, not for each day's repeat.
+    /// </summary>
+    public async Task SaveAsync(ProviderRisk risk, ProviderRisk? before, DbTransaction transaction)
     {
-        var before = await ReadAsync(risk.ProviderId, transaction);
         var parameters = new { risk.ProviderId, Level = risk.Level.ToString(), risk.StatementYear, risk.TotalScore, risk.AssessedOn };
         await transaction.Connection!.ExecuteAsync(before is null ? ProviderRiskSql.Insert : ProviderRiskSql.Update, parameters, transaction);
         if (before is null || before with { AssessedOn = risk.AssessedOn } != risk)

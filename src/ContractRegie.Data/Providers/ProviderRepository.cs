@@ -32,6 +32,10 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
             return new Page<Provider>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 
+    /// <summary>Every active provider, for the daily checks: a few hundred rows.</summary>
+    public async Task<IReadOnlyList<Provider>> ReadActiveAsync() =>
+        (await SearchAsync(new ProviderFilter(Active: true), new PageRequest(1, int.MaxValue))).Items;
+
     private const string Entity = "provider";
 
     public Task<long> InsertAsync(Provider provider, DbTransaction? transaction = null) =>

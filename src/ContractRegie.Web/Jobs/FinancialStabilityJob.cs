@@ -8,9 +8,9 @@ using ContractRegie.Data.Signals;
 namespace ContractRegie.Web.Jobs;
 
 /// <summary>
-/// Ratios, red flags and level of every provider with annual statements; a rise since the last assessment becomes a
-/// signal and an e-mail to the provider's contractmanager. The assessed level is stored, so a second run the same day
-/// sees no rise.
+/// Ratios, red flags and level of every active provider with annual statements (or an earlier assessment); a rise
+/// since the last assessment becomes a signal and an e-mail to the provider's contractmanager. The assessed level is
+/// stored, so a second run the same day sees no rise.
 /// </summary>
 public sealed class FinancialStabilityJob(
     Database database, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks,
@@ -21,28 +21,25 @@ public sealed class FinancialStabilityJob(
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = time.Today();
-        var providerIds = await statements.ReadAssessedProviderIdsAsync();
+        var byProvider = (await statements.ReadAllAsync()).ToLookup(s => s.ProviderId);
         var tally = new SignalTally();
         var levels = new Dictionary<RiskLevel, int>();
         await database.InTransactionAsync(async tx =>
         {
-            foreach (var providerId in providerIds)
+            var previous = await risks.ReadAllAsync(tx);
+            foreach (var provider in (await providers.ReadActiveAsync()).Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (await providers.ReadByIdAsync(providerId, tx) is not { Active: true } provider)
-                {
-                    continue;
-                }
-                var assessment = FinancialStability.Assess(await statements.ReadByProviderAsync(providerId, tx), today, options.FinancialNorms);
-                var previous = await risks.ReadAsync(providerId, tx);
-                if (FinancialStability.SignalOnRise(provider, assessment, previous?.Level, today) is { } draft)
+                var assessment = FinancialStability.Assess([.. byProvider[provider.Id]], today, options.FinancialNorms);
+                var before = previous.GetValueOrDefault(provider.Id);
+                if (FinancialStability.SignalOnRise(provider, assessment, before?.Level, today) is { } draft)
                 {
                     tally += await signals.RaiseAllAsync([draft], tx);
                 }
                 await risks.SaveAsync(new ProviderRisk
                 {
-                    ProviderId = providerId, Level = assessment.Level, StatementYear = assessment.Year, TotalScore = assessment.TotalScore, AssessedOn = today,
-                }, tx);
+                    ProviderId = provider.Id, Level = assessment.Level, StatementYear = assessment.Year, TotalScore = assessment.TotalScore, AssessedOn = today,
+                }, before, tx);
                 levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
             }
             return 0;

@@ -154,7 +154,7 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
         Assert.Equal("2026-K2", Assert.Single(measurements.Items).Period);
         Assert.Equal(2025, Assert.Single(statements.Items).Year);
         Assert.Equal([2025, 2024], all.Items.Select(s => s.Year));
-        Assert.Contains(provider.Id, await Statements.ReadAssessedProviderIdsAsync());
+        Assert.Contains(await Statements.ReadAllAsync(), s => s.ProviderId == provider.Id && s.Year == 2025);
     }
 
     [EngineFact]
@@ -165,8 +165,9 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
 
         await Database.InTransactionAsync(async tx =>
         {
-            await risks.SaveAsync(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Verhoogd, StatementYear = 2025, TotalScore = 2, AssessedOn = new DateOnly(2026, 12, 1) }, tx);
-            await risks.SaveAsync(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Hoog, StatementYear = null, TotalScore = 5, AssessedOn = new DateOnly(2026, 12, 2) }, tx);
+            var first = new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Verhoogd, StatementYear = 2025, TotalScore = 2, AssessedOn = new DateOnly(2026, 12, 1) };
+            await risks.SaveAsync(first, null, tx);
+            await risks.SaveAsync(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Hoog, StatementYear = null, TotalScore = 5, AssessedOn = new DateOnly(2026, 12, 2) }, first, tx);
             return 0;
         });
 

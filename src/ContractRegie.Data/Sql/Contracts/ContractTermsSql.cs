@@ -43,6 +43,7 @@ public static class ContractTermsSql
     private const string AgreementColumns = "id, contract_id, indicator, norm, direction, unit, frequency, tolerance";
 
     public const string AgreementsByContractId = "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE contract_id = @ContractId ORDER BY indicator";
+    public const string AllAgreements = "SELECT " + AgreementColumns + " FROM outcome_agreement";
     public const string AgreementById = "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE id = @Id AND contract_id = @ContractId";
     public const string InsertAgreement = """
         INSERT INTO outcome_agreement (contract_id, indicator, norm, direction, unit, frequency, tolerance)

@@ -13,12 +13,7 @@ public static class FinancialStatementSql
     public const string ReadById = "SELECT " + Columns + " FROM financial_statement WHERE id = @Id";
     public const string ReadByProvider = "SELECT " + Columns + " FROM financial_statement WHERE provider_id = @ProviderId ORDER BY year";
     public const string ReadByKey = "SELECT " + Columns + " FROM financial_statement WHERE provider_id = @ProviderId AND year = @Year";
-    /// <summary>The providers the financial-stability job assesses: those with a statement or an earlier assessment.</summary>
-    public const string AssessedProviderIds = """
-        SELECT provider_id FROM financial_statement
-        UNION
-        SELECT provider_id FROM provider_risk
-        """;
+    public const string ReadAll = "SELECT " + Columns + " FROM financial_statement";
 
     public const string Insert = """
         INSERT INTO financial_statement (provider_id, year, revenue_cents, result_cents, equity_cents, total_assets_cents, current_assets_cents,

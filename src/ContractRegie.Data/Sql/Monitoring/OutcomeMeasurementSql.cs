@@ -7,6 +7,7 @@ public static class OutcomeMeasurementSql
 {
     private const string Columns = "id, contract_id, indicator, period, value, reported_on, source";
 
+    public const string ReadAll = "SELECT " + Columns + " FROM outcome_measurement";
     public const string ReadById = "SELECT " + Columns + " FROM outcome_measurement WHERE id = @Id";
     public const string ReadByContract = "SELECT " + Columns + " FROM outcome_measurement WHERE contract_id = @ContractId ORDER BY indicator, period";
     public const string ReadByKey = """
