@@ -40,6 +40,9 @@ public readonly record struct ReportingPeriod(int Year, ReportingFrequency Frequ
         return period;
     }
 
+    /// <summary>The canonical label of a period however it was typed ("2026-k1" is "2026-K1"); other text trimmed, for validation to reject.</summary>
+    public static string Normalize(string text) => TryParse(text, out var period) ? period.Label : text.Trim();
+
     /// <summary>For stored labels, which were checked on the way in.</summary>
     public static ReportingPeriod Parse(string text) =>
         TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is geen rapportageperiode.");

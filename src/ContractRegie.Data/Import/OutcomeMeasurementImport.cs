@@ -25,12 +25,11 @@ internal sealed class OutcomeMeasurementImport(ContractRepository contracts, Con
 
     public override MeasurementRow? Parse(ImportRow row)
     {
-        var period = row.Text(Column.Periode);
         var measurement = new OutcomeMeasurement
         {
             Indicator = row.Text(Column.Indicator),
             // "2026-k1" is stored as "2026-K1", so the key matches however it was typed.
-            Period = ReportingPeriod.TryParse(period, out var parsed) ? parsed.Label : period,
+            Period = ReportingPeriod.Normalize(row.Text(Column.Periode)),
             Value = row.Decimal(Column.Waarde),
             ReportedOn = row.Date(Column.GerapporteerdOp),
             Source = row.OptionalText(Column.Bron),

@@ -57,12 +57,15 @@ public static class FinancialStatementsApi
     public static async Task<Results<Created<FinancialStatement>, ValidationProblem, ProblemHttpResult>> CreateFinancialStatement(
         FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
     {
-        switch (await CheckAsync(input, 0, providers, statements))
+        var (statement, invalid, problem) = await CheckAsync(input, 0, providers, statements);
+        if (invalid is not null)
         {
-            case (ValidationProblem invalid, _): return invalid;
-            case (_, ProblemHttpResult problem): return problem;
+            return invalid;
         }
-        var statement = input.ToStatement(new ValidationErrors());
+        if (problem is not null)
+        {
+            return problem;
+        }
         var created = statement with { Id = await statements.InsertAsync(statement) };
         return TypedResults.Created($"{Path}/{created.Id}", created);
     }
@@ -74,35 +77,39 @@ public static class FinancialStatementsApi
         {
             return ApiProblems.NotFound($"Jaarrekening {id}");
         }
-        switch (await CheckAsync(input, id, providers, statements))
+        var (statement, invalid, problem) = await CheckAsync(input, id, providers, statements);
+        if (invalid is not null)
         {
-            case (ValidationProblem invalid, _): return invalid;
-            case (_, ProblemHttpResult problem): return problem;
+            return invalid;
         }
-        var statement = input.ToStatement(new ValidationErrors()) with { Id = id };
+        if (problem is not null)
+        {
+            return problem;
+        }
+        statement = statement with { Id = id };
         await statements.UpdateAsync(statement);
         return TypedResults.Ok(statement);
     }
 
     /// <summary>What is wrong with the input, if anything: its figures, its provider, or its year (taken by another statement than <paramref name="id"/>).</summary>
-    private static async Task<(ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
+    private static async Task<(FinancialStatement Statement, ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
         FinancialStatementInput input, long id, ProviderRepository providers, FinancialStatementRepository statements)
     {
         var errors = new ValidationErrors();
         var statement = input.ToStatement(errors);
         if (errors.Merge(statement.Validate()) is { IsEmpty: false })
         {
-            return (ApiProblems.Invalid(errors), null);
+            return (statement, ApiProblems.Invalid(errors), null);
         }
         if (await providers.ReadByIdAsync(statement.ProviderId) is null)
         {
-            return (null, ApiProblems.NotFound($"Zorgaanbieder {statement.ProviderId}"));
+            return (statement, null, ApiProblems.NotFound($"Zorgaanbieder {statement.ProviderId}"));
         }
         if (await statements.ReadByKeyAsync(statement.ProviderId, statement.Year) is { } other && other.Id != id)
         {
-            return (null, ApiProblems.Conflict($"Er is al een jaarrekening {statement.Year} van deze zorgaanbieder."));
+            return (statement, null, ApiProblems.Conflict($"Er is al een jaarrekening {statement.Year} van deze zorgaanbieder."));
         }
-        return (null, null);
+        return (statement, null, null);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFinancialStatement(long id, FinancialStatementRepository statements) =>

@@ -11,7 +11,7 @@ public sealed record OutcomeMeasurementInput(long? ContractId, string? Indicator
         ContractId = Required.Value(ContractId, "contractId", errors),
         Indicator = Indicator?.Trim() ?? "",
         // Stored as the canonical label, so "2026-k1" and "2026-K1" are one period.
-        Period = ReportingPeriod.TryParse(Period, out var period) ? period.Label : Period?.Trim() ?? "",
+        Period = ReportingPeriod.Normalize(Period ?? ""),
         Value = Required.Value(Value, "value", errors),
         ReportedOn = Required.Value(ReportedOn, "reportedOn", errors),
         Source = string.IsNullOrWhiteSpace(Source) ? null : Source.Trim(),

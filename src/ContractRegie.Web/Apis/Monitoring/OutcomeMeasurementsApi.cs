@@ -35,7 +35,7 @@ public static class OutcomeMeasurementsApi
     {
         var query = new QueryReader();
         var filter = new OutcomeMeasurementFilter(query.Long("contractId", contractId), QueryReader.Text(indicator),
-            QueryReader.Text(period) is { } text && ReportingPeriod.TryParse(text, out var parsed) ? parsed.Label : QueryReader.Text(period));
+            QueryReader.Text(period) is { } text ? ReportingPeriod.Normalize(text) : null);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {
@@ -50,12 +50,15 @@ public static class OutcomeMeasurementsApi
     public static async Task<Results<Created<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> CreateOutcomeMeasurement(
         OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
     {
-        switch (await CheckAsync(input, 0, contracts, terms, measurements))
+        var (measurement, invalid, problem) = await CheckAsync(input, 0, contracts, terms, measurements);
+        if (invalid is not null)
         {
-            case (ValidationProblem invalid, _): return invalid;
-            case (_, ProblemHttpResult problem): return problem;
+            return invalid;
         }
-        var measurement = input.ToMeasurement(new ValidationErrors());
+        if (problem is not null)
+        {
+            return problem;
+        }
         var created = measurement with { Id = await measurements.InsertAsync(measurement) };
         return TypedResults.Created($"{Path}/{created.Id}", created);
     }
@@ -67,12 +70,16 @@ public static class OutcomeMeasurementsApi
         {
             return ApiProblems.NotFound($"Prestatiemeting {id}");
         }
-        switch (await CheckAsync(input, id, contracts, terms, measurements))
+        var (measurement, invalid, problem) = await CheckAsync(input, id, contracts, terms, measurements);
+        if (invalid is not null)
         {
-            case (ValidationProblem invalid, _): return invalid;
-            case (_, ProblemHttpResult problem): return problem;
+            return invalid;
         }
-        var measurement = input.ToMeasurement(new ValidationErrors()) with { Id = id };
+        if (problem is not null)
+        {
+            return problem;
+        }
+        measurement = measurement with { Id = id };
         await measurements.UpdateAsync(measurement);
         return TypedResults.Ok(measurement);
     }
@@ -81,28 +88,28 @@ public static class OutcomeMeasurementsApi
     /// What is wrong with the input, if anything: its fields, its contract, its agreement, or its key (which no other
     /// measurement than <paramref name="id"/> may have).
     /// </summary>
-    private static async Task<(ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
+    private static async Task<(OutcomeMeasurement Measurement, ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
         OutcomeMeasurementInput input, long id, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
     {
         var errors = new ValidationErrors();
         var measurement = input.ToMeasurement(errors);
         if (errors.Merge(measurement.Validate()) is { IsEmpty: false })
         {
-            return (ApiProblems.Invalid(errors), null);
+            return (measurement, ApiProblems.Invalid(errors), null);
         }
         if (await contracts.ReadByIdAsync(measurement.ContractId) is null)
         {
-            return (null, ApiProblems.NotFound($"Contract {measurement.ContractId}"));
+            return (measurement, null, ApiProblems.NotFound($"Contract {measurement.ContractId}"));
         }
         if (measurement.ValidateAgainst(await terms.ReadAgreementsAsync(measurement.ContractId)) is { IsEmpty: false } invalid)
         {
-            return (ApiProblems.Invalid(invalid), null);
+            return (measurement, ApiProblems.Invalid(invalid), null);
         }
         if (await measurements.ReadByKeyAsync(measurement.ContractId, measurement.Indicator, measurement.Period) is { } other && other.Id != id)
         {
-            return (null, ApiProblems.Conflict($"Er is al een meting van '{measurement.Indicator}' over {measurement.Period} voor dit contract."));
+            return (measurement, null, ApiProblems.Conflict($"Er is al een meting van '{measurement.Indicator}' over {measurement.Period} voor dit contract."));
         }
-        return (null, null);
+        return (measurement, null, null);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOutcomeMeasurement(long id, OutcomeMeasurementRepository measurements) =>
