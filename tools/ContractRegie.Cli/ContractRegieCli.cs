@@ -89,20 +89,12 @@ public static class ContractRegieCli
         {
             throw new UsageException($"Onbekende soort import '{commandLine.Words[0]}'; kies {RegisterColumns.KindNames()}, of spending voor uitgaven.");
         }
-        var path = commandLine.Words[1];
-        if (!File.Exists(path))
+        return await ImportFileAsync(commandLine, () => Services(commandLine), error, async (services, file) =>
         {
-            throw new UsageException($"Bestand '{path}' bestaat niet.");
-        }
-        await using var services = Services(commandLine);
-        if (!await IsMigratedAsync(services, error))
-        {
-            return Failed;
-        }
-        await using var file = File.OpenRead(path);
-        var report = await services.GetRequiredService<RegisterImporter>().ImportAsync(kind, file, cancellationToken);
-        await ImportReportWriter.WriteAsync(report, output);
-        return report.Succeeded ? Succeeded : Failed;
+            var report = await services.GetRequiredService<RegisterImporter>().ImportAsync(kind, file, cancellationToken);
+            await ImportReportWriter.WriteAsync(report, output);
+            return report.Succeeded;
+        });
     }
 
     /// <summary>The pseudonym key comes from the environment (Spending__PseudonymKey), never from the command line and its history.</summary>
@@ -110,20 +102,31 @@ public static class ContractRegieCli
         CommandLine commandLine, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         commandLine.ExpectWords(2, "import spending <bestand>");
+        var spending = new SpendingOptions { PseudonymKey = environment(PseudonymKeyVariable) };
+        return await ImportFileAsync(commandLine, () => Services(commandLine, spending), error, async (services, file) =>
+        {
+            var report = await services.GetRequiredService<SpendingImporter>().ImportAsync(file, Path.GetFileName(file.Name), cancellationToken);
+            await ImportReportWriter.WriteAsync(report, output);
+            return report.Outcome != SpendingImportOutcome.Rejected;
+        });
+    }
+
+    /// <summary>The file named by the second word, imported by <paramref name="import"/> into a migrated database.</summary>
+    private static async Task<int> ImportFileAsync(
+        CommandLine commandLine, Func<ServiceProvider> createServices, TextWriter error, Func<ServiceProvider, FileStream, Task<bool>> import)
+    {
         var path = commandLine.Words[1];
         if (!File.Exists(path))
         {
             throw new UsageException($"Bestand '{path}' bestaat niet.");
         }
-        await using var services = Services(commandLine, new SpendingOptions { PseudonymKey = environment(PseudonymKeyVariable) });
+        await using var services = createServices();
         if (!await IsMigratedAsync(services, error))
         {
             return Failed;
         }
         await using var file = File.OpenRead(path);
-        var report = await services.GetRequiredService<SpendingImporter>().ImportAsync(file, Path.GetFileName(path), cancellationToken);
-        await ImportReportWriter.WriteAsync(report, output);
-        return report.Outcome == SpendingImportOutcome.Rejected ? Failed : Succeeded;
+        return await import(services, file) ? Succeeded : Failed;
     }
 
     private static async Task<int> SeedDemoDataAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
