@@ -1,20 +1,5 @@
-using ContractRegie.Core.Signals;
-using ContractRegie.Data.Audit;
-using ContractRegie.Data.Notifications;
-using ContractRegie.Data.Signals;
-using ContractRegie.Data.Sql.Notifications;
-using ContractRegie.Data.Sql.Signals;
-using ContractRegie.Data.Sql.Audit;
 using System.Reflection;
-using ContractRegie.Core.Contracts;
-using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Dialects;
-using ContractRegie.Data.Providers;
-using ContractRegie.Data.Sql.Contracts;
-using ContractRegie.Data.Sql.Providers;
-using ContractRegie.Data.Sql.Spending;
-using ContractRegie.Data.Spending;
-using ContractRegie.Core.Spending;
 
 namespace ContractRegie.Data.Tests.SqlServer;
 
@@ -72,59 +57,102 @@ public static class DapperStatements
             .ToList();
     }
 
-    /// <summary>The statements built at run time, with every filter set and with none, and the insert-returning-id batches.</summary>
+    /// <summary>
+    /// The statements built at run time, found by reflection like the constants: every public static method of the Sql
+    /// classes that returns a string and takes only a dialect, filters, enums and counts (never a string: values travel
+    /// as parameters), called with every filter set and with none; and the insert-returning-id batches.
+    /// </summary>
     public static IReadOnlyList<SqlPiece> Composed(IReadOnlyList<SqlPiece> constants)
     {
         ISqlDialect dialect = new SqlServerDialect();
-        var allProviderFilters = new ProviderFilter(Text: "x", Active: true, OzjtTop16: true, ContractManager: "x");
-        var noProviderFilters = new ProviderFilter();
-        var allSignalFilters = new SignalFilter(SignalKind.DecisionDue, SignalStatus.Open, SignalSeverity.High, "x", "contract", 1);
-        var allAuditFilters = new AuditFilter("contract", "1", "x", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
-        var allContractFilters = new ContractFilter
-        {
-            Kind = ContractKind.Lokaal,
-            Law = Law.Wmo,
-            Status = ContractStatus.Actief,
-            ProviderId = 1,
-            ContractManager = "x",
-            Text = "x",
-            DecisionDueBefore = new DateOnly(2026, 1, 1),
-            EndsBefore = new DateOnly(2026, 1, 1),
-        };
-        var noContractFilters = new ContractFilter();
-        var allExceptionFilters = new SpendingExceptionFilter(SpendingExceptionKind.NoMatchingContract, 1, "x", 2025, 1);
-
-        var pieces = new List<SqlPiece>
-        {
-            new("ProviderSql.Search(all filters)", ProviderSql.Search(dialect, allProviderFilters), SqlKind.Statement),
-            new("ProviderSql.Search(no filter)", ProviderSql.Search(dialect, noProviderFilters), SqlKind.Statement),
-            new("ProviderSql.Count(all filters)", ProviderSql.Count(allProviderFilters), SqlKind.Statement),
-            new("ProviderSql.Count(no filter)", ProviderSql.Count(noProviderFilters), SqlKind.Statement),
-            new("AuditSql.Search(all filters)", AuditSql.Search(dialect, allAuditFilters), SqlKind.Statement),
-            new("AuditSql.Count(no filter)", AuditSql.Count(new AuditFilter()), SqlKind.Statement),
-            new("SignalSql.Search(all filters)", SignalSql.Search(dialect, allSignalFilters), SqlKind.Statement),
-            new("SignalSql.Count(all filters)", SignalSql.Count(allSignalFilters), SqlKind.Statement),
-            new("NotificationSql.Search(queued)", NotificationSql.Search(dialect, NotificationState.Queued), SqlKind.Statement),
-            new("NotificationSql.Count(failed)", NotificationSql.Count(NotificationState.Failed), SqlKind.Statement),
-            new("NotificationSql.Count(sent)", NotificationSql.Count(NotificationState.Sent), SqlKind.Statement),
-            new("ContractSql.Search(all filters)", ContractSql.Search(allContractFilters), SqlKind.Statement),
-            new("ContractSql.Search(no filter)", ContractSql.Search(noContractFilters), SqlKind.Statement),
-            new("ContractSql.MunicipalitiesForSearch(all filters)", ContractSql.MunicipalitiesForSearch(allContractFilters), SqlKind.Statement),
-            new("ContractSql.MunicipalitiesForSearch(no filter)", ContractSql.MunicipalitiesForSearch(noContractFilters), SqlKind.Statement),
-            new("ContractSql.OptionsForSearch(all filters)", ContractSql.OptionsForSearch(allContractFilters), SqlKind.Statement),
-            new("ContractSql.OptionsForSearch(no filter)", ContractSql.OptionsForSearch(noContractFilters), SqlKind.Statement),
-            new("SpendingSql.SearchExceptions(all filters)", SpendingSql.SearchExceptions(dialect, allExceptionFilters), SqlKind.Statement),
-            new("SpendingSql.SearchExceptions(no filter)", SpendingSql.SearchExceptions(dialect, new SpendingExceptionFilter()), SqlKind.Statement),
-            new("SpendingSql.CountExceptions(all filters)", SpendingSql.CountExceptions(allExceptionFilters), SqlKind.Statement),
-            new("SpendingSql.InsertLines(1)", SpendingSql.InsertLines(1), SqlKind.Statement),
-            new("SpendingSql.InsertLines(batch)", SpendingSql.InsertLines(dialect.BulkInsertRows), SqlKind.Statement),
-        };
+        var pieces = SqlTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(method => method.ReturnType == typeof(string) && method.GetParameters().All(p => IsBuilderArgument(p.ParameterType)))
+                .SelectMany(method => Invocations(method, dialect)))
+            .OrderBy(piece => piece.Name, StringComparer.Ordinal)
+            .ToList();
         // The repositories send "INSERT ...;\n" + SelectInsertedId as one batch; every INSERT constant is checked that way.
         pieces.AddRange(constants
             .Where(piece => piece is { IsPublic: true, Kind: SqlKind.Statement }
                             && piece.Text.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
             .Select(piece => new SqlPiece(piece.Name + " + SelectInsertedId", piece.Text + ";\n" + dialect.SelectInsertedId, SqlKind.Statement)));
         return pieces;
+    }
+
+    private static IEnumerable<Type> SqlTypes() =>
+        DataAssembly.GetTypes().Where(type => type.Namespace?.StartsWith("ContractRegie.Data.Sql", StringComparison.Ordinal) == true);
+
+    private static bool IsBuilderArgument(Type type) =>
+        type == typeof(ISqlDialect) || type == typeof(int) || (Nullable.GetUnderlyingType(type) ?? type).IsEnum
+        || (type.Assembly == DataAssembly && type.Name.EndsWith("Filter", StringComparison.Ordinal));
+
+    /// <summary>One call per combination of each argument's cases (a filter with all fields set and with none, every enum value).</summary>
+    private static IEnumerable<SqlPiece> Invocations(MethodInfo method, ISqlDialect dialect)
+    {
+        IEnumerable<(string Label, object? Value)[]> combinations = [[]];
+        foreach (var parameter in method.GetParameters())
+        {
+            var cases = Cases(parameter.ParameterType, dialect);
+            combinations = combinations.SelectMany(combination => cases.Select(c => (combination.Append(c).ToArray())));
+        }
+        foreach (var combination in combinations)
+        {
+            var labels = combination.Select(c => c.Label).Where(label => label.Length > 0);
+            var text = (string)method.Invoke(null, combination.Select(c => c.Value).ToArray())!;
+            yield return new SqlPiece($"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", labels)})", text, SqlKind.Statement);
+        }
+    }
+
+    private static IReadOnlyList<(string Label, object? Value)> Cases(Type type, ISqlDialect dialect)
+    {
+        if (type == typeof(ISqlDialect))
+        {
+            return [("", dialect)];
+        }
+        if (type == typeof(int))
+        {
+            return [("1", 1), ("batch", dialect.BulkInsertRows)];
+        }
+        if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum)
+        {
+            var values = Enum.GetValues(Nullable.GetUnderlyingType(type) ?? type).Cast<object>().Select(v => (Label: v.ToString()!, Value: (object?)v)).ToList();
+            return Nullable.GetUnderlyingType(type) is null ? values : [.. values, ("none", null)];
+        }
+        return [("all filters", Filter(type, allSet: true)), ("no filter", Filter(type, allSet: false))];
+    }
+
+    /// <summary>A filter record with every field at its default, or with every field set to a sample value.</summary>
+    private static object Filter(Type type, bool allSet)
+    {
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        var filter = constructor.Invoke(constructor.GetParameters()
+            .Select(p => allSet ? Sample(p.ParameterType) : p.HasDefaultValue ? p.DefaultValue : Default(p.ParameterType)).ToArray());
+        if (allSet)
+        {
+            foreach (var property in type.GetProperties().Where(p => p.CanWrite && p.GetValue(filter) is null))
+            {
+                property.SetValue(filter, Sample(property.PropertyType));
+            }
+        }
+        return filter;
+    }
+
+    private static object? Default(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;
+
+    private static object Sample(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying switch
+        {
+            _ when underlying == typeof(string) => "x",
+            _ when underlying == typeof(int) => 2025,
+            _ when underlying == typeof(long) => 1L,
+            _ when underlying == typeof(bool) => true,
+            _ when underlying == typeof(DateOnly) => new DateOnly(2026, 1, 1),
+            _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.UnixEpoch,
+            _ when underlying.IsEnum => Enum.GetValues(underlying).GetValue(0)!,
+            _ => throw new InvalidOperationException($"No sample value for a filter field of type {type}; add one here."),
+        };
     }
 
     private static SqlPiece Classify(string name, string text, bool isPublic)
