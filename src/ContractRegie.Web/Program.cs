@@ -13,7 +13,7 @@ using ContractRegie.Web.Security;
 
 NJsonSchemaShim.Install();
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 builder.AddContractRegieDatabase();
 builder.AddContractRegieAuth();
 builder.AddSecurityLimits();
