@@ -1,8 +1,5 @@
 using System.Data.Common;
 using ContractRegie.Data.Dialects;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace ContractRegie.Data;
 
@@ -12,39 +9,20 @@ namespace ContractRegie.Data;
 /// </summary>
 public sealed class Database
 {
-    private readonly string _connectionString;
-
+    /// <summary>A relative database file is taken from the current folder; the host resolves it against its content root first.</summary>
     public Database(DatabaseOptions options)
     {
         TypeHandlers.EnsureRegistered();
         Engine = options.Engine;
         Dialect = ISqlDialect.For(Engine);
-        _connectionString = Engine == DatabaseEngine.Sqlite
-            ? PrepareSqlite(options.ConnectionString)
-            : options.ConnectionString;
+        ConnectionString = Dialect.PrepareConnectionString(options.ConnectionString, Directory.GetCurrentDirectory());
     }
 
     public DatabaseEngine Engine { get; }
     public ISqlDialect Dialect { get; }
-    public string ConnectionString => _connectionString;
+    public string ConnectionString { get; }
 
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
-    {
-        DbConnection connection = Engine switch
-        {
-            DatabaseEngine.Sqlite => new SqliteConnection(_connectionString),
-            DatabaseEngine.Postgres => new NpgsqlConnection(_connectionString),
-            DatabaseEngine.SqlServer => new SqlConnection(_connectionString),
-            _ => throw new InvalidOperationException($"Unsupported engine {Engine}."),
-        };
-        await connection.OpenAsync(cancellationToken);
-        if (connection is SqliteConnection sqlite)
-        {
-            // SQLite's own LOWER folds ASCII only; text search lowers both sides, so fold like the servers do.
-            sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
-        }
-        return connection;
-    }
+    public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => Dialect.OpenAsync(ConnectionString, cancellationToken);
 
     /// <summary>Runs <paramref name="work"/> on the transaction's connection, or on a connection of its own.</summary>
     public async Task<T> RunAsync<T>(DbTransaction? transaction, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
@@ -70,15 +48,4 @@ public sealed class Database
     /// <summary>Runs <paramref name="work"/> in the caller's transaction, or in one of its own.</summary>
     public Task<T> InTransactionAsync<T>(DbTransaction? outer, Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
         outer is not null ? work(outer) : InTransactionAsync(work, cancellationToken);
-
-    private static string PrepareSqlite(string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-        return builder.ToString();
-    }
 }

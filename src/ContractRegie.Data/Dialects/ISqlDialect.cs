@@ -1,8 +1,13 @@
+using System.Data.Common;
+using FluentMigrator.Runner;
+using Quartz;
+
 namespace ContractRegie.Data.Dialects;
 
 /// <summary>
-/// The few places where the engines really differ. Everything else is portable SQL written once;
-/// repositories never branch on the engine.
+/// Everything in which the engines really differ: SQL details, connections, the migration runner, how a constraint
+/// violation is reported and the scheduler's job store. Everything else is portable SQL written once; repositories
+/// and the host never branch on the engine.
 /// </summary>
 public interface ISqlDialect
 {
@@ -16,6 +21,21 @@ public interface ISqlDialect
 
     /// <summary>Rows per multi-row INSERT in a bulk load (at most <see cref="Spending.SpendingLineWriter.BatchRows"/>).</summary>
     int BulkInsertRows { get; }
+
+    /// <summary>The configured connection string with what this engine needs added; relative files lie under <paramref name="baseDirectory"/>.</summary>
+    string PrepareConnectionString(string connectionString, string baseDirectory);
+
+    /// <summary>An open connection, set up the same way on every use.</summary>
+    Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken);
+
+    /// <summary>Whether the engine reports a unique or foreign-key violation, so a race the pre-checks missed is a conflict, not a crash.</summary>
+    bool IsConstraintViolation(DbException exception);
+
+    /// <summary>Adds this engine's FluentMigrator runner.</summary>
+    void AddMigrationRunner(IMigrationRunnerBuilder runner);
+
+    /// <summary>Quartz's AdoJobStore on this engine (tables by migration 2026112204); clustered where several instances can share it.</summary>
+    void UseJobStore(IPersistentStoreBuilder store, string connectionString);
 
     public static ISqlDialect For(DatabaseEngine engine) => engine switch
     {

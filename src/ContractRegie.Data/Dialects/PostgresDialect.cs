@@ -1,3 +1,8 @@
+using System.Data.Common;
+using FluentMigrator.Runner;
+using Npgsql;
+using Quartz;
+
 namespace ContractRegie.Data.Dialects;
 
 public sealed class PostgresDialect : ISqlDialect
@@ -8,4 +13,24 @@ public sealed class PostgresDialect : ISqlDialect
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.
     public int BulkInsertRows => 64;
+
+    public string PrepareConnectionString(string connectionString, string baseDirectory) => connectionString;
+
+    public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    // Class 23: integrity constraint violations.
+    public bool IsConstraintViolation(DbException exception) => exception is PostgresException postgres && postgres.SqlState.StartsWith("23", StringComparison.Ordinal);
+
+    public void AddMigrationRunner(IMigrationRunnerBuilder runner) => runner.AddPostgres();
+
+    public void UseJobStore(IPersistentStoreBuilder store, string connectionString)
+    {
+        store.UsePostgres(connectionString);
+        store.UseClustering();
+    }
 }

@@ -1,11 +1,38 @@
+using System.Data.Common;
+using FluentMigrator.Runner;
+using Microsoft.Data.SqlClient;
+using Quartz;
+
 namespace ContractRegie.Data.Dialects;
 
 public sealed class SqlServerDialect : ISqlDialect
 {
+    // Duplicate key in a unique index, in a primary key or unique constraint; a foreign-key (or check) conflict.
+    private static readonly int[] ConstraintErrors = [2601, 2627, 547];
+
     public DatabaseEngine Engine => DatabaseEngine.SqlServer;
     public string Paging => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
     // SCOPE_IDENTITY() ignores identities created by triggers; it is numeric, so cast for Dapper.
     public string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint)";
     // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.
     public int BulkInsertRows => 64;
+
+    public string PrepareConnectionString(string connectionString, string baseDirectory) => connectionString;
+
+    public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public bool IsConstraintViolation(DbException exception) => exception is SqlException sqlServer && ConstraintErrors.Contains(sqlServer.Number);
+
+    public void AddMigrationRunner(IMigrationRunnerBuilder runner) => runner.AddSqlServer();
+
+    public void UseJobStore(IPersistentStoreBuilder store, string connectionString)
+    {
+        store.UseSqlServer(connectionString);
+        store.UseClustering();
+    }
 }

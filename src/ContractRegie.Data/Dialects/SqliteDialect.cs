@@ -1,7 +1,14 @@
+using System.Data.Common;
+using FluentMigrator.Runner;
+using Microsoft.Data.Sqlite;
+using Quartz;
+
 namespace ContractRegie.Data.Dialects;
 
 public sealed class SqliteDialect : ISqlDialect
 {
+    private const int ConstraintError = 19;
+
     public DatabaseEngine Engine => DatabaseEngine.Sqlite;
     public string Paging => "LIMIT @Limit OFFSET @Offset";
     public string SelectInsertedId => "SELECT last_insert_rowid()";
@@ -9,4 +16,32 @@ public sealed class SqliteDialect : ISqlDialect
     // quadratic time, and in-process there are no round trips to save: one prepared single-row INSERT, reused, is fastest
     // (measured with tools/ContractRegie.Benchmarks: 1 row beat 4, and 4 beat 64 by far).
     public int BulkInsertRows => 1;
+
+    /// <summary>Foreign keys on, pooled, and a relative file under the base directory (whose folder is created), wherever the process started.</summary>
+    public string PrepareConnectionString(string connectionString, string baseDirectory)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true, Pooling = true };
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, baseDirectory);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+
+    public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // SQLite's own LOWER folds ASCII only; text search lowers both sides, so fold like the servers do.
+        connection.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+        return connection;
+    }
+
+    public bool IsConstraintViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: ConstraintError };
+
+    public void AddMigrationRunner(IMigrationRunnerBuilder runner) => runner.AddSQLite();
+
+    // One embedded file serves one instance: no clustering.
+    public void UseJobStore(IPersistentStoreBuilder store, string connectionString) => store.UseSqlite(connectionString);
 }

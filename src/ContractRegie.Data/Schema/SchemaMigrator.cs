@@ -9,29 +9,23 @@ public static class SchemaMigrator
 {
     public static void MigrateUp(Database database)
     {
-        using var services = CreateRunnerServices(database.Engine, database.ConnectionString);
+        using var services = CreateRunnerServices(database);
         services.GetRequiredService<IMigrationRunner>().MigrateUp();
     }
 
     public static bool HasPendingMigrations(Database database)
     {
-        using var services = CreateRunnerServices(database.Engine, database.ConnectionString);
+        using var services = CreateRunnerServices(database);
         return services.GetRequiredService<IMigrationRunner>().HasMigrationsToApplyUp();
     }
 
-    private static ServiceProvider CreateRunnerServices(DatabaseEngine engine, string connectionString) =>
+    private static ServiceProvider CreateRunnerServices(Database database) =>
         new ServiceCollection()
             .AddFluentMigratorCore()
             .ConfigureRunner(runner =>
             {
-                _ = engine switch
-                {
-                    DatabaseEngine.Sqlite => runner.AddSQLite(),
-                    DatabaseEngine.Postgres => runner.AddPostgres(),
-                    DatabaseEngine.SqlServer => runner.AddSqlServer(),
-                    _ => throw new InvalidOperationException($"Unsupported engine {engine}."),
-                };
-                runner.WithGlobalConnectionString(connectionString)
+                database.Dialect.AddMigrationRunner(runner);
+                runner.WithGlobalConnectionString(database.ConnectionString)
                     .ScanIn(typeof(ContractRegister).Assembly).For.Migrations();
             })
             .BuildServiceProvider(validateScopes: false);

@@ -18,7 +18,7 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
         {
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Ongeldig verzoek.", Detail = bad.Message },
-            DbException db when ConstraintViolation.Is(db) => new ProblemDetails
+            DbException db when http.RequestServices.GetRequiredService<Database>().Dialect.IsConstraintViolation(db) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict met bestaande gegevens.",

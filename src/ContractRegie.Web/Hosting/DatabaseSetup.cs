@@ -1,6 +1,7 @@
 using ContractRegie.Data;
 using ContractRegie.Core.Common;
 using ContractRegie.Data.Demo;
+using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Schema;
 using ContractRegie.Data.Spending;
 using ContractRegie.Data.Users;
@@ -23,26 +24,12 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>The "Database" settings as the app uses them (the scheduler's store uses the same database).</summary>
+    /// <summary>The "Database" settings as the app uses them (the scheduler's store uses the same database): a relative file lies under the content root.</summary>
     public static DatabaseOptions ReadOptions(WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (options.Engine == DatabaseEngine.Sqlite)
-        {
-            options.ConnectionString = SqliteFileUnder(builder.Environment.ContentRootPath, options.ConnectionString);
-        }
+        options.ConnectionString = ISqlDialect.For(options.Engine).PrepareConnectionString(options.ConnectionString, builder.Environment.ContentRootPath);
         return options;
-    }
-
-    /// <summary>A relative SQLite file lives under the app's content root, wherever the process was started from.</summary>
-    private static string SqliteFileUnder(string contentRoot, string connectionString)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        }
-        return builder.ToString();
     }
 
     /// <summary>

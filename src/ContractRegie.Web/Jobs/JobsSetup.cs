@@ -1,4 +1,5 @@
 using ContractRegie.Data;
+using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Signals;
 using ContractRegie.Web.Hosting;
 using Quartz;
@@ -39,20 +40,7 @@ public static class JobsSetup
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();
-                switch (database.Engine)
-                {
-                    case DatabaseEngine.Sqlite:
-                        store.UseSqlite(database.ConnectionString);
-                        break;
-                    case DatabaseEngine.Postgres:
-                        store.UsePostgres(database.ConnectionString);
-                        store.UseClustering();
-                        break;
-                    case DatabaseEngine.SqlServer:
-                        store.UseSqlServer(database.ConnectionString);
-                        store.UseClustering();
-                        break;
-                }
+                ISqlDialect.For(database.Engine).UseJobStore(store, database.ConnectionString);
             });
             foreach (var (name, cron) in jobs.Schedules)
             {
