@@ -24,6 +24,9 @@ public sealed class Database
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default) => Dialect.OpenAsync(ConnectionString, cancellationToken);
 
+    /// <summary>Holds the schema lock until disposed: migrating and seeding an empty database happen one instance at a time.</summary>
+    public IDisposable LockSchema() => Dialect.LockSchema(ConnectionString);
+
     /// <summary>Runs <paramref name="work"/> on the transaction's connection, or on a connection of its own.</summary>
     public async Task<T> RunAsync<T>(DbTransaction? transaction, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken = default)
     {

@@ -77,7 +77,10 @@ public static class ContractRegieCli
     {
         commandLine.ExpectWords(0, "migrate");
         var database = new Database(commandLine.Database);
-        SchemaMigrator.MigrateUp(database);
+        using (database.LockSchema())
+        {
+            SchemaMigrator.MigrateUp(database);
+        }
         output.WriteLine($"Database ({database.Engine}) is bijgewerkt naar het nieuwste schema.");
         return Succeeded;
     }

@@ -22,8 +22,8 @@ public sealed class DemoSeeder(
 {
     /// <summary>
     /// Writes the demo register in one transaction, only when there are no providers yet, so running it
-    /// again (or on a register with real data) does nothing. Two instances starting together cannot both
-    /// seed: the second one fails on the unique AGB-codes and rolls back.
+    /// again (or on a register with real data) does nothing. The host seeds under the schema lock, so of two instances
+    /// starting together the second finds the register filled.
     /// </summary>
     public async Task<DemoSeedResult> SeedIfEmptyAsync(DateOnly today, CancellationToken cancellationToken = default)
     {

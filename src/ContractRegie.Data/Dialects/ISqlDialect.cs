@@ -31,6 +31,12 @@ public interface ISqlDialect
     /// <summary>Whether the engine reports a unique or foreign-key violation, so a race the pre-checks missed is a conflict, not a crash.</summary>
     bool IsConstraintViolation(DbException exception);
 
+    /// <summary>
+    /// Waits for and holds the database-wide schema lock until disposed, so of several instances starting together one
+    /// migrates and seeds while the others wait, then find the work done.
+    /// </summary>
+    IDisposable LockSchema(string connectionString);
+
     /// <summary>Adds this engine's FluentMigrator runner.</summary>
     void AddMigrationRunner(IMigrationRunnerBuilder runner);
 

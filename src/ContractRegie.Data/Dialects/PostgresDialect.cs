@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using FluentMigrator.Runner;
 using Npgsql;
 using Quartz;
@@ -25,6 +26,22 @@ public sealed class PostgresDialect : ISqlDialect
 
     // Class 23: integrity constraint violations.
     public bool IsConstraintViolation(DbException exception) => exception is PostgresException postgres && postgres.SqlState.StartsWith("23", StringComparison.Ordinal);
+
+    /// <summary>An arbitrary constant that names ContractRegie's schema lock among the server's advisory locks.</summary>
+    private const long SchemaLockKey = 0x436F6E7472616374;
+
+    public IDisposable LockSchema(string connectionString)
+    {
+        // Not pooled: the lock belongs to this session, which must end with it.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        connection.Execute("SELECT pg_advisory_lock(@Key)", new { Key = SchemaLockKey }, commandTimeout: 0);
+        return new HeldLock(() =>
+        {
+            connection.Execute("SELECT pg_advisory_unlock(@Key)", new { Key = SchemaLockKey });
+            connection.Dispose();
+        });
+    }
 
     public void AddMigrationRunner(IMigrationRunnerBuilder runner) => runner.AddPostgres();
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using FluentMigrator.Runner;
 using Microsoft.Data.SqlClient;
 using Quartz;
@@ -27,6 +28,28 @@ public sealed class SqlServerDialect : ISqlDialect
     }
 
     public bool IsConstraintViolation(DbException exception) => exception is SqlException sqlServer && ConstraintErrors.Contains(sqlServer.Number);
+
+    /// <summary>Waits (without limit) for the exclusive application lock that stands for the schema, held by the session.</summary>
+    public string LockSchemaStatement =>
+        "DECLARE @Result int; EXEC @Result = sp_getapplock @Resource = 'contractregie-schema', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1; SELECT @Result";
+
+    public string UnlockSchemaStatement => "EXEC sp_releaseapplock @Resource = 'contractregie-schema', @LockOwner = 'Session'";
+
+    public IDisposable LockSchema(string connectionString)
+    {
+        var connection = new SqlConnection(new SqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        connection.Open();
+        if (connection.ExecuteScalar<int>(LockSchemaStatement, commandTimeout: 0) < 0)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException("The schema lock (sp_getapplock) could not be taken.");
+        }
+        return new HeldLock(() =>
+        {
+            connection.Execute(UnlockSchemaStatement);
+            connection.Dispose();
+        });
+    }
 
     public void AddMigrationRunner(IMigrationRunnerBuilder runner) => runner.AddSqlServer();
 

@@ -40,6 +40,29 @@ public sealed class SqliteDialect : ISqlDialect
 
     public bool IsConstraintViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: ConstraintError };
 
+    /// <summary>An exclusive lock on a file beside the database (an in-memory database has one user and needs none).</summary>
+    public IDisposable LockSchema(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource))
+        {
+            return new HeldLock(() => { });
+        }
+        while (true)
+        {
+            try
+            {
+                // Never deleted: removing it while another process waits to open it would hand out two locks.
+                var file = new FileStream(builder.DataSource + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new HeldLock(file.Dispose);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
     public void AddMigrationRunner(IMigrationRunnerBuilder runner) => runner.AddSQLite();
 
     // One embedded file serves one instance: no clustering.

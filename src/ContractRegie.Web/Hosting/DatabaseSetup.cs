@@ -34,12 +34,14 @@ public static class DatabaseSetup
 
     /// <summary>
     /// Migrates on start only where configured (the embedded default; production runs the CLI's migrate), and
-    /// gives a fresh built-in installation its first beheerder.
+    /// gives a fresh built-in installation its first beheerder, under the schema lock.
     /// </summary>
     public static async Task<WebApplication> PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         var database = app.Services.GetRequiredService<Database>();
+        // Of several instances starting together, one migrates, creates the beheerder and seeds; the others wait and find it done.
+        using var schemaLock = database.LockSchema();
         if (options.MigrateOnStartup)
         {
             SchemaMigrator.MigrateUp(database);

@@ -37,6 +37,31 @@ public abstract class MigrationContract<TDatabase>(TDatabase testDatabase) : Eng
     }
 
     [EngineFact]
+    public async Task The_schema_lock_lets_a_second_instance_in_only_after_the_first_lets_go()
+    {
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var second = new Database(TestDatabase.Options);
+        Task waiting;
+        using (Database.LockSchema())
+        {
+            order.Enqueue("first holds");
+            waiting = Task.Run(() =>
+            {
+                using (second.LockSchema())
+                {
+                    order.Enqueue("second holds");
+                }
+            });
+            // Long enough for the second instance to reach the lock and be made to wait.
+            await Task.Delay(500);
+            order.Enqueue("first lets go");
+        }
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["first holds", "first lets go", "second holds"], order);
+    }
+
+    [EngineFact]
     public async Task Migrating_up_again_is_a_no_op_that_keeps_the_data()
     {
         var providers = new ProviderRepository(Database, Audit);
