@@ -15,7 +15,15 @@ public sealed class PostgresDialect : ISqlDialect
     // Every statement is a round trip to the server: many rows per INSERT.
     public int BulkInsertRows => 64;
 
-    public string PrepareConnectionString(string connectionString, string baseDirectory) => connectionString;
+    /// <summary>At most 5 s to connect (Npgsql's default is 15): with the server down or hanging, a request soon answers 503.</summary>
+    public string PrepareConnectionString(string connectionString, string baseDirectory)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Timeout = Math.Min(builder.Timeout, MaxConnectSeconds);
+        return builder.ConnectionString;
+    }
+
+    private const int MaxConnectSeconds = 5;
 
     public async Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {

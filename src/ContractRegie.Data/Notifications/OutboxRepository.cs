@@ -74,6 +74,10 @@ public sealed class OutboxRepository(Database database, TimeProvider time)
     public Task MarkFailedAsync(long id, string error) =>
         database.RunAsync(null, c => c.ExecuteAsync(NotificationSql.MarkFailed, new { Id = id, Now = time.GetUtcNow(), LastError = Truncate(error) }));
 
+    /// <summary>How many unsent e-mails were due before <paramref name="dueBefore"/> (for the ready check).</summary>
+    public Task<int> CountDueBeforeAsync(DateTimeOffset dueBefore) =>
+        database.RunAsync(null, c => c.ExecuteScalarAsync<int>(NotificationSql.CountDueBefore, new { DueBefore = dueBefore }));
+
     public Task<Page<Notification>> SearchAsync(NotificationState? state, PageRequest page) =>
         database.RunAsync(null, async c =>
         {

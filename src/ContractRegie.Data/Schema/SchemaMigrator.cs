@@ -1,4 +1,8 @@
+using System.Reflection;
+using ContractRegie.Data.Sql.Schema;
 using ContractRegie.Migrations;
+using Dapper;
+using FluentMigrator;
 using FluentMigrator.Runner;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,6 +11,18 @@ namespace ContractRegie.Data.Schema;
 /// <summary>Brings the database to the newest schema with the FluentMigrator migrations in db/.</summary>
 public static class SchemaMigrator
 {
+    /// <summary>The newest migration this build has: a database at this version has the schema the code expects.</summary>
+    public static readonly long LatestVersion = typeof(ContractRegister).Assembly.GetTypes()
+        .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Version ?? 0)
+        .Max();
+
+    /// <summary>The newest migration applied to the database, read from the version table (0 when none).</summary>
+    public static async Task<long> AppliedVersionAsync(Database database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SchemaSql.ReadAppliedVersion, cancellationToken: cancellationToken)) ?? 0;
+    }
+
     public static void MigrateUp(Database database)
     {
         using var services = CreateRunnerServices(database);

@@ -24,6 +24,7 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
                 Title = "Conflict met bestaande gegevens.",
                 Detail = "De wijziging botst met bestaande gegevens (een dubbele sleutel of een verwijzing).",
             },
+            _ when DatabaseOutage.Is(exception) => Unavailable(http),
             _ => null,
         };
         if (problem is null)
@@ -33,6 +34,19 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
         }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The database is down or does not answer: try again shortly, nothing was written (each write is one transaction).</summary>
+    private ProblemDetails Unavailable(HttpContext http)
+    {
+        logger.LogWarning("Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
+        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "ContractRegie is tijdelijk niet beschikbaar.",
+            Detail = "De database is niet bereikbaar. Er is niets opgeslagen; probeer het over een halve minuut opnieuw.",
+        };
     }
 
     private static HttpValidationProblemDetails InvalidJson(JsonException json)

@@ -20,7 +20,8 @@ public static class DatabaseSetup
         builder.Services.AddContractRegieData(options);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: ReadinessChecks.Timeout)
+            .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"], timeout: ReadinessChecks.Timeout);
         return builder;
     }
 
@@ -88,25 +89,6 @@ public static class DatabaseSetup
                 {people}
 
                 """);
-        }
-    }
-}
-
-/// <summary>Ready means the database answers and its schema is current.</summary>
-public sealed class DatabaseHealthCheck(Database database) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            return SchemaMigrator.HasPendingMigrations(database)
-                ? HealthCheckResult.Unhealthy("Database schema is not up to date; run 'contractregie migrate'.")
-                : HealthCheckResult.Healthy($"{database.Engine} reachable, schema current.");
-        }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
-        {
-            return HealthCheckResult.Unhealthy($"{database.Engine} not reachable.", exception);
         }
     }
 }

@@ -37,6 +37,11 @@ public static class JobsSetup
         var database = DatabaseSetup.ReadOptions(builder);
         builder.Services.AddQuartz(quartz =>
         {
+            if (jobs.Enabled)
+            {
+                // Ready only while this instance's scheduler runs and reaches its store.
+                quartz.AddQuartzHealthChecks(check => check.Tags.Add("ready"));
+            }
             quartz.UsePersistentStore(store =>
             {
                 store.UseSystemTextJsonSerializer();

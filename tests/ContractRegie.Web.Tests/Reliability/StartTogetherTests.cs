@@ -4,7 +4,6 @@ using ContractRegie.Data.Demo;
 using ContractRegie.Data.Users;
 using ContractRegie.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ContractRegie.Web.Tests.Reliability;
 
@@ -32,21 +31,8 @@ public sealed class StartTogetherTests
     [Fact]
     public async Task Two_hosts_on_one_empty_PostgreSQL_database_both_start_and_seed_once()
     {
-        var server = Environment.GetEnvironmentVariable("CONTRACTREGIE_TEST_POSTGRES");
-        Assert.False(string.IsNullOrEmpty(server), "CONTRACTREGIE_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts PostgreSQL.");
-        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
-        // Made of a GUID, never of input: identifiers cannot be parameters.
-        var name = "contractregie_t_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAsync(admin, "CREATE DATABASE " + name);
-        try
-        {
-            await StartTogetherAndCheckAsync("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(admin, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
+        await using var database = await ScratchPostgresDatabase.CreateAsync();
+        await StartTogetherAndCheckAsync("Postgres", database.ConnectionString);
     }
 
     private static async Task StartTogetherAndCheckAsync(string provider, string connectionString)
@@ -71,13 +57,5 @@ public sealed class StartTogetherTests
         var contracts = await first.Services.GetRequiredService<ContractRepository>().SearchAsync(new ContractFilter(), new PageRequest(1, 1));
         Assert.Equal(300, contracts.TotalCount);
         Assert.Equal(DemoUsers.People.Count + 1, await first.Services.GetRequiredService<UserRepository>().CountAsync());
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -30,6 +30,10 @@ public static class NotificationSql
         WHERE id = @Id AND sent_at IS NULL AND failed_at IS NULL AND (claimed_until IS NULL OR claimed_until < @Now)
         """;
 
+    public const string CountDueBefore = """
+        SELECT COUNT(*) FROM notification WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at < @DueBefore
+        """;
+
     public const string ReadById = "SELECT " + Columns + " FROM notification WHERE id = @Id";
 
     public const string MarkSent = "UPDATE notification SET sent_at = @Now, attempts = attempts + 1, claimed_until = NULL, last_error = NULL WHERE id = @Id";
