@@ -1,9 +1,10 @@
+using System.Data.Common;
 using ContractRegie.Data.Sql.Jobs;
 using Dapper;
 
 namespace ContractRegie.Data.Jobs;
 
-public enum JobOutcome { Running, Succeeded, Failed }
+public enum JobOutcome { Running, Succeeded, Failed, Abandoned }
 
 public sealed record JobRun
 {
@@ -16,16 +17,84 @@ public sealed record JobRun
     public string? Summary { get; init; }
 }
 
+/// <summary>A run that could start, or the run of the same job that is busy.</summary>
+public sealed record JobRunAttempt(JobRun? Run, JobRun? Busy);
+
 public sealed class JobRunRepository(Database database, TimeProvider time)
 {
-    public Task<long> StartAsync(string job, DateOnly runDate) =>
-        database.RunAsync(null, c => c.ExecuteScalarAsync<long>(JobRunSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
-            new { Job = job, RunDate = runDate, StartedAt = time.GetUtcNow(), Outcome = JobOutcome.Running.ToString() }));
+    /// <summary>A live run renews its heartbeat this often; one silent for <see cref="StaleAfter"/> belonged to a process that died.</summary>
+    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
-    public Task FinishAsync(long id, JobOutcome outcome, string summary) =>
-        database.RunAsync(null, c => c.ExecuteAsync(JobRunSql.Finish,
-            new { Id = id, FinishedAt = time.GetUtcNow(), Outcome = outcome.ToString(), Summary = summary.Length <= 2000 ? summary : summary[..2000] }));
+    private const string AbandonedSummary = "Afgebroken: het proces dat deze run uitvoerde is gestopt.";
+
+    /// <summary>
+    /// Starts a run of <paramref name="job"/> unless another run of it is alive, on any instance. A run whose process
+    /// died is marked abandoned and its lock taken over. All in one transaction: of simultaneous starts one wins.
+    /// </summary>
+    public async Task<JobRunAttempt> StartAsync(string job, DateOnly runDate)
+    {
+        await using var c = await database.OpenAsync();
+        await using var tx = await c.BeginTransactionAsync();
+        var now = time.GetUtcNow();
+        var runId = await c.ExecuteScalarAsync<long>(JobRunSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
+            new { Job = job, RunDate = runDate, StartedAt = now, Outcome = nameof(JobOutcome.Running) }, tx);
+        var taken = await c.ExecuteAsync(JobRunSql.TakeOverLock, new { Job = job, RunId = runId, Now = now, StaleBefore = now - StaleAfter }, tx) == 1
+                    || await TryInsertLockAsync(tx, job, runId, now);
+        if (!taken)
+        {
+            var holder = await c.ExecuteScalarAsync<long>(JobRunSql.ReadLockHolder, new { Job = job }, tx);
+            // Nothing of this attempt stays: the busy run is the answer.
+            await tx.RollbackAsync();
+            return new JobRunAttempt(null, await ReadAsync(holder));
+        }
+        await AbandonOrphansAsync(tx, now);
+        var started = await c.QuerySingleAsync<JobRun>(JobRunSql.ReadById, new { Id = runId }, tx);
+        await tx.CommitAsync();
+        return new JobRunAttempt(started, null);
+    }
+
+    /// <summary>Keeps the run's lock alive; false when another run has taken it over.</summary>
+    public async Task<bool> HeartbeatAsync(JobRun run) =>
+        await database.RunAsync(null, c => c.ExecuteAsync(JobRunSql.Heartbeat, new { run.Job, RunId = run.Id, Now = time.GetUtcNow() })) == 1;
+
+    public Task FinishAsync(JobRun run, JobOutcome outcome, string summary) =>
+        database.InTransactionAsync(async tx =>
+        {
+            await tx.Connection!.ExecuteAsync(JobRunSql.Finish,
+                new { run.Id, FinishedAt = time.GetUtcNow(), Outcome = outcome.ToString(), Summary = summary.Length <= 2000 ? summary : summary[..2000] }, tx);
+            return await tx.Connection!.ExecuteAsync(JobRunSql.DeleteLock, new { run.Job, RunId = run.Id }, tx);
+        });
+
+    /// <summary>Marks the runs of processes that died as abandoned (at start-up, and whenever a run starts).</summary>
+    public Task AbandonOrphansAsync() => database.InTransactionAsync(tx => AbandonOrphansAsync(tx, time.GetUtcNow()));
+
+    public Task<JobRun?> ReadAsync(long id) =>
+        database.RunAsync(null, c => c.QuerySingleOrDefaultAsync<JobRun>(JobRunSql.ReadById, new { Id = id }));
 
     public Task<JobRun?> ReadLatestAsync(string job) =>
         database.RunAsync(null, c => c.QuerySingleOrDefaultAsync<JobRun>(JobRunSql.Latest, new { Job = job }));
+
+    private Task<int> AbandonOrphansAsync(DbTransaction tx, DateTimeOffset now) =>
+        tx.Connection!.ExecuteAsync(JobRunSql.AbandonOrphans, new
+        {
+            Abandoned = nameof(JobOutcome.Abandoned), Running = nameof(JobOutcome.Running), Now = now, StaleBefore = now - StaleAfter,
+            Summary = AbandonedSummary,
+        }, tx);
+
+    /// <summary>Inserts the lock inside a savepoint, so losing the race on the key leaves the transaction usable.</summary>
+    private async Task<bool> TryInsertLockAsync(DbTransaction tx, string job, long runId, DateTimeOffset now)
+    {
+        await tx.SaveAsync("job_lock");
+        try
+        {
+            await tx.Connection!.ExecuteAsync(JobRunSql.InsertLock, new { Job = job, RunId = runId, Now = now }, tx);
+            return true;
+        }
+        catch (DbException error) when (database.Dialect.IsConstraintViolation(error))
+        {
+            await tx.RollbackAsync("job_lock");
+            return false;
+        }
+    }
 }

@@ -2,6 +2,7 @@ using ContractRegie.Data;
 using ContractRegie.Core.Common;
 using ContractRegie.Data.Demo;
 using ContractRegie.Data.Dialects;
+using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Schema;
 using ContractRegie.Data.Spending;
 using ContractRegie.Data.Users;
@@ -47,6 +48,7 @@ public static class DatabaseSetup
         {
             SchemaMigrator.MigrateUp(database);
         }
+        await app.Services.GetRequiredService<JobRunRepository>().AbandonOrphansAsync();
         var auth = app.Services.GetRequiredService<ContractRegieAuthOptions>();
         if (auth.Mode == SignInMode.BuiltIn)
         {

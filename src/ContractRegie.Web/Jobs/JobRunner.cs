@@ -3,29 +3,62 @@ using ContractRegie.Data.Jobs;
 
 namespace ContractRegie.Web.Jobs;
 
-/// <summary>Runs a job by name and keeps its history: started, finished, outcome and what it did.</summary>
+/// <summary>
+/// Runs a job by name, one run of a job at a time across all instances, and keeps its history: started, finished,
+/// outcome and what it did. While it works the run renews its heartbeat, so a run whose process dies is recognised.
+/// </summary>
 public sealed class JobRunner(IEnumerable<IContractRegieJob> jobs, JobRunRepository runs, TimeProvider time, ILogger<JobRunner> logger)
 {
     public IReadOnlyList<string> Names { get; } = jobs.Select(j => j.Name).Order().ToList();
 
-    public async Task<JobRun?> RunAsync(string name, CancellationToken cancellationToken)
+    /// <summary>The finished run, or the run of the same job that is still busy; null for an unknown job.</summary>
+    public async Task<JobRunAttempt?> RunAsync(string name, CancellationToken cancellationToken)
     {
         if (jobs.FirstOrDefault(j => j.Name == name) is not { } job)
         {
             return null;
         }
-        var id = await runs.StartAsync(name, time.Today());
+        var attempt = await runs.StartAsync(name, time.Today());
+        if (attempt.Run is not { } run)
+        {
+            logger.LogInformation("Job {Job} not started: run {Run} is still busy", name, attempt.Busy?.Id);
+            return attempt;
+        }
+        using var stopHeartbeat = new CancellationTokenSource();
+        var heartbeat = KeepAliveAsync(run, stopHeartbeat.Token);
+        var (outcome, summary) = (JobOutcome.Succeeded, "");
         try
         {
-            var summary = await job.RunAsync(cancellationToken);
-            await runs.FinishAsync(id, JobOutcome.Succeeded, summary);
+            summary = await job.RunAsync(cancellationToken);
         }
         catch (Exception error)
         {
             // The run is recorded as failed with the reason; the scheduler tries again at the next firing.
             logger.LogError(error, "Job {Job} failed", name);
-            await runs.FinishAsync(id, JobOutcome.Failed, error.Message);
+            (outcome, summary) = (JobOutcome.Failed, error.Message);
         }
-        return await runs.ReadLatestAsync(name);
+        finally
+        {
+            await stopHeartbeat.CancelAsync();
+            await heartbeat;
+        }
+        await runs.FinishAsync(run, outcome, summary);
+        return new JobRunAttempt(await runs.ReadAsync(run.Id), null);
+    }
+
+    private async Task KeepAliveAsync(JobRun run, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(JobRunRepository.HeartbeatEvery, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                await runs.HeartbeatAsync(run);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run has ended.
+        }
     }
 }

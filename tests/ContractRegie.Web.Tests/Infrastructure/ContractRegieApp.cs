@@ -39,6 +39,9 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
     /// <summary>Further settings, e.g. the OIDC mode for the bearer-token tests.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Services a test adds to the real ones, e.g. a job that waits for the test.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>Sign-in attempts per minute per address; the throttling test lowers it.</summary>
     public int SignInAttemptsPerMinute { get; init; } = 10_000;
 
@@ -89,7 +92,11 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ExtraServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

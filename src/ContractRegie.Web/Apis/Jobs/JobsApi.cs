@@ -16,7 +16,7 @@ public static class JobsApi
     {
         var jobs = app.MapGroup(ApiConventions.BasePath + "/jobs").WithTags("Jobs").RequireAuthorization(Policies.Administration);
         jobs.MapGet("", ListJobs).WithName("ListJobs").WithSummary("De taken met hun laatste run en uitkomst.");
-        jobs.MapPost("/{name}/runs", StartRun).WithName("StartJobRun").WithSummary("Voert een taak nu uit en geeft de uitkomst.");
+        jobs.MapPost("/{name}/runs", StartRun).WithName("StartJobRun").WithSummary("Voert een taak nu uit en geeft de uitkomst; 409 als dezelfde taak al loopt.");
         app.MapGet(ApiConventions.BasePath + "/notifications", ListNotifications).WithTags("Jobs").WithName("ListNotifications")
             .WithSummary("De e-mails in de outbox: wachtend (queued), verzonden (sent) of opgegeven (failed).")
             .RequireAuthorization(Policies.Administration);
@@ -33,10 +33,15 @@ public static class JobsApi
         return TypedResults.Ok<IReadOnlyList<JobInfo>>(infos);
     }
 
+    /// <summary>Runs the job now and answers with this caller's own run; 409 names the run that is still busy.</summary>
     public static async Task<Results<Created<JobRun>, ProblemHttpResult>> StartRun(string name, JobRunner runner, CancellationToken cancellationToken) =>
-        await runner.RunAsync(name, cancellationToken) is { } run
-            ? TypedResults.Created($"{ApiConventions.BasePath}/jobs/{name}/runs/{run.Id}", run)
-            : ApiProblems.NotFound($"Taak '{name}'");
+        await runner.RunAsync(name, cancellationToken) switch
+        {
+            null => ApiProblems.NotFound($"Taak '{name}'"),
+            { Run: { } run } => TypedResults.Created($"{ApiConventions.BasePath}/jobs/{name}/runs/{run.Id}", run),
+            { Busy: var busy } => ApiProblems.Conflict(
+                $"Taak '{name}' loopt al (run {busy?.Id}, gestart {busy?.StartedAt:yyyy-MM-dd HH:mm:ss} UTC); probeer het opnieuw als die klaar is."),
+        };
 
     public static async Task<Results<Ok<PagedResponse<Notification>>, ValidationProblem>> ListNotifications(
         HttpRequest request, OutboxRepository outbox, string? state = null, string? page = null, string? pageSize = null)
