@@ -28,8 +28,7 @@ public sealed class SpendingImporter(
         await using var spooled = await SpooledFile.CopyAsync(file, cancellationToken);
         if (await spending.ReadImportByHashAsync(spooled.Hash) is { } earlier)
         {
-            return new SpendingImportReport(SpendingImportOutcome.AlreadyImported, earlier.Source, earlier.Id, earlier.LinesRead, 0, 0, 0,
-                $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:dd-MM-yyyy HH:mm} UTC (import {earlier.Id}); er is niets gewijzigd.", []);
+            return AlreadyImported(earlier);
         }
         var errors = new ImportErrorList();
         using var reader = spooled.LooksLikeXml()
@@ -43,7 +42,17 @@ public sealed class SpendingImporter(
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var importId = await spending.InsertImportAsync(spooled.Hash, reader.Source, fileName, actor.Name, time.GetUtcNow(), transaction);
+        long importId;
+        try
+        {
+            importId = await spending.InsertImportAsync(spooled.Hash, reader.Source, fileName, actor.Name, time.GetUtcNow(), transaction);
+        }
+        catch (DbException error) when (database.Dialect.IsConstraintViolation(error))
+        {
+            // The same file uploaded at the same moment: the other upload won the unique file hash and imports it.
+            await transaction.RollbackAsync(cancellationToken);
+            return AlreadyImported((await spending.ReadImportByHashAsync(spooled.Hash))!);
+        }
         if (reader.Declaration is { } declaration)
         {
             if (await spending.ReadDeclarationAsync(declaration.ProviderAgbCode, declaration.DeclarationNumber, transaction) is { } before)
@@ -71,6 +80,10 @@ public sealed class SpendingImporter(
         await transaction.CommitAsync(cancellationToken);
         return report;
     }
+
+    private static SpendingImportReport AlreadyImported(SpendingImport earlier) =>
+        new(SpendingImportOutcome.AlreadyImported, earlier.Source, earlier.Id, earlier.LinesRead, 0, 0, 0,
+            $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:dd-MM-yyyy HH:mm} UTC (import {earlier.Id}); er is niets gewijzigd.", []);
 
     private async Task<(int Lines, int Exceptions, long TotalCents)> WriteLinesAsync(ISpendingReader reader, SpendingMatcher matcher, long importId,
         ImportErrorList errors, DbTransaction transaction, CancellationToken cancellationToken)

@@ -66,6 +66,21 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task The_same_file_uploaded_twice_at_once_is_imported_once_and_the_other_upload_says_already_imported()
+    {
+        var (agb, _) = await ContractAsync();
+        // Long enough that both uploads are past the "seen this file?" check before either has committed.
+        var lines = Enumerable.Range(1, 2000).Select(n => $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;F{n};R{n};T1;999900006").ToArray();
+
+        var reports = await Task.WhenAll(Task.Run(() => Importer().ImportAsync(Csv(lines), "a.csv")), Task.Run(() => Importer().ImportAsync(Csv(lines), "b.csv")));
+
+        Assert.Equal([SpendingImportOutcome.Imported, SpendingImportOutcome.AlreadyImported], reports.Select(r => r.Outcome).Order());
+        Assert.Equal(reports[0].ImportId, reports[1].ImportId);
+        Assert.Equal(2000, await Database.RunAsync(null, c =>
+            c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM spending_line WHERE provider_agb_code = @Agb", new { Agb = agb })));
+    }
+
+    [EngineFact]
     public async Task A_dutch_excel_export_in_windows_1252_imports()
     {
         var (agb, _) = await ContractAsync();
