@@ -1,3 +1,4 @@
+using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data.Audit;
@@ -22,7 +23,18 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         var signals = new SignalRepository(Database, audit, clock);
         var outbox = new OutboxRepository(Database, clock);
         var users = new UserRepository(Database, audit);
-        return (new SignalWriter(signals, outbox, users, new MailAddressing("https://cr.example", "fallback@almelo.example")), signals, outbox);
+        // Every severity is mailed at once here, so each news item shows as a mail in the outbox.
+        var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = new MailPolicy(SignalSeverity.Info, 1000) };
+        return (new SignalWriter(signals, outbox, new SignalMailRepository(Database, clock), users, addressing, clock), signals, outbox);
+    }
+
+    /// <summary>One draft as a run of its own that owns no kinds, so it closes nothing of the other tests on this database.</summary>
+    private static async Task<SignalChange> RaiseAsync(SignalWriter writer, SignalDraft draft, System.Data.Common.DbTransaction transaction)
+    {
+        var run = writer.BeginRun([]);
+        var change = await run.RaiseAsync(draft, transaction);
+        await run.CompleteAsync(transaction);
+        return change;
     }
 
     private static SignalDraft Draft(string key, int stage, string facts = "feiten") =>
@@ -35,13 +47,13 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         var key = "test:" + Unique.Token();
         var before = (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount;
 
-        Assert.Equal(SignalChange.Raised, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6), tx)));
-        Assert.Equal(SignalChange.Unchanged, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6, "nieuwe feiten"), tx)));
+        Assert.Equal(SignalChange.Raised, await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6), tx)));
+        Assert.Equal(SignalChange.Unchanged, await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6, "nieuwe feiten"), tx)));
         var stored = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.DecisionDue), new PageRequest(1, 500))).Items.Single(s => s.DedupeKey == key);
         Assert.Equal("nieuwe feiten", stored.Facts);
         await signals.SetStatusAsync(stored.Id, SignalStatus.Resolved, "afgehandeld");
 
-        Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 3), tx)));
+        Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 3), tx)));
 
         var reopened = (await signals.ReadByIdAsync(stored.Id))!;
         Assert.Equal((SignalStatus.Open, 3), (reopened.Status, reopened.Stage));
@@ -57,7 +69,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Database.InTransactionAsync<int>(async tx =>
         {
-            await writer.RaiseAsync(Draft(key, 6), tx);
+            await RaiseAsync(writer, Draft(key, 6), tx);
             throw new InvalidOperationException("job afgebroken");
         }));
 
@@ -72,7 +84,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         for (var i = 0; i < 20; i++)
         {
             var key = "claim:" + Unique.Token();
-            await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6), tx));
+            await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6), tx));
         }
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => outbox.ClaimDueAsync(TimeSpan.FromMinutes(5), 1000))));

@@ -20,7 +20,10 @@ public sealed class MonitoringJobsTests : IDisposable
     public MonitoringJobsTests()
     {
         _smtp.Start();
-        _app = new ContractRegieApp { Settings = _smtp.MailSettings() };
+        var settings = _smtp.MailSettings();
+        // These tests are about what the jobs find: every signal is mailed at once (MailPolicyTests cover the digests).
+        settings["Mail:ImmediateFrom"] = "Info";
+        _app = new ContractRegieApp { Settings = settings };
     }
 
     private async Task<HttpClient> WriterAsync() => await _app.CreateClientAsAsync(Role.Contractmanager);
