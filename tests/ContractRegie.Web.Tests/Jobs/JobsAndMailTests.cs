@@ -179,7 +179,13 @@ public sealed class PickupDirectoryTests : IDisposable
     private readonly ContractRegieApp _app;
 
     public PickupDirectoryTests() =>
-        _app = new ContractRegieApp { Settings = new Dictionary<string, string> { ["Mail:PickupDirectory"] = _pickup, ["Mail:FallbackRecipient"] = "contractbeheer@almelo.example" } };
+        _app = new ContractRegieApp
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Mail:PickupDirectory"] = _pickup, ["Mail:FallbackRecipient"] = "contractbeheer@almelo.example", ["Mail:ImmediateFrom"] = "Info",
+            },
+        };
 
     [Fact]
     public async Task Mail_without_smtp_settings_becomes_a_readable_eml_file()

@@ -32,16 +32,8 @@ public sealed class MailPolicyTests : IDisposable
 
     private List<MimeMessage> MailsTo(string address) => _smtp.Messages().Where(m => m.To.Mailboxes.Any(b => b.Address == address)).ToList();
 
-    private async Task<string> CreateUserAsync(Role role, string? userName = null)
-    {
-        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
-        userName ??= role.ToString().ToLowerInvariant()[..3] + "-" + NextDigits(5);
-        await admin.CreateAsync("/api/v1/users", new
-        {
-            userName, displayName = $"{role} {userName}", email = Address(userName), roles = new[] { role.ToString() }, password = ContractRegieApp.Password,
-        });
-        return userName;
-    }
+    private Task<string> CreateUserAsync(Role role, string? userName = null) =>
+        _app.CreateUserAsync(role, userName ?? role.ToString().ToLowerInvariant()[..3] + "-" + NextDigits(5));
 
     private async Task<long> ContractAsync(string? manager, string? inkoper, bool withOptions = true)
     {
@@ -208,14 +200,14 @@ public sealed class MailPolicyTests : IDisposable
             body["contractManager"] = manager;
             return await writer.CreateAsync("/api/v1/providers", body);
         }
-        // 2024, healthy in every ratio (solvency 60 %, current ratio 2, result 3 %, resilience 30 %) and filed in time.
-        static Dictionary<string, object?> Statement(long providerId, long municipalRevenueCents, bool goingConcern) => new()
+        // The healthy 2024 statement of MonitoringJobsTests, with the share of Almelo and the going-concern note to choose.
+        static Dictionary<string, object?> Statement(long providerId, long municipalRevenueCents, bool goingConcern)
         {
-            ["providerId"] = providerId, ["year"] = 2024, ["revenueCents"] = 200_000_000L, ["resultCents"] = 6_000_000L, ["equityCents"] = 60_000_000L,
-            ["totalAssetsCents"] = 100_000_000L, ["currentAssetsCents"] = 80_000_000L, ["currentLiabilitiesCents"] = 40_000_000L,
-            ["municipalRevenueCents"] = municipalRevenueCents, ["auditorOpinion"] = "Goedkeurend", ["filedOn"] = "2025-05-20",
-            ["goingConcernNote"] = goingConcern,
-        };
+            var statement = MonitoringJobsTests.Healthy2024(providerId);
+            statement["municipalRevenueCents"] = municipalRevenueCents;
+            statement["goingConcernNote"] = goingConcern;
+            return statement;
+        }
         var elevated = await ProviderAsync();
         var high = await ProviderAsync();
         // 75 % of the revenue from Almelo is one red flag: Verhoogd. A going-concern note is severe: Hoog.

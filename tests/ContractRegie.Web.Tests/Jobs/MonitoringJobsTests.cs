@@ -41,7 +41,7 @@ public sealed class MonitoringJobsTests : IDisposable
     /// 2024 of a healthy provider, in euros: revenue 2 000 000, result 60 000 (3 %), equity 600 000 (30 % of revenue),
     /// total assets 1 000 000 (solvency 60 %), current ratio 800 000 / 400 000 = 2, half the revenue from Almelo.
     /// </summary>
-    private static Dictionary<string, object?> Healthy2024(long providerId) => new()
+    internal static Dictionary<string, object?> Healthy2024(long providerId) => new()
     {
         ["providerId"] = providerId, ["year"] = 2024, ["revenueCents"] = 200_000_000L, ["resultCents"] = 6_000_000L, ["equityCents"] = 60_000_000L,
         ["totalAssetsCents"] = 100_000_000L, ["currentAssetsCents"] = 80_000_000L, ["currentLiabilitiesCents"] = 40_000_000L,
