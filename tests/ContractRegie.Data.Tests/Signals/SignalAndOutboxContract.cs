@@ -16,7 +16,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
     private static readonly DateTimeOffset Noon = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
 
-    private (SignalWriter Writer, SignalRepository Signals, OutboxRepository Outbox) Create()
+    private (SignalWriter Writer, SignalRepository Signals, OutboxRepository Outbox) Create(MailPolicy? policy = null)
     {
         var clock = new FixedClock(Noon);
         var audit = new AuditTrail(Database, new FixedActor("job:test"), clock);
@@ -24,7 +24,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         var outbox = new OutboxRepository(Database, clock);
         var users = new UserRepository(Database, audit);
         // Every severity is mailed at once here, so each news item shows as a mail in the outbox.
-        var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = new MailPolicy(SignalSeverity.Info, 1000) };
+        var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = policy ?? new MailPolicy(SignalSeverity.Info, 1000) };
         return (new SignalWriter(signals, outbox, new SignalMailRepository(Database, clock), users, addressing, clock), signals, outbox);
     }
 
@@ -58,6 +58,55 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         var reopened = (await signals.ReadByIdAsync(stored.Id))!;
         Assert.Equal((SignalStatus.Open, 3), (reopened.Status, reopened.Stage));
         Assert.Equal(before + 2, (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount);
+    }
+
+    [EngineFact]
+    public async Task A_run_closes_the_open_signals_of_its_kinds_it_no_longer_finds_and_a_returning_cause_is_news_again()
+    {
+        var (writer, signals, _) = Create();
+        // ContractExpiring is raised by no job and no other test, so this run's closing touches only its own signals.
+        SignalDraft Expiring(string key) => Draft(key, 6) with { Kind = SignalKind.ContractExpiring };
+        var (kept, gone) = ("kept:" + Unique.Token(), "gone:" + Unique.Token());
+        await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.ContractExpiring]);
+            await run.RaiseAllAsync([Expiring(kept), Expiring(gone)], tx);
+            return await run.CompleteAsync(tx);
+        });
+
+        var result = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.ContractExpiring]);
+            await run.RaiseAsync(Expiring(kept), tx);
+            return await run.CompleteAsync(tx);
+        });
+
+        var all = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.ContractExpiring), new PageRequest(1, 500))).Items;
+        Assert.Equal(1, result.Closed);
+        Assert.Equal(SignalStatus.Open, all.Single(s => s.DedupeKey == kept).Status);
+        var closed = all.Single(s => s.DedupeKey == gone);
+        Assert.Equal((SignalStatus.Resolved, SignalStages.CauseGone), (closed.Status, closed.Stage));
+        Assert.StartsWith("Automatisch afgehandeld op 01-03-2026: deze termijn geldt niet meer", closed.ResolutionNote);
+        Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => RaiseAsync(writer, Expiring(gone), tx)));
+    }
+
+    [EngineFact]
+    public async Task A_signal_below_the_threshold_waits_for_the_digest_which_carries_it_once()
+    {
+        var (writer, signals, outbox) = Create(MailPolicy.Default);
+        var key = "digest:" + Unique.Token();
+        var before = (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount;
+
+        await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6), tx));
+        Assert.Equal(before, (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount);
+        await Database.InTransactionAsync(tx => writer.QueueDigestsAsync(new DateOnly(2026, 3, 1), tx));
+        await Database.InTransactionAsync(tx => writer.QueueDigestsAsync(new DateOnly(2026, 3, 1), tx));
+
+        var id = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.DecisionDue), new PageRequest(1, 500))).Items.Single(s => s.DedupeKey == key).Id;
+        var carrying = (await outbox.SearchAsync(null, new PageRequest(1, 500))).Items.Where(n => n.SignalIds.Split(',').Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var digest = Assert.Single(carrying);
+        // The contractmanager has no account: the fallback stands in for the contractmanagers' mailbox.
+        Assert.Equal(("fallback@almelo.example", "digest:rol:Contractmanager:2026-03-01"), (digest.Recipient, digest.DedupeKey));
     }
 
     [EngineFact]
