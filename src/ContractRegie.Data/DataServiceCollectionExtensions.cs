@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<DemoUsers>()
             .AddSingleton<SignalRepository>()
             .AddSingleton<OutboxRepository>()
+            .AddSingleton<SignalMailRepository>()
             .AddSingleton<JobRunRepository>()
             .AddSingleton<SignalWriter>();
     }

@@ -88,7 +88,7 @@ public static class ContractExpiryRules
         };
         var when = stage == 0 ? "De datum is verstreken." : $"Nog minder dan {stage} maanden.";
         signals.Add(new SignalDraft(kind, severity, "contract", contract.Id, title(date), facts(date) + " " + when,
-            $"{kind}:{contract.Id}:{date:yyyy-MM-dd}", stage, recipient));
+            $"{kind}:{contract.Id}:{date:yyyy-MM-dd}", stage, recipient, date));
     }
 
     private static string Format(DateOnly date) => date.ToString("dd-MM-yyyy", Dutch);

@@ -128,22 +128,29 @@ public static class FinancialStability
     }
 
     /// <summary>
-    /// The signal for the provider's contractmanager when the level rose since the last assessment (none before counts
-    /// as Laag); null otherwise. Every rise is its own event, keyed on the day it was seen.
+    /// The signal for the provider's contractmanager when the level rose since the last assessment; null otherwise. A first
+    /// assessment is no rise: it is recorded quietly, and only a first level Hoog is signalled ("eerste beoordeling: Hoog").
+    /// The key names provider and level (<see cref="RiskSignalKey"/>), so the signal stays while the level holds and its
+    /// job closes it when the level falls.
     /// </summary>
-    public static SignalDraft? SignalOnRise(Provider provider, FinancialAssessment assessment, RiskLevel? previous, DateOnly today)
+    public static SignalDraft? SignalOnRise(Provider provider, FinancialAssessment assessment, RiskLevel? previous)
     {
-        var before = previous ?? RiskLevel.Laag;
-        if (assessment.Level <= before)
+        var first = previous is null;
+        if (first ? assessment.Level != RiskLevel.Hoog : assessment.Level <= previous)
         {
             return null;
         }
+        var (title, change) = first
+            ? ($"Financieel risico van {provider.Name}: eerste beoordeling: Hoog", $"De eerste beoordeling van {provider.Name} (AGB {provider.AgbCode}) geeft risiconiveau Hoog. ")
+            : ($"Financieel risico van {provider.Name} gestegen naar {assessment.Level}",
+               $"Het risiconiveau van {provider.Name} (AGB {provider.AgbCode}) ging van {previous} naar {assessment.Level}. ");
         return new SignalDraft(SignalKind.FinancialRisk, assessment.Level == RiskLevel.Hoog ? SignalSeverity.High : SignalSeverity.Warning,
-            "provider", provider.Id,
-            $"Financieel risico van {provider.Name} gestegen naar {assessment.Level}",
-            $"Het risiconiveau van {provider.Name} (AGB {provider.AgbCode}) ging van {before} naar {assessment.Level}. " + Explain(assessment),
-            $"FinancialRisk:{provider.Id}:{assessment.Level}:{today:yyyy-MM-dd}", (int)assessment.Level, provider.ContractManager);
+            "provider", provider.Id, title, change + Explain(assessment), RiskSignalKey(provider.Id, assessment.Level), (int)assessment.Level,
+            provider.ContractManager);
     }
+
+    /// <summary>The dedupe key of the risk signal of a provider at a level.</summary>
+    public static string RiskSignalKey(long providerId, RiskLevel level) => $"FinancialRisk:{providerId}:{level}";
 
     /// <summary>The facts for a contractmanager: level, each ratio with its score, and the flags.</summary>
     public static string Explain(FinancialAssessment assessment)

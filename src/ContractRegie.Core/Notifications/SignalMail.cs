@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
 
 namespace ContractRegie.Core.Notifications;
@@ -8,56 +9,105 @@ namespace ContractRegie.Core.Notifications;
 /// <summary>An e-mail's Dutch subject with a text and an HTML body of the same content.</summary>
 public sealed record MailContent(string Subject, string Text, string Html);
 
-/// <summary>Words the e-mails about signals in Dutch, with a link to the item in the UI. Data is HTML-encoded in the HTML body.</summary>
+/// <summary>One signal in a mail to one recipient: <see cref="DueOn"/> is the deadline to act by, if the signal has one.</summary>
+public sealed record MailItem(Signal Signal, DateOnly? DueOn, bool InCopy);
+
+/// <summary>Who reads the mail: the name to greet (none for a role mailbox) and the roles that decide which pages a link may open.</summary>
+public sealed record MailReader(string? DisplayName, IReadOnlyList<Role> Roles);
+
+/// <summary>
+/// Words the e-mails about signals in Dutch: a greeting, what it is about in a table (with the figures the job found),
+/// what to do next and by when, a link the reader's role may open, and the same content as plain text. Data is
+/// HTML-encoded in the HTML body.
+/// </summary>
 public static class SignalMail
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static MailContent ForSignal(Signal signal, string baseUrl)
+    /// <summary>The mail of one job run to one recipient with every signal that needs them now.</summary>
+    public static MailContent Immediate(IReadOnlyList<MailItem> items, MailReader reader, string baseUrl)
     {
-        var link = LinkTo(signal, baseUrl);
-        var subject = $"[ContractRegie] {SeverityWord(signal.Severity)}: {signal.Title}";
-        var text = $"""
-            {signal.Title}
-
-            {signal.Facts}
-
-            Bekijk het in ContractRegie: {link}
-
-            U ontvangt dit bericht omdat u contractmanager bent. Bevestig of sluit de signalering in ContractRegie.
-            """;
-        var html = $"""
-            <html><body>
-            <h2>{Encode(signal.Title)}</h2>
-            <p>{Encode(signal.Facts)}</p>
-            <p><a href="{Encode(link)}">Bekijk het in ContractRegie</a></p>
-            <p style="color:#5f6b76">U ontvangt dit bericht omdat u contractmanager bent. Bevestig of sluit de signalering in ContractRegie.</p>
-            </body></html>
-            """;
-        return new MailContent(subject, text, html);
+        var subject = items.Count == 1
+            ? $"[ContractRegie] {SeverityWord(items[0].Signal.Severity)}: {items[0].Signal.Title}"
+            : $"[ContractRegie] {items.Count} signaleringen vragen uw aandacht";
+        var intro = items.Count == 1 ? "Er is een signalering die uw aandacht vraagt." : $"Er zijn {items.Count} signaleringen die uw aandacht vragen.";
+        return Compose(subject, intro, items, reader, baseUrl);
     }
 
-    /// <summary>The weekly summary of everything still open for one contractmanager.</summary>
-    public static MailContent Digest(IReadOnlyList<Signal> open, DateOnly weekOf, string baseUrl)
+    /// <summary>The daily or weekly digest; with <paramref name="overview"/> the one-off overview after a first run or a large import.</summary>
+    public static MailContent Digest(IReadOnlyList<MailItem> items, MailReader reader, DateOnly today, MailFrequency frequency, bool overview, string baseUrl)
     {
-        var subject = $"[ContractRegie] Weekoverzicht {weekOf.ToString("dd-MM-yyyy", Dutch)}: {open.Count} open signaleringen";
-        var text = new StringBuilder($"Open signaleringen op {weekOf.ToString("dd-MM-yyyy", Dutch)}:\n\n");
-        var html = new StringBuilder($"<html><body><h2>Open signaleringen op {weekOf.ToString("dd-MM-yyyy", Dutch)}</h2><ul>");
-        foreach (var signal in open)
+        var date = today.ToString("dd-MM-yyyy", Dutch);
+        var count = Count(items.Count);
+        var (subject, intro) = overview
+            ? ($"[ContractRegie] Overzicht {date}: {count} voor u",
+               $"ContractRegie heeft het register doorgelopen. Dit is in één overzicht wat u aangaat ({count}); voortaan krijgt u alleen wat nieuw is.")
+            : frequency == MailFrequency.Weekly
+                ? ($"[ContractRegie] Weekoverzicht {date}: {count}", $"Nieuw of veranderd sinds uw vorige weekoverzicht: {count}.")
+                : ($"[ContractRegie] Dagoverzicht {date}: {count}", $"Nieuw of veranderd sinds uw vorige dagoverzicht: {count}.");
+        return Compose(subject, intro, items, reader, baseUrl);
+    }
+
+    /// <summary>A page the reader's role may open: the contract, the spending page for financiën, else the signal itself.</summary>
+    public static string LinkTo(Signal signal, IReadOnlyList<Role> roles, string baseUrl)
+    {
+        var root = baseUrl.TrimEnd('/');
+        return signal.SubjectType switch
         {
-            text.Append("- ").Append(SeverityWord(signal.Severity)).Append(": ").Append(signal.Title).Append(" (").Append(LinkTo(signal, baseUrl)).Append(")\n");
-            html.Append("<li>").Append(Encode(SeverityWord(signal.Severity))).Append(": <a href=\"").Append(Encode(LinkTo(signal, baseUrl))).Append("\">")
-                .Append(Encode(signal.Title)).Append("</a></li>");
+            "contract" => $"{root}/contracten/{signal.SubjectId}",
+            "spending_line" when roles.Contains(Role.Financien) => $"{root}/uitgaven",
+            _ => $"{root}/signaleringen?id={signal.Id}",
+        };
+    }
+
+    /// <summary>What the reader should do next, in one sentence.</summary>
+    public static string NextStep(SignalKind kind) => kind switch
+    {
+        SignalKind.ContractExpiring or SignalKind.DecisionDue => "Leg het besluit over verlengen of opnieuw aanbesteden vast.",
+        SignalKind.ProcurementMustStart => "Start de nieuwe aanbesteding of leg vast dat het contract wordt verlengd of beëindigd.",
+        SignalKind.ContractExpiredWithoutDecision => "Leg zo snel mogelijk alsnog een besluit vast; zonder besluit wordt er zorg buiten contract geleverd.",
+        SignalKind.OutcomeBelowNorm => "Bespreek het resultaat met de zorgaanbieder in het volgende voortgangsgesprek.",
+        SignalKind.OutcomeReportMissing => "Vraag de ontbrekende rapportage op bij de zorgaanbieder.",
+        SignalKind.FinancialRisk => "Bespreek de financiële positie met de zorgaanbieder en beoordeel de continuïteit van de zorg.",
+        SignalKind.BudgetNearlyExhausted or SignalKind.BudgetExceeded => "Stem met financiën af: budget bijstellen of de zorgaanbieder aanspreken.",
+        _ => "Zoek de uitzonderingen uit bij de afstemming van uitgaven en corrigeer of verantwoord ze.",
+    };
+
+    private static MailContent Compose(string subject, string intro, IReadOnlyList<MailItem> items, MailReader reader, string baseUrl)
+    {
+        var greeting = reader.DisplayName is { Length: > 0 } name ? $"Beste {name}," : "Beste collega's,";
+        var ordered = items.OrderByDescending(i => i.Signal.Severity).ThenBy(i => i.DueOn ?? DateOnly.MaxValue).ThenBy(i => i.Signal.Id).ToList();
+        var settings = $"{baseUrl.TrimEnd('/')}/instellingen/meldingen";
+
+        var text = new StringBuilder().Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
+        var html = new StringBuilder("<html><body style=\"font-family:Arial,sans-serif\">")
+            .Append("<p>").Append(Encode(greeting)).Append("</p><p>").Append(Encode(intro)).Append("</p>")
+            .Append("<table style=\"border-collapse:collapse\" cellpadding=\"6\" border=\"1\"><thead><tr>")
+            .Append("<th scope=\"col\">Ernst</th><th scope=\"col\">Signalering</th><th scope=\"col\">Gegevens</th>")
+            .Append("<th scope=\"col\">Wat nu</th><th scope=\"col\">Uiterlijk</th><th scope=\"col\">Link</th></tr></thead><tbody>");
+        foreach (var item in ordered)
+        {
+            var signal = item.Signal;
+            var link = LinkTo(signal, reader.Roles, baseUrl);
+            var due = item.DueOn is { } date ? date.ToString("dd-MM-yyyy", Dutch) : "zo snel mogelijk";
+            var copy = item.InCopy ? " (ter informatie, in kopie)" : "";
+            text.Append("* ").Append(SeverityWord(signal.Severity)).Append(": ").Append(signal.Title).Append(copy).Append('\n')
+                .Append("  ").Append(signal.Facts).Append('\n')
+                .Append("  Wat nu: ").Append(NextStep(signal.Kind)).Append(" Uiterlijk: ").Append(due).Append('\n')
+                .Append("  ").Append(link).Append("\n\n");
+            html.Append("<tr><td>").Append(Encode(SeverityWord(signal.Severity))).Append("</td><td>").Append(Encode(signal.Title + copy))
+                .Append("</td><td>").Append(Encode(signal.Facts)).Append("</td><td>").Append(Encode(NextStep(signal.Kind)))
+                .Append("</td><td>").Append(Encode(due)).Append("</td><td><a href=\"").Append(Encode(link)).Append("\">Openen</a></td></tr>");
         }
-        html.Append("</ul></body></html>");
+        var footer = "U ontvangt dit bericht omdat u voor deze signaleringen verantwoordelijk bent of in kopie staat. Dringende signaleringen krijgt u direct; voor de rest kiest u "
+                     + $"zelf direct, een dagoverzicht of een weekoverzicht: {settings}";
+        text.Append(footer).Append('\n');
+        html.Append("</tbody></table><p style=\"color:#5f6b76\">").Append(Encode(footer.Replace(": " + settings, ".", StringComparison.Ordinal)))
+            .Append(" <a href=\"").Append(Encode(settings)).Append("\">Meldingen instellen</a></p></body></html>");
         return new MailContent(subject, text.ToString(), html.ToString());
     }
 
-    public static string LinkTo(Signal signal, string baseUrl) => signal.SubjectType switch
-    {
-        "contract" => $"{baseUrl.TrimEnd('/')}/contracten/{signal.SubjectId}",
-        _ => $"{baseUrl.TrimEnd('/')}/signaleringen?id={signal.Id}",
-    };
+    private static string Count(int count) => count == 1 ? "1 signalering" : $"{count} signaleringen";
 
     private static string SeverityWord(SignalSeverity severity) => severity switch
     {

@@ -19,10 +19,17 @@ public enum SignalSeverity { Info, Warning, High, Critical }
 
 public enum SignalStatus { Open, Acknowledged, Resolved }
 
+public static class SignalStages
+{
+    /// <summary>The stage of a signal a job closed because its cause was gone: when the cause returns, it is news again.</summary>
+    public const int CauseGone = -1;
+}
+
 /// <summary>
 /// A signal as a job proposes it. <see cref="DedupeKey"/> identifies the condition (e.g. this contract's decision
 /// due on that date), so a daily job raises it once and afterwards only updates it. <see cref="Stage"/> orders how
 /// urgent the condition has become (e.g. 12, 6, 3, 1 months before, 0 = past); a new stage means a new e-mail.
+/// <see cref="DueOn"/> is the deadline to act by, for the e-mail and its calendar entry.
 /// </summary>
 public sealed record SignalDraft(
     SignalKind Kind,
@@ -33,7 +40,8 @@ public sealed record SignalDraft(
     string Facts,
     string DedupeKey,
     int Stage,
-    string? Recipient);
+    string? Recipient,
+    DateOnly? DueOn = null);
 
 /// <summary>A stored signal.</summary>
 public sealed record Signal

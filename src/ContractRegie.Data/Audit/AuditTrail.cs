@@ -18,11 +18,15 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public async Task AppendAsync(DbTransaction? transaction, AuditAction action, string entity, object entityId, object? before, object? after) =>
+    /// <summary>Who the jobs' own conclusions (a signal closed because its cause is gone) are recorded as.</summary>
+    public const string SystemActor = "systeem";
+
+    public async Task AppendAsync(DbTransaction? transaction, AuditAction action, string entity, object entityId, object? before, object? after,
+        string? actorName = null) =>
         await database.RunAsync(transaction, c => c.ExecuteAsync(AuditSql.Insert, new
         {
             OccurredAt = time.GetUtcNow(),
-            Actor = actor.Name,
+            Actor = actorName ?? actor.Name,
             Action = action.ToString(),
             Entity = entity,
             EntityId = Convert.ToString(entityId, CultureInfo.InvariantCulture),

@@ -23,9 +23,15 @@ public sealed record Notification
     public DateTimeOffset? SentAt { get; init; }
     public DateTimeOffset? FailedAt { get; init; }
     public string? LastError { get; init; }
+    /// <summary>Mails about one contract share it, so mail clients show them as one conversation.</summary>
+    public string? ThreadKey { get; init; }
+    /// <summary>An iCalendar file with the deadlines the mail is about.</summary>
+    public string? Calendar { get; init; }
 }
 
-public sealed record NotificationDraft(string Recipient, string Subject, string TextBody, string HtmlBody, IReadOnlyList<long> SignalIds, string DedupeKey);
+public sealed record NotificationDraft(
+    string Recipient, string Subject, string TextBody, string HtmlBody, IReadOnlyList<long> SignalIds, string DedupeKey, string? ThreadKey = null,
+    string? Calendar = null);
 
 /// <summary>
 /// The outbox: jobs enqueue in their own transaction (so a signal and its e-mail are stored together), the
@@ -33,20 +39,19 @@ public sealed record NotificationDraft(string Recipient, string Subject, string 
 /// </summary>
 public sealed class OutboxRepository(Database database, TimeProvider time)
 {
-    /// <summary>Queues the e-mail unless one with the same dedupe key was queued before; true when queued now.</summary>
-    public async Task<bool> EnqueueAsync(NotificationDraft draft, DbTransaction transaction)
+    /// <summary>Queues the e-mail unless one with the same dedupe key was queued before; its id when queued now.</summary>
+    public async Task<long?> EnqueueAsync(NotificationDraft draft, DbTransaction transaction)
     {
         var connection = transaction.Connection!;
         if (await connection.ExecuteScalarAsync<int>(NotificationSql.CountByDedupeKey, new { draft.DedupeKey }, transaction) > 0)
         {
-            return false;
+            return null;
         }
-        await connection.ExecuteAsync(NotificationSql.Insert, new
+        return await connection.ExecuteScalarAsync<long>(NotificationSql.Insert + ";\n" + database.Dialect.SelectInsertedId, new
         {
             draft.Recipient, draft.Subject, draft.TextBody, draft.HtmlBody, SignalIds = string.Join(",", draft.SignalIds), draft.DedupeKey,
-            Now = time.GetUtcNow(),
+            draft.ThreadKey, draft.Calendar, Now = time.GetUtcNow(),
         }, transaction);
-        return true;
     }
 
     /// <summary>Claims due notifications for <paramref name="claimFor"/>; each returned row belongs to this caller alone.</summary>

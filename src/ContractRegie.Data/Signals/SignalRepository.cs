@@ -53,6 +53,21 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         return updated;
     }
 
+    /// <summary>Every signal still open or acknowledged.</summary>
+    public Task<IReadOnlyList<Signal>> ReadUnresolvedAsync(DbTransaction transaction) =>
+        database.RunAsync<IReadOnlyList<Signal>>(transaction, async c =>
+            (await c.QueryAsync<Signal>(SignalSql.ReadUnresolved, new { Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
+
+    /// <summary>Resolves a signal whose cause a job no longer finds, with the reason, audited as the system.</summary>
+    public async Task ResolveCauseGoneAsync(Signal stored, string reason, DbTransaction transaction)
+    {
+        await transaction.Connection!.ExecuteAsync(SignalSql.ResolveCauseGone,
+            new { stored.Id, Status = SignalStatus.Resolved.ToString(), ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = time.GetUtcNow() },
+            transaction);
+        var resolved = (await ReadByIdAsync(stored.Id, transaction))!;
+        await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, resolved, AuditTrail.SystemActor);
+    }
+
     /// <summary>Acknowledges or resolves a signal; null when it does not exist.</summary>
     public Task<Signal?> SetStatusAsync(long id, SignalStatus status, string? note) =>
         database.InTransactionAsync<Signal?>(null, async tx =>

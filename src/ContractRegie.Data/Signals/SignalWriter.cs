@@ -1,13 +1,26 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Notifications;
+using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data.Notifications;
 using ContractRegie.Data.Users;
 
 namespace ContractRegie.Data.Signals;
 
-/// <summary>Where e-mails point to and go when a contractmanager has no known address.</summary>
-public sealed record MailAddressing(string BaseUrl, string? FallbackRecipient);
+/// <summary>
+/// Where e-mails point to and go: the base address of links, who receives what nobody else would (a role's mailbox,
+/// else the fallback), routing per signal kind and the mail policy (immediate threshold, overview size).
+/// </summary>
+public sealed record MailAddressing(string BaseUrl, string? FallbackRecipient)
+{
+    public IReadOnlyDictionary<Role, string> RoleMailboxes { get; init; } = new Dictionary<Role, string>();
+    public IReadOnlyDictionary<SignalKind, IReadOnlyList<Addressee>> Routing { get; init; } = MailRouting.Defaults;
+    public MailPolicy Policy { get; init; } = MailPolicy.Default;
+}
 
 public enum SignalChange { Raised, Escalated, Unchanged }
 
@@ -18,61 +31,125 @@ public readonly record struct SignalTally(int Raised, int Escalated)
 }
 
 /// <summary>
-/// The one way jobs record what they found: inside the job's transaction it upserts the signal by its dedupe key
-/// and queues an e-mail when the signal is new or has reached a more urgent stage. Run the same job twice and the
-/// second run changes nothing and queues nothing.
+/// The one way jobs record what they found. A job begins a <see cref="SignalRun"/> for the kinds it owns, raises its
+/// signals through it and completes it in its transaction: signals the run no longer finds are closed with the reason,
+/// and each recipient gets one mail with what is urgent for them; the rest waits for their digest.
 /// </summary>
-public sealed class SignalWriter(SignalRepository signals, OutboxRepository outbox, UserRepository users, MailAddressing addressing)
+public sealed class SignalWriter(
+    SignalRepository signals, OutboxRepository outbox, SignalMailRepository mailQueue, UserRepository users, MailAddressing addressing, TimeProvider time)
 {
-    public async Task<SignalChange> RaiseAsync(SignalDraft draft, DbTransaction transaction)
+    public SignalRun BeginRun(IReadOnlyCollection<SignalKind> ownedKinds) => new(this, signals, ownedKinds);
+
+    /// <summary>
+    /// Closes what the run no longer finds, queues the news for its recipients (at once, digest or overview) and sends
+    /// each recipient one mail with the immediate part.
+    /// </summary>
+    internal async Task<RunResult> CompleteAsync(SignalRun run, DbTransaction transaction)
     {
-        var stored = await signals.ReadByDedupeKeyAsync(draft.DedupeKey, transaction);
-        Signal signal;
-        SignalChange change;
-        if (stored is null)
+        var today = time.Today();
+        var closed = 0;
+        foreach (var stale in (await signals.ReadUnresolvedAsync(transaction)).Where(s => run.OwnedKinds.Contains(s.Kind) && !run.Proposed.Contains(s.DedupeKey)))
         {
-            signal = await signals.InsertAsync(draft, transaction);
-            change = SignalChange.Raised;
+            await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction);
+            closed++;
         }
-        else if (stored.Stage != draft.Stage)
+        if (run.News.Count == 0)
         {
-            // A new stage is news even if someone resolved the earlier one: it opens again.
-            signal = await signals.UpdateRaisedAsync(stored, draft, SignalStatus.Open, transaction);
-            change = SignalChange.Escalated;
+            return new RunResult(closed, 0);
         }
-        else
+        var recipients = await MailRecipients.LoadAsync(users, addressing, transaction);
+        var inkopers = await mailQueue.ReadInkopersAsync(transaction);
+        var overview = run.News.Count >= addressing.Policy.OverviewFromNews;
+        var immediate = new Dictionary<string, (MailRecipient Recipient, List<(long EntryId, MailItem Item)> Items)>();
+        foreach (var (signal, dueOn) in run.News)
         {
-            if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title)
+            var inkoper = signal.SubjectType == "contract" ? inkopers.GetValueOrDefault(signal.SubjectId) : null;
+            foreach (var (recipient, inCopy) in recipients.For(addressing.Routing[signal.Kind], signal.Recipient, inkoper))
             {
-                await signals.UpdateRaisedAsync(stored, draft, stored.Status, transaction);
+                var channel = MailChannels.For(signal.Severity, recipient.Frequency, overview, addressing.Policy);
+                var entry = new SignalMailEntry
+                {
+                    SignalId = signal.Id, Stage = signal.Stage, Recipient = recipient.Key, InCopy = inCopy, DueOn = dueOn, Channel = channel,
+                };
+                if (await mailQueue.QueueAsync(entry, transaction) is { } entryId && channel == MailChannel.Immediate)
+                {
+                    if (!immediate.TryGetValue(recipient.Key, out var bundle))
+                    {
+                        immediate[recipient.Key] = bundle = (recipient, []);
+                    }
+                    bundle.Items.Add((entryId, new MailItem(signal, dueOn, inCopy)));
+                }
             }
-            return SignalChange.Unchanged;
         }
-        if (await RecipientAddressAsync(draft.Recipient, transaction) is { } address)
+        foreach (var (recipient, items) in immediate.Values)
         {
-            var mail = SignalMail.ForSignal(signal, addressing.BaseUrl);
-            await outbox.EnqueueAsync(
-                new NotificationDraft(address, mail.Subject, mail.Text, mail.Html, [signal.Id], $"{signal.DedupeKey}#{signal.Stage}"), transaction);
+            var content = SignalMail.Immediate([.. items.Select(i => i.Item)], recipient.Reader, addressing.BaseUrl);
+            await EnqueueAsync(recipient, items, content, $"run:{recipient.Key}:{Fingerprint(items.Select(i => i.Item))}", transaction);
         }
-        return change;
+        return new RunResult(closed, immediate.Count);
     }
 
-    public async Task<SignalTally> RaiseAllAsync(IEnumerable<SignalDraft> drafts, DbTransaction transaction)
+    /// <summary>
+    /// One digest per recipient whose period (day, or ISO week for weekly readers) has no digest yet, with what waits for
+    /// them; waiting entries whose signal was closed or moved on are dropped. Returns how many digests were queued.
+    /// </summary>
+    public async Task<int> QueueDigestsAsync(DateOnly today, DbTransaction transaction)
     {
-        var tally = new SignalTally();
-        foreach (var draft in drafts)
+        var recipients = await MailRecipients.LoadAsync(users, addressing, transaction);
+        var queued = 0;
+        foreach (var group in (await mailQueue.ReadPendingAsync(transaction)).GroupBy(e => e.Recipient))
         {
-            tally += await RaiseAsync(draft, transaction) switch
+            var items = new List<(long EntryId, MailItem Item)>();
+            foreach (var entry in group)
             {
-                SignalChange.Raised => new SignalTally(1, 0),
-                SignalChange.Escalated => new SignalTally(0, 1),
-                _ => new SignalTally(),
-            };
+                if (await signals.ReadByIdAsync(entry.SignalId, transaction) is { Status: not SignalStatus.Resolved } signal && signal.Stage == entry.Stage)
+                {
+                    items.Add((entry.Id, new MailItem(signal, entry.DueOn, entry.InCopy)));
+                }
+                else
+                {
+                    await mailQueue.DropAsync(entry.Id, transaction);
+                }
+            }
+            if (items.Count == 0 || recipients.ByKey(group.Key) is not { } recipient)
+            {
+                continue;
+            }
+            var overview = group.Any(e => e.Channel == MailChannel.Overview);
+            var period = MailChannels.DigestPeriod(recipient.Frequency, today, overview);
+            var content = SignalMail.Digest([.. items.Select(i => i.Item)], recipient.Reader, today, recipient.Frequency, overview, addressing.BaseUrl);
+            queued += await EnqueueAsync(recipient, items, content, $"digest:{recipient.Key}:{period}", transaction) ? 1 : 0;
         }
-        return tally;
+        return queued;
     }
 
-    /// <summary>The contractmanager's e-mail from the user accounts, else the configured fallback, else none.</summary>
-    public async Task<string?> RecipientAddressAsync(string? userName, DbTransaction transaction) =>
-        (userName is null ? null : (await users.ReadByUserNameAsync(userName, transaction))?.Email) ?? addressing.FallbackRecipient;
+    /// <summary>
+    /// Queues one mail and marks its entries as carried by it; false when a mail with that key exists (e.g. this period's
+    /// digest went out), so the entries wait. Mails about one subject share a thread; deadlines travel as a calendar file.
+    /// </summary>
+    private async Task<bool> EnqueueAsync(MailRecipient recipient, List<(long EntryId, MailItem Item)> items, MailContent content, string dedupeKey,
+        DbTransaction transaction)
+    {
+        var mailItems = items.Select(i => i.Item).ToList();
+        var subjects = mailItems.Select(i => (i.Signal.SubjectType, i.Signal.SubjectId)).Distinct().ToList();
+        var thread = subjects.Count == 1 ? $"{subjects[0].SubjectType}-{subjects[0].SubjectId}" : null;
+        var draft = new NotificationDraft(recipient.Address, content.Subject, content.Text, content.Html, [.. mailItems.Select(i => i.Signal.Id).Distinct()],
+            dedupeKey, thread, DeadlineCalendar.For(mailItems));
+        if (await outbox.EnqueueAsync(draft, transaction) is not { } notificationId)
+        {
+            return false;
+        }
+        await mailQueue.MarkMailedAsync(items.Select(i => i.EntryId), notificationId, transaction);
+        return true;
+    }
+
+    /// <summary>A short stable name for a set of signal stages, so the same news never makes two mails.</summary>
+    private static string Fingerprint(IEnumerable<MailItem> items)
+    {
+        var text = string.Join(",", items.Select(i => string.Create(CultureInfo.InvariantCulture, $"{i.Signal.Id}#{i.Signal.Stage}")).Order(StringComparer.Ordinal));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
 }
+
+/// <summary>What completing a run did: signals closed because their cause is gone, and mails sent at once.</summary>
+public readonly record struct RunResult(int Closed, int ImmediateMails);

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Security;
 
 namespace ContractRegie.Data.Users;
@@ -14,6 +15,8 @@ public sealed class StoredUser
     public bool Active { get; init; }
     public int FailedSignIns { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
+    /// <summary>How the user wants signals below the immediate threshold: at once, daily or weekly.</summary>
+    public MailFrequency MailFrequency { get; init; } = MailFrequency.Daily;
 
     public UserAccount ToAccount() => new()
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Security;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql.Users;
@@ -14,8 +15,8 @@ public sealed class UserRepository(Database database, AuditTrail audit)
     public Task<StoredUser?> ReadByUserNameAsync(string userName, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<StoredUser>(UserSql.ReadByUserName, new { UserName = userName }, transaction));
 
-    public Task<IReadOnlyList<StoredUser>> ReadAllAsync() =>
-        database.RunAsync<IReadOnlyList<StoredUser>>(null, async c => (await c.QueryAsync<StoredUser>(UserSql.ReadAll)).AsList());
+    public Task<IReadOnlyList<StoredUser>> ReadAllAsync(DbTransaction? transaction = null) =>
+        database.RunAsync<IReadOnlyList<StoredUser>>(transaction, async c => (await c.QueryAsync<StoredUser>(UserSql.ReadAll, transaction: transaction)).AsList());
 
     public Task<int> CountAsync(DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<int>(UserSql.CountAll, transaction: transaction));
@@ -54,6 +55,19 @@ public sealed class UserRepository(Database database, AuditTrail audit)
                 await audit.AppendAsync(tx, AuditAction.PasswordChange, Entity, id, null, null);
             }
             return changed;
+        });
+
+    /// <summary>Stores the user's choice for non-urgent signals; false when the user does not exist.</summary>
+    public Task<bool> UpdateMailFrequencyAsync(long id, MailFrequency frequency) =>
+        database.InTransactionAsync(null, async tx =>
+        {
+            if (await tx.Connection!.QuerySingleOrDefaultAsync<StoredUser>(UserSql.ReadById, new { Id = id }, tx) is not { } before)
+            {
+                return false;
+            }
+            await tx.Connection!.ExecuteAsync(UserSql.UpdateMailFrequency, new { Id = id, MailFrequency = frequency.ToString() }, tx);
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, id, new { before.UserName, before.MailFrequency }, new { before.UserName, MailFrequency = frequency });
+            return true;
         });
 
     /// <summary>The audit trail leaves personal data out: no e-mail address, never a password hash.</summary>

@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Monitoring;
+using ContractRegie.Core.Signals;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Signals;
@@ -11,6 +12,9 @@ public sealed class ContractExpiryJob(
     Database database, ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<ContractExpiryJob> logger)
     : IContractRegieJob
 {
+    private static readonly SignalKind[] Kinds =
+        [SignalKind.ContractExpiring, SignalKind.DecisionDue, SignalKind.ProcurementMustStart, SignalKind.ContractExpiredWithoutDecision];
+
     public string Name => "contract-expiry";
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
@@ -21,6 +25,7 @@ public sealed class ContractExpiryJob(
         // One transaction: the status changes, signals and their e-mails of a run are stored together or not at all.
         await database.InTransactionAsync(async tx =>
         {
+            var run = signals.BeginRun(Kinds);
             foreach (var contract in register)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -30,9 +35,9 @@ public sealed class ContractExpiryJob(
                     await contracts.UpdateStatusAsync(contract, status, tx);
                     expired++;
                 }
-                tally += await signals.RaiseAllAsync(outcome.Signals, tx);
+                tally += await run.RaiseAllAsync(outcome.Signals, tx);
             }
-            return 0;
+            return await run.CompleteAsync(tx);
         }, cancellationToken);
         logger.LogInformation("Contract expiry on {Today}: {Contracts} contracts checked, {Raised} signals raised, {Escalated} escalated, {Expired} turned Verlopen",
             today, register.Count, tally.Raised, tally.Escalated, expired);

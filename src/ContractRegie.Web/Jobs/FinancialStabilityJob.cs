@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Monitoring;
+using ContractRegie.Core.Signals;
 using ContractRegie.Data;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
@@ -9,8 +10,8 @@ namespace ContractRegie.Web.Jobs;
 
 /// <summary>
 /// Ratios, red flags and level of every active provider with annual statements (or an earlier assessment); a rise
-/// since the last assessment becomes a signal and an e-mail to the provider's contractmanager. The assessed level is
-/// stored, so a second run the same day sees no rise.
+/// since the last assessment becomes a signal and an e-mail to the provider's contractmanager, a first assessment only
+/// when it is Hoog, and a fall closes the signal. The assessed level is stored, so a second run the same day sees no rise.
 /// </summary>
 public sealed class FinancialStabilityJob(
     Database database, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks,
@@ -26,15 +27,21 @@ public sealed class FinancialStabilityJob(
         var levels = new Dictionary<RiskLevel, int>();
         await database.InTransactionAsync(async tx =>
         {
+            var run = signals.BeginRun([SignalKind.FinancialRisk]);
             var previous = await risks.ReadAllAsync(tx);
             foreach (var provider in (await providers.ReadActiveAsync()).Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var assessment = FinancialStability.Assess([.. byProvider[provider.Id]], today, options.FinancialNorms);
                 var before = previous.GetValueOrDefault(provider.Id);
-                if (FinancialStability.SignalOnRise(provider, assessment, before?.Level, today) is { } draft)
+                if (FinancialStability.SignalOnRise(provider, assessment, before?.Level) is { } draft)
                 {
-                    tally += await signals.RaiseAllAsync([draft], tx);
+                    tally += await run.RaiseAllAsync([draft], tx);
+                }
+                else if (assessment.Level > RiskLevel.Laag)
+                {
+                    // The level held: a signal raised for it stays open; a lower level lets the job close it.
+                    run.Sustain(FinancialStability.RiskSignalKey(provider.Id, assessment.Level));
                 }
                 await risks.SaveAsync(new ProviderRisk
                 {
@@ -42,7 +49,7 @@ public sealed class FinancialStabilityJob(
                 }, before, tx);
                 levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
             }
-            return 0;
+            return await run.CompleteAsync(tx);
         }, cancellationToken);
         logger.LogInformation("Financial stability on {Today}: {Providers} providers assessed ({Levels}), {Raised} rises signalled",
             today, levels.Values.Sum(), string.Join(", ", levels.Select(l => $"{l.Key} {l.Value}")), tally.Raised);

@@ -18,7 +18,8 @@ public sealed class JobsOptions
         ["financial-stability"] = "0 30 6 * * ?",
         ["spending-reconciliation"] = "0 0 2 * * ?",
         ["notification-dispatch"] = "0 * * * * ?",
-        ["digest"] = "0 0 7 ? * MON",
+        // Daily: daily readers get theirs every morning, weekly readers on the first run of their ISO week.
+        ["digest"] = "0 0 7 * * ?",
     };
 
     /// <summary>Months before a deadline at which a reminder is raised.</summary>

@@ -24,7 +24,7 @@ public static class JobsSetup
         builder.Services
             .AddSingleton(jobs)
             .AddSingleton(mail)
-            .AddSingleton(new MailAddressing(mail.BaseUrl, mail.FallbackRecipient))
+            .AddSingleton(mail.ToAddressing())
             .AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.Host) ? new PickupDirectoryTransport(pickup) : new SmtpMailTransport(mail))
             .AddSingleton<IContractRegieJob, ContractExpiryJob>()
             .AddSingleton<IContractRegieJob, OutcomeMonitoringJob>()

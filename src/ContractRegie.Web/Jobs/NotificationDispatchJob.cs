@@ -63,7 +63,20 @@ public sealed class NotificationDispatchJob(
         message.To.Add(MailboxAddress.Parse(notification.Recipient));
         // A stable Message-ID per notification lets mail servers drop a duplicate if a send is ever repeated.
         message.MessageId = $"notification-{notification.Id}@contractregie";
-        message.Body = new BodyBuilder { TextBody = notification.TextBody, HtmlBody = notification.HtmlBody }.ToMessageBody();
+        if (notification.ThreadKey is { } thread)
+        {
+            // Every mail about one contract refers to the same (virtual) first message, so mail clients group them.
+            var root = $"{thread}@contractregie";
+            message.InReplyTo = root;
+            message.References.Add(root);
+            message.Headers.Add("Thread-Topic", thread);
+        }
+        var body = new BodyBuilder { TextBody = notification.TextBody, HtmlBody = notification.HtmlBody };
+        if (notification.Calendar is { } calendar)
+        {
+            body.Attachments.Add("termijnen.ics", System.Text.Encoding.UTF8.GetBytes(calendar), new ContentType("text", "calendar") { Charset = "utf-8" });
+        }
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

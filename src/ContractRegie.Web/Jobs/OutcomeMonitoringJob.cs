@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Monitoring;
+using ContractRegie.Core.Signals;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
@@ -12,6 +13,8 @@ public sealed class OutcomeMonitoringJob(
     Database database, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
     SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<OutcomeMonitoringJob> logger) : IContractRegieJob
 {
+    private static readonly SignalKind[] Kinds = [SignalKind.OutcomeBelowNorm, SignalKind.OutcomeReportMissing];
+
     public string Name => "outcome-monitoring";
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
@@ -24,13 +27,14 @@ public sealed class OutcomeMonitoringJob(
         var tally = new SignalTally();
         await database.InTransactionAsync(async tx =>
         {
+            var run = signals.BeginRun(Kinds);
             foreach (var contract in register.Where(c => agreements.Contains(c.Id)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths);
-                tally += await signals.RaiseAllAsync(drafts, tx);
+                tally += await run.RaiseAllAsync(drafts, tx);
             }
-            return 0;
+            return await run.CompleteAsync(tx);
         }, cancellationToken);
         var checkedAgreements = agreements.Sum(g => g.Count());
         logger.LogInformation("Outcome monitoring on {Today}: {Contracts} contracts, {Agreements} agreements checked, {Raised} signals raised",

@@ -1,4 +1,5 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Signals;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data;
 using ContractRegie.Data.Signals;
@@ -14,6 +15,8 @@ public sealed class SpendingReconciliationJob(
     Database database, SpendingRepository spending, SignalWriter signals, TimeProvider time, SpendingOptions options,
     ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
 {
+    private static readonly SignalKind[] Kinds = [SignalKind.BudgetNearlyExhausted, SignalKind.BudgetExceeded, SignalKind.UnlawfulSpending];
+
     public string Name => "spending-reconciliation";
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
@@ -23,7 +26,7 @@ public sealed class SpendingReconciliationJob(
         // One transaction: a run's signals and e-mails are stored together or not at all.
         await database.InTransactionAsync(async tx =>
         {
-            var drafts = new List<Core.Signals.SignalDraft>();
+            var drafts = new List<SignalDraft>();
             foreach (var row in await spending.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx))
             {
                 budgets++;
@@ -40,8 +43,9 @@ public sealed class SpendingReconciliationJob(
                 drafts.Add(SpendingSignalRules.ForExceptions(group));
             }
             cancellationToken.ThrowIfCancellationRequested();
-            tally = await signals.RaiseAllAsync(drafts, tx);
-            return 0;
+            var run = signals.BeginRun(Kinds);
+            tally = await run.RaiseAllAsync(drafts, tx);
+            return await run.CompleteAsync(tx);
         }, cancellationToken);
         logger.LogInformation("Spending reconciliation on {Today}: {Budgets} budgets, {Exceptions} exception lines, {Raised} signals raised, {Escalated} escalated",
             today, budgets, exceptions, tally.Raised, tally.Escalated);

@@ -1,3 +1,8 @@
+using ContractRegie.Core.Notifications;
+using ContractRegie.Core.Security;
+using ContractRegie.Core.Signals;
+using ContractRegie.Data.Signals;
+
 namespace ContractRegie.Web.Mail;
 
 public enum MailSecurity { None, StartTls, SslOnConnect, Auto }
@@ -17,10 +22,29 @@ public sealed class MailOptions
     public string PickupDirectory { get; set; } = "data/mail";
     /// <summary>Where links in e-mails point to: the address people use to open ContractRegie.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5080";
-    /// <summary>Receives what is meant for a contractmanager whose e-mail address is unknown.</summary>
+    /// <summary>Receives what is meant for nobody else: a role without its own mailbox, a person without an address.</summary>
     public string? FallbackRecipient { get; set; }
+    /// <summary>A mailbox per role (e.g. "Financien": "financien@…") for signals no person of that role can take.</summary>
+    public Dictionary<string, string> RoleMailboxes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Routing per signal kind, overriding the defaults: roles, a copy marked "cc:" (e.g. "Inkoper, cc:Contractmanager").</summary>
+    public Dictionary<string, string> Routing { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Signals of this severity or above are mailed at once; the rest go into each user's digest.</summary>
+    public SignalSeverity ImmediateFrom { get; set; } = MailPolicy.Default.ImmediateFrom;
+    /// <summary>A run with at least this many new or escalated signals sends one overview per person instead.</summary>
+    public int OverviewFromNewSignals { get; set; } = MailPolicy.Default.OverviewFromNews;
     /// <summary>After this many failed attempts an e-mail is marked failed and no longer retried.</summary>
     public int MaxAttempts { get; set; } = 6;
     /// <summary>The wait after the first failure; it doubles with every further failure, up to an hour.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>What the jobs need of these settings; an unknown role or signal kind stops the start with its name.</summary>
+    public MailAddressing ToAddressing() => new(BaseUrl, FallbackRecipient)
+    {
+        RoleMailboxes = RoleMailboxes.ToDictionary(
+            pair => Roles.TryParse(pair.Key, out var role) ? role : throw new InvalidOperationException(
+                $"Mail:RoleMailboxes:{pair.Key}: unknown role; use one of {string.Join(", ", Enum.GetNames<Role>())}."),
+            pair => pair.Value),
+        Routing = MailRouting.WithOverrides(Routing),
+        Policy = new MailPolicy(ImmediateFrom, OverviewFromNewSignals),
+    };
 }

@@ -171,7 +171,7 @@ public sealed class FinancialStabilityTests
     }
 
     [Theory]
-    [InlineData(null, RiskLevel.Verhoogd, true)]
+    [InlineData(null, RiskLevel.Verhoogd, false)]
     [InlineData(RiskLevel.Laag, RiskLevel.Hoog, true)]
     [InlineData(RiskLevel.Verhoogd, RiskLevel.Hoog, true)]
     [InlineData(RiskLevel.Verhoogd, RiskLevel.Verhoogd, false)]
@@ -181,7 +181,7 @@ public sealed class FinancialStabilityTests
     {
         var assessment = new FinancialAssessment(2025, [], [], now);
 
-        var draft = FinancialStability.SignalOnRise(AProvider() with { ContractManager = "a.bakker" }, assessment, previous, Today);
+        var draft = FinancialStability.SignalOnRise(AProvider() with { ContractManager = "a.bakker" }, assessment, previous);
 
         Assert.Equal(signals, draft is not null);
         if (draft is not null)
@@ -189,5 +189,19 @@ public sealed class FinancialStabilityTests
             Assert.Equal((Core.Signals.SignalKind.FinancialRisk, "provider", 42L, "a.bakker", (int)now), (draft.Kind, draft.SubjectType, draft.SubjectId, draft.Recipient, draft.Stage));
             Assert.Contains($"naar {now}", draft.Facts);
         }
+    }
+
+    [Fact]
+    public void A_first_assessment_is_no_rise_and_only_a_first_level_Hoog_is_signalled_once_as_such()
+    {
+        var provider = AProvider() with { ContractManager = "a.bakker" };
+
+        var high = FinancialStability.SignalOnRise(provider, new FinancialAssessment(2025, [], [], RiskLevel.Hoog), previous: null);
+
+        Assert.NotNull(high);
+        Assert.Contains("eerste beoordeling: Hoog", high.Title);
+        Assert.DoesNotContain("ging van", high.Facts);
+        Assert.Equal("FinancialRisk:42:Hoog", high.DedupeKey);
+        Assert.Null(FinancialStability.SignalOnRise(provider, new FinancialAssessment(2025, [], [], RiskLevel.Verhoogd), previous: null));
     }
 }

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data.Audit;
@@ -15,14 +16,25 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
     private static readonly DateTimeOffset Noon = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
 
-    private (SignalWriter Writer, SignalRepository Signals, OutboxRepository Outbox) Create()
+    private (SignalWriter Writer, SignalRepository Signals, OutboxRepository Outbox) Create(MailPolicy? policy = null)
     {
         var clock = new FixedClock(Noon);
         var audit = new AuditTrail(Database, new FixedActor("job:test"), clock);
         var signals = new SignalRepository(Database, audit, clock);
         var outbox = new OutboxRepository(Database, clock);
         var users = new UserRepository(Database, audit);
-        return (new SignalWriter(signals, outbox, users, new MailAddressing("https://cr.example", "fallback@almelo.example")), signals, outbox);
+        // Every severity is mailed at once here, so each news item shows as a mail in the outbox.
+        var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = policy ?? new MailPolicy(SignalSeverity.Info, 1000) };
+        return (new SignalWriter(signals, outbox, new SignalMailRepository(Database, clock), users, addressing, clock), signals, outbox);
+    }
+
+    /// <summary>One draft as a run of its own that owns no kinds, so it closes nothing of the other tests on this database.</summary>
+    private static async Task<SignalChange> RaiseAsync(SignalWriter writer, SignalDraft draft, System.Data.Common.DbTransaction transaction)
+    {
+        var run = writer.BeginRun([]);
+        var change = await run.RaiseAsync(draft, transaction);
+        await run.CompleteAsync(transaction);
+        return change;
     }
 
     private static SignalDraft Draft(string key, int stage, string facts = "feiten") =>
@@ -35,17 +47,66 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         var key = "test:" + Unique.Token();
         var before = (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount;
 
-        Assert.Equal(SignalChange.Raised, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6), tx)));
-        Assert.Equal(SignalChange.Unchanged, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6, "nieuwe feiten"), tx)));
+        Assert.Equal(SignalChange.Raised, await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6), tx)));
+        Assert.Equal(SignalChange.Unchanged, await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6, "nieuwe feiten"), tx)));
         var stored = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.DecisionDue), new PageRequest(1, 500))).Items.Single(s => s.DedupeKey == key);
         Assert.Equal("nieuwe feiten", stored.Facts);
         await signals.SetStatusAsync(stored.Id, SignalStatus.Resolved, "afgehandeld");
 
-        Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 3), tx)));
+        Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 3), tx)));
 
         var reopened = (await signals.ReadByIdAsync(stored.Id))!;
         Assert.Equal((SignalStatus.Open, 3), (reopened.Status, reopened.Stage));
         Assert.Equal(before + 2, (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount);
+    }
+
+    [EngineFact]
+    public async Task A_run_closes_the_open_signals_of_its_kinds_it_no_longer_finds_and_a_returning_cause_is_news_again()
+    {
+        var (writer, signals, _) = Create();
+        // ContractExpiring is raised by no job and no other test, so this run's closing touches only its own signals.
+        SignalDraft Expiring(string key) => Draft(key, 6) with { Kind = SignalKind.ContractExpiring };
+        var (kept, gone) = ("kept:" + Unique.Token(), "gone:" + Unique.Token());
+        await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.ContractExpiring]);
+            await run.RaiseAllAsync([Expiring(kept), Expiring(gone)], tx);
+            return await run.CompleteAsync(tx);
+        });
+
+        var result = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.ContractExpiring]);
+            await run.RaiseAsync(Expiring(kept), tx);
+            return await run.CompleteAsync(tx);
+        });
+
+        var all = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.ContractExpiring), new PageRequest(1, 500))).Items;
+        Assert.Equal(1, result.Closed);
+        Assert.Equal(SignalStatus.Open, all.Single(s => s.DedupeKey == kept).Status);
+        var closed = all.Single(s => s.DedupeKey == gone);
+        Assert.Equal((SignalStatus.Resolved, SignalStages.CauseGone), (closed.Status, closed.Stage));
+        Assert.StartsWith("Automatisch afgehandeld op 01-03-2026: deze termijn geldt niet meer", closed.ResolutionNote);
+        Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => RaiseAsync(writer, Expiring(gone), tx)));
+    }
+
+    [EngineFact]
+    public async Task A_signal_below_the_threshold_waits_for_the_digest_which_carries_it_once()
+    {
+        var (writer, signals, outbox) = Create(MailPolicy.Default);
+        var key = "digest:" + Unique.Token();
+        var before = (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount;
+
+        await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6), tx));
+        Assert.Equal(before, (await outbox.SearchAsync(null, new PageRequest(1, 1))).TotalCount);
+        await Database.InTransactionAsync(tx => writer.QueueDigestsAsync(new DateOnly(2026, 3, 1), tx));
+        await Database.InTransactionAsync(tx => writer.QueueDigestsAsync(new DateOnly(2026, 3, 1), tx));
+
+        var id = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.DecisionDue), new PageRequest(1, 500))).Items.Single(s => s.DedupeKey == key).Id;
+        var carrying = (await outbox.SearchAsync(null, new PageRequest(1, 500))).Items.Where(n => n.SignalIds.Split(',').Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var digest = Assert.Single(carrying);
+        // The contractmanager has no account: the fallback stands in for the contractmanagers' mailbox.
+        Assert.Equal(("fallback@almelo.example", "digest:rol:Contractmanager:2026-03-01"), (digest.Recipient, digest.DedupeKey));
     }
 
     [EngineFact]
@@ -57,7 +118,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Database.InTransactionAsync<int>(async tx =>
         {
-            await writer.RaiseAsync(Draft(key, 6), tx);
+            await RaiseAsync(writer, Draft(key, 6), tx);
             throw new InvalidOperationException("job afgebroken");
         }));
 
@@ -72,7 +133,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         for (var i = 0; i < 20; i++)
         {
             var key = "claim:" + Unique.Token();
-            await Database.InTransactionAsync(tx => writer.RaiseAsync(Draft(key, 6), tx));
+            await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(key, 6), tx));
         }
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => outbox.ClaimDueAsync(TimeSpan.FromMinutes(5), 1000))));

@@ -8,16 +8,18 @@ namespace ContractRegie.Web.Tests.Infrastructure;
 public static class JobSteps
 {
     /// <summary>A new contractmanager account; the answer is its user name, its address is user name @almelo.example.</summary>
-    public static async Task<string> CreateManagerAsync(this ContractRegieApp app)
+    public static Task<string> CreateManagerAsync(this ContractRegieApp app) => app.CreateUserAsync(Role.Contractmanager, "cm-" + ApiClient.NextDigits(5));
+
+    /// <summary>A new account holding <paramref name="role"/>, displayed as role and user name, with the address user name @almelo.example.</summary>
+    public static async Task<string> CreateUserAsync(this ContractRegieApp app, Role role, string userName)
     {
         var admin = await app.CreateClientAsAsync(Role.Beheerder);
-        var manager = "cm-" + ApiClient.NextDigits(5);
         await admin.CreateAsync("/api/v1/users", new
         {
-            userName = manager, displayName = "C. Manager", email = $"{manager}@almelo.example", roles = new[] { "Contractmanager" },
+            userName, displayName = $"{role} {userName}", email = $"{userName}@almelo.example", roles = new[] { role.ToString() },
             password = ContractRegieApp.Password,
         });
-        return manager;
+        return userName;
     }
 
     /// <summary>Signs in afresh for every run: moving the clock ahead expires earlier sessions, as it should.</summary>

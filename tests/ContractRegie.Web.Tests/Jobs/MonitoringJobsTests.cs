@@ -20,7 +20,10 @@ public sealed class MonitoringJobsTests : IDisposable
     public MonitoringJobsTests()
     {
         _smtp.Start();
-        _app = new ContractRegieApp { Settings = _smtp.MailSettings() };
+        var settings = _smtp.MailSettings();
+        // These tests are about what the jobs find: every signal is mailed at once (MailPolicyTests cover the digests).
+        settings["Mail:ImmediateFrom"] = "Info";
+        _app = new ContractRegieApp { Settings = settings };
     }
 
     private async Task<HttpClient> WriterAsync() => await _app.CreateClientAsAsync(Role.Contractmanager);
@@ -38,7 +41,7 @@ public sealed class MonitoringJobsTests : IDisposable
     /// 2024 of a healthy provider, in euros: revenue 2 000 000, result 60 000 (3 %), equity 600 000 (30 % of revenue),
     /// total assets 1 000 000 (solvency 60 %), current ratio 800 000 / 400 000 = 2, half the revenue from Almelo.
     /// </summary>
-    private static Dictionary<string, object?> Healthy2024(long providerId) => new()
+    internal static Dictionary<string, object?> Healthy2024(long providerId) => new()
     {
         ["providerId"] = providerId, ["year"] = 2024, ["revenueCents"] = 200_000_000L, ["resultCents"] = 6_000_000L, ["equityCents"] = 60_000_000L,
         ["totalAssetsCents"] = 100_000_000L, ["currentAssetsCents"] = 80_000_000L, ["currentLiabilitiesCents"] = 40_000_000L,

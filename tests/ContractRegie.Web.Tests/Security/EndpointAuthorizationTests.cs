@@ -92,6 +92,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /signaleringen"] = Everyone,
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
         ["GET /uitgaven"] = [Role.Financien],
+        ["GET /instellingen/meldingen"] = Everyone,
     };
 
     [Fact]

@@ -7,14 +7,14 @@ public static class NotificationSql
 {
     private const string Columns = """
         id, recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at, claimed_until,
-        sent_at, failed_at, last_error
+        sent_at, failed_at, last_error, thread_key, calendar
         """;
 
     public const string CountByDedupeKey = "SELECT COUNT(*) FROM notification WHERE dedupe_key = @DedupeKey";
 
     public const string Insert = """
-        INSERT INTO notification (recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at)
-        VALUES (@Recipient, @Subject, @TextBody, @HtmlBody, @SignalIds, @DedupeKey, @Now, 0, @Now)
+        INSERT INTO notification (recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at, thread_key, calendar)
+        VALUES (@Recipient, @Subject, @TextBody, @HtmlBody, @SignalIds, @DedupeKey, @Now, 0, @Now, @ThreadKey, @Calendar)
         """;
 
     public const string ReadDueIds = """

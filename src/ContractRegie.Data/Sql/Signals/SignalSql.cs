@@ -23,6 +23,13 @@ public static class SignalSql
         WHERE id = @Id
         """;
 
+    public const string ReadUnresolved = "SELECT " + Columns + " FROM signal WHERE status <> @Resolved";
+
+    // Stage CauseGone makes the signal news again should its cause return (SignalStages.CauseGone).
+    public const string ResolveCauseGone = """
+        UPDATE signal SET status = @Status, resolution_note = @ResolutionNote, stage = @Stage, updated_at = @Now WHERE id = @Id
+        """;
+
     public const string UpdateStatus = """
         UPDATE signal SET status = @Status, resolution_note = @ResolutionNote, updated_at = @Now WHERE id = @Id
         """;

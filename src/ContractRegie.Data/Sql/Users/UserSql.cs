@@ -2,7 +2,7 @@ namespace ContractRegie.Data.Sql.Users;
 
 public static class UserSql
 {
-    private const string Columns = "id, user_name, display_name, email, roles, password_hash, active, failed_sign_ins, locked_until";
+    private const string Columns = "id, user_name, display_name, email, roles, password_hash, active, failed_sign_ins, locked_until, mail_frequency";
 
     public const string ReadById = "SELECT " + Columns + " FROM app_user WHERE id = @Id";
     public const string ReadByUserName = "SELECT " + Columns + " FROM app_user WHERE user_name = @UserName";
@@ -18,6 +18,8 @@ public static class UserSql
         UPDATE app_user SET display_name = @DisplayName, email = @Email, roles = @Roles, active = @Active
         WHERE id = @Id
         """;
+
+    public const string UpdateMailFrequency = "UPDATE app_user SET mail_frequency = @MailFrequency WHERE id = @Id";
 
     public const string UpdatePassword = "UPDATE app_user SET password_hash = @PasswordHash, failed_sign_ins = 0, locked_until = NULL WHERE id = @Id";
 

@@ -1,0 +1,74 @@
+using System.Data.Common;
+using ContractRegie.Core.Signals;
+
+namespace ContractRegie.Data.Signals;
+
+/// <summary>
+/// One job run's signals: it upserts each proposed signal by its dedupe key (a second run the same day changes nothing),
+/// remembers what is news (new, or at a more urgent stage) for the mail, and what the run still finds, so that
+/// <see cref="CompleteAsync"/> can close the job's other open signals.
+/// </summary>
+public sealed class SignalRun
+{
+    private readonly SignalWriter _writer;
+    private readonly SignalRepository _signals;
+    private readonly HashSet<string> _proposed = [];
+    private readonly List<(Signal Signal, DateOnly? DueOn)> _news = [];
+
+    internal SignalRun(SignalWriter writer, SignalRepository signals, IReadOnlyCollection<SignalKind> ownedKinds)
+    {
+        _writer = writer;
+        _signals = signals;
+        OwnedKinds = ownedKinds;
+    }
+
+    /// <summary>The kinds this job raises: their open signals that the run does not propose are closed.</summary>
+    internal IReadOnlyCollection<SignalKind> OwnedKinds { get; }
+
+    internal IReadOnlySet<string> Proposed => _proposed;
+
+    internal IReadOnlyList<(Signal Signal, DateOnly? DueOn)> News => _news;
+
+    public async Task<SignalChange> RaiseAsync(SignalDraft draft, DbTransaction transaction)
+    {
+        _proposed.Add(draft.DedupeKey);
+        var stored = await _signals.ReadByDedupeKeyAsync(draft.DedupeKey, transaction);
+        if (stored is null)
+        {
+            _news.Add((await _signals.InsertAsync(draft, transaction), draft.DueOn));
+            return SignalChange.Raised;
+        }
+        if (stored.Stage != draft.Stage)
+        {
+            // A new stage is news even if someone resolved the earlier one, and so is a cause that returns: it opens again.
+            _news.Add((await _signals.UpdateRaisedAsync(stored, draft, SignalStatus.Open, transaction), draft.DueOn));
+            return SignalChange.Escalated;
+        }
+        if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title)
+        {
+            await _signals.UpdateRaisedAsync(stored, draft, stored.Status, transaction);
+        }
+        return SignalChange.Unchanged;
+    }
+
+    public async Task<SignalTally> RaiseAllAsync(IEnumerable<SignalDraft> drafts, DbTransaction transaction)
+    {
+        var tally = new SignalTally();
+        foreach (var draft in drafts)
+        {
+            tally += await RaiseAsync(draft, transaction) switch
+            {
+                SignalChange.Raised => new SignalTally(1, 0),
+                SignalChange.Escalated => new SignalTally(0, 1),
+                _ => new SignalTally(),
+            };
+        }
+        return tally;
+    }
+
+    /// <summary>A signal whose cause still holds although the run raises nothing new about it (e.g. a risk level that stayed).</summary>
+    public void Sustain(string dedupeKey) => _proposed.Add(dedupeKey);
+
+    /// <summary>Closes the job's signals the run no longer found and mails the news; call it last, in the run's transaction.</summary>
+    public Task<RunResult> CompleteAsync(DbTransaction transaction) => _writer.CompleteAsync(this, transaction);
+}
