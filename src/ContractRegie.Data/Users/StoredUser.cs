@@ -14,6 +14,8 @@ public sealed class StoredUser
     public bool Active { get; init; }
     public int FailedSignIns { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
+    /// <summary>Changes whenever the user's sessions must end; a session cookie carries the stamp it was issued with.</summary>
+    public string SecurityStamp { get; init; } = "";
 
     public UserAccount ToAccount() => new()
     {

@@ -1,4 +1,3 @@
-using ContractRegie.Core.Common;
 using System.Security.Claims;
 using ContractRegie.Core.Security;
 using ContractRegie.Data.Users;
@@ -17,6 +16,8 @@ public sealed record SessionInfo(string UserName, string DisplayName, IReadOnlyL
 /// <summary>Signing in and out with a built-in account; the session is a cookie.</summary>
 public static class SessionsApi
 {
+    public const string SignInFailedMessage = "Gebruikersnaam of wachtwoord onjuist, of het account is tijdelijk geblokkeerd.";
+
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiConventions.BasePath + "/sessions").WithTags("Sessions");
@@ -45,15 +46,12 @@ public static class SessionsApi
         }
         switch (await accounts.SignInAsync(input.UserName!, input.Password!))
         {
-            case SignInOutcome.Succeeded(var account):
-                await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(account));
+            case SignInOutcome.Succeeded { Account: var account } signedIn:
+                await SessionCookie.SignInAsync(http, signedIn);
                 return TypedResults.Ok(new SessionInfo(account.UserName, account.DisplayName, account.Roles.Select(r => r.ToString()).ToList()));
-            case SignInOutcome.LockedOut(var until):
-                return TypedResults.Problem(title: "Account tijdelijk geblokkeerd.",
-                    detail: $"Te veel mislukte pogingen; probeer het na {MunicipalClock.InAmsterdam(until):HH:mm} opnieuw.",
-                    statusCode: StatusCodes.Status401Unauthorized);
             default:
-                return TypedResults.Problem(title: "Gebruikersnaam of wachtwoord onjuist.", statusCode: StatusCodes.Status401Unauthorized);
+                // The same answer for an unknown, a wrong and a locked account: nothing tells which names exist.
+                return TypedResults.Problem(title: SignInFailedMessage, statusCode: StatusCodes.Status401Unauthorized);
         }
     }
 
@@ -65,17 +63,7 @@ public static class SessionsApi
 
     public static async Task<NoContent> SignOut(HttpContext http)
     {
-        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await SessionCookie.SignOutAsync(http);
         return TypedResults.NoContent();
-    }
-
-    public static ClaimsPrincipal Principal(UserAccount account)
-    {
-        var identity = new ClaimsIdentity(CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(ClaimTypes.Name, account.UserName));
-        identity.AddClaim(new Claim(ClaimTypes.GivenName, account.DisplayName));
-        identity.AddClaims(account.Roles.Select(role => new Claim(ClaimTypes.Role, role.ToString())));
-        return new ClaimsPrincipal(identity);
     }
 }
