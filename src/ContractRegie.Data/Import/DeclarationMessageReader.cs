@@ -282,10 +282,10 @@ internal sealed class DeclarationMessageReader : ISpendingReader
 
     /// <summary>LDT_Bedrag: a whole number of eurocents without sign; the sign is the DebetCredit next to it.</summary>
     private long Cents(XElement? parent, XName name) =>
-        long.TryParse(parent?.Element(name)?.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var cents)
+        long.TryParse(parent?.Element(name)?.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var cents) && Money.IsInRange(cents)
             ? cents
             : throw new DeclarationFormatException(Line, name.LocalName,
-                $"{parent?.Name.LocalName}/{name.LocalName} is geen bedrag in eurocent (een geheel getal zonder teken).");
+                $"{parent?.Name.LocalName}/{name.LocalName} is geen bedrag in eurocent (een geheel getal zonder teken, hoogstens {Money.MaxCents}).");
 
     private DebetCredit DebetCreditOf(XElement? parent) =>
         SpendingUnits.DebetCreditFromCode(parent?.Element(_basis + "DebetCredit")?.Value.Trim() ?? "") is { } debetCredit

@@ -21,6 +21,7 @@ public abstract record SignInOutcome
 public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimeProvider time)
 {
     public const int MinimumPasswordLength = 12;
+    public const int MaximumPasswordLength = 1000;
     /// <summary>The audit trail's entity id for an attempt on an account that does not exist.</summary>
     public const string UnknownAccount = "onbekend";
     private const string Entity = "user";
@@ -31,8 +32,11 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
     public static ValidationErrors Validate(UserAccount account, string? password)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(string.IsNullOrWhiteSpace(account.UserName) || account.UserName.Length > 100, "userName", "Gebruikersnaam is verplicht (hoogstens 100 tekens).");
+        errors.AddIf(string.IsNullOrWhiteSpace(account.UserName), "userName", "Gebruikersnaam is verplicht.");
+        TextRules.Name(errors, "userName", account.UserName, 100);
         errors.AddIf(string.IsNullOrWhiteSpace(account.DisplayName), "displayName", "Naam is verplicht.");
+        TextRules.Name(errors, "displayName", account.DisplayName, 200);
+        TextRules.Name(errors, "email", account.Email, 254);
         errors.AddIf(account.Roles.Count == 0, "roles", "Minstens één rol is verplicht.");
         return password is null ? errors : errors.Merge(ValidatePassword(password));
     }
@@ -42,6 +46,7 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
         var errors = new ValidationErrors();
         errors.AddIf(password is null || password.Length < MinimumPasswordLength, "password",
             $"Wachtwoord moet minstens {MinimumPasswordLength} tekens hebben.");
+        errors.AddIf(password?.Length > MaximumPasswordLength, "password", $"Wachtwoord heeft hoogstens {MaximumPasswordLength} tekens.");
         return errors;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using ContractRegie.Web.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ContractRegie.Web.Security;
 
@@ -33,6 +34,13 @@ public static class SecurityHeaders
         });
         return app;
     }
+
+    /// <summary>
+    /// The body limit of the import endpoints (Limits:MaxImportBytes, default 100 MB: a year of a municipality's
+    /// spending lines), as request metadata Kestrel enforces; JSON endpoints keep Limits:MaxRequestBodyBytes.
+    /// </summary>
+    public static RequestSizeLimitAttribute ImportSizeLimit(this IEndpointRouteBuilder app) =>
+        new(app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Limits:MaxImportBytes", 100L * 1024 * 1024));
 
     public static WebApplicationBuilder AddSecurityLimits(this WebApplicationBuilder builder)
     {
