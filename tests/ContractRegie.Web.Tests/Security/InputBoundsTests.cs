@@ -92,6 +92,20 @@ public sealed class InputBoundsTests(ContractRegieApp app) : SignedInTest(app, R
             new { year = 2026, municipalityCode = "0141", amountCents = 1_000_000_000_000L })).StatusCode);
     }
 
+    [Theory]
+    [InlineData("uitgaven\u202Evsc.exe")]
+    [InlineData("uitgaven\u0000.csv")]
+    public async Task A_spending_file_name_with_control_or_direction_characters_is_refused(string fileName)
+    {
+        var finance = await App.CreateClientAsAsync(Role.Financien);
+        var csv = "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer\r\n";
+
+        var fields = await (await finance.PostAsync($"/api/v1/spending-imports?fileName={Uri.EscapeDataString(fileName)}",
+            new StringContent(csv, Encoding.UTF8, "text/csv"))).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["fileName"], fields);
+    }
+
     [Fact]
     public async Task Spending_amounts_that_would_overflow_the_sums_are_refused_and_reconciliation_still_answers()
     {
