@@ -4,6 +4,8 @@ using System.Text.Json;
 using ContractRegie.Core.Security;
 using ContractRegie.Web.Tests.Infrastructure;
 using ContractRegie.Web.Tests.Ui;
+using ContractRegie.Data.Tests.Infrastructure;
+using static ContractRegie.Data.Tests.Infrastructure.DeclarationMessage;
 using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 
 namespace ContractRegie.Web.Tests.Security;
@@ -104,6 +106,24 @@ public sealed class InputBoundsTests(ContractRegieApp app) : SignedInTest(app, R
             new StringContent(csv, Encoding.UTF8, "text/csv"))).AssertProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(["fileName"], fields);
+    }
+
+    [Fact]
+    public async Task A_declaration_with_an_overlong_number_or_a_direction_override_in_a_code_is_rejected_whole()
+    {
+        var (agb, wmo, _) = await App.CreateSpendingContractsAsync();
+        var finance = await App.CreateClientAsAsync(Role.Financien);
+        var line = new Prestatie("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 1, "04", 7_250);
+        var longNumber = Wmo323(agb, "0141", new string('9', 51), [line]);
+        var overriddenCode = Wmo323(agb, "0141", "DNX" + NextDigits(4), [line with { Code = "45A\u202E53" }]);
+
+        foreach (var message in new[] { longNumber, overriddenCode })
+        {
+            await (await finance.PostAsync("/api/v1/spending-imports", new StringContent(message, Encoding.UTF8, "application/xml")))
+                .AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        }
+        using var reconciliation = await finance.GetJsonAsync($"/api/v1/reconciliation?year=2026&contractId={wmo}");
+        Assert.Equal(0, reconciliation.RootElement.GetProperty("items")[0].GetProperty("spentCents").GetInt64());
     }
 
     [Fact]
