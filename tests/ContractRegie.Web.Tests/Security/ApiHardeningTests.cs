@@ -67,7 +67,7 @@ public sealed class ApiHardeningTests(ContractRegieApp app) : SignedInTest(app, 
     }
 
     [Fact]
-    public async Task Api_answers_and_problems_are_not_stored_by_caches_while_pages_are_not_affected()
+    public async Task Api_answers_and_problems_are_not_stored_by_caches()
     {
         var list = await Client.GetAsync("/api/v1/providers");
         var problem = await App.CreateClient().GetAsync("/api/v1/contracts");
