@@ -68,15 +68,6 @@ public sealed class UserRepository(Database database, AuditTrail audit)
     private static object Audited(UserAccount account) =>
         new { account.UserName, account.DisplayName, Roles = Roles.Format(account.Roles), account.Active };
 
-    /// <summary>Signing out: every session of the user ends, a copied cookie included.</summary>
-    public Task<bool> EndSessionsAsync(long id) =>
-        database.InTransactionAsync(null, async tx =>
-        {
-            var changed = await tx.Connection!.ExecuteAsync(UserSql.UpdateSecurityStamp, new { Id = id, SecurityStamp = SecurityStamps.New() }, tx) == 1;
-            await audit.AppendAsync(tx, AuditAction.SignOut, Entity, id, null, null);
-            return changed;
-        });
-
     public Task RecordSignInResultAsync(long id, int failedSignIns, DateTimeOffset? lockedUntil) =>
         database.RunAsync(null, c => c.ExecuteAsync(UserSql.RecordSignInResult, new { Id = id, FailedSignIns = failedSignIns, LockedUntil = lockedUntil }));
 }

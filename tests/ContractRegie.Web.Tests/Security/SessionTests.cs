@@ -154,3 +154,56 @@ public sealed class SessionTests(ContractRegieApp app) : IClassFixture<ContractR
         return $"{(int)response.StatusCode} {response.Content.Headers.ContentType} {string.Join(";", fields)}";
     }
 }
+
+/// <summary>A user sees where they are signed in and ends a session elsewhere; nobody ends another user's session.</summary>
+public sealed class OwnSessionsTests(ContractRegieApp app) : IClassFixture<ContractRegieApp>
+{
+    [Fact]
+    public async Task A_user_lists_their_open_sessions_and_ends_the_other_one()
+    {
+        var admin = await app.CreateClientAsAsync(Core.Security.Role.Beheerder);
+        var userName = "apparaten-" + ApiClient.NextDigits(5);
+        await admin.CreateAsync("/api/v1/users", new { userName, displayName = "Twee Apparaten", roles = new[] { "Lezer" }, password = ContractRegieApp.Password });
+        var laptop = await SignInAsync(userName, "Laptop/1.0");
+        var phone = await SignInAsync(userName, "Telefoon/2.0");
+
+        using var list = await laptop.GetJsonAsync("/api/v1/sessions");
+        var sessions = list.RootElement.GetProperty("items").EnumerateArray().Select(s => s.Clone()).ToList();
+        Assert.Equal(2, list.RootElement.GetProperty("totalCount").GetInt32());
+        Assert.Equal(["Laptop/1.0"], sessions.Where(s => s.GetProperty("current").GetBoolean()).Select(s => s.GetProperty("userAgent").GetString()));
+        var phoneSession = sessions.Single(s => s.GetProperty("userAgent").GetString() == "Telefoon/2.0").GetProperty("id").GetInt64();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.DeleteAsync($"/api/v1/sessions/{phoneSession}")).StatusCode);
+
+        await (await phone.GetAsync("/api/v1/sessions/current")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/api/v1/sessions/current")).StatusCode);
+        Assert.Equal(1, await laptop.CountAsync("/api/v1/sessions"));
+    }
+
+    [Fact]
+    public async Task Another_users_session_cannot_be_ended_and_signing_out_ends_only_this_session()
+    {
+        var admin = await app.CreateClientAsAsync(Core.Security.Role.Beheerder);
+        var userName = "ander-" + ApiClient.NextDigits(5);
+        await admin.CreateAsync("/api/v1/users", new { userName, displayName = "Ander", roles = new[] { "Lezer" }, password = ContractRegieApp.Password });
+        var first = await SignInAsync(userName, "Eerste/1.0");
+        var second = await SignInAsync(userName, "Tweede/1.0");
+        using var list = await first.GetJsonAsync("/api/v1/sessions");
+        var firstSession = list.RootElement.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetInt64();
+
+        await (await admin.DeleteAsync($"/api/v1/sessions/{firstSession}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/sessions/current")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await first.DeleteAsync("/api/v1/sessions/current")).StatusCode);
+        await (await first.GetAsync("/api/v1/sessions/current")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/sessions/current")).StatusCode);
+    }
+
+    private async Task<HttpClient> SignInAsync(string userName, string userAgent)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync("/api/v1/sessions", new { userName, password = ContractRegieApp.Password })).StatusCode);
+        return client;
+    }
+}

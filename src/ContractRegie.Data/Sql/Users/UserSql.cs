@@ -24,8 +24,6 @@ public static class UserSql
         WHERE id = @Id
         """;
 
-    public const string UpdateSecurityStamp = "UPDATE app_user SET security_stamp = @SecurityStamp WHERE id = @Id";
-
     public const string RecordSignInResult = """
         UPDATE app_user SET failed_sign_ins = @FailedSignIns, locked_until = @LockedUntil WHERE id = @Id
         """;

@@ -1,10 +1,9 @@
+using ContractRegie.Data;
 using System.Security.Claims;
 using ContractRegie.Core.Security;
 using ContractRegie.Data.Users;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis.Security;
@@ -12,6 +11,9 @@ namespace ContractRegie.Web.Apis.Security;
 public sealed record SignInInput(string? UserName, string? Password);
 
 public sealed record SessionInfo(string UserName, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary>One of the signed-in user's open sessions; <see cref="Current"/> is the one asking.</summary>
+public sealed record OpenSession(long Id, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? UserAgent, bool Current);
 
 /// <summary>Signing in and out with a built-in account; the session is a cookie.</summary>
 public static class SessionsApi
@@ -25,7 +27,11 @@ public static class SessionsApi
             .AllowAnonymous().RequireRateLimiting(AuthSetup.SignInRateLimit);
         group.MapGet("/current", Current).WithName("GetCurrentSession").WithSummary("Wie is ingelogd, met welke rollen.")
             .RequireAuthorization(Policies.Read);
-        group.MapDelete("/current", (Delegate)SignOut).WithName("SignOut").WithSummary("Uitloggen.")
+        group.MapDelete("/current", (Delegate)SignOut).WithName("SignOut").WithSummary("Uitloggen: beëindigt deze sessie.")
+            .RequireAuthorization(Policies.Read);
+        group.MapGet("", ListOwnSessions).WithName("ListOwnSessions").WithSummary("De open sessies van de ingelogde gebruiker (ingebouwde accounts).")
+            .RequireAuthorization(Policies.Read);
+        group.MapDelete("/{id:long}", EndOwnSession).WithName("EndOwnSession").WithSummary("Beëindigt een eigen sessie, bijvoorbeeld op een ander apparaat.")
             .RequireAuthorization(Policies.Read);
         return app;
     }
@@ -60,6 +66,28 @@ public static class SessionsApi
             user.Identity!.Name ?? "",
             user.FindFirstValue(ClaimTypes.GivenName) ?? user.Identity.Name ?? "",
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList()));
+
+    public static async Task<Results<Ok<PagedResponse<OpenSession>>, ValidationProblem>> ListOwnSessions(
+        HttpRequest request, ClaimsPrincipal user, SessionRepository sessions, string? page = null, string? pageSize = null)
+    {
+        var query = new QueryReader();
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        var open = SessionCookie.UserIdOf(user) is { } id ? await sessions.ReadOpenAsync(id) : [];
+        var key = SessionCookie.SessionKeyOf(user);
+        var items = open.Skip(paging.Offset).Take(paging.PageSize)
+            .Select(s => new OpenSession(s.Id, s.CreatedAt, s.LastSeenAt, s.UserAgent, s.SessionKey == key)).ToList();
+        return TypedResults.Ok(PagedResponse<OpenSession>.From(new Page<OpenSession>(items, paging.PageNumber, paging.PageSize, open.Count), request));
+    }
+
+    /// <summary>Only the user's own sessions; another user's session id is as unknown as one that does not exist.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> EndOwnSession(long id, ClaimsPrincipal user, SessionRepository sessions) =>
+        SessionCookie.UserIdOf(user) is { } userId && await sessions.EndAsync(userId, id)
+            ? TypedResults.NoContent()
+            : ApiProblems.NotFound($"Sessie {id}");
 
     public static async Task<NoContent> SignOut(HttpContext http)
     {
