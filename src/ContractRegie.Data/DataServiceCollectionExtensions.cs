@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<FinancialStatementRepository>()
             .AddSingleton<ProviderRiskRepository>()
             .AddSingleton<UserRepository>()
+            .AddSingleton<SessionRepository>()
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()

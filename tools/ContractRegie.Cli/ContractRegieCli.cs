@@ -43,6 +43,7 @@ public static class ContractRegieCli
                 "import" => await ImportAsync(commandLine, output, error, cancellationToken),
                 "demo-data" => await SeedDemoDataAsync(commandLine, output, error, cancellationToken),
                 "add-user" => await AddUserAsync(commandLine, input ?? TextReader.Null, output, error),
+                "reset-password" => await ResetPasswordAsync(commandLine, input ?? TextReader.Null, output, error),
                 _ => throw new UsageException($"Onbekende opdracht '{commandLine.Command}'."),
             };
         }
@@ -179,6 +180,34 @@ public static class ContractRegieCli
         }
         await services.GetRequiredService<UserAccounts>().CreateAsync(account, password);
         await output.WriteLineAsync($"Gebruiker {account.UserName} aangemaakt met de rollen {Roles.Format(roles)}.");
+        return Succeeded;
+    }
+
+    /// <summary>
+    /// The way back in when someone keeps the only beheerder locked out: whoever may run commands on the server sets a new
+    /// password (from standard input), which lifts the lock and ends the user's sessions.
+    /// </summary>
+    private static async Task<int> ResetPasswordAsync(CommandLine commandLine, TextReader input, TextWriter output, TextWriter error)
+    {
+        commandLine.ExpectWords(1, "reset-password <gebruikersnaam>   (nieuw wachtwoord via standaardinvoer)");
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
+        if (UserAccounts.ValidatePassword(password) is { IsEmpty: false } errors)
+        {
+            await error.WriteLineAsync(errors.ToString());
+            return Failed;
+        }
+        await using var services = Services(commandLine);
+        if (!await IsMigratedAsync(services, error))
+        {
+            return Failed;
+        }
+        if (await services.GetRequiredService<UserRepository>().ReadByUserNameAsync(commandLine.Words[0]) is not { } user)
+        {
+            await error.WriteLineAsync($"Gebruiker {commandLine.Words[0]} bestaat niet.");
+            return Failed;
+        }
+        await services.GetRequiredService<UserAccounts>().SetPasswordAsync(user.Id, password);
+        await output.WriteLineAsync($"Nieuw wachtwoord gezet voor {user.UserName}; een blokkade is opgeheven en lopende sessies zijn beëindigd.");
         return Succeeded;
     }
 

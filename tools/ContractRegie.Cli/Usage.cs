@@ -26,6 +26,8 @@ public static class Usage
                                                          Maakt een gebruiker aan; rollen gescheiden door komma's
                                                          (Beheerder, Contractmanager, Inkoper, Financien, Lezer).
                                                          Het wachtwoord (minstens 12 tekens) komt via standaardinvoer.
+              reset-password <gebruikersnaam>            Zet een nieuw wachtwoord (via standaardinvoer), heft een blokkade
+                                                         op en beëindigt de sessies van de gebruiker.
               help                                       Toont deze tekst.
 
             Database: --provider en --connection, anders de omgevingsvariabelen Database__Provider en

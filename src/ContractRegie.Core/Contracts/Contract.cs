@@ -35,9 +35,12 @@ public sealed record Contract
     {
         var errors = new ValidationErrors();
         errors.AddIf(string.IsNullOrWhiteSpace(ContractNumber), "contractNumber", "Contractnummer is verplicht.");
-        errors.AddIf(ContractNumber?.Length > 50, "contractNumber", "Contractnummer is langer dan 50 tekens.");
+        TextRules.Name(errors, "contractNumber", ContractNumber, 50);
         errors.AddIf(string.IsNullOrWhiteSpace(Title), "title", "Omschrijving is verplicht.");
-        errors.AddIf(Title?.Length > 300, "title", "Omschrijving is langer dan 300 tekens.");
+        TextRules.Name(errors, "title", Title, 300);
+        TextRules.Name(errors, "contractOwner", ContractOwner, 100);
+        TextRules.Name(errors, "contractManager", ContractManager, 100);
+        TextRules.Name(errors, "tactischInkoper", TactischInkoper, 100);
         errors.AddIf(ProviderId <= 0, "providerId", "Zorgaanbieder is verplicht.");
         errors.AddIf(InitialEndDate < StartDate, "initialEndDate", "Einddatum ligt voor de startdatum.");
         errors.AddIf(NoticePeriodMonths is < 0 or > 60, "noticePeriodMonths", "Opzegtermijn moet tussen 0 en 60 maanden liggen.");

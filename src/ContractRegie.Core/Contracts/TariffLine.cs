@@ -24,6 +24,7 @@ public sealed record TariffLine
         errors.AddIf(string.IsNullOrWhiteSpace(ProductCategory), "productCategory", "Productcategorie is verplicht.");
         errors.AddIf(string.IsNullOrWhiteSpace(ProductCode), "productCode", "Productcode is verplicht.");
         errors.AddIf(PriceCents < 0, "priceCents", "Tarief mag niet negatief zijn.");
+        errors.AddIf(!Money.IsInRange(PriceCents), "priceCents", Money.OutOfRangeMessage);
         errors.AddIf(ValidTo < ValidFrom, "validTo", "Geldig tot ligt voor geldig van.");
         errors.AddIf(IndexationPercent is < -100m or > 100m, "indexationPercent", "Indexatie moet tussen -100 en 100 procent liggen.");
         return errors;

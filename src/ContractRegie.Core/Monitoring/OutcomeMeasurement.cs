@@ -20,11 +20,11 @@ public sealed record OutcomeMeasurement
     {
         var errors = new ValidationErrors();
         errors.AddIf(string.IsNullOrWhiteSpace(Indicator), "indicator", "Indicator is verplicht.");
-        errors.AddIf(Indicator?.Length > 100, "indicator", "Indicator is langer dan 100 tekens.");
+        TextRules.Name(errors, "indicator", Indicator, 100);
         errors.AddIf(!ReportingPeriod.TryParse(Period, out _), "period",
             "Periode moet een jaar (2026), halfjaar (2026-H1) of kwartaal (2026-K1) zijn.");
         errors.AddIf(Math.Abs(Value) >= 100_000_000m, "value", "Waarde is te groot.");
-        errors.AddIf(Source?.Length > 200, "source", "Bron is langer dan 200 tekens.");
+        TextRules.Name(errors, "source", Source, 200);
         return errors;
     }
 

@@ -41,6 +41,14 @@ public sealed record FinancialStatement
         errors.AddIf(MunicipalRevenueCents > RevenueCents, "municipalRevenueCents", "Omzet uit deze gemeente is groter dan de totale omzet.");
         errors.AddIf(!Enum.IsDefined(AuditorOpinion), "auditorOpinion", "Onbekend soort accountantsverklaring.");
         errors.AddIf(FiledOn is { } filed && filed.Year < Year, "filedOn", "Ingediend vóór het boekjaar.");
+        foreach (var (field, cents) in new[]
+        {
+            ("revenueCents", RevenueCents), ("resultCents", ResultCents), ("equityCents", EquityCents), ("totalAssetsCents", TotalAssetsCents),
+            ("currentAssetsCents", CurrentAssetsCents), ("currentLiabilitiesCents", CurrentLiabilitiesCents), ("municipalRevenueCents", MunicipalRevenueCents),
+        })
+        {
+            errors.AddIf(!Money.IsInRange(cents), field, Money.OutOfRangeMessage);
+        }
         return errors;
     }
 }

@@ -21,7 +21,12 @@ public sealed record Provider
     {
         var errors = new ValidationErrors();
         errors.AddIf(string.IsNullOrWhiteSpace(Name), "name", "Naam is verplicht.");
-        errors.AddIf(Name?.Length > 200, "name", "Naam is langer dan 200 tekens.");
+        TextRules.Name(errors, "name", Name, 200);
+        TextRules.Name(errors, "street", Street, 200);
+        TextRules.Name(errors, "postalCode", PostalCode, 10);
+        TextRules.Name(errors, "city", City, 100);
+        TextRules.Name(errors, "contactEmail", ContactEmail, 254);
+        TextRules.Name(errors, "contractManager", ContractManager, 100);
         errors.AddIf(!Identifiers.IsKvkNumber(KvkNumber), "kvkNumber", "KvK-nummer moet uit 8 cijfers bestaan.");
         errors.AddIf(!Identifiers.IsAgbCode(AgbCode), "agbCode", "AGB-code moet uit 8 cijfers bestaan.");
         errors.AddIf(ContactEmail is { Length: > 0 } email && !email.Contains('@'), "contactEmail", "Geen geldig e-mailadres.");

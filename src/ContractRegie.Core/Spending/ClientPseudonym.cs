@@ -14,6 +14,9 @@ public sealed class ClientPseudonym : IDisposable
     /// <summary>256 bits, the HMAC-SHA256 block strength; a shorter key would be the weak link.</summary>
     public const int MinimumKeyBytes = 32;
 
+    /// <summary>Published in the source, so only for Development and the demo; outside Development the service refuses it.</summary>
+    public const string DevelopmentKey = "alleen-voor-ontwikkeling-en-demo-nooit-in-productie-gebruiken";
+
     private readonly IncrementalHash _hmac;
 
     private ClientPseudonym(byte[] key) => _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
@@ -30,6 +33,19 @@ public sealed class ClientPseudonym : IDisposable
         };
         return problem is null ? new ClientPseudonym(bytes) : null;
     }
+
+    /// <summary>
+    /// Why a configured key must not be used outside Development (English: it stops the start and goes to the log), or
+    /// null. No key at all is allowed: then every spending import is refused, with its own reason.
+    /// </summary>
+    public static string? ProblemOutsideDevelopment(string? key) =>
+        key?.Trim() switch
+        {
+            null or "" => null,
+            DevelopmentKey => "Spending:PseudonymKey is the published development key; configure a secret key of at least 32 bytes.",
+            var k when Encoding.UTF8.GetByteCount(k) < MinimumKeyBytes => $"Spending:PseudonymKey is shorter than {MinimumKeyBytes} bytes.",
+            _ => null,
+        };
 
     /// <summary>The pseudonym of a valid BSN; null when <paramref name="bsn"/> fails the elfproef (the BSN is not echoed back).</summary>
     public string? For(string bsn)

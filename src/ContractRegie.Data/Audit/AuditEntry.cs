@@ -1,6 +1,6 @@
 namespace ContractRegie.Data.Audit;
 
-public enum AuditAction { Create, Update, Delete, Decide, SignIn, SignInFailed, PasswordChange }
+public enum AuditAction { Create, Update, Delete, Decide, SignIn, SignInFailed, PasswordChange, SignOut }
 
 /// <summary>One write: who, when, what, and the record before and after (as JSON, personal data left out).</summary>
 public sealed record AuditEntry

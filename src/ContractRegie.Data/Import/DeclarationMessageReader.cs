@@ -24,6 +24,10 @@ public sealed record DeclarationHeader(
 /// </summary>
 internal sealed class DeclarationMessageReader : ISpendingReader
 {
+    /// <summary>Texts that are parsed rather than stored (Eenheid, GeleverdVolume): bounded, as an error message repeats them.</summary>
+    private const int MaxParsedLength = 20;
+    private static readonly int MaxNumberLength = SpendingColumns.Factuurnummer.MaxLength!.Value;
+
     /// <summary>A 323 message is one declaration; 200 million characters is far beyond any real one.</summary>
     public const long MaxCharacters = 200_000_000;
 
@@ -143,6 +147,11 @@ internal sealed class DeclarationMessageReader : ISpendingReader
         Expect("Declaratie");
         _xml.Read();
         var number = ReadElement("DeclaratieNummer").Value.Trim();
+        if (number.Length > MaxNumberLength || TextRules.ForbiddenCharacter(number) is not null)
+        {
+            throw new DeclarationFormatException(Line, "DeclaratieNummer",
+                $"DeclaratieNummer is langer dan {MaxNumberLength} tekens of bevat een stuurteken.");
+        }
         var period = ReadElement("DeclaratiePeriode");
         ReadElement("DeclaratieDagtekening");
         var total = ReadElement("TotaalIngediendBedrag");
@@ -195,9 +204,9 @@ internal sealed class DeclarationMessageReader : ISpendingReader
     private SpendingLine? Prestatie(XElement prestatie, int line, ImportErrorList errors)
     {
         var problems = errors.Count;
-        string Text(string name)
+        string Text(string name, int maxLength)
         {
-            var value = prestatie.Element(_message + name)?.Value.Trim();
+            var value = Optional(prestatie.Element(_message + name), name, maxLength, line, errors);
             if (string.IsNullOrEmpty(value))
             {
                 errors.Add(line, name, $"{name} ontbreekt.");
@@ -206,10 +215,14 @@ internal sealed class DeclarationMessageReader : ISpendingReader
         }
         var amount = prestatie.Element(_message + "IngediendBedrag");
         var period = prestatie.Element(_message + "ProductPeriode");
-        var category = Text("ProductCategorie");
-        var code = Text("ProductCode");
-        var unitCode = Text("Eenheid");
-        var volumeText = Text("GeleverdVolume");
+        var category = Text("ProductCategorie", SpendingColumns.Productcategorie.MaxLength!.Value);
+        var code = Text("ProductCode", SpendingColumns.Productcode.MaxLength!.Value);
+        var unitCode = Text("Eenheid", MaxParsedLength);
+        var volumeText = Text("GeleverdVolume", MaxParsedLength);
+        var reference = Optional(prestatie.Element(_message + "ProductReferentie")?.Element(_basis + "ReferentieNummer"), "ProductReferentie",
+            SpendingColumns.Referentie.MaxLength!.Value, line, errors);
+        var allocation = Optional(prestatie.Element(_message + "ToewijzingNummer"), "ToewijzingNummer",
+            SpendingColumns.Toewijzingnummer.MaxLength!.Value, line, errors);
         var unit = SpendingUnits.FromCode(unitCode);
         if (unitCode.Length > 0 && unit is null)
         {
@@ -250,9 +263,32 @@ internal sealed class DeclarationMessageReader : ISpendingReader
             ProviderAgbCode = declaration.ProviderAgbCode, MunicipalityCode = declaration.MunicipalityCode, Law = _law,
             ProductCategory = category, ProductCode = code, DeliveryStart = start, DeliveryEnd = end, Volume = volume, Unit = unit!.Value,
             AmountCents = cents, DebetCredit = debetCredit, DeclarationNumber = declaration.DeclarationNumber,
-            ProductReference = prestatie.Element(_message + "ProductReferentie")?.Element(_basis + "ReferentieNummer")?.Value.Trim(),
-            AllocationNumber = prestatie.Element(_message + "ToewijzingNummer")?.Value.Trim(), ClientPseudonym = _client,
+            ProductReference = reference, AllocationNumber = allocation, ClientPseudonym = _client,
         };
+    }
+
+    /// <summary>
+    /// The trimmed text of an element that may be absent, as long as its column allows and without control or direction
+    /// characters (the CSV import checks the same through its columns).
+    /// </summary>
+    private static string? Optional(XElement? element, string name, int maxLength, int line, ImportErrorList errors)
+    {
+        var value = element?.Value.Trim();
+        if (value is null)
+        {
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            errors.Add(line, name, $"{name} is langer dan {maxLength} tekens.");
+            return null;
+        }
+        if (TextRules.ForbiddenCharacter(value) is { } forbidden)
+        {
+            errors.Add(line, name, TextRules.ForbiddenCharacterMessage(forbidden));
+            return null;
+        }
+        return value;
     }
 
     private XElement ReadElement(string name)
@@ -282,10 +318,10 @@ internal sealed class DeclarationMessageReader : ISpendingReader
 
     /// <summary>LDT_Bedrag: a whole number of eurocents without sign; the sign is the DebetCredit next to it.</summary>
     private long Cents(XElement? parent, XName name) =>
-        long.TryParse(parent?.Element(name)?.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var cents)
+        long.TryParse(parent?.Element(name)?.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var cents) && Money.IsInRange(cents)
             ? cents
             : throw new DeclarationFormatException(Line, name.LocalName,
-                $"{parent?.Name.LocalName}/{name.LocalName} is geen bedrag in eurocent (een geheel getal zonder teken).");
+                $"{parent?.Name.LocalName}/{name.LocalName} is geen bedrag in eurocent (een geheel getal zonder teken, hoogstens {Money.MaxCents}).");
 
     private DebetCredit DebetCreditOf(XElement? parent) =>
         SpendingUnits.DebetCreditFromCode(parent?.Element(_basis + "DebetCredit")?.Value.Trim() ?? "") is { } debetCredit

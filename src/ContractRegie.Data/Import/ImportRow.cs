@@ -1,3 +1,5 @@
+using ContractRegie.Core.Common;
+
 namespace ContractRegie.Data.Import;
 
 /// <summary>
@@ -83,6 +85,11 @@ internal sealed class ImportRow(CsvRecord record, ColumnLayout layout, char deci
         if (value.Length > column.MaxLength)
         {
             Error(column, $"Langer dan {column.MaxLength} tekens.");
+            return null;
+        }
+        if (TextRules.ForbiddenCharacter(value) is { } forbidden)
+        {
+            Error(column, TextRules.ForbiddenCharacterMessage(forbidden));
             return null;
         }
         return value;

@@ -9,6 +9,9 @@ namespace ContractRegie.Data.Import;
 /// <summary>The financial administration's spending CSV (docs/spending-import.md), in UTF-8 or the Dutch Excel export.</summary>
 internal sealed class SpendingCsvReader : ISpendingReader
 {
+    /// <summary>The volume column is decimal(12, 2).</summary>
+    private const decimal MaxVolume = 10_000_000_000m;
+
     private readonly CsvTable _table;
     private readonly ClientPseudonym _pseudonym;
 
@@ -81,6 +84,14 @@ internal sealed class SpendingCsvReader : ISpendingReader
         if (volume < 0)
         {
             row.Error(Column.Volume, "Volume mag niet negatief zijn.");
+        }
+        if (volume >= MaxVolume)
+        {
+            row.Error(Column.Volume, $"Volume is {MaxVolume} of meer.");
+        }
+        if (Math.Abs(euros) > Money.ToEuros(Money.MaxCents))
+        {
+            row.Error(Column.Bedrag, Money.OutOfRangeMessage);
         }
         if (row.HasErrors)
         {

@@ -18,6 +18,9 @@ public sealed class StoredUser
     /// <summary>How the user wants signals below the immediate threshold: at once, daily or weekly.</summary>
     public MailFrequency MailFrequency { get; init; } = MailFrequency.Daily;
 
+    /// <summary>Changes whenever the user's sessions must end; a session cookie carries the stamp it was issued with.</summary>
+    public string SecurityStamp { get; init; } = "";
+
     public UserAccount ToAccount() => new()
     {
         Id = Id,

@@ -8,7 +8,8 @@ namespace ContractRegie.Data.Users;
 
 public abstract record SignInOutcome
 {
-    public sealed record Succeeded(UserAccount Account) : SignInOutcome;
+    /// <summary>The session carries <paramref name="SecurityStamp"/>; once the stamp changes, the session ends.</summary>
+    public sealed record Succeeded(UserAccount Account, string SecurityStamp) : SignInOutcome;
     public sealed record Failed : SignInOutcome;
     public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
 }
@@ -20,6 +21,10 @@ public abstract record SignInOutcome
 public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimeProvider time)
 {
     public const int MinimumPasswordLength = 12;
+    public const int MaximumPasswordLength = 1000;
+    /// <summary>The audit trail's entity id for an attempt on an account that does not exist.</summary>
+    public const string UnknownAccount = "onbekend";
+    private const string Entity = "user";
     private static readonly PasswordHasher<StoredUser> Hasher = new();
     // Verified when the user does not exist, so a wrong name costs as long as a wrong password.
     private static readonly string DummyHash = Hasher.HashPassword(new StoredUser(), "not-a-real-password-" + Guid.NewGuid());
@@ -27,8 +32,11 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
     public static ValidationErrors Validate(UserAccount account, string? password)
     {
         var errors = new ValidationErrors();
-        errors.AddIf(string.IsNullOrWhiteSpace(account.UserName) || account.UserName.Length > 100, "userName", "Gebruikersnaam is verplicht (hoogstens 100 tekens).");
+        errors.AddIf(string.IsNullOrWhiteSpace(account.UserName), "userName", "Gebruikersnaam is verplicht.");
+        TextRules.Name(errors, "userName", account.UserName, 100);
         errors.AddIf(string.IsNullOrWhiteSpace(account.DisplayName), "displayName", "Naam is verplicht.");
+        TextRules.Name(errors, "displayName", account.DisplayName, 200);
+        TextRules.Name(errors, "email", account.Email, 254);
         errors.AddIf(account.Roles.Count == 0, "roles", "Minstens één rol is verplicht.");
         return password is null ? errors : errors.Merge(ValidatePassword(password));
     }
@@ -38,6 +46,7 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
         var errors = new ValidationErrors();
         errors.AddIf(password is null || password.Length < MinimumPasswordLength, "password",
             $"Wachtwoord moet minstens {MinimumPasswordLength} tekens hebben.");
+        errors.AddIf(password?.Length > MaximumPasswordLength, "password", $"Wachtwoord heeft hoogstens {MaximumPasswordLength} tekens.");
         return errors;
     }
 
@@ -60,33 +69,38 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
         await users.UpdatePasswordAsync(id, Hasher.HashPassword(new StoredUser(), password));
     }
 
+    /// <summary>
+    /// Every attempt is audited under the account's id. What was typed for an unknown account is never stored: it may be
+    /// a password typed into the wrong field, or 100,000 characters.
+    /// </summary>
     public async Task<SignInOutcome> SignInAsync(string userName, string password)
     {
         var user = await users.ReadByUserNameAsync(userName.Trim());
         if (user is not { Active: true, PasswordHash: not null })
         {
             Hasher.VerifyHashedPassword(new StoredUser(), DummyHash, password);
-            await audit.AppendAsync(null, AuditAction.SignInFailed, "user", userName.Trim(), null, null);
+            await audit.AppendAsync(null, AuditAction.SignInFailed, Entity, UnknownAccount, null, null);
             return new SignInOutcome.Failed();
         }
         var now = time.GetUtcNow();
         if (SignInLockout.IsLocked(user.LockedUntil, now))
         {
+            await audit.AppendAsync(null, AuditAction.SignInFailed, Entity, user.Id, null, new { user.UserName, Reason = "Locked" });
             return new SignInOutcome.LockedOut(user.LockedUntil!.Value);
         }
         if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
         {
             var (failures, lockedUntil) = SignInLockout.AfterFailure(user.FailedSignIns, now);
             await users.RecordSignInResultAsync(user.Id, failures, lockedUntil);
-            await audit.AppendAsync(null, AuditAction.SignInFailed, "user", user.UserName, null, null);
+            await audit.AppendAsync(null, AuditAction.SignInFailed, Entity, user.Id, null, new { user.UserName, Reason = "WrongPassword" });
             return lockedUntil is { } until ? new SignInOutcome.LockedOut(until) : new SignInOutcome.Failed();
         }
         if (user.FailedSignIns > 0)
         {
             await users.RecordSignInResultAsync(user.Id, 0, null);
         }
-        await audit.AppendAsync(null, AuditAction.SignIn, "user", user.UserName, null, null);
-        return new SignInOutcome.Succeeded(user.ToAccount());
+        await audit.AppendAsync(null, AuditAction.SignIn, Entity, user.Id, null, new { user.UserName });
+        return new SignInOutcome.Succeeded(user.ToAccount(), user.SecurityStamp);
     }
 
     /// <summary>

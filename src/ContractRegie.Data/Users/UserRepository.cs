@@ -27,7 +27,11 @@ public sealed class UserRepository(Database database, AuditTrail audit)
         database.InTransactionAsync(transaction, async tx =>
         {
             var id = await tx.Connection!.ExecuteScalarAsync<long>(UserSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
-                new { account.UserName, account.DisplayName, account.Email, Roles = Roles.Format(account.Roles), PasswordHash = passwordHash, account.Active },
+                new
+                {
+                    account.UserName, account.DisplayName, account.Email, Roles = Roles.Format(account.Roles), PasswordHash = passwordHash,
+                    account.Active, SecurityStamp = SecurityStamps.New(),
+                },
                 tx);
             await audit.AppendAsync(tx, AuditAction.Create, Entity, id, null, Audited(account));
             return id;
@@ -40,8 +44,11 @@ public sealed class UserRepository(Database database, AuditTrail audit)
             {
                 return false;
             }
+            // Fewer rights or none must not wait for the old cookie to expire: a new stamp ends the user's sessions.
+            var roles = Roles.Format(account.Roles);
+            var stamp = roles == Roles.Format(before.ToAccount().Roles) && account.Active == before.Active ? before.SecurityStamp : SecurityStamps.New();
             await tx.Connection!.ExecuteAsync(UserSql.Update,
-                new { account.Id, account.DisplayName, account.Email, Roles = Roles.Format(account.Roles), account.Active }, tx);
+                new { account.Id, account.DisplayName, account.Email, Roles = roles, account.Active, SecurityStamp = stamp }, tx);
             await audit.AppendAsync(tx, AuditAction.Update, Entity, account.Id, Audited(before.ToAccount()), Audited(account));
             return true;
         });
@@ -49,7 +56,8 @@ public sealed class UserRepository(Database database, AuditTrail audit)
     public Task<bool> UpdatePasswordAsync(long id, string passwordHash, DbTransaction? transaction = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
-            var changed = await tx.Connection!.ExecuteAsync(UserSql.UpdatePassword, new { Id = id, PasswordHash = passwordHash }, tx) == 1;
+            var changed = await tx.Connection!.ExecuteAsync(UserSql.UpdatePassword,
+                new { Id = id, PasswordHash = passwordHash, SecurityStamp = SecurityStamps.New() }, tx) == 1;
             if (changed)
             {
                 await audit.AppendAsync(tx, AuditAction.PasswordChange, Entity, id, null, null);

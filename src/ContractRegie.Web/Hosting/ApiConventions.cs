@@ -17,6 +17,8 @@ public static class ApiConventions
         http.Response.OnStarting(() =>
         {
             http.Response.Headers["API-Version"] = Version;
+            // Answers hold personal and financial data: no browser or proxy cache keeps them.
+            http.Response.Headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
         // ADR: no trailing slashes; routing would otherwise match them silently.

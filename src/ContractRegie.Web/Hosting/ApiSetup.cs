@@ -40,6 +40,7 @@ public static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiConventions();
+        app.UseCrossSiteWriteProtection();
         app.UseStaticFiles();
         // Before authentication: NLGov ADR API-51 wants the OpenAPI document public and readable from other domains.
         app.UseWhen(http => http.Request.Path.StartsWithSegments(OpenApiPath), branch => branch.Use(async (http, next) =>

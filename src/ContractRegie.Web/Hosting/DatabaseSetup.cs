@@ -4,6 +4,7 @@ using ContractRegie.Data.Demo;
 using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Schema;
+using ContractRegie.Core.Spending;
 using ContractRegie.Data.Spending;
 using ContractRegie.Data.Users;
 using ContractRegie.Web.Security;
@@ -17,13 +18,28 @@ public static class DatabaseSetup
     public static WebApplicationBuilder AddContractRegieDatabase(this WebApplicationBuilder builder)
     {
         var options = ReadOptions(builder);
-        builder.Services.AddSingleton(builder.Configuration.GetSection(SpendingOptions.Section).Get<SpendingOptions>() ?? new SpendingOptions());
+        builder.Services.AddSingleton(ReadSpendingOptions(builder));
         builder.Services.AddContractRegieData(options);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: ReadinessChecks.Timeout)
             .AddCheck<OutboxHealthCheck>("outbox", tags: ["ready"], timeout: ReadinessChecks.Timeout);
         return builder;
+    }
+
+    /// <summary>Development gets the published demo key; anywhere else that key, or a short one, stops the start.</summary>
+    private static SpendingOptions ReadSpendingOptions(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SpendingOptions.Section).Get<SpendingOptions>() ?? new SpendingOptions();
+        if (builder.Environment.IsDevelopment())
+        {
+            options.PseudonymKey ??= ClientPseudonym.DevelopmentKey;
+        }
+        else if (ClientPseudonym.ProblemOutsideDevelopment(options.PseudonymKey) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+        return options;
     }
 
     /// <summary>The "Database" settings as the app uses them (the scheduler's store uses the same database): a relative file lies under the content root.</summary>
@@ -50,13 +66,22 @@ public static class DatabaseSetup
         }
         await app.Services.GetRequiredService<JobRunRepository>().AbandonOrphansAsync();
         var auth = app.Services.GetRequiredService<ContractRegieAuthOptions>();
-        if (auth.Mode == SignInMode.BuiltIn)
+        if (auth.Mode == SignInMode.BuiltIn && string.IsNullOrEmpty(auth.InitialAdministrator.Password) && !app.Environment.IsDevelopment())
+        {
+            // Outside Development no password is generated: standard output ends up with log collectors.
+            if (await app.Services.GetRequiredService<UserRepository>().CountAsync() == 0)
+            {
+                app.Logger.LogWarning("No users yet. Set Authentication:InitialAdministrator:Password, or run " +
+                    "'contractregie add-user beheerder beheerder \"Beheerder\"' with the password on standard input.");
+            }
+        }
+        else if (auth.Mode == SignInMode.BuiltIn)
         {
             var generated = await app.Services.GetRequiredService<UserAccounts>()
                 .EnsureInitialAdministratorAsync(auth.InitialAdministrator.UserName, auth.InitialAdministrator.Password);
             if (generated is not null)
             {
-                // Written to the console once, never to the log: this is the only place the password appears.
+                // Development only: written to the console once, never to the log.
                 Console.WriteLine($"""
 
                     Eerste beheerder aangemaakt. Gebruikersnaam: {auth.InitialAdministrator.UserName}  Wachtwoord: {generated}

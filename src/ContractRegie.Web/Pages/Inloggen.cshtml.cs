@@ -1,10 +1,6 @@
-using ContractRegie.Core.Common;
 using ContractRegie.Data.Users;
 using ContractRegie.Web.Apis.Security;
-using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,15 +36,12 @@ public sealed class InloggenModel(UserAccounts accounts) : PageModel
         }
         switch (await accounts.SignInAsync(UserName, Password))
         {
-            case SignInOutcome.Succeeded(var account):
-                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionsApi.Principal(account));
+            case SignInOutcome.Succeeded signedIn:
+                await SessionCookie.SignInAsync(HttpContext, signedIn);
                 // Only local addresses: a crafted link must not send people elsewhere after signing in.
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            case SignInOutcome.LockedOut(var until):
-                Error = $"Te veel mislukte pogingen. Probeer het na {MunicipalClock.InAmsterdam(until):HH:mm} opnieuw.";
-                return Page();
             default:
-                Error = "Gebruikersnaam of wachtwoord onjuist.";
+                Error = SessionsApi.SignInFailedMessage;
                 return Page();
         }
     }

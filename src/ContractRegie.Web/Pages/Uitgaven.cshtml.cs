@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ContractRegie.Web.Pages;
 
 /// <summary>Financiën's view: budget against spending for a year, and how many lines need a second look.</summary>
-[Authorize(Policy = Policies.Finance)]
+[Authorize(Policy = Policies.FinanceRead)]
 public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions options, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Jaar { get; set; }

@@ -47,8 +47,9 @@ public static class AuthSetup
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = options.Session.IdleTimeout;
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionCookie.ValidateAsync;
                 o.LoginPath = "/inloggen";
                 o.AccessDeniedPath = "/geen-toegang";
                 // The API answers 401/403 as problem+json (status code pages) instead of redirecting to a page.

@@ -14,6 +14,14 @@ public sealed class ContractRegieAuthOptions
     /// <summary>Sign-in attempts one address may make per minute before it gets 429.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
     public OidcOptions Oidc { get; set; } = new();
+    public SessionOptions Session { get; set; } = new();
+}
+
+/// <summary>How long a built-in session lives: idle (sliding) and at most (from signing in).</summary>
+public sealed class SessionOptions
+{
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(8);
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
 }
 
 public sealed class InitialAdministratorOptions

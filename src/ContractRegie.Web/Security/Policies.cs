@@ -12,8 +12,10 @@ public static class Policies
     public const string ContractWrite = nameof(ContractWrite);
     /// <summary>Recording a renewal decision.</summary>
     public const string RenewalDecision = nameof(RenewalDecision);
-    /// <summary>Spending imports and reconciliation exports.</summary>
+    /// <summary>Spending imports.</summary>
     public const string Finance = nameof(Finance);
+    /// <summary>The reconciliation and the spending exceptions, with their exports: financiën, and those who read everything.</summary>
+    public const string FinanceRead = nameof(FinanceRead);
     /// <summary>Users and jobs.</summary>
     public const string Administration = nameof(Administration);
     /// <summary>The audit trail.</summary>
@@ -25,6 +27,7 @@ public static class Policies
         [ContractWrite] = [Role.Contractmanager],
         [RenewalDecision] = [Role.Inkoper, Role.Contractmanager],
         [Finance] = [Role.Financien],
+        [FinanceRead] = [Role.Financien, Role.Beheerder, Role.Lezer],
         [Administration] = [Role.Beheerder],
         [Audit] = [Role.Beheerder, Role.Lezer],
     };

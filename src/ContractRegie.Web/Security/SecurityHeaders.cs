@@ -1,4 +1,7 @@
+using System.Net;
 using ContractRegie.Web.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ContractRegie.Web.Security;
 
@@ -13,6 +16,8 @@ public static class SecurityHeaders
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        // First: behind a TLS-terminating proxy the request is HTTPS, so the cookie is Secure and HSTS is sent.
+        app.UseForwardedHeaders();
         app.UseHsts();
         app.Use(async (http, next) =>
         {
@@ -30,12 +35,45 @@ public static class SecurityHeaders
         return app;
     }
 
+    /// <summary>
+    /// The body limit of the import endpoints (Limits:MaxImportBytes, default 100 MB: a year of a municipality's
+    /// spending lines), as request metadata Kestrel enforces; JSON endpoints keep Limits:MaxRequestBodyBytes.
+    /// </summary>
+    public static RequestSizeLimitAttribute ImportSizeLimit(this IEndpointRouteBuilder app) =>
+        new(app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Limits:MaxImportBytes", 100L * 1024 * 1024));
+
     public static WebApplicationBuilder AddSecurityLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.Configure<ForwardedHeadersOptions>(options => TrustProxies(options, builder.Configuration.GetSection("ForwardedHeaders")));
         // Bodies larger than this are refused with 413 before they are read; imports raise it per endpoint.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
             builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", 10L * 1024 * 1024));
         return builder;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and -Proto count only from the proxies in ForwardedHeaders:KnownProxies (addresses) and
+    /// KnownNetworks (CIDR); without them only a proxy on the same machine (loopback) is trusted.
+    /// </summary>
+    private static void TrustProxies(ForwardedHeadersOptions options, IConfiguration settings)
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        var proxies = settings.GetSection("KnownProxies").Get<string[]>() ?? [];
+        var networks = settings.GetSection("KnownNetworks").Get<string[]>() ?? [];
+        if (proxies.Length + networks.Length == 0)
+        {
+            return;
+        }
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies)
+        {
+            options.KnownProxies.Add(IPAddress.Parse(proxy));
+        }
+        foreach (var network in networks)
+        {
+            options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
     }
 }

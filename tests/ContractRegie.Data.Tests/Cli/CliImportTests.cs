@@ -97,6 +97,25 @@ public sealed class CliImportTests(SqliteTestDatabase testDatabase) : IClassFixt
         Assert.Contains(created, entry => entry.Action == AuditAction.Create && entry.AfterData!.Contains(userName, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Reset_password_lifts_the_lock_on_a_locked_out_beheerder()
+    {
+        var userName = "cli-" + Unique.Token();
+        await RunWithInputAsync("een-lang-cli-wachtwoord\n", "add-user", userName, "beheerder", "Enige Beheerder");
+        var audit = new AuditTrail(testDatabase.Database, new FixedActor("test"), TimeProvider.System);
+        var accounts = new UserAccounts(new UserRepository(testDatabase.Database, audit), audit, TimeProvider.System);
+        for (var attempt = 0; attempt < SignInLockout.MaxFailedAttempts; attempt++)
+        {
+            await accounts.SignInAsync(userName, "geraden-wachtwoord");
+        }
+        Assert.IsType<SignInOutcome.LockedOut>(await accounts.SignInAsync(userName, "een-lang-cli-wachtwoord"));
+
+        var (exitCode, _, _) = await RunWithInputAsync("een-nieuw-cli-wachtwoord\n", "reset-password", userName);
+
+        Assert.Equal(ContractRegieCli.Succeeded, exitCode);
+        Assert.IsType<SignInOutcome.Succeeded>(await accounts.SignInAsync(userName, "een-nieuw-cli-wachtwoord"));
+    }
+
     [Theory]
     [InlineData("kort\n", "beheerder")]
     [InlineData("een-lang-cli-wachtwoord\n", "")]

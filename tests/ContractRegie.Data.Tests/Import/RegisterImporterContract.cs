@@ -115,7 +115,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
         var report = await ImportAsync(RegisterImportKind.Providers,
             ProviderHeader,                                                        // line 1
             $"Goed;12345678;{good};;;;;;;",                                       // line 2
-            $"\"Naam over\ntwee regels\";12AB;{Unique.EightDigits()};;;;;;;",     // lines 3-4: KvK is not 8 digits
+            $"\"Naam over\ntwee regels\";12AB;{Unique.EightDigits()};;;;;;;",     // lines 3-4: a name holds no line break
             $"Fout ja/nee;12345678;{Unique.EightDigits()};;;;;;;misschien",        // line 5
             $"Dubbel;12345678;{good};;;;;;;",                                     // line 6: AGB-code of line 2
             $";12345678;{Unique.EightDigits()};;;;geen-mailadres;;;");           // line 7: no name, bad e-mail
@@ -123,7 +123,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
         Assert.False(report.Succeeded);
         Assert.Equal((5, 0, 0, 0), (report.RowsRead, report.Inserted, report.Updated, report.Unchanged));
         Assert.Equal(
-            [(3, "kvk_nummer"), (5, "actief"), (6, "agb_code"), (7, "naam")],
+            [(3, "naam"), (5, "actief"), (6, "agb_code"), (7, "naam")],
             report.Errors.Select(e => (e.Line, e.Field!)));
         Assert.Contains("regel 2", report.Errors.Single(e => e.Line == 6).Message, StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync("provider"));

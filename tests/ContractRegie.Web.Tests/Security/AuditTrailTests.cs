@@ -93,9 +93,12 @@ public sealed class AuditTrailTests(ContractRegieApp app) : IClassFixture<Contra
     public async Task Sign_ins_are_audited()
     {
         var auditor = await app.CreateClientAsAsync(Role.Lezer);
-        var userName = ContractRegieApp.UserNameFor(Role.Lezer);
+        var admin = await app.CreateClientAsAsync(Role.Beheerder);
+        using var users = await admin.GetJsonAsync("/api/v1/users");
+        var id = users.RootElement.EnumerateArray()
+            .Single(u => u.GetProperty("userName").GetString() == ContractRegieApp.UserNameFor(Role.Lezer)).GetProperty("id").GetInt64();
 
-        using var page = await auditor.GetJsonAsync($"/api/v1/audit-entries?entity=user&entityId={userName}");
+        using var page = await auditor.GetJsonAsync($"/api/v1/audit-entries?entity=user&entityId={id}");
 
         Assert.Contains(page.RootElement.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "SignIn");
     }

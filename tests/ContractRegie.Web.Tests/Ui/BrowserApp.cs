@@ -55,7 +55,7 @@ public sealed class BrowserApp : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

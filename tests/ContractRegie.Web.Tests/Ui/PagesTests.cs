@@ -44,7 +44,7 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         await browser.SignInAsync(page, "beheerder", "helemaal-fout-wachtwoord");
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Gebruikersnaam of wachtwoord onjuist.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Gebruikersnaam of wachtwoord onjuist, of het account is tijdelijk geblokkeerd.");
     }
 
     [Fact]

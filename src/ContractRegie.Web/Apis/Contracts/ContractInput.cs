@@ -78,6 +78,7 @@ public sealed record TariffInput(string? ProductCategory, string? ProductCode, T
         errors.AddIf(tariff.ProductCategory is not { Length: 2 } || !tariff.ProductCategory.All(char.IsAsciiDigit), "productCategory", "Productcategorie bestaat uit 2 cijfers.");
         errors.AddIf(tariff.ProductCode is not { Length: 5 } || !tariff.ProductCode.All(char.IsAsciiLetterOrDigit), "productCode", "Productcode bestaat uit 5 tekens.");
         errors.AddIf(tariff.PriceCents < 0, "priceCents", "Tarief kan niet negatief zijn.");
+        errors.AddIf(!Money.IsInRange(tariff.PriceCents), "priceCents", Money.OutOfRangeMessage);
         errors.AddIf(tariff.ValidTo < tariff.ValidFrom, "validTo", "Geldig tot ligt voor geldig vanaf.");
         errors.AddIf(tariff.IndexationPercent is < -100m or > 100m, "indexationPercent", "Indexatie moet tussen -100 en 100 procent liggen.");
         return tariff;
@@ -99,6 +100,7 @@ public sealed record BudgetInput(int? Year, string? MunicipalityCode, long? Amou
         errors.AddIf(budget.Year is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
         errors.AddIf(!Identifiers.IsMunicipalityCode(budget.MunicipalityCode), "municipalityCode", "Geen CBS-gemeentecode van 4 cijfers.");
         errors.AddIf(budget.AmountCents < 0, "amountCents", "Budget kan niet negatief zijn.");
+        errors.AddIf(!Money.IsInRange(budget.AmountCents), "amountCents", Money.OutOfRangeMessage);
         return budget;
     }
 }
@@ -119,8 +121,10 @@ public sealed record OutcomeAgreementInput(string? Indicator, decimal? Norm, Nor
             Frequency = Required.Value(Frequency, "frequency", errors),
             Tolerance = Tolerance ?? 0m,
         };
-        errors.AddIf(agreement.Indicator.Length is 0 or > 100, "indicator", "Indicator is verplicht (hoogstens 100 tekens).");
-        errors.AddIf(agreement.Unit.Length is 0 or > 20, "unit", "Eenheid is verplicht (hoogstens 20 tekens).");
+        errors.AddIf(agreement.Indicator.Length is 0, "indicator", "Indicator is verplicht.");
+        TextRules.Name(errors, "indicator", agreement.Indicator, 100);
+        errors.AddIf(agreement.Unit.Length is 0, "unit", "Eenheid is verplicht.");
+        TextRules.Name(errors, "unit", agreement.Unit, 20);
         errors.AddIf(agreement.Tolerance < 0, "tolerance", "Tolerantie kan niet negatief zijn.");
         return agreement;
     }

@@ -3,16 +3,12 @@ using ContractRegie.Data.Import;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ContractRegie.Web.Apis.Imports;
 
 /// <summary>The register CSV import (docs/import.md) over HTTP: the body is the file, the answer the per-row report.</summary>
 public static class RegisterImportsApi
 {
-    /// <summary>A register file of a few thousand rows is far below this; the global 10 MB limit is for JSON.</summary>
-    private const long MaxFileBytes = 50L * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapRegisterImportsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost(ApiConventions.BasePath + "/register-imports/{kind}", ImportRegisterFile)
@@ -21,7 +17,7 @@ public static class RegisterImportsApi
             // authorization, and clients send CSV under several content types.
             .WithSummary("Importeert een CSV-bestand (de body): zorgaanbieders, contracten, tarieven, prestatiemetingen of jaarrekeningen "
                          + "(kind = providers, contracts, tariffs, outcome-measurements, financial-statements): alles of niets.")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes))
+            .WithMetadata(app.ImportSizeLimit())
             .RequireAuthorization(Policies.ContractWrite);
         return app;
     }

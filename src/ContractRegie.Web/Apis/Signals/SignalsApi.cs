@@ -54,7 +54,7 @@ public static class SignalsApi
     {
         var errors = new ValidationErrors();
         errors.AddIf(string.IsNullOrWhiteSpace(input.Note), "note", "Een toelichting is verplicht.");
-        errors.AddIf(input.Note?.Length > 2000, "note", "Toelichting is langer dan 2000 tekens.");
+        TextRules.Text(errors, "note", input.Note, 2000);
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);

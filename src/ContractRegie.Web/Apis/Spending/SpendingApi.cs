@@ -7,7 +7,6 @@ using ContractRegie.Data.Spending;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ContractRegie.Web.Apis.Spending;
 
@@ -17,16 +16,13 @@ namespace ContractRegie.Web.Apis.Spending;
 /// </summary>
 public static class SpendingApi
 {
-    /// <summary>A year of the financial administration's lines fits; the global 10 MB limit is for JSON.</summary>
-    private const long MaxFileBytes = 1024L * 1024 * 1024;
-
     public static IEndpointRouteBuilder MapSpendingApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(ApiConventions.BasePath).WithTags("Spending").RequireAuthorization(Policies.Finance);
+        var api = app.MapGroup(ApiConventions.BasePath).WithTags("Spending").RequireAuthorization(Policies.FinanceRead);
         // The body is the file itself; no Accepts<> constraint, for the same reason as the register import.
         api.MapPost("/spending-imports", ImportSpendingFile).WithName("ImportSpendingFile")
             .WithSummary("Importeert uitgaven (de body): een CSV-bestand van de financiële administratie of een WMO323/JW323-declaratiebericht. Alles of niets; hetzelfde bestand of declaratienummer nog eens verandert niets.")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes));
+            .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance);
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
         api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation")
@@ -38,9 +34,15 @@ public static class SpendingApi
         return app;
     }
 
-    public static async Task<Results<Ok<SpendingImportReport>, ProblemHttpResult>> ImportSpendingFile(
+    public static async Task<Results<Ok<SpendingImportReport>, ValidationProblem, ProblemHttpResult>> ImportSpendingFile(
         HttpRequest request, SpendingImporter importer, CancellationToken cancellationToken, string? fileName = null)
     {
+        var errors = new ValidationErrors();
+        TextRules.Name(errors, "fileName", fileName, 260);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
         var report = await importer.ImportAsync(request.Body, QueryReader.Text(fileName), cancellationToken);
         if (report.Outcome != SpendingImportOutcome.Rejected)
         {
