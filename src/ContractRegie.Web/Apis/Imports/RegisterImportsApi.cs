@@ -11,7 +11,7 @@ namespace ContractRegie.Web.Apis.Imports;
 public static class RegisterImportsApi
 {
     /// <summary>A register file of a few thousand rows is far below this; the global 10 MB limit is for JSON.</summary>
-    private const long MaxFileBytes = 50L * 1024 * 1024;
+    public const long MaxFileBytes = 50L * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapRegisterImportsApi(this IEndpointRouteBuilder app)
     {

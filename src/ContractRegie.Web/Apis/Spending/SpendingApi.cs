@@ -18,7 +18,7 @@ namespace ContractRegie.Web.Apis.Spending;
 public static class SpendingApi
 {
     /// <summary>A year of the financial administration's lines fits; the global 10 MB limit is for JSON.</summary>
-    private const long MaxFileBytes = 1024L * 1024 * 1024;
+    public const long MaxFileBytes = 1024L * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapSpendingApi(this IEndpointRouteBuilder app)
     {
