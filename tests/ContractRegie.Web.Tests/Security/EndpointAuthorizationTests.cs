@@ -92,6 +92,12 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /signaleringen"] = Everyone,
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
         ["GET /uitgaven"] = [Role.Financien],
+        ["GET /contracten/{id}/tarieven"] = ContractManagers,
+        ["GET /contracten/{id}/budgetten"] = ContractManagers,
+        ["GET /contracten/{id}/prestatieafspraken"] = ContractManagers,
+        ["GET /importeren"] = [Role.Contractmanager, Role.Financien],
+        // {soort} is uitgaven below; the register kinds are the contractmanager's (FormsTests).
+        ["GET /importeren/{soort}"] = [Role.Financien],
     };
 
     [Fact]
@@ -192,7 +198,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
     {
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal)
-            .Replace("{kind}", "providers", StringComparison.Ordinal)
+            .Replace("{kind}", "providers", StringComparison.Ordinal).Replace("{soort}", "uitgaven", StringComparison.Ordinal)
             .Replace("{name}", "onbekend", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")

@@ -102,10 +102,7 @@ public sealed class FormsTests(BrowserApp browser) : IClassFixture<BrowserApp>
     [Fact]
     public async Task A_contractmanager_adds_a_tariff_sees_the_field_error_then_the_tariff_on_the_contract_page_and_in_the_audit_trail()
     {
-        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
-        var contractId = await manager.CreateAsync("/api/v1/contracts", ContractBody(await manager.CreateProviderAsync()));
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Contractmanager), ContractRegieApp.Password);
+        var (manager, contractId, page) = await ContractmanagerWithContractAsync();
         await page.GotoAsync($"/contracten/{contractId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tarieven bewerken" }).ClickAsync();
 
@@ -152,11 +149,8 @@ public sealed class FormsTests(BrowserApp browser) : IClassFixture<BrowserApp>
     [Fact]
     public async Task A_budget_is_changed_and_deleted_and_an_agreement_without_a_direction_is_refused()
     {
-        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
-        var contractId = await manager.CreateAsync("/api/v1/contracts", ContractBody(await manager.CreateProviderAsync()));
+        var (manager, contractId, page) = await ContractmanagerWithContractAsync();
         await manager.CreateAsync($"/api/v1/contracts/{contractId}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 100_000 });
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Contractmanager), ContractRegieApp.Password);
 
         await page.GotoAsync($"/contracten/{contractId}/budgetten");
         await page.GetByRole(AriaRole.Link, new() { Name = "Wijzigen 2026" }).ClickAsync();
@@ -216,6 +210,16 @@ public sealed class FormsTests(BrowserApp browser) : IClassFixture<BrowserApp>
         }
         Assert.True(IsRefusal(await reader.GetAsync("/importeren")));
         Assert.Equal(0, (await manager.GetJsonAsync($"/api/v1/contracts/{contractId}/tariffs")).RootElement.GetArrayLength());
+    }
+
+    /// <summary>A new contract, the contractmanager's API client and a browser page signed in as the contractmanager.</summary>
+    private async Task<(HttpClient Manager, long ContractId, IPage Page)> ContractmanagerWithContractAsync()
+    {
+        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
+        var contractId = await manager.CreateAsync("/api/v1/contracts", ContractBody(await manager.CreateProviderAsync()));
+        var page = await browser.NewPageAsync();
+        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Contractmanager), ContractRegieApp.Password);
+        return (manager, contractId, page);
     }
 
     /// <summary>Refused: a 403, or (the cookie scheme's way for pages) the no-access page.</summary>

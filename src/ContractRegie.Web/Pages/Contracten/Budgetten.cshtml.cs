@@ -9,5 +9,6 @@ public sealed class BudgettenModel(ContractRepository contracts, ContractTermsRe
 {
     public override string Heading => "Budgetplafonds";
     public override string Singular => "budgetplafond";
+    public override string NewHeading => "Nieuw budgetplafond";
     protected override long IdOf(BudgetCeiling item) => item.Id;
 }

@@ -113,7 +113,8 @@ public sealed class AgreementForm : IContractTermForm<AgreementForm, OutcomeAgre
 
     public IReadOnlyList<FormField> Fields() =>
     [
-        new("Form.Indicator", "indicator", "Indicator", Indicator, Hint: "bijv. Doelrealisatie"),
+        new("Form.Indicator", "indicator", "Indicator", Indicator, Hint: "kies een standaardindicator of typ een eigen",
+            Suggestions: OutcomeAgreement.Defaults.Select(d => d.Indicator).ToList()),
         new("Form.Direction", "direction", "Richting", Direction, FieldKind.Select,
             FormField.OptionsOf<NormDirection>(d => d == NormDirection.AtLeast ? "Ten minste (≥)" : "Ten hoogste (≤)")),
         new("Form.Norm", "norm", "Norm", Norm, Hint: "bijv. 75 of 7,5"),

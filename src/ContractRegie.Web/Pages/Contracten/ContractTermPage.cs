@@ -20,6 +20,8 @@ public abstract class ContractTermPageView : PageModel
     public abstract string Heading { get; }
     /// <summary>"tarief", "budgetplafond", "prestatieafspraak".</summary>
     public abstract string Singular { get; }
+    /// <summary>"Nieuw tarief", "Nieuwe prestatieafspraak": Dutch articles differ per word.</summary>
+    public abstract string NewHeading { get; }
     public abstract IReadOnlyList<string> Headings { get; }
     public IReadOnlyList<(long Id, IReadOnlyList<string> Cells)> Rows { get; protected set; } = [];
     public IReadOnlyList<FormField> Fields { get; protected set; } = [];

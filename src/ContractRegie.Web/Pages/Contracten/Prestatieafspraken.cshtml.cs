@@ -9,5 +9,6 @@ public sealed class PrestatieafsprakenModel(ContractRepository contracts, Contra
 {
     public override string Heading => "Prestatieafspraken";
     public override string Singular => "prestatieafspraak";
+    public override string NewHeading => "Nieuwe prestatieafspraak";
     protected override long IdOf(OutcomeAgreement item) => item.Id;
 }

@@ -9,5 +9,6 @@ public sealed class TarievenModel(ContractRepository contracts, ContractTermsRep
 {
     public override string Heading => "Tarieven";
     public override string Singular => "tarief";
+    public override string NewHeading => "Nieuw tarief";
     protected override long IdOf(TariffLine item) => item.Id;
 }

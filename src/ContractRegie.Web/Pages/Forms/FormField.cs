@@ -13,13 +13,15 @@ public sealed record FormField(
     string? Value,
     FieldKind Kind = FieldKind.Text,
     IReadOnlyList<FieldOption>? Options = null,
-    string? Hint = null)
+    string? Hint = null,
+    IReadOnlyList<string>? Suggestions = null)
 {
     public IReadOnlyList<string> Errors { get; init; } = [];
 
     public string Id => "veld-" + ErrorKey;
     public string ErrorId => Id + "-fout";
     public string HintId => Id + "-uitleg";
+    public string SuggestionsId => Id + "-voorstellen";
 
     /// <summary>The hint and the errors, for aria-describedby; null when there is neither.</summary>
     public string? DescribedBy =>

@@ -61,7 +61,7 @@ public static class FormValues
         {
             return null;
         }
-        if (Enum.TryParse<TEnum>(text, ignoreCase: false, out var value) && Enum.IsDefined(value))
+        if (CsvValues.TryParseName<TEnum>(text!.Trim(), out var value))
         {
             return value;
         }
