@@ -15,6 +15,11 @@ public sealed class BestandModel(RegisterImporter registerImporter, SpendingImpo
     /// <summary>Set after a redirect from <see cref="ImportGateAttribute"/>: the file was over the limit.</summary>
     [BindProperty(SupportsGet = true)] public bool TeGroot { get; set; }
     public string? FileError { get; private set; }
+    /// <summary>The ids of the file's error messages on show, for aria-describedby; null when there is none.</summary>
+    public string? FileErrorIds =>
+        string.Join(' ', new[] { FileError is null ? null : "bestand-fout", TeGroot ? "bestand-te-groot" : null }.OfType<string>()) is { Length: > 0 } ids
+            ? ids
+            : null;
     public ImportReport? RegisterReport { get; private set; }
     public SpendingImportReport? SpendingReport { get; private set; }
 
