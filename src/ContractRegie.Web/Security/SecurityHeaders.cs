@@ -35,15 +35,13 @@ public static class SecurityHeaders
         return app;
     }
 
-    /// <summary>
-    /// The body limit of the import endpoints (Limits:MaxImportBytes, default 100 MB: a year of a municipality's
-    /// spending lines), as request metadata Kestrel enforces; JSON endpoints keep Limits:MaxRequestBodyBytes.
-    /// </summary>
+    /// <summary>The <see cref="ImportLimit"/> of the import endpoints, as request metadata Kestrel enforces.</summary>
     public static RequestSizeLimitAttribute ImportSizeLimit(this IEndpointRouteBuilder app) =>
-        new(app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Limits:MaxImportBytes", 100L * 1024 * 1024));
+        new(app.ServiceProvider.GetRequiredService<ImportLimit>().MaxBytes);
 
     public static WebApplicationBuilder AddSecurityLimits(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(ImportLimit.From(builder.Configuration));
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         builder.Services.Configure<ForwardedHeadersOptions>(options => TrustProxies(options, builder.Configuration.GetSection("ForwardedHeaders")));
         // Bodies larger than this are refused with 413 before they are read; imports raise it per endpoint.

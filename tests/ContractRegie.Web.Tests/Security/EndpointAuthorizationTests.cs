@@ -97,6 +97,12 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
         ["GET /uitgaven"] = FinanceReaders,
         ["GET /instellingen/meldingen"] = Everyone,
+        ["GET /contracten/{id}/tarieven"] = ContractManagers,
+        ["GET /contracten/{id}/budgetten"] = ContractManagers,
+        ["GET /contracten/{id}/prestatieafspraken"] = ContractManagers,
+        ["GET /importeren"] = [Role.Contractmanager, Role.Financien],
+        // {soort} is uitgaven below; the register kinds are the contractmanager's (FormsTests).
+        ["GET /importeren/{soort}"] = [Role.Financien],
     };
 
     [Fact]
@@ -199,7 +205,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         // Session 1 may be the signed-in one; ending it would end the test's session. No session has id 0.
         pattern = pattern.Replace("/sessions/{id}", "/sessions/0", StringComparison.Ordinal);
         var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal)
-            .Replace("{kind}", "providers", StringComparison.Ordinal)
+            .Replace("{kind}", "providers", StringComparison.Ordinal).Replace("{soort}", "uitgaven", StringComparison.Ordinal)
             .Replace("{name}", "onbekend", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")

@@ -15,21 +15,9 @@ public static class ContractTermsApi
 {
     public static IEndpointRouteBuilder MapContractTermsApi(this IEndpointRouteBuilder app)
     {
-        MapTerm(app, new ContractTerm<TariffInput, TariffLine>("tariffs", "Tariff", "Tarief",
-            (terms, contractId) => terms.ReadTariffsAsync(contractId), (terms, contractId, id) => terms.ReadTariffAsync(contractId, id),
-            (input, contractId, id, errors) => input.ToTariff(contractId, id, errors),
-            (terms, tariff) => terms.InsertTariffAsync(tariff), (terms, tariff) => terms.UpdateTariffAsync(tariff),
-            (terms, contractId, id) => terms.DeleteTariffAsync(contractId, id), (t, id) => t with { Id = id }));
-        MapTerm(app, new ContractTerm<BudgetInput, BudgetCeiling>("budgets", "Budget", "Budgetplafond",
-            (terms, contractId) => terms.ReadBudgetsAsync(contractId), (terms, contractId, id) => terms.ReadBudgetAsync(contractId, id),
-            (input, contractId, id, errors) => input.ToBudget(contractId, id, errors),
-            (terms, budget) => terms.InsertBudgetAsync(budget), (terms, budget) => terms.UpdateBudgetAsync(budget),
-            (terms, contractId, id) => terms.DeleteBudgetAsync(contractId, id), (b, id) => b with { Id = id }));
-        MapTerm(app, new ContractTerm<OutcomeAgreementInput, OutcomeAgreement>("outcome-agreements", "OutcomeAgreement", "Prestatieafspraak",
-            (terms, contractId) => terms.ReadAgreementsAsync(contractId), (terms, contractId, id) => terms.ReadAgreementAsync(contractId, id),
-            (input, contractId, id, errors) => input.ToAgreement(contractId, id, errors),
-            (terms, agreement) => terms.InsertAgreementAsync(agreement), (terms, agreement) => terms.UpdateAgreementAsync(agreement),
-            (terms, contractId, id) => terms.DeleteAgreementAsync(contractId, id), (a, id) => a with { Id = id }));
+        MapTerm(app, ContractTerms.Tariffs);
+        MapTerm(app, ContractTerms.Budgets);
+        MapTerm(app, ContractTerms.Agreements);
 
         app.MapGet(ApiConventions.BasePath + "/outcome-agreement-defaults",
                 () => TypedResults.Ok(OutcomeAgreement.Defaults))
@@ -104,6 +92,29 @@ public static class ContractTermEndpoints<TInput, T> where T : class
 
     private static ContractTerm<TInput, T> TermOf(HttpContext http) =>
         http.GetEndpoint()!.Metadata.GetRequiredMetadata<ContractTerm<TInput, T>>();
+}
+
+/// <summary>The contract's three kinds of terms, for the API and the pages that edit them.</summary>
+public static class ContractTerms
+{
+    public static readonly ContractTerm<TariffInput, TariffLine> Tariffs = new("tariffs", "Tariff", "Tarief",
+        (terms, contractId) => terms.ReadTariffsAsync(contractId), (terms, contractId, id) => terms.ReadTariffAsync(contractId, id),
+        (input, contractId, id, errors) => input.ToTariff(contractId, id, errors),
+        (terms, tariff) => terms.InsertTariffAsync(tariff), (terms, tariff) => terms.UpdateTariffAsync(tariff),
+        (terms, contractId, id) => terms.DeleteTariffAsync(contractId, id), (t, id) => t with { Id = id });
+
+    public static readonly ContractTerm<BudgetInput, BudgetCeiling> Budgets = new("budgets", "Budget", "Budgetplafond",
+        (terms, contractId) => terms.ReadBudgetsAsync(contractId), (terms, contractId, id) => terms.ReadBudgetAsync(contractId, id),
+        (input, contractId, id, errors) => input.ToBudget(contractId, id, errors),
+        (terms, budget) => terms.InsertBudgetAsync(budget), (terms, budget) => terms.UpdateBudgetAsync(budget),
+        (terms, contractId, id) => terms.DeleteBudgetAsync(contractId, id), (b, id) => b with { Id = id });
+
+    public static readonly ContractTerm<OutcomeAgreementInput, OutcomeAgreement> Agreements = new("outcome-agreements", "OutcomeAgreement",
+        "Prestatieafspraak",
+        (terms, contractId) => terms.ReadAgreementsAsync(contractId), (terms, contractId, id) => terms.ReadAgreementAsync(contractId, id),
+        (input, contractId, id, errors) => input.ToAgreement(contractId, id, errors),
+        (terms, agreement) => terms.InsertAgreementAsync(agreement), (terms, agreement) => terms.UpdateAgreementAsync(agreement),
+        (terms, contractId, id) => terms.DeleteAgreementAsync(contractId, id), (a, id) => a with { Id = id });
 }
 
 /// <summary>What differs between the contract's sub-resources: path, names, mapping and repository calls.</summary>
