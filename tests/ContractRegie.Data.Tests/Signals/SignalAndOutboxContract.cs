@@ -20,7 +20,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         var clock = new FixedClock(Noon);
         var audit = new AuditTrail(Database, new FixedActor("job:test"), clock);
         var signals = new SignalRepository(Database, audit, clock);
-        var outbox = new OutboxRepository(Database, clock);
+        var outbox = new OutboxRepository(Database, audit, clock);
         var users = new UserRepository(Database, audit);
         return (new SignalWriter(signals, outbox, users, new MailAddressing("https://cr.example", "fallback@almelo.example")), signals, outbox);
     }
@@ -81,5 +81,28 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.True(ids.Count >= 20, $"claimed {ids.Count}");
         Assert.Empty(await outbox.ClaimDueAsync(TimeSpan.FromMinutes(5), 1000));
+    }
+
+    [EngineFact]
+    public async Task Only_a_failed_mail_can_be_queued_again_with_fresh_attempts_and_that_is_audited()
+    {
+        var (_, _, outbox) = Create();
+        var key = "requeue:" + Unique.Token();
+        await Database.InTransactionAsync(tx => outbox.EnqueueAsync(new NotificationDraft("cm@almelo.example", "Onderwerp", "tekst", "<p>tekst</p>", [], key), tx));
+        var queued = (await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, 500))).Items.Single(n => n.DedupeKey == key);
+
+        Assert.False(await outbox.RequeueFailedAsync(queued.Id));
+        await outbox.MarkFailedAsync(queued.Id, "550 mailbox unavailable");
+        Assert.True(await outbox.RequeueFailedAsync(queued.Id));
+        Assert.Null(await outbox.RequeueFailedAsync(-queued.Id));
+
+        var again = (await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, 500))).Items.Single(n => n.Id == queued.Id);
+        Assert.Equal(0, again.Attempts);
+        Assert.Null(again.FailedAt);
+        Assert.Equal(Noon, again.NextAttemptAt);
+        var audit = new AuditTrail(Database, new FixedActor("job:test"), new FixedClock(Noon));
+        var entry = Assert.Single((await audit.SearchAsync(new AuditFilter("notification", queued.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new PageRequest(1, 10))).Items);
+        Assert.Contains("550 mailbox unavailable", entry.BeforeData);
+        Assert.DoesNotContain("cm@almelo.example", entry.BeforeData + entry.AfterData);
     }
 }

@@ -78,7 +78,7 @@ public static class DapperStatements
         ISqlDialect dialect = new SqlServerDialect();
         var allProviderFilters = new ProviderFilter(Text: "x", Active: true, OzjtTop16: true, ContractManager: "x");
         var noProviderFilters = new ProviderFilter();
-        var allSignalFilters = new SignalFilter(SignalKind.DecisionDue, SignalStatus.Open, SignalSeverity.High, "x", "contract", 1);
+        var allSignalFilters = new SignalFilter(SignalKind.DecisionDue, SignalStatus.Open, SignalSeverity.High, "x", "contract", 1, Unresolved: true);
         var allAuditFilters = new AuditFilter("contract", "1", "x", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
         var allContractFilters = new ContractFilter
         {
@@ -103,6 +103,8 @@ public static class DapperStatements
             new("AuditSql.Search(all filters)", AuditSql.Search(dialect, allAuditFilters), SqlKind.Statement),
             new("AuditSql.Count(no filter)", AuditSql.Count(new AuditFilter()), SqlKind.Statement),
             new("SignalSql.Search(all filters)", SignalSql.Search(dialect, allSignalFilters), SqlKind.Statement),
+            new("SignalSql.Search(all filters, by urgency)", SignalSql.Search(dialect, allSignalFilters, SignalOrder.Urgency), SqlKind.Statement),
+            new("SignalSql.Search(all filters, by urgency descending)", SignalSql.Search(dialect, allSignalFilters, SignalOrder.Urgency, descending: true), SqlKind.Statement),
             new("SignalSql.Count(all filters)", SignalSql.Count(allSignalFilters), SqlKind.Statement),
             new("NotificationSql.Search(queued)", NotificationSql.Search(dialect, NotificationState.Queued), SqlKind.Statement),
             new("NotificationSql.Count(failed)", NotificationSql.Count(NotificationState.Failed), SqlKind.Statement),

@@ -83,6 +83,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /api/v1/jobs"] = [Role.Beheerder],
         ["POST /api/v1/jobs/{name}/runs"] = [Role.Beheerder],
         ["GET /api/v1/notifications"] = [Role.Beheerder],
+        ["POST /api/v1/notifications/{id}/requeue"] = [Role.Beheerder],
         ["GET /"] = Everyone,
         ["GET /inloggen"] = null,
         ["GET /uitloggen"] = Everyone,

@@ -32,15 +32,39 @@ public static class SignalSql
     public const string WhereSeverity = "severity = @Severity";
     public const string WhereRecipient = "recipient = @Recipient";
     public const string WhereSubject = "subject_type = @SubjectType AND subject_id = @SubjectId";
+    public const string WhereUnresolved = "status <> 'Resolved'";
 
-    public static string Search(ISqlDialect dialect, SignalFilter filter) =>
-        "SELECT " + Columns + " FROM signal " + Where(filter) + " ORDER BY updated_at DESC, id DESC " + dialect.Paging;
+    // Severity is stored by name; this ranks it most severe first. Stage is the months left before the deadline (0 = past).
+    private const string SeverityRank = "CASE severity WHEN 'Critical' THEN 0 WHEN 'High' THEN 1 WHEN 'Warning' THEN 2 ELSE 3 END";
+    public const string OrderByNewest = "updated_at DESC, id DESC";
+    public const string OrderByUrgency = SeverityRank + ", stage, raised_at, id";
+    public const string OrderByUrgencyDescending = SeverityRank + " DESC, stage DESC, raised_at DESC, id DESC";
+    public const string OrderByTitle = "title, id";
+    public const string OrderByTitleDescending = "title DESC, id DESC";
+    public const string OrderByRecipient = "recipient, id";
+    public const string OrderByRecipientDescending = "recipient DESC, id DESC";
+    public const string OrderByStatus = "status, id";
+    public const string OrderByStatusDescending = "status DESC, id DESC";
+    public const string OrderByOldest = "updated_at, id";
+
+    public static string Search(ISqlDialect dialect, SignalFilter filter, SignalOrder order = SignalOrder.Newest, bool descending = false) =>
+        "SELECT " + Columns + " FROM signal " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+
+    private static string OrderBy(SignalOrder order, bool descending) => order switch
+    {
+        SignalOrder.Urgency => descending ? OrderByUrgencyDescending : OrderByUrgency,
+        SignalOrder.Title => descending ? OrderByTitleDescending : OrderByTitle,
+        SignalOrder.Recipient => descending ? OrderByRecipientDescending : OrderByRecipient,
+        SignalOrder.Status => descending ? OrderByStatusDescending : OrderByStatus,
+        _ => descending ? OrderByOldest : OrderByNewest,
+    };
 
     public static string Count(SignalFilter filter) => "SELECT COUNT(*) FROM signal " + Where(filter);
 
     private static SqlWhere Where(SignalFilter filter) => new SqlWhere()
         .When(filter.Kind is not null, WhereKind)
         .When(filter.Status is not null, WhereStatus)
+        .When(filter.Unresolved, WhereUnresolved)
         .When(filter.Severity is not null, WhereSeverity)
         .When(filter.Recipient is not null, WhereRecipient)
         .When(filter.SubjectType is not null && filter.SubjectId is not null, WhereSubject);
