@@ -42,6 +42,7 @@ public static class ApiSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseContractRegieErrorPages();
         app.UseApiConventions();
         app.UseStaticFiles();
         // Before authentication: NLGov ADR API-51 wants the OpenAPI document public and readable from other domains.

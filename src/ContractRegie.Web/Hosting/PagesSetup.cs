@@ -2,7 +2,7 @@ using ContractRegie.Web.Security;
 
 namespace ContractRegie.Web.Hosting;
 
-/// <summary>The Dutch web UI: every page needs a signed-in user, except signing in and the no-access page.</summary>
+/// <summary>The Dutch web UI: every page needs a signed-in user, except signing in, the no-access page and the error pages.</summary>
 public static class PagesSetup
 {
     public static IServiceCollection AddContractRegiePages(this IServiceCollection services)
@@ -12,7 +12,19 @@ public static class PagesSetup
             options.Conventions.AuthorizeFolder("/", Policies.Read);
             options.Conventions.AllowAnonymousToPage("/Inloggen");
             options.Conventions.AllowAnonymousToPage("/GeenToegang");
+            options.Conventions.AllowAnonymousToPage("/Fout");
         });
         return services;
     }
+
+    /// <summary>
+    /// Errors outside the API become pages in the site's layout (Pages/Fout) with the original status code; the API
+    /// keeps its problem+json. Placed after the API's handlers, so it answers first for pages.
+    /// </summary>
+    public static IApplicationBuilder UseContractRegieErrorPages(this IApplicationBuilder app) =>
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments(ApiConventions.BasePath), pages =>
+        {
+            pages.UseExceptionHandler("/fout/500");
+            pages.UseStatusCodePagesWithReExecute("/fout/{0}");
+        });
 }

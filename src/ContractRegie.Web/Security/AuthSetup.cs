@@ -95,6 +95,10 @@ public static class AuthSetup
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (!IsApi(context.HttpContext))
+                {
+                    return; // the sign-in page: the error pages answer in the site's layout
+                }
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,

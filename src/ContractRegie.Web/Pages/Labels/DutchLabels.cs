@@ -4,6 +4,7 @@ using ContractRegie.Core.Providers;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
 using ContractRegie.Core.Spending;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Spending;
 
@@ -145,6 +146,18 @@ public static class DutchLabels
         JobOutcome.Running => "Bezig",
         JobOutcome.Succeeded => "Geslaagd",
         _ => "Mislukt",
+    };
+
+    public static string Of(AuditAction action) => action switch
+    {
+        AuditAction.Create => "Aangemaakt",
+        AuditAction.Update => "Gewijzigd",
+        AuditAction.Delete => "Verwijderd",
+        AuditAction.Decide => "Besloten",
+        AuditAction.SignIn => "Ingelogd",
+        AuditAction.SignInFailed => "Inloggen mislukt",
+        AuditAction.PasswordChange => "Wachtwoord gewijzigd",
+        _ => action.ToString(),
     };
 
     /// <summary>The jobs by their (technical, English) names.</summary>
