@@ -7,13 +7,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContractRegie.Web.Hosting;
 
 /// <summary>
-/// Turns what escapes an endpoint into problem+json. Unreadable JSON becomes a field error at the place the
+/// Turns what escapes an API endpoint into problem+json. Unreadable JSON becomes a field error at the place the
 /// parser stopped; anything unexpected becomes a 500 without internals (they go to the log).
 /// </summary>
 public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<ApiProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (!ApiConventions.IsApi(http.Request))
+        {
+            return false; // a page: the exception handler logs it and shows the error page
+        }
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),

@@ -40,7 +40,7 @@ public static class ApiSetup
 
     public static WebApplication UseContractRegieApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(PagesSetup.ExceptionPage);
         app.UseStatusCodePages();
         app.UseContractRegieErrorPages();
         app.UseApiConventions();

@@ -1,4 +1,5 @@
 using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace ContractRegie.Web.Hosting;
 
@@ -17,14 +18,24 @@ public static class PagesSetup
         return services;
     }
 
+    /// <summary>Where an unhandled exception outside the API is shown (re-executed, the response stays 500).</summary>
+    public const string ExceptionPage = "/fout/500";
+
     /// <summary>
-    /// Errors outside the API become pages in the site's layout (Pages/Fout) with the original status code; the API
-    /// keeps its problem+json. Placed after the API's handlers, so it answers first for pages.
+    /// Error status codes outside the API become pages in the site's layout (Pages/Fout) with the original status code.
+    /// Placed inside the API's status code pages: for API requests this one is switched off, so those fall through to
+    /// problem+json. (Top level, not a branch: only there can the re-executed request be routed to /fout.)
     /// </summary>
-    public static IApplicationBuilder UseContractRegieErrorPages(this IApplicationBuilder app) =>
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments(ApiConventions.BasePath), pages =>
+    public static IApplicationBuilder UseContractRegieErrorPages(this IApplicationBuilder app)
+    {
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        return app.Use(async (http, next) =>
         {
-            pages.UseExceptionHandler("/fout/500");
-            pages.UseStatusCodePagesWithReExecute("/fout/{0}");
+            if (ApiConventions.IsApi(http.Request) && http.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            await next(http);
         });
+    }
 }

@@ -175,6 +175,10 @@ public static class DutchLabels
     /// <summary>A law as stored in text columns (spending lines, reconciliation rows).</summary>
     public static string LawName(string law) => Enum.TryParse<Core.Contracts.Law>(law, out var parsed) ? Of(parsed) : law;
 
+    /// <summary>A count that opens a sentence: "Geen opties", "1 optie".</summary>
+    public static string CountSentence(int count, string singular, string plural) =>
+        Count(count, singular, plural) is var text && text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
     /// <summary>"1 optie", "2 opties", "geen opties".</summary>
     public static string Count(int count, string singular, string plural) => count switch
     {
