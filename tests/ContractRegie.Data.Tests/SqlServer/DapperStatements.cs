@@ -98,6 +98,7 @@ public static class DapperStatements
         {
             new("ProviderSql.Search(all filters)", ProviderSql.Search(dialect, allProviderFilters), SqlKind.Statement),
             new("ProviderSql.Search(no filter)", ProviderSql.Search(dialect, noProviderFilters), SqlKind.Statement),
+            new("ProviderSql.Search(by city descending)", ProviderSql.Search(dialect, noProviderFilters, ProviderOrder.City, descending: true), SqlKind.Statement),
             new("ProviderSql.Count(all filters)", ProviderSql.Count(allProviderFilters), SqlKind.Statement),
             new("ProviderSql.Count(no filter)", ProviderSql.Count(noProviderFilters), SqlKind.Statement),
             new("AuditSql.Search(all filters)", AuditSql.Search(dialect, allAuditFilters), SqlKind.Statement),

@@ -52,8 +52,9 @@ public sealed class DetailModel(
             case RenewalDecisionOutcome.Invalid invalid:
                 foreach (var (field, messages) in invalid.Errors.ToDictionary())
                 {
+                    // A missing radio choice reads better as what to do; other messages are the recorder's own.
                     ModelState.AddModelError(field switch { "decision" => nameof(Decision), "reason" => nameof(Reason), _ => string.Empty },
-                        string.Join(" ", messages));
+                        field == "decision" && Decision is null ? "Kies een besluit." : string.Join(" ", messages));
                 }
                 return await ShowAsync(id);
             case RenewalDecisionOutcome.Refused refused:
