@@ -178,6 +178,18 @@ public sealed class WorkLoopTests(BrowserApp browser) : IClassFixture<BrowserApp
         await Assertions.Expect(row).ToContainTextAsync("Jeugdwet");
         await PageChecks.CheckAsync(page, "contracten");
 
+        await page.GetByLabel("Soort").SelectOptionAsync("Lokaal");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
+        var header = page.GetByRole(AriaRole.Columnheader, new() { Name = "Uiterste besluitdatum" });
+        await header.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        Assert.Contains("kind=Lokaal", page.Url);
+        var ascending = await DecisionDeadlinesAsync(page);
+        Assert.Equal(ascending.Order().ToList(), ascending);
+        await header.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        Assert.Equal(ascending.AsEnumerable().Reverse().ToList(), await DecisionDeadlinesAsync(page));
+
         await page.GotoAsync($"/contracten/{id}");
         await Assertions.Expect(page.Locator("#key-dates")).ToContainTextAsync("Lokaal · Jeugdwet · Open house");
         await Assertions.Expect(page.Locator("#key-dates")).ToContainTextAsync("Almelo, Hof van Twente");
@@ -208,4 +220,10 @@ public sealed class WorkLoopTests(BrowserApp browser) : IClassFixture<BrowserApp
         await anonymous.GotoAsync("/inloggen");
         await PageChecks.CheckAsync(anonymous, "inloggen");
     }
+
+    /// <summary>The decision deadlines of the register page in the order shown (column 6, dd-MM-yyyy).</summary>
+    private static async Task<List<DateOnly>> DecisionDeadlinesAsync(IPage page) =>
+        (await page.Locator("#contracts tbody tr td:nth-child(6)").AllInnerTextsAsync())
+        .Select(text => DateOnly.ParseExact(text[..10], "dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture))
+        .ToList();
 }
