@@ -33,7 +33,7 @@ public static class ContractExpiryRules
             signals.Add(new SignalDraft(SignalKind.ContractExpiredWithoutDecision, SignalSeverity.Critical, "contract", contract.Id,
                 $"Contract {contract.ContractNumber} is verlopen zonder besluit",
                 $"Het contract liep tot {Format(keyDates.CurrentEnd)} en er is geen besluit over verlengen of opnieuw aanbesteden vastgelegd.",
-                $"expired:{contract.Id}:{keyDates.CurrentEnd:yyyy-MM-dd}", 0, contract.ContractManager));
+                $"expired:{contract.Id}:{keyDates.CurrentEnd:yyyy-MM-dd}", 0, contract.ContractManager, keyDates.CurrentEnd));
         }
         else
         {
@@ -88,7 +88,7 @@ public static class ContractExpiryRules
         };
         var when = stage == 0 ? "De datum is verstreken." : $"Nog minder dan {stage} maanden.";
         signals.Add(new SignalDraft(kind, severity, "contract", contract.Id, title(date), facts(date) + " " + when,
-            $"{kind}:{contract.Id}:{date:yyyy-MM-dd}", stage, recipient));
+            $"{kind}:{contract.Id}:{date:yyyy-MM-dd}", stage, recipient, date));
     }
 
     private static string Format(DateOnly date) => date.ToString("dd-MM-yyyy", Dutch);

@@ -23,6 +23,7 @@ public enum SignalStatus { Open, Acknowledged, Resolved }
 /// A signal as a job proposes it. <see cref="DedupeKey"/> identifies the condition (e.g. this contract's decision
 /// due on that date), so a daily job raises it once and afterwards only updates it. <see cref="Stage"/> orders how
 /// urgent the condition has become (e.g. 12, 6, 3, 1 months before, 0 = past); a new stage means a new e-mail.
+/// <see cref="DueOn"/> is the deadline the signal is about, when it has one; lists order by it after severity.
 /// </summary>
 public sealed record SignalDraft(
     SignalKind Kind,
@@ -33,7 +34,8 @@ public sealed record SignalDraft(
     string Facts,
     string DedupeKey,
     int Stage,
-    string? Recipient);
+    string? Recipient,
+    DateOnly? DueOn = null);
 
 /// <summary>A stored signal.</summary>
 public sealed record Signal
@@ -48,6 +50,7 @@ public sealed record Signal
     public string DedupeKey { get; init; } = "";
     public int Stage { get; init; }
     public string? Recipient { get; init; }
+    public DateOnly? DueOn { get; init; }
     public SignalStatus Status { get; init; }
     public DateTimeOffset RaisedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

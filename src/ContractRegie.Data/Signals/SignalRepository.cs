@@ -49,7 +49,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     public async Task<Signal> UpdateRaisedAsync(Signal stored, SignalDraft draft, SignalStatus status, DbTransaction transaction)
     {
         await transaction.Connection!.ExecuteAsync(SignalSql.UpdateRaised,
-            new { stored.Id, Severity = draft.Severity.ToString(), draft.Title, draft.Facts, draft.Stage, draft.Recipient, Status = status.ToString(), Now = time.GetUtcNow() },
+            new { stored.Id, Severity = draft.Severity.ToString(), draft.Title, draft.Facts, draft.Stage, draft.Recipient, draft.DueOn, Status = status.ToString(), Now = time.GetUtcNow() },
             transaction);
         var updated = (await ReadByIdAsync(stored.Id, transaction))!;
         await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, updated);
@@ -74,6 +74,6 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     private static object Parameters(SignalDraft draft, SignalStatus status, DateTimeOffset now) => new
     {
         Kind = draft.Kind.ToString(), Severity = draft.Severity.ToString(), draft.SubjectType, draft.SubjectId, draft.Title, draft.Facts,
-        draft.DedupeKey, draft.Stage, draft.Recipient, Status = status.ToString(), Now = now,
+        draft.DedupeKey, draft.Stage, draft.Recipient, draft.DueOn, Status = status.ToString(), Now = now,
     };
 }

@@ -42,7 +42,7 @@ public sealed class SignalWriter(SignalRepository signals, OutboxRepository outb
         }
         else
         {
-            if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title)
+            if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title || stored.DueOn != draft.DueOn)
             {
                 await signals.UpdateRaisedAsync(stored, draft, stored.Status, transaction);
             }

@@ -14,7 +14,9 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiConventions.IsApi(http.Request))
+        // The handler runs with the request path already set to the error page; the feature keeps the original.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith(ApiConventions.BasePath, StringComparison.OrdinalIgnoreCase))
         {
             return false; // a page: the exception handler logs it and shows the error page
         }

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data;
 using ContractRegie.Data.Signals;
@@ -12,7 +13,7 @@ namespace ContractRegie.Web.Pages;
 /// What the jobs found. Opens on the signed-in user's open signals, most urgent first; filters, order and page stay in
 /// the URL. With an id (the link in an e-mail) it sends the reader to that signal's own page.
 /// </summary>
-public sealed class SignaleringenModel(SignalRepository signals, IAuthorizationService authorization) : PageModel
+public sealed class SignaleringenModel(SignalRepository signals, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     private const int PageSize = 50;
 
@@ -41,6 +42,7 @@ public sealed class SignaleringenModel(SignalRepository signals, IAuthorizationS
 
     public Page<Signal> Signals { get; private set; } = new([], 1, PageSize, 0);
     public bool MayAct { get; private set; }
+    public DateOnly Today => time.Today();
 
     public async Task<IActionResult> OnGetAsync()
     {

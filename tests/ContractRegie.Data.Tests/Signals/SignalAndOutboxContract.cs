@@ -105,4 +105,29 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         Assert.Contains("550 mailbox unavailable", entry.BeforeData);
         Assert.DoesNotContain("cm@almelo.example", entry.BeforeData + entry.AfterData);
     }
+
+    [EngineFact]
+    public async Task Most_urgent_first_is_the_most_severe_then_the_nearest_deadline_with_undated_signals_last()
+    {
+        var (writer, signals, _) = Create();
+        var recipient = "urgency-" + Unique.Token();
+        SignalDraft Draft(string title, SignalSeverity severity, DateOnly? dueOn) =>
+            new(SignalKind.DecisionDue, severity, "contract", 1, title, "feiten", "urgency:" + Unique.Token(), 1, recipient, dueOn);
+        foreach (var draft in new[]
+                 {
+                     Draft("warning-soonest", SignalSeverity.Warning, new DateOnly(2026, 3, 2)),
+                     Draft("critical-later", SignalSeverity.Critical, new DateOnly(2026, 9, 1)),
+                     Draft("critical-undated", SignalSeverity.Critical, null),
+                     Draft("critical-sooner", SignalSeverity.Critical, new DateOnly(2026, 3, 15)),
+                     Draft("high", SignalSeverity.High, new DateOnly(2026, 5, 1)),
+                 })
+        {
+            await Database.InTransactionAsync(tx => writer.RaiseAsync(draft, tx));
+        }
+
+        var ordered = (await signals.SearchAsync(new SignalFilter(Recipient: recipient), new PageRequest(1, 10), SignalOrder.Urgency)).Items;
+
+        Assert.Equal(["critical-sooner", "critical-later", "critical-undated", "high", "warning-soonest"], ordered.Select(s => s.Title));
+        Assert.Equal(new DateOnly(2026, 3, 15), ordered[0].DueOn);
+    }
 }

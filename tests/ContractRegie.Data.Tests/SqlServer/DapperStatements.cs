@@ -98,14 +98,11 @@ public static class DapperStatements
         {
             new("ProviderSql.Search(all filters)", ProviderSql.Search(dialect, allProviderFilters), SqlKind.Statement),
             new("ProviderSql.Search(no filter)", ProviderSql.Search(dialect, noProviderFilters), SqlKind.Statement),
-            new("ProviderSql.Search(by city descending)", ProviderSql.Search(dialect, noProviderFilters, ProviderOrder.City, descending: true), SqlKind.Statement),
             new("ProviderSql.Count(all filters)", ProviderSql.Count(allProviderFilters), SqlKind.Statement),
             new("ProviderSql.Count(no filter)", ProviderSql.Count(noProviderFilters), SqlKind.Statement),
             new("AuditSql.Search(all filters)", AuditSql.Search(dialect, allAuditFilters), SqlKind.Statement),
             new("AuditSql.Count(no filter)", AuditSql.Count(new AuditFilter()), SqlKind.Statement),
             new("SignalSql.Search(all filters)", SignalSql.Search(dialect, allSignalFilters), SqlKind.Statement),
-            new("SignalSql.Search(all filters, by urgency)", SignalSql.Search(dialect, allSignalFilters, SignalOrder.Urgency), SqlKind.Statement),
-            new("SignalSql.Search(all filters, by urgency descending)", SignalSql.Search(dialect, allSignalFilters, SignalOrder.Urgency, descending: true), SqlKind.Statement),
             new("SignalSql.Count(all filters)", SignalSql.Count(allSignalFilters), SqlKind.Statement),
             new("NotificationSql.Search(queued)", NotificationSql.Search(dialect, NotificationState.Queued), SqlKind.Statement),
             new("NotificationSql.Count(failed)", NotificationSql.Count(NotificationState.Failed), SqlKind.Statement),
@@ -122,6 +119,14 @@ public static class DapperStatements
             new("SpendingSql.InsertLines(1)", SpendingSql.InsertLines(1), SqlKind.Statement),
             new("SpendingSql.InsertLines(batch)", SpendingSql.InsertLines(dialect.BulkInsertRows), SqlKind.Statement),
         };
+        // Every order a list can ask for, both ways.
+        foreach (var descending in new[] { false, true })
+        {
+            pieces.AddRange(Enum.GetValues<SignalOrder>().Select(order => new SqlPiece(
+                $"SignalSql.Search(all filters, {order}, descending: {descending})", SignalSql.Search(dialect, allSignalFilters, order, descending), SqlKind.Statement)));
+            pieces.AddRange(Enum.GetValues<ProviderOrder>().Select(order => new SqlPiece(
+                $"ProviderSql.Search(no filter, {order}, descending: {descending})", ProviderSql.Search(dialect, noProviderFilters, order, descending), SqlKind.Statement)));
+        }
         // The repositories send "INSERT ...;\n" + SelectInsertedId as one batch; every INSERT constant is checked that way.
         pieces.AddRange(constants
             .Where(piece => piece is { IsPublic: true, Kind: SqlKind.Statement }

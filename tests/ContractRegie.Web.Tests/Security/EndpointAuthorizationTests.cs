@@ -88,9 +88,12 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /inloggen"] = null,
         ["GET /uitloggen"] = Everyone,
         ["GET /geen-toegang"] = null,
+        ["GET /contracten"] = Everyone,
         ["GET /contracten/{id}"] = Everyone,
         ["GET /zorgaanbieders"] = Everyone,
         ["GET /signaleringen"] = Everyone,
+        ["GET /signaleringen/{id}"] = Everyone,
+        ["GET /fout/{code}"] = null,
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
         ["GET /uitgaven"] = [Role.Financien],
     };
@@ -194,7 +197,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         var (method, pattern) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1]);
         var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal)
             .Replace("{kind}", "providers", StringComparison.Ordinal)
-            .Replace("{name}", "onbekend", StringComparison.Ordinal);
+            .Replace("{name}", "onbekend", StringComparison.Ordinal).Replace("{code}", "404", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {

@@ -37,14 +37,14 @@ public static class ProviderSql
     public const string WhereOzjtTop16 = "ozjt_top16 = @OzjtTop16";
     public const string WhereContractManager = "contract_manager = @ContractManager";
 
-    public const string OrderByName = "name, id";
-    public const string OrderByNameDescending = "name DESC, id DESC";
-    public const string OrderByAgbCode = "agb_code, id";
-    public const string OrderByAgbCodeDescending = "agb_code DESC, id DESC";
-    public const string OrderByCity = "city, name, id";
-    public const string OrderByCityDescending = "city DESC, name, id";
-    public const string OrderByContractManager = "contract_manager, name, id";
-    public const string OrderByContractManagerDescending = "contract_manager DESC, name, id";
+    private const string OrderByName = "name, id";
+    private const string OrderByNameDescending = "name DESC, id DESC";
+    private const string OrderByAgbCode = "agb_code, id";
+    private const string OrderByAgbCodeDescending = "agb_code DESC, id DESC";
+    private const string OrderByCity = "city, name, id";
+    private const string OrderByCityDescending = "city DESC, name, id";
+    private const string OrderByContractManager = "contract_manager, name, id";
+    private const string OrderByContractManagerDescending = "contract_manager DESC, name, id";
 
     public static string Search(ISqlDialect dialect, ProviderFilter filter, ProviderOrder order = ProviderOrder.Name, bool descending = false) =>
         "SELECT " + Columns + " FROM provider " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;

@@ -1,6 +1,5 @@
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
-using ContractRegie.Core.Providers;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
 using ContractRegie.Core.Spending;
@@ -106,14 +105,6 @@ public static class DutchLabels
         RiskLevel.Laag => "Laag",
         RiskLevel.Verhoogd => "Verhoogd",
         _ => "Hoog",
-    };
-
-    public static string Of(AuditorOpinion opinion) => opinion switch
-    {
-        AuditorOpinion.Goedkeurend => "Goedkeurend",
-        AuditorOpinion.MetBeperking => "Met beperking",
-        AuditorOpinion.Oordeelonthouding => "Oordeelonthouding",
-        _ => "Afkeurend",
     };
 
     public static string Of(SpendingExceptionKind kind) => kind switch
