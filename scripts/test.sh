@@ -10,6 +10,14 @@ cd "$root"
 # shellcheck source=scripts/test-services.sh
 source scripts/test-services.sh   # also stops the services when this script exits
 
+# axe-core for the UI tests' accessibility checks, at the version the lockfile pins (Debian's npm if missing).
+if ! command -v npm >/dev/null; then
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm
+fi
+npm ci --prefix tests/ContractRegie.Web.Tests/Ui/axe --no-audit --no-fund --loglevel=error
+
 results="$CONTRACTREGIE_TEST_TMP/results"
 status=0
 dotnet test ContractRegie.sln \

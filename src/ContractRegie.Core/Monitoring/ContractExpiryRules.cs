@@ -33,7 +33,7 @@ public static class ContractExpiryRules
             signals.Add(new SignalDraft(SignalKind.ContractExpiredWithoutDecision, SignalSeverity.Critical, "contract", contract.Id,
                 $"Contract {contract.ContractNumber} is verlopen zonder besluit",
                 $"Het contract liep tot {Format(keyDates.CurrentEnd)} en er is geen besluit over verlengen of opnieuw aanbesteden vastgelegd.",
-                $"expired:{contract.Id}:{keyDates.CurrentEnd:yyyy-MM-dd}", 0, contract.ContractManager));
+                $"expired:{contract.Id}:{keyDates.CurrentEnd:yyyy-MM-dd}", 0, contract.ContractManager, keyDates.CurrentEnd));
         }
         else
         {

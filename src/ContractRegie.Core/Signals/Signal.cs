@@ -29,7 +29,8 @@ public static class SignalStages
 /// A signal as a job proposes it. <see cref="DedupeKey"/> identifies the condition (e.g. this contract's decision
 /// due on that date), so a daily job raises it once and afterwards only updates it. <see cref="Stage"/> orders how
 /// urgent the condition has become (e.g. 12, 6, 3, 1 months before, 0 = past); a new stage means a new e-mail.
-/// <see cref="DueOn"/> is the deadline to act by, for the e-mail and its calendar entry.
+/// <see cref="DueOn"/> is the deadline to act by, when there is one: lists order by it after severity, and the e-mail
+/// and its calendar entry carry it.
 /// </summary>
 public sealed record SignalDraft(
     SignalKind Kind,
@@ -56,6 +57,7 @@ public sealed record Signal
     public string DedupeKey { get; init; } = "";
     public int Stage { get; init; }
     public string? Recipient { get; init; }
+    public DateOnly? DueOn { get; init; }
     public SignalStatus Status { get; init; }
     public DateTimeOffset RaisedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }

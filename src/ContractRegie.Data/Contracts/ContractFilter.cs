@@ -20,3 +20,6 @@ public sealed record ContractFilter
         (DecisionDueBefore is not { } due || keyDates.DecisionDeadline < due)
         && (EndsBefore is not { } ends || keyDates.CurrentEnd < ends);
 }
+
+/// <summary>How a contract list is ordered; <see cref="NextDeadline"/> is the sooner of the decision and procurement-start deadlines.</summary>
+public enum ContractOrder { Number, Provider, CurrentEnd, DecisionDeadline, ProcurementStart, NextDeadline, Status }

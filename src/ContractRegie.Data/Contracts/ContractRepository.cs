@@ -29,7 +29,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
         (await database.RunAsync(transaction, c =>
             c.QuerySingleOrDefaultAsync<Contract>(ContractSql.ReadByNumber, new { ContractNumber = contractNumber }, transaction)))?.Id;
 
-    public Task<Page<Contract>> SearchAsync(ContractFilter filter, PageRequest page) =>
+    public Task<Page<Contract>> SearchAsync(ContractFilter filter, PageRequest page, ContractOrder order = ContractOrder.Number, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
             var parameters = new
@@ -44,11 +44,31 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
             var contracts = await c.QueryAsync<Contract>(ContractSql.Search(filter), parameters);
             var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(filter), parameters)).ToLookup(m => m.ContractId);
             var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(filter), parameters)).ToLookup(o => o.ContractId);
-            var matching = contracts.Select(contract => Assemble(contract, municipalities, options))
-                .Where(contract => filter.Matches(contract.KeyDates))
-                .ToList();
+            var matching = Ordered(contracts.Select(contract => Assemble(contract, municipalities, options))
+                .Where(contract => filter.Matches(contract.KeyDates)), order, descending);
             return new Page<Contract>(matching.Skip(page.Offset).Take(page.PageSize).ToList(), page.PageNumber, page.PageSize, matching.Count);
         });
+
+    /// <summary>Key dates are computed, so the order is applied here rather than in SQL; a missing date sorts last.</summary>
+    private static List<Contract> Ordered(IEnumerable<Contract> contracts, ContractOrder order, bool descending)
+    {
+        List<Contract> By<TKey>(Func<Contract, TKey> key) =>
+            (descending ? contracts.OrderByDescending(key) : contracts.OrderBy(key)).ThenBy(c => c.ContractNumber, StringComparer.Ordinal).ToList();
+        return order switch
+        {
+            ContractOrder.Provider => By(c => c.ProviderName ?? ""),
+            ContractOrder.CurrentEnd => By(c => c.KeyDates.CurrentEnd),
+            ContractOrder.DecisionDeadline => By(c => c.KeyDates.DecisionDeadline ?? DateOnly.MaxValue),
+            ContractOrder.ProcurementStart => By(c => c.KeyDates.ProcurementStartDeadline ?? DateOnly.MaxValue),
+            ContractOrder.NextDeadline => By(c => NextDeadline(c.KeyDates) ?? DateOnly.MaxValue),
+            ContractOrder.Status => By(c => c.Status),
+            _ => By(c => c.ContractNumber),
+        };
+    }
+
+    /// <summary>The sooner of the decision deadline and the procurement start deadline, if either is still ahead of a decision.</summary>
+    public static DateOnly? NextDeadline(KeyDates keyDates) =>
+        new[] { keyDates.DecisionDeadline, keyDates.ProcurementStartDeadline }.Where(d => d is not null).Min();
 
     public Task<long> InsertAsync(Contract contract, DbTransaction? transaction = null) =>
         database.InTransactionAsync(transaction, async tx =>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql.Notifications;
 using Dapper;
 
@@ -37,8 +38,10 @@ public sealed record NotificationDraft(
 /// The outbox: jobs enqueue in their own transaction (so a signal and its e-mail are stored together), the
 /// dispatcher claims, sends and marks. Nothing is lost while SMTP is down, and a claimed row is sent by one dispatcher only.
 /// </summary>
-public sealed class OutboxRepository(Database database, TimeProvider time)
+public sealed class OutboxRepository(Database database, AuditTrail audit, TimeProvider time)
 {
+    private const string Entity = "notification";
+
     /// <summary>Queues the e-mail unless one with the same dedupe key was queued before; its id when queued now.</summary>
     public async Task<long?> EnqueueAsync(NotificationDraft draft, DbTransaction transaction)
     {
@@ -91,6 +94,30 @@ public sealed class OutboxRepository(Database database, TimeProvider time)
             var items = await c.QueryAsync<Notification>(NotificationSql.Search(database.Dialect, state), parameters);
             return new Page<Notification>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
+
+    /// <summary>
+    /// Puts a mail the dispatcher gave up on back in the queue with fresh attempts; null when there is no such mail,
+    /// false when it did not fail (queued or sent mail is left alone). Audited without the recipient or the text.
+    /// </summary>
+    public Task<bool?> RequeueFailedAsync(long id) =>
+        database.InTransactionAsync<bool?>(null, async tx =>
+        {
+            var connection = tx.Connection!;
+            if (await connection.QuerySingleOrDefaultAsync<Notification>(NotificationSql.ReadById, new { Id = id }, tx) is not { } before)
+            {
+                return null;
+            }
+            if (await connection.ExecuteAsync(NotificationSql.RequeueFailed, new { Id = id, Now = time.GetUtcNow() }, tx) == 0)
+            {
+                return false;
+            }
+            var after = await connection.QuerySingleAsync<Notification>(NotificationSql.ReadById, new { Id = id }, tx);
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, id, AuditView(before), AuditView(after));
+            return true;
+        });
+
+    private static object AuditView(Notification notification) =>
+        new { notification.Id, notification.Attempts, notification.NextAttemptAt, notification.FailedAt, notification.LastError };
 
     private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
 }

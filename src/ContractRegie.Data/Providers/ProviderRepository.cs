@@ -15,7 +15,7 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
     public Task<Provider?> ReadByAgbCodeAsync(string agbCode, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Provider>(ProviderSql.ReadByAgbCode, new { AgbCode = agbCode }, transaction));
 
-    public Task<Page<Provider>> SearchAsync(ProviderFilter filter, PageRequest page) =>
+    public Task<Page<Provider>> SearchAsync(ProviderFilter filter, PageRequest page, ProviderOrder order = ProviderOrder.Name, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
             var parameters = new
@@ -28,7 +28,7 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
                 Limit = page.PageSize,
             };
             var total = await c.ExecuteScalarAsync<int>(ProviderSql.Count(filter), parameters);
-            var items = await c.QueryAsync<Provider>(ProviderSql.Search(database.Dialect, filter), parameters);
+            var items = await c.QueryAsync<Provider>(ProviderSql.Search(database.Dialect, filter, order, descending), parameters);
             return new Page<Provider>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 

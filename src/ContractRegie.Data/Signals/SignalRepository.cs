@@ -8,7 +8,10 @@ namespace ContractRegie.Data.Signals;
 
 public sealed record SignalFilter(
     SignalKind? Kind = null, SignalStatus? Status = null, SignalSeverity? Severity = null, string? Recipient = null,
-    string? SubjectType = null, long? SubjectId = null);
+    string? SubjectType = null, long? SubjectId = null, bool Unresolved = false);
+
+/// <summary>How a signal list is ordered; <see cref="Urgency"/> is the most severe first, then the nearest deadline stage.</summary>
+public enum SignalOrder { Newest, Urgency, Title, Recipient, Status }
 
 public sealed class SignalRepository(Database database, AuditTrail audit, TimeProvider time)
 {
@@ -20,7 +23,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));
 
-    public Task<Page<Signal>> SearchAsync(SignalFilter filter, PageRequest page) =>
+    public Task<Page<Signal>> SearchAsync(SignalFilter filter, PageRequest page, SignalOrder order = SignalOrder.Newest, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
             var parameters = new
@@ -29,7 +32,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
                 filter.SubjectType, filter.SubjectId, page.Offset, Limit = page.PageSize,
             };
             var total = await c.ExecuteScalarAsync<int>(SignalSql.Count(filter), parameters);
-            var items = await c.QueryAsync<Signal>(SignalSql.Search(database.Dialect, filter), parameters);
+            var items = await c.QueryAsync<Signal>(SignalSql.Search(database.Dialect, filter, order, descending), parameters);
             return new Page<Signal>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 
@@ -46,7 +49,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     public async Task<Signal> UpdateRaisedAsync(Signal stored, SignalDraft draft, SignalStatus status, DbTransaction transaction)
     {
         await transaction.Connection!.ExecuteAsync(SignalSql.UpdateRaised,
-            new { stored.Id, Severity = draft.Severity.ToString(), draft.Title, draft.Facts, draft.Stage, draft.Recipient, Status = status.ToString(), Now = time.GetUtcNow() },
+            new { stored.Id, Severity = draft.Severity.ToString(), draft.Title, draft.Facts, draft.Stage, draft.Recipient, draft.DueOn, Status = status.ToString(), Now = time.GetUtcNow() },
             transaction);
         var updated = (await ReadByIdAsync(stored.Id, transaction))!;
         await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, updated);
@@ -86,6 +89,6 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     private static object Parameters(SignalDraft draft, SignalStatus status, DateTimeOffset now) => new
     {
         Kind = draft.Kind.ToString(), Severity = draft.Severity.ToString(), draft.SubjectType, draft.SubjectId, draft.Title, draft.Facts,
-        draft.DedupeKey, draft.Stage, draft.Recipient, Status = status.ToString(), Now = now,
+        draft.DedupeKey, draft.Stage, draft.Recipient, draft.DueOn, Status = status.ToString(), Now = now,
     };
 }

@@ -44,7 +44,7 @@ public sealed class SignalRun
             _news.Add((await _signals.UpdateRaisedAsync(stored, draft, SignalStatus.Open, transaction), draft.DueOn));
             return SignalChange.Escalated;
         }
-        if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title)
+        if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title || stored.DueOn != draft.DueOn)
         {
             await _signals.UpdateRaisedAsync(stored, draft, stored.Status, transaction);
         }

@@ -4,6 +4,9 @@ namespace ContractRegie.Web.Hosting;
 public static class ApiConventions
 {
     public const string BasePath = "/api/v1";
+
+    /// <summary>An API request (problem+json on errors) rather than a page for people.</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(BasePath);
     public const string Version = "1.0.0";
 
     public static IApplicationBuilder UseApiConventions(this IApplicationBuilder app) => app.Use(async (http, next) =>

@@ -7,13 +7,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace ContractRegie.Web.Hosting;
 
 /// <summary>
-/// Turns what escapes an endpoint into problem+json. Unreadable JSON becomes a field error at the place the
+/// Turns what escapes an API endpoint into problem+json. Unreadable JSON becomes a field error at the place the
 /// parser stopped; anything unexpected becomes a 500 without internals (they go to the log).
 /// </summary>
 public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<ApiProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        // The handler runs with the request path already set to the error page; the feature keeps the original.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith(ApiConventions.BasePath, StringComparison.OrdinalIgnoreCase))
+        {
+            return false; // a page: the exception handler logs it and shows the error page
+        }
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
@@ -24,7 +30,7 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
                 Title = "Conflict met bestaande gegevens.",
                 Detail = "De wijziging botst met bestaande gegevens (een dubbele sleutel of een verwijzing).",
             },
-            _ when DatabaseOutage.Is(exception) => Unavailable(http),
+            _ when DatabaseOutage.Is(exception) => DatabaseOutage.Problem(http),
             _ => null,
         };
         if (problem is null)
@@ -34,19 +40,6 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
         }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
-    }
-
-    /// <summary>The database is down or does not answer: try again shortly, nothing was written (each write is one transaction).</summary>
-    private ProblemDetails Unavailable(HttpContext http)
-    {
-        logger.LogWarning("Database unavailable on {Method} {Path}", http.Request.Method, http.Request.Path);
-        http.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "ContractRegie is tijdelijk niet beschikbaar.",
-            Detail = "De database is niet bereikbaar. Er is niets opgeslagen; probeer het over een halve minuut opnieuw.",
-        };
     }
 
     private static HttpValidationProblemDetails InvalidJson(JsonException json)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ContractRegie.Web.Apis.Contracts;
+using ContractRegie.Web.Apis.Signals;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -19,6 +21,7 @@ public static class ApiSetup
         // Binding failures throw, so ApiProblemHandler can answer them with problem+json.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
+        services.AddSingleton<RenewalDecisionRecorder>().AddSingleton<SignalActions>();
         services.AddEndpointsApiExplorer();
         services.AddOpenApiDocument(settings =>
         {
@@ -37,8 +40,9 @@ public static class ApiSetup
 
     public static WebApplication UseContractRegieApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(PagesSetup.ExceptionPage);
         app.UseStatusCodePages();
+        app.UseContractRegieErrorPages();
         app.UseApiConventions();
         app.UseCrossSiteWriteProtection();
         app.UseStaticFiles();

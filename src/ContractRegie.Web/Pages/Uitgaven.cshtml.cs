@@ -14,9 +14,27 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
 {
     [BindProperty(SupportsGet = true)] public int? Jaar { get; set; }
     [BindProperty(SupportsGet = true)] public ReconciliationGrouping Per { get; set; } = ReconciliationGrouping.Contract;
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "contract";
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    private const int PageSize = 50;
+
+    /// <summary>The sortable columns by their URL name; the rows are few, so they are ordered here.</summary>
+    private static readonly IReadOnlyDictionary<string, Func<ReconciliationRow, IComparable?>> Columns =
+        new Dictionary<string, Func<ReconciliationRow, IComparable?>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["contract"] = r => r.ContractNumber,
+            ["aanbieder"] = r => r.ProviderName,
+            ["budget"] = r => r.BudgetCents,
+            ["besteed"] = r => r.SpentCents,
+            ["prognose"] = r => r.ProjectedCents,
+            ["uitputting"] = r => r.ExhaustionPercent,
+            ["uitzonderingen"] = r => r.ExceptionCount,
+        };
 
     public int Year { get; private set; }
-    public IReadOnlyList<ReconciliationRow> Rows { get; private set; } = [];
+    public Page<ReconciliationRow> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int ExceptionCount { get; private set; }
     /// <summary>From here on the nightly job warns; the page marks the same rows.</summary>
     public decimal NearlyExhaustedPercent => options.NearlyExhaustedPercent;
@@ -25,7 +43,11 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
     {
         var today = time.Today();
         Year = Jaar is >= 2000 and <= 2100 ? Jaar.Value : today.Year;
-        Rows = await spending.ReconcileAsync(new ReconciliationFilter(Year, Per), today);
+        var rows = await spending.ReconcileAsync(new ReconciliationFilter(Year, Per), today);
+        var key = Columns.GetValueOrDefault(Sort, Columns["contract"]);
+        var ordered = (Desc ? rows.OrderByDescending(key) : rows.OrderBy(key)).ToList();
+        var page = Math.Max(PageNumber, 1);
+        Rows = new Page<ReconciliationRow>(ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, ordered.Count);
         ExceptionCount = (await spending.SearchExceptionsAsync(new SpendingExceptionFilter(Year: Year), new PageRequest(1, 1))).TotalCount;
     }
 }

@@ -10,7 +10,17 @@ namespace ContractRegie.Web.Pages;
 public sealed class ZorgaanbiedersModel(ProviderRepository providers, ProviderRiskRepository risks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "naam";
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public static readonly IReadOnlyDictionary<string, ProviderOrder> Columns = new Dictionary<string, ProviderOrder>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["naam"] = ProviderOrder.Name,
+        ["agb"] = ProviderOrder.AgbCode,
+        ["plaats"] = ProviderOrder.City,
+        ["contractmanager"] = ProviderOrder.ContractManager,
+    };
 
     public Page<Provider> Providers { get; private set; } = new([], 1, 50, 0);
 
@@ -19,7 +29,8 @@ public sealed class ZorgaanbiedersModel(ProviderRepository providers, ProviderRi
 
     public async Task OnGetAsync()
     {
-        Providers = await providers.SearchAsync(new ProviderFilter(string.IsNullOrWhiteSpace(Q) ? null : Q), new PageRequest(Math.Max(PageNumber, 1), 50));
+        Providers = await providers.SearchAsync(new ProviderFilter(string.IsNullOrWhiteSpace(Q) ? null : Q), new PageRequest(Math.Max(PageNumber, 1), 50),
+            Columns.GetValueOrDefault(Sort, ProviderOrder.Name), Desc);
         Risks = await risks.ReadAllAsync();
     }
 }

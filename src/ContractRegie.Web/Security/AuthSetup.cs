@@ -96,6 +96,10 @@ public static class AuthSetup
             {
                 context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (!IsApi(context.HttpContext))
+                {
+                    return; // the sign-in page: the error pages answer in the site's layout
+                }
                 await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
@@ -119,6 +123,7 @@ public static class AuthSetup
     public static WebApplication UseContractRegieAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseDatabaseOutageAnswer();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

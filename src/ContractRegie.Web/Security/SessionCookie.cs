@@ -1,3 +1,4 @@
+using ContractRegie.Web.Hosting;
 using System.Globalization;
 using System.Security.Claims;
 using ContractRegie.Core.Security;
@@ -58,6 +59,26 @@ public static class SessionCookie
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var absolute = services.GetRequiredService<ContractRegieAuthOptions>().Session.AbsoluteTimeout;
         var sessions = services.GetRequiredService<SessionRepository>();
+        try
+        {
+            if (await IsValidAsync(principal, now, absolute, services, sessions))
+            {
+                return;
+            }
+        }
+        catch (Exception error) when (DatabaseOutage.Is(error))
+        {
+            // Unknown, not invalid: the cookie stays, and the request is answered 503 after authentication.
+            DatabaseOutage.Mark(context.HttpContext);
+            context.RejectPrincipal();
+            return;
+        }
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<bool> IsValidAsync(ClaimsPrincipal principal, DateTimeOffset now, TimeSpan absolute, IServiceProvider services, SessionRepository sessions)
+    {
         if (UserIdOf(principal) is { } id
             && long.TryParse(principal.FindFirstValue(SignedInAtClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var signedInAt)
             && now - DateTimeOffset.FromUnixTimeSeconds(signedInAt) < absolute
@@ -69,10 +90,9 @@ public static class SessionCookie
             && session.UserId == user.Id)
         {
             await sessions.TouchIfDueAsync(session);
-            return;
+            return true;
         }
-        context.RejectPrincipal();
-        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return false;
     }
 
     /// <summary>The key of the signed-in built-in session (not shown anywhere: it is what makes the cookie a session).</summary>

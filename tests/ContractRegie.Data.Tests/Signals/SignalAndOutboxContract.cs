@@ -21,7 +21,7 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         var clock = new FixedClock(Noon);
         var audit = new AuditTrail(Database, new FixedActor("job:test"), clock);
         var signals = new SignalRepository(Database, audit, clock);
-        var outbox = new OutboxRepository(Database, clock);
+        var outbox = new OutboxRepository(Database, audit, clock);
         var users = new UserRepository(Database, audit);
         // Every severity is mailed at once here, so each news item shows as a mail in the outbox.
         var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = policy ?? new MailPolicy(SignalSeverity.Info, 1000) };
@@ -142,5 +142,53 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.True(ids.Count >= 20, $"claimed {ids.Count}");
         Assert.Empty(await outbox.ClaimDueAsync(TimeSpan.FromMinutes(5), 1000));
+    }
+
+    [EngineFact]
+    public async Task Only_a_failed_mail_can_be_queued_again_with_fresh_attempts_and_that_is_audited()
+    {
+        var (_, _, outbox) = Create();
+        var key = "requeue:" + Unique.Token();
+        await Database.InTransactionAsync(tx => outbox.EnqueueAsync(new NotificationDraft("cm@almelo.example", "Onderwerp", "tekst", "<p>tekst</p>", [], key), tx));
+        var queued = (await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, 500))).Items.Single(n => n.DedupeKey == key);
+
+        Assert.False(await outbox.RequeueFailedAsync(queued.Id));
+        await outbox.MarkFailedAsync(queued.Id, "550 mailbox unavailable");
+        Assert.True(await outbox.RequeueFailedAsync(queued.Id));
+        Assert.Null(await outbox.RequeueFailedAsync(-queued.Id));
+
+        var again = (await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, 500))).Items.Single(n => n.Id == queued.Id);
+        Assert.Equal(0, again.Attempts);
+        Assert.Null(again.FailedAt);
+        Assert.Equal(Noon, again.NextAttemptAt);
+        var audit = new AuditTrail(Database, new FixedActor("job:test"), new FixedClock(Noon));
+        var entry = Assert.Single((await audit.SearchAsync(new AuditFilter("notification", queued.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new PageRequest(1, 10))).Items);
+        Assert.Contains("550 mailbox unavailable", entry.BeforeData);
+        Assert.DoesNotContain("cm@almelo.example", entry.BeforeData + entry.AfterData);
+    }
+
+    [EngineFact]
+    public async Task Most_urgent_first_is_the_most_severe_then_the_nearest_deadline_with_undated_signals_last()
+    {
+        var (writer, signals, _) = Create();
+        var recipient = "urgency-" + Unique.Token();
+        SignalDraft Draft(string title, SignalSeverity severity, DateOnly? dueOn) =>
+            new(SignalKind.DecisionDue, severity, "contract", 1, title, "feiten", "urgency:" + Unique.Token(), 1, recipient, dueOn);
+        foreach (var draft in new[]
+                 {
+                     Draft("warning-soonest", SignalSeverity.Warning, new DateOnly(2026, 3, 2)),
+                     Draft("critical-later", SignalSeverity.Critical, new DateOnly(2026, 9, 1)),
+                     Draft("critical-undated", SignalSeverity.Critical, null),
+                     Draft("critical-sooner", SignalSeverity.Critical, new DateOnly(2026, 3, 15)),
+                     Draft("high", SignalSeverity.High, new DateOnly(2026, 5, 1)),
+                 })
+        {
+            await Database.InTransactionAsync(tx => RaiseAsync(writer, draft, tx));
+        }
+
+        var ordered = (await signals.SearchAsync(new SignalFilter(Recipient: recipient), new PageRequest(1, 10), SignalOrder.Urgency)).Items;
+
+        Assert.Equal(["critical-sooner", "critical-later", "critical-undated", "high", "warning-soonest"], ordered.Select(s => s.Title));
+        Assert.Equal(new DateOnly(2026, 3, 15), ordered[0].DueOn);
     }
 }

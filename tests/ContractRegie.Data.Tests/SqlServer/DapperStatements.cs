@@ -59,7 +59,7 @@ public static class DapperStatements
 
     /// <summary>
     /// The statements built at run time, found by reflection like the constants: every public static method of the Sql
-    /// classes that returns a string and takes only a dialect, filters, enums and counts (never a string: values travel
+    /// classes that returns a string and takes only a dialect, filters, enums, flags and counts (never a string: values travel
     /// as parameters), called with every filter set and with none; and the insert-returning-id batches.
     /// </summary>
     public static IReadOnlyList<SqlPiece> Composed(IReadOnlyList<SqlPiece> constants)
@@ -83,7 +83,7 @@ public static class DapperStatements
         DataAssembly.GetTypes().Where(type => type.Namespace?.StartsWith("ContractRegie.Data.Sql", StringComparison.Ordinal) == true);
 
     private static bool IsBuilderArgument(Type type) =>
-        type == typeof(ISqlDialect) || type == typeof(int) || (Nullable.GetUnderlyingType(type) ?? type).IsEnum
+        type == typeof(ISqlDialect) || type == typeof(int) || type == typeof(bool) || (Nullable.GetUnderlyingType(type) ?? type).IsEnum
         || (type.Assembly == DataAssembly && type.Name.EndsWith("Filter", StringComparison.Ordinal));
 
     /// <summary>One call per combination of each argument's cases (a filter with all fields set and with none, every enum value).</summary>
@@ -112,6 +112,10 @@ public static class DapperStatements
         if (type == typeof(int))
         {
             return [("1", 1), ("batch", dialect.BulkInsertRows)];
+        }
+        if (type == typeof(bool))
+        {
+            return [("false", false), ("true", true)];
         }
         if ((Nullable.GetUnderlyingType(type) ?? type).IsEnum)
         {

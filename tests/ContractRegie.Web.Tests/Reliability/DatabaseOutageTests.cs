@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace ContractRegie.Web.Tests.Reliability;
 
-/// <summary>The real PostgreSQL taken away under requests (through a TCP relay) and brought back.</summary>
+/// <summary>The real PostgreSQL taken away under requests (through a TCP relay) and brought back: API and pages alike.</summary>
 public sealed class DatabaseOutageTests
 {
     [Fact]
@@ -28,6 +28,9 @@ public sealed class DatabaseOutageTests
             Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
             Assert.Equal("30", answer.Headers.GetValues("Retry-After").Single());
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+            var page = await client.GetAsync("/contracten");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Contains("tijdelijk niet beschikbaar", await page.Content.ReadAsStringAsync());
         }
 
         link.Switch(LinkState.Up);

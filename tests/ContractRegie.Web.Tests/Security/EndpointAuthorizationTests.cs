@@ -87,13 +87,17 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /api/v1/jobs"] = [Role.Beheerder],
         ["POST /api/v1/jobs/{name}/runs"] = [Role.Beheerder],
         ["GET /api/v1/notifications"] = [Role.Beheerder],
+        ["POST /api/v1/notifications/{id}/requeue"] = [Role.Beheerder],
         ["GET /"] = Everyone,
         ["GET /inloggen"] = null,
         ["GET /uitloggen"] = Everyone,
         ["GET /geen-toegang"] = null,
+        ["GET /contracten"] = Everyone,
         ["GET /contracten/{id}"] = Everyone,
         ["GET /zorgaanbieders"] = Everyone,
         ["GET /signaleringen"] = Everyone,
+        ["GET /signaleringen/{id}"] = Everyone,
+        ["GET /fout/{code}"] = null,
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
         ["GET /uitgaven"] = FinanceReaders,
         ["GET /instellingen/meldingen"] = Everyone,
@@ -206,7 +210,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         pattern = pattern.Replace("/sessions/{id}", "/sessions/0", StringComparison.Ordinal);
         var path = pattern.Replace("{id}", "1", StringComparison.Ordinal).Replace("{contractId}", "1", StringComparison.Ordinal)
             .Replace("{kind}", "providers", StringComparison.Ordinal).Replace("{soort}", "uitgaven", StringComparison.Ordinal)
-            .Replace("{name}", "onbekend", StringComparison.Ordinal);
+            .Replace("{name}", "onbekend", StringComparison.Ordinal).Replace("{code}", "404", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT")
         {

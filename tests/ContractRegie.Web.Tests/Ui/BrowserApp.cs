@@ -38,7 +38,7 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync() => await (await Browser.NewContextAsync(new() { BaseURL = BaseUrl })).NewPageAsync();
+    public async Task<IPage> NewPageAsync() => await (await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "nl-NL" })).NewPageAsync();
 
     public async Task SignInAsync(IPage page, string userName, string password)
     {

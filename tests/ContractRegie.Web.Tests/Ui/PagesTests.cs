@@ -23,7 +23,7 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await browser.App.CreateClientAsAsync(Role.Inkoper);
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync($"/?q={number}");
+        await page.GotoAsync($"/contracten?q={number}");
         Assert.EndsWith("/inloggen", new Uri(page.Url).AbsolutePath);
         await page.GetByLabel("Gebruikersnaam").FillAsync(ContractRegieApp.UserNameFor(Role.Inkoper));
         await page.GetByLabel("Wachtwoord").FillAsync(ContractRegieApp.Password);
@@ -74,6 +74,8 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#signals")).ToContainTextAsync($"Besluit over verlenging van {number} uiterlijk 30-06-2026");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Signaleringen" }).ClickAsync();
+        await page.GetByLabel("Van").SelectOptionAsync("iedereen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
         await Assertions.Expect(page.Locator("#signals")).ToContainTextAsync(number);
     }
 
@@ -137,7 +139,7 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
         var page = await browser.NewPageAsync();
         await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Financien), ContractRegieApp.Password);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Uitgaven" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Uitgaven", Exact = true }).ClickAsync();
         await page.GetByLabel("Jaar").FillAsync("2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
 

@@ -47,6 +47,11 @@ public static class NotificationSql
         UPDATE notification SET attempts = attempts + 1, failed_at = @Now, claimed_until = NULL, last_error = @LastError WHERE id = @Id
         """;
 
+    public const string RequeueFailed = """
+        UPDATE notification SET failed_at = NULL, attempts = 0, next_attempt_at = @Now, claimed_until = NULL
+        WHERE id = @Id AND failed_at IS NOT NULL AND sent_at IS NULL
+        """;
+
     public const string WhereUnsent = "sent_at IS NULL AND failed_at IS NULL";
     public const string WhereSent = "sent_at IS NOT NULL";
     public const string WhereFailed = "failed_at IS NOT NULL";

@@ -37,8 +37,25 @@ public static class ProviderSql
     public const string WhereOzjtTop16 = "ozjt_top16 = @OzjtTop16";
     public const string WhereContractManager = "contract_manager = @ContractManager";
 
-    public static string Search(ISqlDialect dialect, ProviderFilter filter) =>
-        "SELECT " + Columns + " FROM provider " + Where(filter) + " ORDER BY name, id " + dialect.Paging;
+    private const string OrderByName = "name, id";
+    private const string OrderByNameDescending = "name DESC, id DESC";
+    private const string OrderByAgbCode = "agb_code, id";
+    private const string OrderByAgbCodeDescending = "agb_code DESC, id DESC";
+    private const string OrderByCity = "city, name, id";
+    private const string OrderByCityDescending = "city DESC, name, id";
+    private const string OrderByContractManager = "contract_manager, name, id";
+    private const string OrderByContractManagerDescending = "contract_manager DESC, name, id";
+
+    public static string Search(ISqlDialect dialect, ProviderFilter filter, ProviderOrder order = ProviderOrder.Name, bool descending = false) =>
+        "SELECT " + Columns + " FROM provider " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+
+    private static string OrderBy(ProviderOrder order, bool descending) => order switch
+    {
+        ProviderOrder.AgbCode => descending ? OrderByAgbCodeDescending : OrderByAgbCode,
+        ProviderOrder.City => descending ? OrderByCityDescending : OrderByCity,
+        ProviderOrder.ContractManager => descending ? OrderByContractManagerDescending : OrderByContractManager,
+        _ => descending ? OrderByNameDescending : OrderByName,
+    };
 
     public static string Count(ProviderFilter filter) => "SELECT COUNT(*) FROM provider " + Where(filter);
 

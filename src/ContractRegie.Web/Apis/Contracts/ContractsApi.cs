@@ -112,43 +112,15 @@ public static class ContractsApi
             : TypedResults.Ok(await contracts.ReadDecisionsAsync(id));
 
     public static async Task<Results<Created<RenewalDecisionResult>, ValidationProblem, ProblemHttpResult>> RecordRenewalDecision(
-        long id, RenewalDecisionInput input, ContractRepository contracts, TimeProvider time)
-    {
-        var errors = new ValidationErrors();
-        var kind = Required.Value(input.Decision, "decision", errors);
-        errors.AddIf(string.IsNullOrWhiteSpace(input.DecidedBy), "decidedBy", "Wie besloot is verplicht.");
-        errors.AddIf(string.IsNullOrWhiteSpace(input.Reason), "reason", "Een motivering is verplicht.");
-        errors.AddIf(input.Reason?.Length > 2000, "reason", "Motivering is langer dan 2000 tekens.");
-        if (!errors.IsEmpty)
+        long id, RenewalDecisionInput input, RenewalDecisionRecorder recorder) =>
+        await recorder.RecordAsync(id, input) switch
         {
-            return ApiProblems.Invalid(errors);
-        }
-        if (await contracts.ReadByIdAsync(id) is not { } contract)
-        {
-            return ApiProblems.NotFound($"Contract {id}");
-        }
-        var today = time.Today();
-        var outcome = KeyDateRules.Decide(contract, kind, today);
-        if (outcome.Error is { } error)
-        {
-            return ApiProblems.Conflict(error);
-        }
-        var decision = new RenewalDecision
-        {
-            ContractId = id,
-            Decision = kind,
-            DecidedOn = input.DecidedOn ?? today,
-            DecidedBy = input.DecidedBy!.Trim(),
-            Reason = input.Reason!.Trim(),
-            ExercisedOptionSequence = outcome.ExercisedOptionSequence,
+            RenewalDecisionOutcome.Recorded recorded => TypedResults.Created($"{Path}/{id}/renewal-decisions/{recorded.Decision.Id}",
+                new RenewalDecisionResult(recorded.Decision, recorded.Contract)),
+            RenewalDecisionOutcome.Invalid invalid => ApiProblems.Invalid(invalid.Errors),
+            RenewalDecisionOutcome.Refused refused => ApiProblems.Conflict(refused.Reason),
+            _ => ApiProblems.NotFound($"Contract {id}"),
         };
-        if (await contracts.RecordDecisionAsync(decision, outcome.Contract!) is not { } decisionId)
-        {
-            return ApiProblems.Conflict("Deze optie is zojuist al door iemand anders gelicht.");
-        }
-        return TypedResults.Created($"{Path}/{id}/renewal-decisions/{decisionId}",
-            new RenewalDecisionResult(decision with { Id = decisionId }, (await contracts.ReadByIdAsync(id))!));
-    }
 
     private static async Task CheckProviderAsync(Contract contract, ProviderRepository providers, ValidationErrors errors)
     {

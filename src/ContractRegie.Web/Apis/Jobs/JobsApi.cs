@@ -20,6 +20,9 @@ public static class JobsApi
         app.MapGet(ApiConventions.BasePath + "/notifications", ListNotifications).WithTags("Jobs").WithName("ListNotifications")
             .WithSummary("De e-mails in de outbox: wachtend (queued), verzonden (sent) of opgegeven (failed).")
             .RequireAuthorization(Policies.Administration);
+        app.MapPost(ApiConventions.BasePath + "/notifications/{id:long}/requeue", Requeue).WithTags("Jobs").WithName("RequeueNotification")
+            .WithSummary("Zet een opgegeven e-mail (failed) opnieuw in de wachtrij, met nieuwe pogingen.")
+            .RequireAuthorization(Policies.Administration);
         return app;
     }
 
@@ -55,4 +58,12 @@ public static class JobsApi
         }
         return TypedResults.Ok(PagedResponse<Notification>.From(await outbox.SearchAsync(filter, paging), request));
     }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Requeue(long id, OutboxRepository outbox) =>
+        await outbox.RequeueFailedAsync(id) switch
+        {
+            true => TypedResults.NoContent(),
+            false => ApiProblems.Conflict("Alleen een e-mail die niet verzonden kon worden, kan opnieuw in de wachtrij."),
+            null => ApiProblems.NotFound($"E-mail {id}"),
+        };
 }

@@ -43,24 +43,17 @@ public static class SignalsApi
     public static async Task<Results<Ok<Signal>, ProblemHttpResult>> GetSignal(long id, SignalRepository signals) =>
         await signals.ReadByIdAsync(id) is { } signal ? TypedResults.Ok(signal) : ApiProblems.NotFound($"Signalering {id}");
 
-    public static async Task<Results<Ok<Signal>, ProblemHttpResult>> Acknowledge(long id, SignalRepository signals) =>
-        await signals.ReadByIdAsync(id) is { Status: SignalStatus.Resolved }
-            ? ApiProblems.Conflict("Deze signalering is al afgesloten.")
-            : await signals.SetStatusAsync(id, SignalStatus.Acknowledged, null) is { } signal
-                ? TypedResults.Ok(signal)
-                : ApiProblems.NotFound($"Signalering {id}");
+    public static async Task<Results<Ok<Signal>, ValidationProblem, ProblemHttpResult>> Acknowledge(long id, SignalActions actions) =>
+        Answer(id, await actions.AcknowledgeAsync(id));
 
-    public static async Task<Results<Ok<Signal>, ValidationProblem, ProblemHttpResult>> Resolve(long id, ResolutionInput input, SignalRepository signals)
+    public static async Task<Results<Ok<Signal>, ValidationProblem, ProblemHttpResult>> Resolve(long id, ResolutionInput input, SignalActions actions) =>
+        Answer(id, await actions.ResolveAsync(id, input.Note));
+
+    private static Results<Ok<Signal>, ValidationProblem, ProblemHttpResult> Answer(long id, SignalActionOutcome outcome) => outcome switch
     {
-        var errors = new ValidationErrors();
-        errors.AddIf(string.IsNullOrWhiteSpace(input.Note), "note", "Een toelichting is verplicht.");
-        TextRules.Text(errors, "note", input.Note, 2000);
-        if (!errors.IsEmpty)
-        {
-            return ApiProblems.Invalid(errors);
-        }
-        return await signals.SetStatusAsync(id, SignalStatus.Resolved, input.Note!.Trim()) is { } signal
-            ? TypedResults.Ok(signal)
-            : ApiProblems.NotFound($"Signalering {id}");
-    }
+        SignalActionOutcome.Done done => TypedResults.Ok(done.Signal),
+        SignalActionOutcome.Invalid invalid => ApiProblems.Invalid(invalid.Errors),
+        SignalActionOutcome.Refused refused => ApiProblems.Conflict(refused.Reason),
+        _ => ApiProblems.NotFound($"Signalering {id}"),
+    };
 }

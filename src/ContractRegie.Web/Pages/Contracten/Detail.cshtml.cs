@@ -5,13 +5,18 @@ using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Signals;
+using ContractRegie.Web.Apis.Contracts;
+using ContractRegie.Web.Pages.Labels;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractRegie.Web.Pages.Contracten;
 
 public sealed class DetailModel(
-    ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements, SignalRepository signals) : PageModel
+    ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements, SignalRepository signals,
+    RenewalDecisionRecorder recorder, IAuthorizationService authorization) : PageModel
 {
     public Contract? Contract { get; private set; }
     public IReadOnlyList<RenewalDecision> Decisions { get; private set; } = [];
@@ -21,8 +26,49 @@ public sealed class DetailModel(
     public IReadOnlyList<Signal> Signals { get; private set; } = [];
     /// <summary>Per indicator the measurement of the latest period.</summary>
     public IReadOnlyDictionary<string, OutcomeMeasurement> LatestMeasurements { get; private set; } = new Dictionary<string, OutcomeMeasurement>();
+    public bool MayDecide { get; private set; }
+    public bool MayActOnSignals { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id)
+    /// <summary>The renewal decision form; kept as typed when it is refused.</summary>
+    [BindProperty] public RenewalDecisionKind? Decision { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id) => await ShowAsync(id);
+
+    public async Task<IActionResult> OnPostDecideAsync(long id)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded)
+        {
+            return Forbid();
+        }
+        var outcome = await recorder.RecordAsync(id, new RenewalDecisionInput(Decision, null, User.Identity?.Name, Reason));
+        switch (outcome)
+        {
+            case RenewalDecisionOutcome.Recorded recorded:
+                TempData["StatusMessage"] = $"Besluit vastgelegd: {DutchLabels.Of(recorded.Decision.Decision)}. "
+                                            + $"Huidig einde {DutchDates.Format(recorded.Contract.KeyDates.CurrentEnd)}, "
+                                            + $"uiterste besluitdatum {DutchDates.Format(recorded.Contract.KeyDates.DecisionDeadline)}.";
+                return RedirectToPage(new { id });
+            case RenewalDecisionOutcome.Invalid invalid:
+                foreach (var (field, messages) in invalid.Errors.ToDictionary())
+                {
+                    // A missing radio choice reads better as what to do; other messages are the recorder's own.
+                    ModelState.AddModelError(field switch { "decision" => nameof(Decision), "reason" => nameof(Reason), _ => string.Empty },
+                        field == "decision" && Decision is null ? "Kies een besluit." : string.Join(" ", messages));
+                }
+                return await ShowAsync(id);
+            case RenewalDecisionOutcome.Refused refused:
+                ModelState.AddModelError(string.Empty, refused.Reason);
+                return await ShowAsync(id);
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>The first error of a form field, for the message next to it.</summary>
+    public string? ErrorOf(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    private async Task<IActionResult> ShowAsync(long id)
     {
         Contract = await contracts.ReadByIdAsync(id);
         if (Contract is null)
@@ -36,7 +82,9 @@ public sealed class DetailModel(
         LatestMeasurements = (await measurements.ReadByContractAsync(id))
             .GroupBy(m => m.Indicator)
             .ToDictionary(g => g.Key, g => g.MaxBy(m => ReportingPeriod.Parse(m.Period).End)!);
-        Signals = (await signals.SearchAsync(new SignalFilter(SubjectType: "contract", SubjectId: id), new PageRequest(1, 50))).Items;
+        Signals = (await signals.SearchAsync(new SignalFilter(SubjectType: "contract", SubjectId: id), new PageRequest(1, 50), SignalOrder.Urgency)).Items;
+        MayDecide = (await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded;
+        MayActOnSignals = (await authorization.AuthorizeAsync(User, Policies.ContractWrite)).Succeeded;
         return Page();
     }
 }

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace ContractRegie.Web.Tests.Ui;
+
+/// <summary>
+/// What the UI tests check on every main page: axe-core (installed from npm by scripts/test.sh, at the version
+/// Ui/axe/package-lock.json pins) finds no serious or critical violation, and a screenshot is saved: under the
+/// test output's screenshots folder, or where CONTRACTREGIE_SCREENSHOTS points (e.g. docs/screenshots).
+/// </summary>
+public static class PageChecks
+{
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(AxePath()));
+
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("CONTRACTREGIE_SCREENSHOTS") is { Length: > 0 } folder
+            ? Path.GetFullPath(folder)
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>The serious and critical axe violations of the page as it is now, one line each.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        // Evaluated through the DevTools protocol, so the page's CSP (no inline script) needs no exception.
+        await page.EvaluateAsync(AxeSource.Value);
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)
+            """);
+        return violations.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    /// <summary>Asserts axe finds nothing serious and saves a full-page screenshot as <paramref name="name"/>.png.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        var violations = await SeriousViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    private static string AxePath()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "ContractRegie.Web.Tests", "Ui", "axe", "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new InvalidOperationException("axe-core is not installed: run the tests with scripts/test.sh (npm ci in tests/ContractRegie.Web.Tests/Ui/axe).");
+    }
+}
