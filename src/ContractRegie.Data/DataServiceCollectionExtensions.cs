@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<AuditTrail>()
             .AddSingleton<ProviderRepository>()
             .AddSingleton<ContractRepository>()
+            .AddSingleton<RenewalDecisionRecorder>()
             .AddSingleton<ContractTermsRepository>()
             .AddSingleton<OutcomeMeasurementRepository>()
             .AddSingleton<FinancialStatementRepository>()

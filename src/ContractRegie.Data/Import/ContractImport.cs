@@ -10,7 +10,8 @@ namespace ContractRegie.Data.Import;
 internal sealed record ContractRow(Contract Contract, string ProviderAgbCode);
 
 /// <summary>Contracts with their municipalities and extension options, keyed by contract number.</summary>
-internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts) : RegisterImport<ContractRow>(Column.All)
+/// <param name="today">The day the stored contracts' status was computed for, so an unchanged row compares equal.</param>
+internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts, DateOnly today) : RegisterImport<ContractRow>(Column.All)
 {
     private static readonly char[] MunicipalitySeparators = [',', ' ', '\t'];
 
@@ -69,7 +70,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         {
             return PlannedWrite.Insert(tx => contracts.InsertAsync(imported, tx));
         }
-        return IsUnchanged(stored, imported) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx));
+        return IsUnchanged(stored, imported with { Status = KeyDateRules.StatusOn(imported, today) }) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx));
     }
 
     /// <summary>Record equality compares the lists by reference, so their contents are compared first.</summary>

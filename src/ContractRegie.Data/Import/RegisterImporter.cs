@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
@@ -17,13 +18,14 @@ public sealed class RegisterImporter(
     ContractRepository contracts,
     ContractTermsRepository terms,
     OutcomeMeasurementRepository measurements,
-    FinancialStatementRepository statements)
+    FinancialStatementRepository statements,
+    TimeProvider time)
 {
     public Task<ImportReport> ImportAsync(RegisterImportKind kind, Stream csv, CancellationToken cancellationToken = default) =>
         kind switch
         {
             RegisterImportKind.Providers => ImportAsync(kind, new ProviderImport(providers), csv, cancellationToken),
-            RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts), csv, cancellationToken),
+            RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts, time.Today()), csv, cancellationToken),
             RegisterImportKind.Tariffs => ImportAsync(kind, new TariffImport(contracts, terms), csv, cancellationToken),
             RegisterImportKind.OutcomeMeasurements =>
                 ImportAsync(kind, new OutcomeMeasurementImport(contracts, terms, measurements), csv, cancellationToken),

@@ -22,9 +22,9 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     private static readonly Encoding Windows1252 = CodePagesEncoding(1252);
 
     private ProviderRepository Providers => new(Database, Audit);
-    private ContractRepository Contracts => new(Database, Audit);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private ContractTermsRepository Terms => new(Database, Audit);
-    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit));
+    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit), ContractDay);
 
     [EngineFact]
     public async Task A_provider_file_is_inserted_with_every_field()

@@ -19,11 +19,11 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
                                            + "omzet_gemeente;accountantsverklaring;continuiteitsparagraaf;ingediend_op";
 
     private ProviderRepository Providers => new(Database, Audit);
-    private ContractRepository Contracts => new(Database, Audit);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private ContractTermsRepository Terms => new(Database, Audit);
     private OutcomeMeasurementRepository Measurements => new(Database, Audit);
     private FinancialStatementRepository Statements => new(Database, Audit);
-    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, Measurements, Statements);
+    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, Measurements, Statements, ContractDay);
 
     /// <summary>A contract with a quarterly waiting-time agreement.</summary>
     private async Task<(Provider Provider, Contract Contract)> ContractWithAgreementAsync()

@@ -56,7 +56,12 @@ public sealed record ContractInput(
     }
 }
 
-public sealed record RenewalDecisionInput(RenewalDecisionKind? Decision, DateOnly? DecidedOn, string? DecidedBy, string? Reason);
+/// <summary>
+/// A renewal decision as a client sends it. Who recorded it and when are not input: the signed-in user, today.
+/// <paramref name="DecidingBody"/> names the body that took it; <paramref name="LateJustification"/> is needed for an
+/// extension after the decision deadline.
+/// </summary>
+public sealed record RenewalDecisionInput(RenewalDecisionKind? Decision, DecidingBody? DecidingBody, string? Reason, string? LateJustification);
 
 public sealed record TariffInput(string? ProductCategory, string? ProductCode, TariffUnit? Unit, long? PriceCents,
     DateOnly? ValidFrom, DateOnly? ValidTo, decimal? IndexationPercent)

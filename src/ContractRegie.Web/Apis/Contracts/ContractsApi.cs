@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
@@ -27,7 +28,9 @@ public static class ContractsApi
         group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions").RequireAuthorization(Policies.Read)
             .WithSummary("De besluiten over verlenging, oudste eerst.");
         group.MapPost("/{id:long}/renewal-decisions", RecordRenewalDecision).WithName("RecordRenewalDecision").RequireAuthorization(Policies.RenewalDecision)
-            .WithSummary("Legt een besluit vast; verlengen licht de volgende optie en verschuift de sleuteldata.");
+            .WithSummary("Legt een besluit vast namens de ingelogde gebruiker, vandaag; verlengen licht de volgende optie en verschuift de sleuteldata. "
+                + "Verlengen na de uiterste besluitdatum vraagt een verantwoording (lateJustification), na het huidige einde kan het niet meer. "
+                + "Het besluit sluit de signaleringen die het beantwoordt.");
         return app;
     }
 
@@ -112,13 +115,13 @@ public static class ContractsApi
             : TypedResults.Ok(await contracts.ReadDecisionsAsync(id));
 
     public static async Task<Results<Created<RenewalDecisionResult>, ValidationProblem, ProblemHttpResult>> RecordRenewalDecision(
-        long id, RenewalDecisionInput input, ContractRepository contracts, TimeProvider time)
+        long id, RenewalDecisionInput input, ContractRepository contracts, RenewalDecisionRecorder recorder, ICurrentActor actor, TimeProvider time)
     {
         var errors = new ValidationErrors();
         var kind = Required.Value(input.Decision, "decision", errors);
-        errors.AddIf(string.IsNullOrWhiteSpace(input.DecidedBy), "decidedBy", "Wie besloot is verplicht.");
         errors.AddIf(string.IsNullOrWhiteSpace(input.Reason), "reason", "Een motivering is verplicht.");
         errors.AddIf(input.Reason?.Length > 2000, "reason", "Motivering is langer dan 2000 tekens.");
+        errors.AddIf(input.LateJustification?.Length > 2000, "lateJustification", "Verantwoording is langer dan 2000 tekens.");
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);
@@ -128,7 +131,7 @@ public static class ContractsApi
             return ApiProblems.NotFound($"Contract {id}");
         }
         var today = time.Today();
-        var outcome = KeyDateRules.Decide(contract, kind, today);
+        var outcome = KeyDateRules.Decide(contract, kind, today, input.LateJustification);
         if (outcome.Error is { } error)
         {
             return ApiProblems.Conflict(error);
@@ -137,12 +140,14 @@ public static class ContractsApi
         {
             ContractId = id,
             Decision = kind,
-            DecidedOn = input.DecidedOn ?? today,
-            DecidedBy = input.DecidedBy!.Trim(),
+            DecidedOn = today,
+            DecidedBy = actor.Name,
+            DecidingBody = input.DecidingBody,
             Reason = input.Reason!.Trim(),
             ExercisedOptionSequence = outcome.ExercisedOptionSequence,
+            LateJustification = outcome.Late ? input.LateJustification!.Trim() : null,
         };
-        if (await contracts.RecordDecisionAsync(decision, outcome.Contract!) is not { } decisionId)
+        if (await recorder.RecordAsync(decision, outcome) is not { } decisionId)
         {
             return ApiProblems.Conflict("Deze optie is zojuist al door iemand anders gelicht.");
         }
