@@ -28,8 +28,8 @@ public sealed class RegisterImporter(
             RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts, time.Today()), csv, cancellationToken),
             RegisterImportKind.Tariffs => ImportAsync(kind, new TariffImport(contracts, terms), csv, cancellationToken),
             RegisterImportKind.OutcomeMeasurements =>
-                ImportAsync(kind, new OutcomeMeasurementImport(contracts, terms, measurements), csv, cancellationToken),
-            RegisterImportKind.FinancialStatements => ImportAsync(kind, new FinancialStatementImport(providers, statements), csv, cancellationToken),
+                ImportAsync(kind, new OutcomeMeasurementImport(contracts, terms, measurements, time.Today()), csv, cancellationToken),
+            RegisterImportKind.FinancialStatements => ImportAsync(kind, new FinancialStatementImport(providers, statements, time.Today()), csv, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 

@@ -27,7 +27,7 @@ public sealed class OutcomeMonitoringJob(
             foreach (var contract in register.Where(c => agreements.Contains(c.Id)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths);
+                var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);
                 tally += await signals.RaiseAllAsync(drafts, tx);
             }
             return 0;

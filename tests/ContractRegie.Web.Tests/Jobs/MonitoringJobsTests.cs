@@ -128,6 +128,7 @@ public sealed class MonitoringJobsTests : IDisposable
         var writer = await WriterAsync();
         var contract = ContractBody(await writer.CreateProviderAsync());
         contract["contractManager"] = manager;
+        contract["startDate"] = "2025-10-01"; // its first quarter is 2025-K4
         var contractId = await writer.CreateAsync("/api/v1/contracts", contract);
         var agreementId = await writer.CreateAsync($"/api/v1/contracts/{contractId}/outcome-agreements", new
         {
@@ -146,7 +147,7 @@ public sealed class MonitoringJobsTests : IDisposable
 
         using var signals = await GetAsync($"/api/v1/signals?subjectType=contract&subjectId={contractId}");
         Assert.Equal(
-            [("OutcomeBelowNorm", $"OutcomeBelowNorm:{agreementId}:2025-K4"), ("OutcomeReportMissing", $"OutcomeReportMissing:{agreementId}:2026-K1")],
+            [("OutcomeBelowNorm", $"OutcomeBelowNorm:{agreementId}:2025-K4"), ("OutcomeReportMissing", $"OutcomeReportMissing:{agreementId}")],
             signals.RootElement.GetProperty("items").EnumerateArray()
                 .Select(s => (s.GetProperty("kind").GetString()!, s.GetProperty("dedupeKey").GetString()!)).Order());
         var mails = _smtp.Messages();

@@ -55,9 +55,9 @@ public static class FinancialStatementsApi
         await statements.ReadByIdAsync(id) is { } statement ? TypedResults.Ok(statement) : ApiProblems.NotFound($"Jaarrekening {id}");
 
     public static async Task<Results<Created<FinancialStatement>, ValidationProblem, ProblemHttpResult>> CreateFinancialStatement(
-        FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
+        FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements, TimeProvider time)
     {
-        var (statement, invalid, problem) = await CheckAsync(input, 0, providers, statements);
+        var (statement, invalid, problem) = await CheckAsync(input, 0, providers, statements, time.Today());
         if (invalid is not null)
         {
             return invalid;
@@ -71,13 +71,13 @@ public static class FinancialStatementsApi
     }
 
     public static async Task<Results<Ok<FinancialStatement>, ValidationProblem, ProblemHttpResult>> ReplaceFinancialStatement(
-        long id, FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
+        long id, FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements, TimeProvider time)
     {
         if (await statements.ReadByIdAsync(id) is null)
         {
             return ApiProblems.NotFound($"Jaarrekening {id}");
         }
-        var (statement, invalid, problem) = await CheckAsync(input, id, providers, statements);
+        var (statement, invalid, problem) = await CheckAsync(input, id, providers, statements, time.Today());
         if (invalid is not null)
         {
             return invalid;
@@ -93,11 +93,11 @@ public static class FinancialStatementsApi
 
     /// <summary>What is wrong with the input, if anything: its figures, its provider, or its year (taken by another statement than <paramref name="id"/>).</summary>
     private static async Task<(FinancialStatement Statement, ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
-        FinancialStatementInput input, long id, ProviderRepository providers, FinancialStatementRepository statements)
+        FinancialStatementInput input, long id, ProviderRepository providers, FinancialStatementRepository statements, DateOnly today)
     {
         var errors = new ValidationErrors();
         var statement = input.ToStatement(errors);
-        if (errors.Merge(statement.Validate()) is { IsEmpty: false })
+        if (errors.Merge(statement.Validate(today)) is { IsEmpty: false })
         {
             return (statement, ApiProblems.Invalid(errors), null);
         }
