@@ -58,6 +58,9 @@ public sealed record FinancialRatios(decimal? Solvency, decimal? CurrentRatio, d
 
 public sealed record RatioScore(string Name, decimal? Value, int Score);
 
+/// <summary>One year's ratios, for the history of a provider's financial position.</summary>
+public sealed record YearRatios(int Year, FinancialRatios Ratios);
+
 /// <summary>A provider's financial risk as of one day: the statement it rests on, each ratio's score, the red flags and the level.</summary>
 public sealed record FinancialAssessment(int? Year, IReadOnlyList<RatioScore> Scores, IReadOnlyList<string> RedFlags, RiskLevel Level)
 {
@@ -128,6 +131,10 @@ public static class FinancialStability
         var total = scores.Sum(s => s.Score);
         return new FinancialAssessment(latest.Year, scores, flags, LevelOf(total, flags.Count, severe, norms));
     }
+
+    /// <summary>The ratios of every statement, newest year first, so a provider's course shows and not only its last year.</summary>
+    public static IReadOnlyList<YearRatios> History(IEnumerable<FinancialStatement> statements) =>
+        statements.OrderByDescending(s => s.Year).Select(s => new YearRatios(s.Year, FinancialRatios.Of(s))).ToList();
 
     /// <summary>
     /// The signal for the provider's contractmanager when the level rose since the last assessment (none before counts

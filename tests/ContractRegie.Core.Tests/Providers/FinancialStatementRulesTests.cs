@@ -119,6 +119,15 @@ public sealed class FinancialStatementRulesTests
             FinancialStability.MissingStatement(AProvider(), [], D(2025, 7, 31), new FinancialNorms { MissingStatementGraceMonths = 2 })?.DedupeKey);
     }
 
+    [Fact]
+    public void The_ratio_history_has_every_year_newest_first()
+    {
+        // 2023: equity 400 000 of 1 000 000; 2024: 300 000 of 1 000 000.
+        var history = FinancialStability.History([Statement(2023), Statement(2024) with { EquityCents = 30_000_000 }]);
+
+        Assert.Equal([(2024, 0.3m), (2023, 0.4m)], history.Select(h => (h.Year, h.Ratios.Solvency!.Value)));
+    }
+
     [Theory]
     [InlineData(2024)]
     [InlineData(2025)] // a later statement covers it too

@@ -103,6 +103,8 @@ public sealed class MonitoringJobsTests : IDisposable
         Assert.Equal(("Laag", 2024, 0), (assessment.GetProperty("level").GetString(), assessment.GetProperty("year").GetInt32(), assessment.GetProperty("redFlags").GetArrayLength()));
         Assert.Equal([0.6m, 2m, 0.03m, 0.3m], assessment.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("value").GetDecimal()));
         Assert.Equal("Laag", json.RootElement.GetProperty("lastAssessed").GetProperty("level").GetString());
+        var year = Assert.Single(json.RootElement.GetProperty("history").EnumerateArray());
+        Assert.Equal((2024, 0.6m), (year.GetProperty("year").GetInt32(), year.GetProperty("ratios").GetProperty("solvency").GetDecimal()));
     }
 
     [Fact]

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractRegie.Web.Apis.Monitoring;
 
 /// <summary>The risk of a provider today: what Core computes from its statements, and what the job last stored.</summary>
-public sealed record FinancialAssessmentResponse(long ProviderId, FinancialAssessment Assessment, string Explanation, ProviderRisk? LastAssessed);
+public sealed record FinancialAssessmentResponse(
+    long ProviderId, FinancialAssessment Assessment, string Explanation, ProviderRisk? LastAssessed, IReadOnlyList<YearRatios> History);
 
 /// <summary>Providers' annual statements, and the financial assessment computed from them.</summary>
 public static class FinancialStatementsApi
@@ -122,7 +123,9 @@ public static class FinancialStatementsApi
         {
             return ApiProblems.NotFound($"Zorgaanbieder {id}");
         }
-        var assessment = FinancialStability.Assess(await statements.ReadByProviderAsync(id), time.Today(), options.FinancialNorms);
-        return TypedResults.Ok(new FinancialAssessmentResponse(id, assessment, FinancialStability.Explain(assessment), await risks.ReadAsync(id)));
+        var filed = await statements.ReadByProviderAsync(id);
+        var assessment = FinancialStability.Assess(filed, time.Today(), options.FinancialNorms);
+        return TypedResults.Ok(new FinancialAssessmentResponse(
+            id, assessment, FinancialStability.Explain(assessment), await risks.ReadAsync(id), FinancialStability.History(filed)));
     }
 }
