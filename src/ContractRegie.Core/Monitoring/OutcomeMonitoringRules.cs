@@ -80,7 +80,8 @@ public static class OutcomeMonitoringRules
 
     /// <summary>
     /// One signal per agreement naming every missing period, under one key so it is updated as periods go missing or
-    /// come in; its stage is the number missing, so one more missing report is news again.
+    /// come in. Its stage is the end of the latest missing period as yyyymm: a report that goes missing later is news
+    /// again (and reopens a signal resolved when everything had come in), an earlier one coming in is not.
     /// </summary>
     private static SignalDraft MissingReports(Contract contract, OutcomeAgreement agreement, IReadOnlyList<ReportingPeriod> missing, int graceMonths)
     {
@@ -90,7 +91,8 @@ public static class OutcomeMonitoringRules
             : $"Rapportages {agreement.Indicator} over {missing.Count} perioden ontbreken voor {contract.ContractNumber}";
         var periods = string.Join(", ", missing.Select(p => $"{p.Label} (uiterlijk {p.DueOn(graceMonths).ToString("dd-MM-yyyy", Dutch)})"));
         return new SignalDraft(SignalKind.OutcomeReportMissing, SignalSeverity.Warning, "contract", contract.Id, title,
-            $"Er is niets ontvangen over: {periods}.", $"OutcomeReportMissing:{agreement.Id}", missing.Count, contract.ContractManager);
+            $"Er is niets ontvangen over: {periods}.", $"OutcomeReportMissing:{agreement.Id}", latest.End.Year * 100 + latest.End.Month,
+            contract.ContractManager);
     }
 
     /// <summary>Below norm once the value is past the norm by more than the tolerance, in the agreed direction.</summary>

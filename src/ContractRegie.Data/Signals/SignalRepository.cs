@@ -53,6 +53,11 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         return updated;
     }
 
+    /// <summary>The open and acknowledged signals of one kind, for a job that closes those whose cause is gone.</summary>
+    public async Task<IReadOnlyList<Signal>> ReadUnresolvedByKindAsync(SignalKind kind, DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind,
+            new { Kind = kind.ToString(), Resolved = nameof(SignalStatus.Resolved) }, transaction)).AsList();
+
     /// <summary>The open and acknowledged signals about one subject (e.g. "contract", 12).</summary>
     public async Task<IReadOnlyList<Signal>> ReadUnresolvedBySubjectAsync(string subjectType, long subjectId, DbTransaction transaction) =>
         (await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadUnresolvedBySubject,

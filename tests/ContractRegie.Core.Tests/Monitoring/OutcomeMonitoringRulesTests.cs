@@ -76,7 +76,7 @@ public sealed class OutcomeMonitoringRulesTests
 
         Assert.Equal(SignalKind.OutcomeReportMissing, missing.Kind);
         Assert.Equal("OutcomeReportMissing:31", missing.DedupeKey);
-        Assert.Equal(1, missing.Stage);
+        Assert.Equal(202609, missing.Stage);
         Assert.Equal("Rapportage Wachttijd tot start zorg over 2026-K3 ontbreekt voor WMO-2021-001", missing.Title);
         Assert.Equal("Er is niets ontvangen over: 2026-K3 (uiterlijk 31-10-2026).", missing.Facts);
     }
@@ -93,12 +93,12 @@ public sealed class OutcomeMonitoringRulesTests
     }
 
     [Fact]
-    public void Every_overdue_period_is_named_in_one_signal_per_agreement_whose_stage_counts_them()
+    public void Every_overdue_period_is_named_in_one_signal_per_agreement_staged_on_the_latest()
     {
         // On 1 May 2027: 2026-K2 … 2027-K1 are overdue (2027-K1 was due 30 Apr 2027); only 2026-K3 came in.
         var missing = Assert.Single(Evaluate([WaitingTime], D(2027, 5, 1), Measured(WaitingTime, "2026-K3", 40)));
 
-        Assert.Equal(("OutcomeReportMissing:31", 3), (missing.DedupeKey, missing.Stage));
+        Assert.Equal(("OutcomeReportMissing:31", 202703), (missing.DedupeKey, missing.Stage));
         Assert.Equal("Rapportages Wachttijd tot start zorg over 3 perioden ontbreken voor WMO-2021-001", missing.Title);
         Assert.Equal("Er is niets ontvangen over: 2026-K2 (uiterlijk 31-07-2026), 2026-K4 (uiterlijk 31-01-2027), 2027-K1 (uiterlijk 30-04-2027).",
             missing.Facts);

@@ -143,7 +143,7 @@ public sealed class StatementAndOutcomeRulesApiTests(ContractRegieApp app) : Sig
 
         await App.RunJobAsync("outcome-monitoring");
         var first = Assert.Single(await SignalsAsync("contract", contractId, "OutcomeReportMissing"));
-        Assert.Equal(($"OutcomeReportMissing:{agreementId}", 2), (first.GetProperty("dedupeKey").GetString(), first.GetProperty("stage").GetInt32()));
+        Assert.Equal(($"OutcomeReportMissing:{agreementId}", 202512), (first.GetProperty("dedupeKey").GetString(), first.GetProperty("stage").GetInt32()));
         Assert.Equal("Er is niets ontvangen over: 2025-K2 (uiterlijk 31-07-2025), 2025-K4 (uiterlijk 31-01-2026).", first.GetProperty("facts").GetString());
 
         await Client.CreateAsync("/api/v1/outcome-measurements",
@@ -151,7 +151,17 @@ public sealed class StatementAndOutcomeRulesApiTests(ContractRegieApp app) : Sig
         await App.RunJobAsync("outcome-monitoring");
 
         var updated = Assert.Single(await SignalsAsync("contract", contractId, "OutcomeReportMissing"));
-        Assert.Equal((first.GetProperty("id").GetInt64(), 1), (updated.GetProperty("id").GetInt64(), updated.GetProperty("stage").GetInt32()));
+        // An earlier report coming in updates the facts; the latest missing period, and so the stage, stays.
+        Assert.Equal((first.GetProperty("id").GetInt64(), 202512), (updated.GetProperty("id").GetInt64(), updated.GetProperty("stage").GetInt32()));
         Assert.Equal("Er is niets ontvangen over: 2025-K4 (uiterlijk 31-01-2026).", updated.GetProperty("facts").GetString());
+        Assert.Equal("Open", updated.GetProperty("status").GetString());
+
+        await Client.CreateAsync("/api/v1/outcome-measurements",
+            new { contractId, indicator = "Wachttijd tot start zorg", period = "2025-K4", value = 30, reportedOn = "2026-03-01" });
+        await App.RunJobAsync("outcome-monitoring");
+
+        var answered = Assert.Single(await SignalsAsync("contract", contractId, "OutcomeReportMissing"));
+        Assert.Equal(("Resolved", "De ontbrekende rapportages zijn ontvangen."),
+            (answered.GetProperty("status").GetString(), answered.GetProperty("resolutionNote").GetString()));
     }
 }
