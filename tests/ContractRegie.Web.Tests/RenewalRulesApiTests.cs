@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using ContractRegie.Core.Security;
 using ContractRegie.Web.Tests.Infrastructure;
@@ -66,6 +67,44 @@ public sealed class RenewalRulesApiTests(ContractRegieApp app) : SignedInTest(ap
         var keyDates = contract.RootElement.GetProperty("keyDates");
         Assert.Equal("2026-03-31", keyDates.GetProperty("decisionDeadline").GetString());
         Assert.Equal("ProcurementLeadTime", keyDates.GetProperty("decisionDeadlineSetBy").GetString());
+    }
+
+    [Fact]
+    public async Task Without_a_lead_time_the_routes_default_applies_and_a_contract_can_set_its_own()
+    {
+        var writer = await App.CreateClientAsAsync(Role.Contractmanager);
+        var body = ContractBody(await writer.CreateProviderAsync());
+        body["procurementRoute"] = "OpenbareProcedure";
+        body.Remove("procurementLeadTimeMonths");
+        var byRoute = await writer.CreateAsync(Contracts, body);
+        body["contractNumber"] = "ALM-" + NextDigits(6);
+        body["procurementLeadTimeMonths"] = 4;
+        var own = await writer.CreateAsync(Contracts, body);
+
+        // An open procedure takes 12 months by default: 31 Dec 2026 − 12 months comes before the 6 months' notice.
+        using var route = await Client.GetJsonAsync($"{Contracts}/{byRoute}");
+        Assert.Equal(12, route.RootElement.GetProperty("procurementLeadTimeMonths").GetInt32());
+        Assert.Equal("2025-12-31", route.RootElement.GetProperty("keyDates").GetProperty("decisionDeadline").GetString());
+        using var contract = await Client.GetJsonAsync($"{Contracts}/{own}");
+        Assert.Equal(4, contract.RootElement.GetProperty("procurementLeadTimeMonths").GetInt32());
+        Assert.Equal("NoticePeriod", contract.RootElement.GetProperty("keyDates").GetProperty("decisionDeadlineSetBy").GetString());
+    }
+
+    [Fact]
+    public async Task An_imported_contract_without_a_lead_time_gets_its_routes_default()
+    {
+        var writer = await App.CreateClientAsAsync(Role.Contractmanager);
+        var agb = "4" + NextDigits(7);
+        await writer.CreateAsync("/api/v1/providers", ProviderBody(agb));
+        var number = "IMP-" + NextDigits(6);
+        var csv = "contractnummer;omschrijving;agb_code;soort;wet;aanbestedingsroute;gemeenten;startdatum;einddatum;opzegtermijn_maanden\n"
+                  + $"{number};Dagbesteding;{agb};Maatwerk;Wmo;EnkelvoudigOnderhands;0141;01-01-2025;31-12-2026;1\n";
+
+        var import = await writer.PostAsync("/api/v1/register-imports/contracts", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        using var found = await Client.GetJsonAsync($"{Contracts}?q={number}");
+        Assert.Equal(3, found.RootElement.GetProperty("items")[0].GetProperty("procurementLeadTimeMonths").GetInt32());
     }
 
     [Fact]

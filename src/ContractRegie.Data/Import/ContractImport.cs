@@ -11,7 +11,9 @@ internal sealed record ContractRow(Contract Contract, string ProviderAgbCode);
 
 /// <summary>Contracts with their municipalities and extension options, keyed by contract number.</summary>
 /// <param name="today">The day the stored contracts' status was computed for, so an unchanged row compares equal.</param>
-internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts, DateOnly today) : RegisterImport<ContractRow>(Column.All)
+/// <param name="leadTimes">The route's lead time for a row that names none.</param>
+internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts, DateOnly today, ProcurementLeadTimes leadTimes)
+    : RegisterImport<ContractRow>(Column.All)
 {
     private static readonly char[] MunicipalitySeparators = [',', ' ', '\t'];
 
@@ -25,6 +27,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
 
     public override ContractRow? Parse(ImportRow row)
     {
+        var route = row.Choice<ProcurementRoute>(Column.Aanbestedingsroute);
         var contract = new Contract
         {
             ContractNumber = row.Text(Column.Contractnummer),
@@ -32,13 +35,13 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
             ProviderId = 0, // resolved from the AGB-code when the row is planned
             Kind = row.Choice<ContractKind>(Column.Soort),
             Law = row.Choice<Law>(Column.Wet),
-            ProcurementRoute = row.Choice<ProcurementRoute>(Column.Aanbestedingsroute),
+            ProcurementRoute = route,
             Municipalities = MunicipalityCodes(row),
             StartDate = row.Date(Column.Startdatum),
             InitialEndDate = row.Date(Column.Einddatum),
             ExtensionOptions = ExtensionOptions(row),
             NoticePeriodMonths = row.Count(Column.Opzegtermijn, whenEmpty: 0),
-            ProcurementLeadTimeMonths = row.Count(Column.DoorlooptijdAanbesteding, whenEmpty: 0),
+            ProcurementLeadTimeMonths = row.Count(Column.DoorlooptijdAanbesteding, whenEmpty: leadTimes.For(route)),
             ContractOwner = row.OptionalText(Column.Contracteigenaar),
             ContractManager = row.OptionalText(Column.Contractmanager),
             TactischInkoper = row.OptionalText(Column.TactischInkoper),

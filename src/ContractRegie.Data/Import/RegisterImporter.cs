@@ -1,4 +1,5 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
@@ -19,13 +20,14 @@ public sealed class RegisterImporter(
     ContractTermsRepository terms,
     OutcomeMeasurementRepository measurements,
     FinancialStatementRepository statements,
-    TimeProvider time)
+    TimeProvider time,
+    ProcurementLeadTimes leadTimes)
 {
     public Task<ImportReport> ImportAsync(RegisterImportKind kind, Stream csv, CancellationToken cancellationToken = default) =>
         kind switch
         {
             RegisterImportKind.Providers => ImportAsync(kind, new ProviderImport(providers), csv, cancellationToken),
-            RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts, time.Today()), csv, cancellationToken),
+            RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts, time.Today(), leadTimes), csv, cancellationToken),
             RegisterImportKind.Tariffs => ImportAsync(kind, new TariffImport(contracts, terms), csv, cancellationToken),
             RegisterImportKind.OutcomeMeasurements =>
                 ImportAsync(kind, new OutcomeMeasurementImport(contracts, terms, measurements, time.Today()), csv, cancellationToken),

@@ -1,5 +1,6 @@
 using ContractRegie.Data;
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Demo;
 using ContractRegie.Data.Schema;
 using ContractRegie.Data.Spending;
@@ -16,6 +17,7 @@ public static class DatabaseSetup
     {
         var options = ReadOptions(builder);
         builder.Services.AddSingleton(builder.Configuration.GetSection(SpendingOptions.Section).Get<SpendingOptions>() ?? new SpendingOptions());
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ProcurementLeadTimes.Section).Get<ProcurementLeadTimes>() ?? new ProcurementLeadTimes());
         builder.Services.AddContractRegieData(options);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

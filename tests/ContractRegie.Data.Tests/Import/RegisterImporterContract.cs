@@ -24,7 +24,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     private ProviderRepository Providers => new(Database, Audit);
     private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private ContractTermsRepository Terms => new(Database, Audit);
-    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit), ContractDay);
+    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit), ContractDay, new ProcurementLeadTimes());
 
     [EngineFact]
     public async Task A_provider_file_is_inserted_with_every_field()
@@ -249,7 +249,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
         // The sample has 2025 statements filed in 2026: imported on 2 December 2026, when that year has ended and they are filed.
         var statements = Encoding.UTF8.GetBytes(File.ReadAllText(SamplePath("financial-statements.csv")));
         var importer = new RegisterImporter(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit),
-            new FixedClock(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)));
+            new FixedClock(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)), new ProcurementLeadTimes());
         var reports = new[]
         {
             await importer.ImportAsync(RegisterImportKind.FinancialStatements, new MemoryStream(statements)),

@@ -25,7 +25,7 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
     private FinancialStatementRepository Statements => new(Database, Audit);
     /// <summary>Imported on 1 November 2026: 2026-K3 has begun and 2025 has ended, so the files' periods and years can be reported.</summary>
     private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, Measurements, Statements,
-        new FixedClock(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero)));
+        new FixedClock(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero)), new ProcurementLeadTimes());
 
     /// <summary>A contract with a quarterly waiting-time agreement.</summary>
     private async Task<(Provider Provider, Contract Contract)> ContractWithAgreementAsync()

@@ -63,10 +63,10 @@ public static class ContractsApi
         await contracts.ReadByIdAsync(id) is { } contract ? TypedResults.Ok(contract) : ApiProblems.NotFound($"Contract {id}");
 
     public static async Task<Results<Created<Contract>, ValidationProblem, ProblemHttpResult>> CreateContract(
-        ContractInput input, ContractRepository contracts, ProviderRepository providers)
+        ContractInput input, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
     {
         var errors = new ValidationErrors();
-        var contract = input.ToContract(0, errors);
+        var contract = input.ToContract(0, errors, leadTimes);
         await CheckProviderAsync(contract, providers, errors);
         if (!errors.IsEmpty)
         {
@@ -81,10 +81,10 @@ public static class ContractsApi
     }
 
     public static async Task<Results<Ok<Contract>, ValidationProblem, ProblemHttpResult>> ReplaceContract(
-        long id, ContractInput input, ContractRepository contracts, ProviderRepository providers)
+        long id, ContractInput input, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
     {
         var errors = new ValidationErrors();
-        var contract = input.ToContract(id, errors);
+        var contract = input.ToContract(id, errors, leadTimes);
         await CheckProviderAsync(contract, providers, errors);
         if (!errors.IsEmpty)
         {
