@@ -85,6 +85,8 @@ public sealed class RenewalRulesApiTests(ContractRegieApp app) : SignedInTest(ap
         using var route = await Client.GetJsonAsync($"{Contracts}/{byRoute}");
         Assert.Equal(12, route.RootElement.GetProperty("procurementLeadTimeMonths").GetInt32());
         Assert.Equal("2025-12-31", route.RootElement.GetProperty("keyDates").GetProperty("decisionDeadline").GetString());
+        // 1 Jan 2024 to 31 Dec 2028 including options: more than the four years an open-procedure framework may run.
+        Assert.Contains("hoogstens 4 jaar (tot 31-12-2027)", Assert.Single(route.RootElement.GetProperty("warnings").EnumerateArray()).GetString());
         using var contract = await Client.GetJsonAsync($"{Contracts}/{own}");
         Assert.Equal(4, contract.RootElement.GetProperty("procurementLeadTimeMonths").GetInt32());
         Assert.Equal("NoticePeriod", contract.RootElement.GetProperty("keyDates").GetProperty("decisionDeadlineSetBy").GetString());
