@@ -53,10 +53,20 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         return updated;
     }
 
-    /// <summary>The open and acknowledged signals of one kind, for a job that closes those whose cause is gone.</summary>
-    public async Task<IReadOnlyList<Signal>> ReadUnresolvedByKindAsync(SignalKind kind, DbTransaction transaction) =>
-        (await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind,
-            new { Kind = kind.ToString(), Resolved = nameof(SignalStatus.Resolved) }, transaction)).AsList();
+    /// <summary>
+    /// For a job that has just checked the subjects in <paramref name="checkedNow"/>: resolves, with the reason, the
+    /// unresolved signals of <paramref name="kind"/> about them that it no longer raises (their cause is gone).
+    /// Returns how many it resolved.
+    /// </summary>
+    public async Task<int> ResolveGoneAsync(
+        SignalKind kind, Func<Signal, bool> checkedNow, IReadOnlySet<string> stillRaised, string reason, DbTransaction transaction)
+    {
+        var unresolved = await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind,
+            new { Kind = kind.ToString(), Resolved = nameof(SignalStatus.Resolved) }, transaction);
+        var gone = unresolved.Where(s => checkedNow(s) && !stillRaised.Contains(s.DedupeKey)).ToList();
+        await ResolveAsync(gone, reason, transaction);
+        return gone.Count;
+    }
 
     /// <summary>The open and acknowledged signals about one subject (e.g. "contract", 12).</summary>
     public async Task<IReadOnlyList<Signal>> ReadUnresolvedBySubjectAsync(string subjectType, long subjectId, DbTransaction transaction) =>

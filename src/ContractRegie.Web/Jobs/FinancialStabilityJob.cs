@@ -1,6 +1,7 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
+using ContractRegie.Core.Signals;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
@@ -13,11 +14,12 @@ namespace ContractRegie.Web.Jobs;
 /// Ratios, red flags and level of every active provider with annual statements (or an earlier assessment); a rise
 /// since the last assessment becomes a signal and an e-mail to the provider's contractmanager. The assessed level is
 /// stored, so a second run the same day sees no rise. A provider with an active contract whose last statement due is
-/// missing gets a "jaarrekening ontbreekt" signal.
+/// missing gets a "jaarrekening ontbreekt" signal, resolved once the statement is in.
 /// </summary>
 public sealed class FinancialStabilityJob(
     Database database, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks,
-    ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<FinancialStabilityJob> logger) : IContractRegieJob
+    ContractRepository contracts, SignalWriter signals, SignalRepository stored, TimeProvider time, JobsOptions options,
+    ILogger<FinancialStabilityJob> logger) : IContractRegieJob
 {
     public string Name => "financial-stability";
 
@@ -27,7 +29,7 @@ public sealed class FinancialStabilityJob(
         var byProvider = (await statements.ReadAllAsync()).ToLookup(s => s.ProviderId);
         var active = await providers.ReadActiveAsync();
         var contracted = (await contracts.ReadAllAsync()).Where(c => c.Status == ContractStatus.Actief).Select(c => c.ProviderId).ToHashSet();
-        var (rises, missing) = (new SignalTally(), new SignalTally());
+        var (rises, missing, filed) = (new SignalTally(), new SignalTally(), 0);
         var levels = new Dictionary<RiskLevel, int>();
         await database.InTransactionAsync(async tx =>
         {
@@ -47,17 +49,21 @@ public sealed class FinancialStabilityJob(
                 }, before, tx);
                 levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
             }
+            var stillMissing = new HashSet<string>(StringComparer.Ordinal);
             foreach (var provider in active.Where(p => contracted.Contains(p.Id)))
             {
                 if (FinancialStability.MissingStatement(provider, byProvider[provider.Id], today, options.FinancialNorms) is { } draft)
                 {
                     missing += await signals.RaiseAllAsync([draft], tx);
+                    stillMissing.Add(draft.DedupeKey);
                 }
             }
+            filed = await stored.ResolveGoneAsync(SignalKind.FinancialStatementMissing, s => contracted.Contains(s.SubjectId), stillMissing,
+                "De jaarrekening is ontvangen.", tx);
             return 0;
         }, cancellationToken);
-        logger.LogInformation("Financial stability on {Today}: {Providers} providers assessed ({Levels}), {Raised} rises signalled, {Missing} missing statements signalled",
-            today, levels.Values.Sum(), string.Join(", ", levels.Select(l => $"{l.Key} {l.Value}")), rises.Raised, missing.Raised);
+        logger.LogInformation("Financial stability on {Today}: {Providers} providers assessed ({Levels}), {Raised} rises signalled, {Missing} missing statements signalled, {Filed} resolved",
+            today, levels.Values.Sum(), string.Join(", ", levels.Select(l => $"{l.Key} {l.Value}")), rises.Raised, missing.Raised, filed);
         return $"{levels.Values.Sum()} zorgaanbieders beoordeeld (Laag {levels.GetValueOrDefault(RiskLevel.Laag)}, "
                + $"Verhoogd {levels.GetValueOrDefault(RiskLevel.Verhoogd)}, Hoog {levels.GetValueOrDefault(RiskLevel.Hoog)}), {rises.Raised} stijgingen gesignaleerd, "
                + $"{missing.Raised} ontbrekende jaarrekeningen gesignaleerd.";

@@ -43,11 +43,8 @@ public sealed class OutcomeMonitoringJob(
                     monitored.Add(contract.Id);
                 }
             }
-            var answered = (await stored.ReadUnresolvedByKindAsync(SignalKind.OutcomeReportMissing, tx))
-                .Where(s => monitored.Contains(s.SubjectId) && !stillMissing.Contains(s.DedupeKey))
-                .ToList();
-            await stored.ResolveAsync(answered, "De ontbrekende rapportages zijn ontvangen.", tx);
-            resolved = answered.Count;
+            resolved = await stored.ResolveGoneAsync(SignalKind.OutcomeReportMissing, s => monitored.Contains(s.SubjectId), stillMissing,
+                "De ontbrekende rapportages zijn ontvangen.", tx);
             return 0;
         }, cancellationToken);
         var checkedAgreements = agreements.Sum(g => g.Count());

@@ -102,6 +102,11 @@ public sealed class StatementAndOutcomeRulesApiTests(ContractRegieApp app) : Sig
         Assert.Contains("uiterlijk 01-06-2025", missing.GetProperty("facts").GetString());
         Assert.Empty(await SignalsAsync("provider", uncontracted, "FinancialStatementMissing"));
         Assert.Empty(await SignalsAsync("provider", filed, "FinancialStatementMissing"));
+
+        await Client.CreateAsync(Statements, Statement2024(contracted));
+        await App.RunJobAsync("financial-stability");
+        var answered = Assert.Single(await SignalsAsync("provider", contracted, "FinancialStatementMissing"));
+        Assert.Equal(("Resolved", "De jaarrekening is ontvangen."), (answered.GetProperty("status").GetString(), answered.GetProperty("resolutionNote").GetString()));
     }
 
     [Fact]
