@@ -1,3 +1,4 @@
+using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Demo;
@@ -23,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(new MailAddressing("http://localhost:5080", null));
         // The host binds the "Spending" settings before this; without them an import is refused for want of a key.
         services.TryAddSingleton(new SpendingOptions());
+        services.TryAddSingleton(new ProcurementLeadTimes());
         return services
             .AddSingleton(options)
             .AddSingleton(new Database(options))
@@ -30,6 +32,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<AuditTrail>()
             .AddSingleton<ProviderRepository>()
             .AddSingleton<ContractRepository>()
+            .AddSingleton<RenewalDecisionRecorder>()
             .AddSingleton<ContractTermsRepository>()
             .AddSingleton<OutcomeMeasurementRepository>()
             .AddSingleton<FinancialStatementRepository>()

@@ -18,11 +18,12 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
 
         using var contract = await Client.GetJsonAsync($"{Contracts}/{id}");
         var keyDates = contract.RootElement.GetProperty("keyDates");
-        // 31 Dec 2026 with options 12 + 12 months, notice 6 months, procurement lead time 12 months.
+        // 31 Dec 2026 with options 12 + 12 months, notice 6 months, procurement lead time 6 months.
         Assert.Equal("2026-12-31", keyDates.GetProperty("currentEnd").GetString());
         Assert.Equal("2028-12-31", keyDates.GetProperty("maximumEnd").GetString());
         Assert.Equal("2026-06-30", keyDates.GetProperty("decisionDeadline").GetString());
-        Assert.Equal("2027-12-31", keyDates.GetProperty("procurementStartDeadline").GetString());
+        Assert.Equal("NoticePeriod", keyDates.GetProperty("decisionDeadlineSetBy").GetString());
+        Assert.Equal("2028-06-30", keyDates.GetProperty("procurementStartDeadline").GetString());
         Assert.Equal(["0141", "1735"], contract.RootElement.GetProperty("municipalities").EnumerateArray().Select(m => m.GetString()));
     }
 
@@ -31,7 +32,7 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
     {
         var providerId = await Client.CreateProviderAsync();
         var id = await Client.CreateAsync(Contracts, ContractBody(providerId));
-        var decide = new { decision = "Verlengen", decidedBy = "p.inkoper", reason = "Prestaties op norm" };
+        var decide = new { decision = "Verlengen", reason = "Prestaties op norm" };
 
         var first = await Client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -41,8 +42,10 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
             Assert.Equal("2027-12-31", keyDates.GetProperty("currentEnd").GetString());
             Assert.Equal("2027-06-30", keyDates.GetProperty("decisionDeadline").GetString());
             Assert.Equal(1, result.RootElement.GetProperty("decision").GetProperty("exercisedOptionSequence").GetInt32());
-            // The clock stands at 1 March 2026: a decision without a date is taken today.
+            // The clock stands at 1 March 2026: the decision is taken today, by the signed-in user.
             Assert.Equal("2026-03-01", result.RootElement.GetProperty("decision").GetProperty("decidedOn").GetString());
+            Assert.Equal(ContractRegieApp.UserNameFor(Role.Contractmanager), result.RootElement.GetProperty("decision").GetProperty("decidedBy").GetString());
+            Assert.False(result.RootElement.GetProperty("decision").GetProperty("late").GetBoolean());
         }
 
         Assert.Equal(HttpStatusCode.Created, (await Client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions", decide)).StatusCode);
@@ -65,12 +68,12 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
         var id = await Client.CreateAsync(Contracts, ContractBody(providerId));
 
         var response = await Client.PostJsonAsync($"{Contracts}/{id}/renewal-decisions",
-            new { decision = "OpnieuwAanbesteden", decidedOn = "2026-02-15", decidedBy = "p.inkoper", reason = "Markt veranderd" });
+            new { decision = "OpnieuwAanbesteden", decidingBody = "College", reason = "Markt veranderd" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var contract = await Client.GetJsonAsync($"{Contracts}/{id}");
         var keyDates = contract.RootElement.GetProperty("keyDates");
-        Assert.Equal("2025-12-31", keyDates.GetProperty("procurementStartDeadline").GetString());
+        Assert.Equal("2026-06-30", keyDates.GetProperty("procurementStartDeadline").GetString()); // current end − 6 months lead time
         Assert.Equal(JsonValueKind.Null, keyDates.GetProperty("decisionDeadline").ValueKind);
         Assert.Equal("OpnieuwAanbesteden", contract.RootElement.GetProperty("latestDecision").GetString());
     }

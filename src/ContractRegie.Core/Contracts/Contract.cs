@@ -31,6 +31,9 @@ public sealed record Contract
 
     public KeyDates KeyDates => KeyDateRules.For(this);
 
+    /// <summary>What deserves a second look but is allowed, e.g. a framework term past the legal four years.</summary>
+    public IReadOnlyList<string> Warnings => FrameworkTerm.Warning(this) is { } warning ? [warning] : [];
+
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();

@@ -5,9 +5,6 @@ using ContractRegie.Core.Signals;
 
 namespace ContractRegie.Core.Monitoring;
 
-/// <summary>What the contract-expiry check concludes for one contract on one day.</summary>
-public sealed record ContractExpiryOutcome(IReadOnlyList<SignalDraft> Signals, ContractStatus? NewStatus);
-
 /// <summary>
 /// The daily contract check: key dates against horizons before each deadline, and contracts that ran past their
 /// end without a decision. Dates in, signals out.
@@ -19,11 +16,12 @@ public static class ContractExpiryRules
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static ContractExpiryOutcome Evaluate(Contract contract, DateOnly today, IReadOnlyList<int> horizons)
+    /// <summary>The signals for one contract on <paramref name="today"/>; its status is computed on read, not stored here.</summary>
+    public static IReadOnlyList<SignalDraft> Evaluate(Contract contract, DateOnly today, IReadOnlyList<int> horizons)
     {
         if (contract.Status is ContractStatus.Concept or ContractStatus.Beeindigd)
         {
-            return new ContractExpiryOutcome([], null);
+            return [];
         }
         var keyDates = contract.KeyDates;
         var signals = new List<SignalDraft>();
@@ -39,7 +37,7 @@ public static class ContractExpiryRules
         {
             AddDeadline(signals, contract, SignalKind.DecisionDue, keyDates.DecisionDeadline, today, horizons,
                 deadline => $"Besluit over verlenging van {contract.ContractNumber} uiterlijk {Format(deadline)}",
-                deadline => $"Huidig einde {Format(keyDates.CurrentEnd)}, opzegtermijn {contract.NoticePeriodMonths} maanden; "
+                deadline => $"Huidig einde {Format(keyDates.CurrentEnd)}; de datum volgt uit {keyDates.DecisionDeadlineSetBy?.Describe(contract)}; "
                             + $"volgende optie: {keyDates.NextOption?.DurationMonths} maanden. Uiterste besluitdatum {Format(deadline)}.",
                 contract.ContractManager);
             AddDeadline(signals, contract, SignalKind.ProcurementMustStart, keyDates.ProcurementStartDeadline, today, horizons,
@@ -48,7 +46,7 @@ public static class ContractExpiryRules
                             + $"start uiterlijk {Format(deadline)}.",
                 contract.ContractManager);
         }
-        return new ContractExpiryOutcome(signals, status != contract.Status ? status : null);
+        return signals;
     }
 
     /// <summary>

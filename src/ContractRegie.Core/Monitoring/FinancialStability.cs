@@ -36,6 +36,8 @@ public sealed class FinancialNorms
     public decimal DependencyLimit { get; set; } = 0.5m;
     /// <summary>A statement this many months past its due date (1 June) is a red flag.</summary>
     public int LateAfterMonths { get; set; } = 6;
+    /// <summary>Months after the filing deadline (1 June, WTZa) before a contracted provider's missing statement is signalled.</summary>
+    public int MissingStatementGraceMonths { get; set; }
     /// <summary>A total ratio score (0–8) from which the level is Verhoogd, and from which it is Hoog.</summary>
     public int ElevatedFromScore { get; set; } = 2;
     public int HighFromScore { get; set; } = 5;
@@ -55,6 +57,9 @@ public sealed record FinancialRatios(decimal? Solvency, decimal? CurrentRatio, d
 }
 
 public sealed record RatioScore(string Name, decimal? Value, int Score);
+
+/// <summary>One year's ratios, for the history of a provider's financial position.</summary>
+public sealed record YearRatios(int Year, FinancialRatios Ratios);
 
 /// <summary>A provider's financial risk as of one day: the statement it rests on, each ratio's score, the red flags and the level.</summary>
 public sealed record FinancialAssessment(int? Year, IReadOnlyList<RatioScore> Scores, IReadOnlyList<string> RedFlags, RiskLevel Level)
@@ -77,7 +82,7 @@ public static class FinancialStability
         var latest = byYear.FirstOrDefault();
         var flags = new List<string>();
         var severe = false;
-        var expectedYear = ExpectedYear(today, norms);
+        var expectedYear = LastYearDue(today, norms.LateAfterMonths);
         if (latest is null || latest.Year < expectedYear)
         {
             flags.Add($"Jaarrekening {expectedYear} ontbreekt; die moest uiterlijk {Date(FinancialStatement.DueFor(expectedYear))} binnen zijn.");
@@ -127,6 +132,10 @@ public static class FinancialStability
         return new FinancialAssessment(latest.Year, scores, flags, LevelOf(total, flags.Count, severe, norms));
     }
 
+    /// <summary>The ratios of every statement, newest year first, so a provider's course shows and not only its last year.</summary>
+    public static IReadOnlyList<YearRatios> History(IEnumerable<FinancialStatement> statements) =>
+        statements.OrderByDescending(s => s.Year).Select(s => new YearRatios(s.Year, FinancialRatios.Of(s))).ToList();
+
     /// <summary>
     /// The signal for the provider's contractmanager when the level rose since the last assessment; null otherwise. A first
     /// assessment is no rise: it is recorded quietly, and only a first level Hoog is signalled ("eerste beoordeling: Hoog").
@@ -161,11 +170,30 @@ public static class FinancialStability
         return $"Risiconiveau {assessment.Level}. {basis} {flags}";
     }
 
-    /// <summary>The latest year whose statement is more than the allowed months late on <paramref name="today"/>.</summary>
-    private static int ExpectedYear(DateOnly today, FinancialNorms norms)
+    /// <summary>
+    /// The "jaarrekening ontbreekt" signal for a provider with an active contract whose statement for the last year due
+    /// (1 June plus the grace months, before <paramref name="today"/>) has not come in; null when it has, or a later one.
+    /// </summary>
+    public static SignalDraft? MissingStatement(Provider provider, IEnumerable<FinancialStatement> statements, DateOnly today, FinancialNorms norms)
+    {
+        var year = LastYearDue(today, norms.MissingStatementGraceMonths);
+        if (statements.Any(s => s.Year >= year))
+        {
+            return null;
+        }
+        var deadline = MonthArithmetic.AddMonths(FinancialStatement.DueFor(year), norms.MissingStatementGraceMonths);
+        return new SignalDraft(SignalKind.FinancialStatementMissing, SignalSeverity.Warning, "provider", provider.Id,
+            $"Jaarrekening {year} van {provider.Name} ontbreekt",
+            $"{provider.Name} (AGB {provider.AgbCode}) heeft een lopend contract, maar de jaarrekening {year} is niet ontvangen; "
+            + $"die moest uiterlijk {Date(deadline)} binnen zijn. Een ontbrekende jaarrekening is zelf een rode vlag.",
+            $"FinancialStatementMissing:{provider.Id}:{year}", 0, provider.ContractManager);
+    }
+
+    /// <summary>The latest year whose statement was due more than <paramref name="afterMonths"/> months after 1 June before <paramref name="today"/>.</summary>
+    public static int LastYearDue(DateOnly today, int afterMonths)
     {
         var year = today.Year - 1;
-        while (MonthArithmetic.AddMonths(FinancialStatement.DueFor(year), norms.LateAfterMonths) >= today)
+        while (MonthArithmetic.AddMonths(FinancialStatement.DueFor(year), afterMonths) >= today)
         {
             year--;
         }

@@ -16,13 +16,20 @@ public sealed record OutcomeMeasurement
     /// <summary>Where the figure comes from, e.g. "jaarverslag 2025" or "CBS beleidsinformatie".</summary>
     public string? Source { get; init; }
 
-    public ValidationErrors Validate()
+    /// <summary>The fields as they can be on <paramref name="today"/>: a period that has not begun has nothing to measure.</summary>
+    public ValidationErrors Validate(DateOnly today)
     {
         var errors = new ValidationErrors();
         errors.AddIf(string.IsNullOrWhiteSpace(Indicator), "indicator", "Indicator is verplicht.");
         TextRules.Name(errors, "indicator", Indicator, 100);
-        errors.AddIf(!ReportingPeriod.TryParse(Period, out _), "period",
-            "Periode moet een jaar (2026), halfjaar (2026-H1) of kwartaal (2026-K1) zijn.");
+        if (!ReportingPeriod.TryParse(Period, out var period))
+        {
+            errors.Add("period", "Periode moet een jaar (2026), halfjaar (2026-H1) of kwartaal (2026-K1) zijn.");
+        }
+        else
+        {
+            errors.AddIf(period.Start > today, "period", $"Periode {period.Label} is nog niet begonnen (start {DutchFormat.Date(period.Start)}).");
+        }
         errors.AddIf(Math.Abs(Value) >= 100_000_000m, "value", "Waarde is te groot.");
         TextRules.Name(errors, "source", Source, 200);
         return errors;
@@ -32,9 +39,9 @@ public sealed record OutcomeMeasurement
     /// A measurement belongs to one of the contract's outcome agreements, and its period is of that agreement's
     /// reporting frequency (a quarterly KPI is not reported per year).
     /// </summary>
-    public ValidationErrors ValidateAgainst(IReadOnlyList<OutcomeAgreement> agreements)
+    public ValidationErrors ValidateAgainst(IReadOnlyList<OutcomeAgreement> agreements, DateOnly today)
     {
-        var errors = Validate();
+        var errors = Validate(today);
         if (agreements.FirstOrDefault(a => a.Indicator == Indicator) is not { } agreement)
         {
             errors.AddIf(!string.IsNullOrWhiteSpace(Indicator), "indicator",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Signals;
 
@@ -6,17 +7,24 @@ namespace ContractRegie.Core.Monitoring;
 
 /// <summary>
 /// The daily outcome check of one contract: the latest measurement of each agreed indicator against its norm, and
-/// the most recent period whose report is overdue. Measurements in, signals out.
+/// every period of the contract's term whose report is overdue. Measurements in, signals out.
 /// </summary>
 public static class OutcomeMonitoringRules
 {
     /// <summary>Providers report within a month after a period ends unless configured otherwise.</summary>
     public const int DefaultGraceMonths = 1;
 
+    /// <summary>
+    /// How far back missing reports are looked for: reports due in the last twelve months (four quarters, two half
+    /// years, one year), so a register taken into use today is not flooded with years of history it never had.
+    /// </summary>
+    public const int DefaultLookBackMonths = 12;
+
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public static IReadOnlyList<SignalDraft> Evaluate(
-        Contract contract, IReadOnlyList<OutcomeAgreement> agreements, IReadOnlyList<OutcomeMeasurement> measurements, DateOnly today, int graceMonths)
+        Contract contract, IReadOnlyList<OutcomeAgreement> agreements, IReadOnlyList<OutcomeMeasurement> measurements, DateOnly today, int graceMonths,
+        int lookBackMonths = DefaultLookBackMonths)
     {
         if (contract.Status is ContractStatus.Concept or ContractStatus.Beeindigd)
         {
@@ -39,18 +47,52 @@ public static class OutcomeMonitoringRules
                     + (latest.Source is { Length: > 0 } source ? $" Bron: {source}." : ""),
                     $"OutcomeBelowNorm:{agreement.Id}:{latest.Period}", 0, contract.ContractManager));
             }
-            var overdue = ReportingPeriod.LastOverdue(agreement.Frequency, today, graceMonths);
-            var delivering = overdue.End >= contract.StartDate && overdue.Start <= contract.KeyDates.CurrentEnd;
-            if (delivering && !reported.Any(r => r.Period == overdue))
+            var missing = OverduePeriods(contract, agreement.Frequency, today, graceMonths, lookBackMonths).Where(p => !reported.Any(r => r.Period == p)).ToList();
+            if (missing.Count > 0)
             {
-                signals.Add(new SignalDraft(SignalKind.OutcomeReportMissing, SignalSeverity.Warning, "contract", contract.Id,
-                    $"Rapportage {agreement.Indicator} over {overdue.Label} ontbreekt voor {contract.ContractNumber}",
-                    $"De aanbieder moest uiterlijk {overdue.DueOn(graceMonths).ToString("dd-MM-yyyy", Dutch)} rapporteren over "
-                    + $"{overdue.Label} ({overdue.Start.ToString("dd-MM-yyyy", Dutch)} t/m {overdue.End.ToString("dd-MM-yyyy", Dutch)}); er is niets ontvangen.",
-                    $"OutcomeReportMissing:{agreement.Id}:{overdue.Label}", 0, contract.ContractManager));
+                signals.Add(MissingReports(contract, agreement, missing, graceMonths));
             }
         }
         return signals;
+    }
+
+    /// <summary>
+    /// Every period of <paramref name="frequency"/> within the contract's term (start to current end) whose report was due
+    /// before <paramref name="today"/> and within the last <paramref name="lookBackMonths"/> months, oldest first.
+    /// </summary>
+    public static IReadOnlyList<ReportingPeriod> OverduePeriods(
+        Contract contract, ReportingFrequency frequency, DateOnly today, int graceMonths, int lookBackMonths = DefaultLookBackMonths)
+    {
+        var periods = new List<ReportingPeriod>();
+        var lookBackFrom = MonthArithmetic.AddMonths(today, -lookBackMonths);
+        for (var period = ReportingPeriod.LastOverdue(frequency, today, graceMonths);
+             period.End >= contract.StartDate && period.DueOn(graceMonths) > lookBackFrom;
+             period = period.Previous())
+        {
+            if (period.Start <= contract.KeyDates.CurrentEnd)
+            {
+                periods.Add(period);
+            }
+        }
+        periods.Reverse();
+        return periods;
+    }
+
+    /// <summary>
+    /// One signal per agreement naming every missing period, under one key so it is updated as periods go missing or
+    /// come in. Its stage is the end of the latest missing period as yyyymm: a report that goes missing later is news
+    /// again (and reopens a signal resolved when everything had come in), an earlier one coming in is not.
+    /// </summary>
+    private static SignalDraft MissingReports(Contract contract, OutcomeAgreement agreement, IReadOnlyList<ReportingPeriod> missing, int graceMonths)
+    {
+        var latest = missing[^1];
+        var title = missing.Count == 1
+            ? $"Rapportage {agreement.Indicator} over {latest.Label} ontbreekt voor {contract.ContractNumber}"
+            : $"Rapportages {agreement.Indicator} over {missing.Count} perioden ontbreken voor {contract.ContractNumber}";
+        var periods = string.Join(", ", missing.Select(p => $"{p.Label} (uiterlijk {p.DueOn(graceMonths).ToString("dd-MM-yyyy", Dutch)})"));
+        return new SignalDraft(SignalKind.OutcomeReportMissing, SignalSeverity.Warning, "contract", contract.Id, title,
+            $"Er is niets ontvangen over: {periods}.", $"OutcomeReportMissing:{agreement.Id}", latest.End.Year * 100 + latest.End.Month,
+            contract.ContractManager);
     }
 
     /// <summary>Below norm once the value is past the norm by more than the tolerance, in the agreed direction.</summary>

@@ -31,6 +31,9 @@ public static class MailRouting
         [SignalKind.BudgetNearlyExhausted] = [new(Role.Financien), new(Role.Contractmanager)],
         [SignalKind.BudgetExceeded] = [new(Role.Financien), new(Role.Contractmanager)],
         [SignalKind.UnlawfulSpending] = [new(Role.Financien), new(Role.Contractmanager)],
+        // The draft names the contract owner (else the contractmanager) as the person to tell.
+        [SignalKind.LateRenewalDecision] = [new(Role.Contractmanager)],
+        [SignalKind.FinancialStatementMissing] = [new(Role.Contractmanager)],
     };
 
     /// <summary>The defaults with the configured kinds replaced; an unknown kind or role stops the start with its name.</summary>

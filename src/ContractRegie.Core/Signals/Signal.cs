@@ -13,6 +13,8 @@ public enum SignalKind
     BudgetNearlyExhausted,
     BudgetExceeded,
     UnlawfulSpending,
+    LateRenewalDecision,
+    FinancialStatementMissing,
 }
 
 public enum SignalSeverity { Info, Warning, High, Critical }

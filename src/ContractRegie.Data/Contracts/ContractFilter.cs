@@ -2,7 +2,7 @@ using ContractRegie.Core.Contracts;
 
 namespace ContractRegie.Data.Contracts;
 
-/// <summary>What a contract list can be narrowed by. The date filters apply to the computed key dates.</summary>
+/// <summary>What a contract list can be narrowed by. The status and date filters apply to the computed status and key dates.</summary>
 public sealed record ContractFilter
 {
     public ContractKind? Kind { get; init; }
@@ -16,7 +16,10 @@ public sealed record ContractFilter
     /// <summary>Contracts whose current end lies before this date.</summary>
     public DateOnly? EndsBefore { get; init; }
 
-    public bool Matches(KeyDates keyDates) =>
+    /// <summary>The filters SQL cannot apply, on a contract whose status was computed for today.</summary>
+    public bool Matches(Contract contract) => (Status is not { } status || contract.Status == status) && Matches(contract.KeyDates);
+
+    private bool Matches(KeyDates keyDates) =>
         (DecisionDueBefore is not { } due || keyDates.DecisionDeadline < due)
         && (EndsBefore is not { } ends || keyDates.CurrentEnd < ends);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
@@ -7,8 +8,11 @@ using Dapper;
 
 namespace ContractRegie.Data.Contracts;
 
-/// <summary>The contract with its municipalities and extension options, read and written as one.</summary>
-public sealed class ContractRepository(Database database, AuditTrail audit)
+/// <summary>
+/// The contract with its municipalities and extension options, read and written as one. Its status is read as
+/// computed for today from its dates and decisions, so it is never stale before the morning job.
+/// </summary>
+public sealed class ContractRepository(Database database, AuditTrail audit, TimeProvider time)
 {
     private const string Entity = "contract";
 
@@ -22,7 +26,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
             }
             var municipalities = await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesByContractId, new { Id = id }, transaction);
             var options = await c.QueryAsync<OptionRow>(ContractSql.OptionsByContractId, new { Id = id }, transaction);
-            return Assemble(contract, municipalities.ToLookup(m => m.ContractId), options.ToLookup(o => o.ContractId));
+            return Assemble(contract, municipalities.ToLookup(m => m.ContractId), options.ToLookup(o => o.ContractId), time.Today());
         });
 
     public async Task<long?> ReadIdByNumberAsync(string contractNumber, DbTransaction? transaction = null) =>
@@ -44,8 +48,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
             var contracts = await c.QueryAsync<Contract>(ContractSql.Search(filter), parameters);
             var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(filter), parameters)).ToLookup(m => m.ContractId);
             var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(filter), parameters)).ToLookup(o => o.ContractId);
-            var matching = Ordered(contracts.Select(contract => Assemble(contract, municipalities, options))
-                .Where(contract => filter.Matches(contract.KeyDates)), order, descending);
+            var today = time.Today();
+            var matching = Ordered(contracts.Select(contract => Assemble(contract, municipalities, options, today)).Where(filter.Matches), order, descending);
             return new Page<Contract>(matching.Skip(page.Offset).Take(page.PageSize).ToList(), page.PageNumber, page.PageSize, matching.Count);
         });
 
@@ -100,13 +104,6 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
     /// <summary>The whole register, for the daily checks.</summary>
     public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;
 
-    /// <summary>Sets the status a daily check concluded (e.g. Verlopen), audited in the check's transaction.</summary>
-    public async Task UpdateStatusAsync(Contract contract, ContractStatus status, DbTransaction transaction)
-    {
-        await transaction.Connection!.ExecuteAsync(ContractSql.UpdateStatus, new { contract.Id, Status = status.ToString() }, transaction);
-        await audit.AppendAsync(transaction, AuditAction.Update, Entity, contract.Id, new { contract.Status }, new { Status = status });
-    }
-
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
         database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>
             (await c.QueryAsync<RenewalDecision>(ContractSql.DecisionsByContractId, new { Id = contractId })).AsList());
@@ -137,8 +134,10 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
                     Decision = decision.Decision.ToString(),
                     decision.DecidedOn,
                     decision.DecidedBy,
+                    DecidingBody = decision.DecidingBody?.ToString(),
                     decision.Reason,
                     decision.ExercisedOptionSequence,
+                    decision.LateJustification,
                 }, tx);
             await audit.AppendAsync(tx, AuditAction.Decide, Entity, decided.Id, null, decision with { Id = id });
             return id;
@@ -171,12 +170,16 @@ public sealed class ContractRepository(Database database, AuditTrail audit)
         Status = c.Status.ToString(),
     };
 
-    private static Contract Assemble(Contract contract, ILookup<long, MunicipalityRow> municipalities, ILookup<long, OptionRow> options) =>
-        contract with
+    private static Contract Assemble(
+        Contract contract, ILookup<long, MunicipalityRow> municipalities, ILookup<long, OptionRow> options, DateOnly today)
+    {
+        var assembled = contract with
         {
             Municipalities = municipalities[contract.Id].Select(m => m.MunicipalityCode).ToList(),
             ExtensionOptions = options[contract.Id].Select(o => new ExtensionOption(o.Sequence, o.DurationMonths, o.Exercised)).ToList(),
         };
+        return assembled with { Status = KeyDateRules.StatusOn(assembled, today) };
+    }
 
     private sealed class MunicipalityRow
     {

@@ -109,15 +109,19 @@ internal sealed class DemoGenerator(DateOnly today)
                 EquityCents = equity,
                 TotalAssetsCents = totalAssets,
                 CurrentAssetsCents = currentAssets,
-                CurrentLiabilitiesCents = currentAssets * 100 / (weak ? _random.Next(65, 110) : _random.Next(100, 250)),
+                // Short-term debt is part of all debt (total assets minus equity), or the balance sheet cannot be.
+                CurrentLiabilitiesCents = Math.Min(currentAssets * 100 / (weak ? _random.Next(65, 110) : _random.Next(100, 250)), totalAssets - equity),
                 MunicipalRevenueCents = revenue * _random.Next(5, 55) / 100,
                 AuditorOpinion = qualified ? AuditorOpinion.MetBeperking : AuditorOpinion.Goedkeurend,
                 GoingConcernNote = weak && _random.Next(100) < 20,
-                FiledOn = FinancialStatement.DueFor(year).AddDays(_random.Next(-60, 40)),
+                FiledOn = FiledBy(FinancialStatement.DueFor(year).AddDays(_random.Next(-60, 40))),
             });
             revenue = revenue * _random.Next(95, 112) / 100;
         }
     }
+
+    /// <summary>A filing date after today has not happened yet.</summary>
+    private DateOnly? FiledBy(DateOnly filed) => filed <= today ? filed : null;
 
     /// <summary>
     /// For each agreement the last four periods that are due within the contract's term: most within the norm, some

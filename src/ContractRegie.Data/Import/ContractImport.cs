@@ -10,7 +10,10 @@ namespace ContractRegie.Data.Import;
 internal sealed record ContractRow(Contract Contract, string ProviderAgbCode);
 
 /// <summary>Contracts with their municipalities and extension options, keyed by contract number.</summary>
-internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts) : RegisterImport<ContractRow>(Column.All)
+/// <param name="today">The day the stored contracts' status was computed for, so an unchanged row compares equal.</param>
+/// <param name="leadTimes">The route's lead time for a row that names none.</param>
+internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts, DateOnly today, ProcurementLeadTimes leadTimes)
+    : RegisterImport<ContractRow>(Column.All)
 {
     private static readonly char[] MunicipalitySeparators = [',', ' ', '\t'];
 
@@ -24,6 +27,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
 
     public override ContractRow? Parse(ImportRow row)
     {
+        var route = row.Choice<ProcurementRoute>(Column.Aanbestedingsroute);
         var contract = new Contract
         {
             ContractNumber = row.Text(Column.Contractnummer),
@@ -31,13 +35,13 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
             ProviderId = 0, // resolved from the AGB-code when the row is planned
             Kind = row.Choice<ContractKind>(Column.Soort),
             Law = row.Choice<Law>(Column.Wet),
-            ProcurementRoute = row.Choice<ProcurementRoute>(Column.Aanbestedingsroute),
+            ProcurementRoute = route,
             Municipalities = MunicipalityCodes(row),
             StartDate = row.Date(Column.Startdatum),
             InitialEndDate = row.Date(Column.Einddatum),
             ExtensionOptions = ExtensionOptions(row),
             NoticePeriodMonths = row.Count(Column.Opzegtermijn, whenEmpty: 0),
-            ProcurementLeadTimeMonths = row.Count(Column.DoorlooptijdAanbesteding, whenEmpty: 0),
+            ProcurementLeadTimeMonths = row.Count(Column.DoorlooptijdAanbesteding, whenEmpty: leadTimes.For(route)),
             ContractOwner = row.OptionalText(Column.Contracteigenaar),
             ContractManager = row.OptionalText(Column.Contractmanager),
             TactischInkoper = row.OptionalText(Column.TactischInkoper),
@@ -69,7 +73,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         {
             return PlannedWrite.Insert(tx => contracts.InsertAsync(imported, tx));
         }
-        return IsUnchanged(stored, imported) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx));
+        return IsUnchanged(stored, imported with { Status = KeyDateRules.StatusOn(imported, today) }) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx));
     }
 
     /// <summary>Record equality compares the lists by reference, so their contents are compared first.</summary>

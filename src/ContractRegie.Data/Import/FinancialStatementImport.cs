@@ -10,8 +10,8 @@ namespace ContractRegie.Data.Import;
 /// <summary>A statement row; the provider is named by AGB-code and resolved against the register.</summary>
 internal sealed record StatementRow(FinancialStatement Statement, string AgbCode);
 
-/// <summary>Annual statements, keyed by provider and year.</summary>
-internal sealed class FinancialStatementImport(ProviderRepository providers, FinancialStatementRepository statements)
+/// <summary>Annual statements, keyed by provider and year, checked as they can be on <paramref name="today"/>.</summary>
+internal sealed class FinancialStatementImport(ProviderRepository providers, FinancialStatementRepository statements, DateOnly today)
     : RegisterImport<StatementRow>(Column.All)
 {
     public override ImportColumn KeyColumn => Column.Boekjaar;
@@ -47,7 +47,7 @@ internal sealed class FinancialStatementImport(ProviderRepository providers, Fin
             errors.Add(line, Column.AgbCode.Name, $"Er staat geen zorgaanbieder met AGB-code {row.AgbCode} in het register.");
             return null;
         }
-        if (!IsValid(line, row.Statement.Validate(), errors))
+        if (!IsValid(line, row.Statement.Validate(today), errors))
         {
             return null;
         }

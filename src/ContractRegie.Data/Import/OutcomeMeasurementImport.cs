@@ -10,8 +10,12 @@ namespace ContractRegie.Data.Import;
 /// <summary>A measurement row; the contract is named by number and resolved against the register.</summary>
 internal sealed record MeasurementRow(OutcomeMeasurement Measurement, string ContractNumber);
 
-/// <summary>Outcome measurements, keyed by contract, indicator and period; each must match an outcome agreement of its contract.</summary>
-internal sealed class OutcomeMeasurementImport(ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
+/// <summary>
+/// Outcome measurements, keyed by contract, indicator and period; each must match an outcome agreement of its contract
+/// and a period that has begun on <paramref name="today"/>.
+/// </summary>
+internal sealed class OutcomeMeasurementImport(
+    ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements, DateOnly today)
     : RegisterImport<MeasurementRow>(Column.All)
 {
     private readonly Dictionary<string, long?> _contractIds = new(StringComparer.Ordinal);
@@ -53,7 +57,7 @@ internal sealed class OutcomeMeasurementImport(ContractRepository contracts, Con
         {
             _agreements[id] = agreements = await terms.ReadAgreementsAsync(id, transaction);
         }
-        if (!IsValid(line, row.Measurement.ValidateAgainst(agreements), errors))
+        if (!IsValid(line, row.Measurement.ValidateAgainst(agreements, today), errors))
         {
             return null;
         }

@@ -90,7 +90,7 @@ public static class RegisterColumns
         public static readonly ImportColumn Opzegtermijn = new("opzegtermijn_maanden", false,
             "Hoeveel maanden voor het einde het verlengingsbesluit bekend moet zijn. Leeg is 0.", "noticePeriodMonths");
         public static readonly ImportColumn DoorlooptijdAanbesteding = new("doorlooptijd_aanbesteding_maanden", false,
-            "Hoeveel maanden een nieuwe aanbesteding duurt. Leeg is 0.", "procurementLeadTimeMonths");
+            "Hoeveel maanden een nieuwe aanbesteding duurt. Leeg is de standaard van de aanbestedingsroute.", "procurementLeadTimeMonths");
         public static readonly ImportColumn Contracteigenaar = new("contracteigenaar", false, "Eigenaar van het contract.", MaxLength: 100);
         public static readonly ImportColumn Contractmanager = new("contractmanager", false, "Contractmanager.", MaxLength: 100);
         public static readonly ImportColumn TactischInkoper = new("tactisch_inkoper", false, "Tactisch inkoper.", MaxLength: 100);

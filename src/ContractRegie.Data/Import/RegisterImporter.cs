@@ -1,3 +1,5 @@
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
@@ -17,17 +19,19 @@ public sealed class RegisterImporter(
     ContractRepository contracts,
     ContractTermsRepository terms,
     OutcomeMeasurementRepository measurements,
-    FinancialStatementRepository statements)
+    FinancialStatementRepository statements,
+    TimeProvider time,
+    ProcurementLeadTimes leadTimes)
 {
     public Task<ImportReport> ImportAsync(RegisterImportKind kind, Stream csv, CancellationToken cancellationToken = default) =>
         kind switch
         {
             RegisterImportKind.Providers => ImportAsync(kind, new ProviderImport(providers), csv, cancellationToken),
-            RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts), csv, cancellationToken),
+            RegisterImportKind.Contracts => ImportAsync(kind, new ContractImport(providers, contracts, time.Today(), leadTimes), csv, cancellationToken),
             RegisterImportKind.Tariffs => ImportAsync(kind, new TariffImport(contracts, terms), csv, cancellationToken),
             RegisterImportKind.OutcomeMeasurements =>
-                ImportAsync(kind, new OutcomeMeasurementImport(contracts, terms, measurements), csv, cancellationToken),
-            RegisterImportKind.FinancialStatements => ImportAsync(kind, new FinancialStatementImport(providers, statements), csv, cancellationToken),
+                ImportAsync(kind, new OutcomeMeasurementImport(contracts, terms, measurements, time.Today()), csv, cancellationToken),
+            RegisterImportKind.FinancialStatements => ImportAsync(kind, new FinancialStatementImport(providers, statements, time.Today()), csv, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 

@@ -71,20 +71,33 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, resolved, AuditTrail.SystemActor);
     }
 
+    /// <summary>The open and acknowledged signals about one subject (e.g. "contract", 12).</summary>
+    public async Task<IReadOnlyList<Signal>> ReadUnresolvedBySubjectAsync(string subjectType, long subjectId, DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadUnresolvedBySubject,
+            new { SubjectType = subjectType, SubjectId = subjectId, Resolved = nameof(SignalStatus.Resolved) }, transaction)).AsList();
+
     /// <summary>Acknowledges or resolves a signal; null when it does not exist.</summary>
     public Task<Signal?> SetStatusAsync(long id, SignalStatus status, string? note) =>
         database.InTransactionAsync<Signal?>(null, async tx =>
+            await ReadByIdAsync(id, tx) is { } before ? await WriteStatusAsync(before, status, note, tx) : null);
+
+    /// <summary>Resolves these signals with this reason, each audited, in the caller's transaction (its cause is gone).</summary>
+    public async Task ResolveAsync(IEnumerable<Signal> resolved, string reason, DbTransaction transaction)
+    {
+        foreach (var signal in resolved)
         {
-            if (await ReadByIdAsync(id, tx) is not { } before)
-            {
-                return null;
-            }
-            await tx.Connection!.ExecuteAsync(SignalSql.UpdateStatus,
-                new { Id = id, Status = status.ToString(), ResolutionNote = note ?? before.ResolutionNote, Now = time.GetUtcNow() }, tx);
-            var after = (await ReadByIdAsync(id, tx))!;
-            await audit.AppendAsync(tx, AuditAction.Update, Entity, id, before, after);
-            return after;
-        });
+            await WriteStatusAsync(signal, SignalStatus.Resolved, reason, transaction);
+        }
+    }
+
+    private async Task<Signal> WriteStatusAsync(Signal before, SignalStatus status, string? note, DbTransaction transaction)
+    {
+        await transaction.Connection!.ExecuteAsync(SignalSql.UpdateStatus,
+            new { before.Id, Status = status.ToString(), ResolutionNote = note ?? before.ResolutionNote, Now = time.GetUtcNow() }, transaction);
+        var after = (await ReadByIdAsync(before.Id, transaction))!;
+        await audit.AppendAsync(transaction, AuditAction.Update, Entity, before.Id, before, after);
+        return after;
+    }
 
     private static object Parameters(SignalDraft draft, SignalStatus status, DateTimeOffset now) => new
     {

@@ -21,7 +21,7 @@ public static class ApiSetup
         // Binding failures throw, so ApiProblemHandler can answer them with problem+json.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
-        services.AddSingleton<RenewalDecisionRecorder>().AddSingleton<SignalActions>();
+        services.AddSingleton<RenewalDecisions>().AddSingleton<SignalActions>();
         services.AddEndpointsApiExplorer();
         services.AddOpenApiDocument(settings =>
         {

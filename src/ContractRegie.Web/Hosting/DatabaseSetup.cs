@@ -1,5 +1,6 @@
 using ContractRegie.Data;
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Demo;
 using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Jobs;
@@ -19,6 +20,7 @@ public static class DatabaseSetup
     {
         var options = ReadOptions(builder);
         builder.Services.AddSingleton(ReadSpendingOptions(builder));
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ProcurementLeadTimes.Section).Get<ProcurementLeadTimes>() ?? new ProcurementLeadTimes());
         builder.Services.AddContractRegieData(options);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])

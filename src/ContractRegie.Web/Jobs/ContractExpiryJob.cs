@@ -7,7 +7,7 @@ using ContractRegie.Data.Signals;
 
 namespace ContractRegie.Web.Jobs;
 
-/// <summary>Key dates against the horizons, and contracts past their end without a decision turn Verlopen.</summary>
+/// <summary>Key dates against the horizons, and contracts past their end without a decision. It signals; the status is computed on read.</summary>
 public sealed class ContractExpiryJob(
     Database database, ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<ContractExpiryJob> logger)
     : IContractRegieJob
@@ -21,26 +21,20 @@ public sealed class ContractExpiryJob(
     {
         var today = time.Today();
         var register = await contracts.ReadAllAsync();
-        var (tally, expired) = (new SignalTally(), 0);
-        // One transaction: the status changes, signals and their e-mails of a run are stored together or not at all.
+        var tally = new SignalTally();
+        // One transaction: the signals and their e-mails of a run are stored together or not at all.
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun(Kinds);
             foreach (var contract in register)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var outcome = ContractExpiryRules.Evaluate(contract, today, options.Horizons);
-                if (outcome.NewStatus is { } status)
-                {
-                    await contracts.UpdateStatusAsync(contract, status, tx);
-                    expired++;
-                }
-                tally += await run.RaiseAllAsync(outcome.Signals, tx);
+                tally += await run.RaiseAllAsync(ContractExpiryRules.Evaluate(contract, today, options.Horizons), tx);
             }
             return await run.CompleteAsync(tx);
         }, cancellationToken);
-        logger.LogInformation("Contract expiry on {Today}: {Contracts} contracts checked, {Raised} signals raised, {Escalated} escalated, {Expired} turned Verlopen",
-            today, register.Count, tally.Raised, tally.Escalated, expired);
-        return $"{register.Count} contracten gecontroleerd, {tally.Raised} nieuwe signaleringen, {tally.Escalated} verscherpt, {expired} verlopen.";
+        logger.LogInformation("Contract expiry on {Today}: {Contracts} contracts checked, {Raised} signals raised, {Escalated} escalated",
+            today, register.Count, tally.Raised, tally.Escalated);
+        return $"{register.Count} contracten gecontroleerd, {tally.Raised} nieuwe signaleringen, {tally.Escalated} verscherpt.";
     }
 }

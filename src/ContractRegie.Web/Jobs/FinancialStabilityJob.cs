@@ -1,7 +1,9 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data;
+using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Signals;
@@ -12,10 +14,13 @@ namespace ContractRegie.Web.Jobs;
 /// Ratios, red flags and level of every active provider with annual statements (or an earlier assessment); a rise
 /// since the last assessment becomes a signal and an e-mail to the provider's contractmanager, a first assessment only
 /// when it is Hoog, and a fall closes the signal. The assessed level is stored, so a second run the same day sees no rise.
+/// A provider with an active contract whose last statement due is missing gets a "jaarrekening ontbreekt" signal, closed
+/// by the first run after the statement is in.
 /// </summary>
 public sealed class FinancialStabilityJob(
     Database database, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks,
-    SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<FinancialStabilityJob> logger) : IContractRegieJob
+    ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options,
+    ILogger<FinancialStabilityJob> logger) : IContractRegieJob
 {
     public string Name => "financial-stability";
 
@@ -23,20 +28,22 @@ public sealed class FinancialStabilityJob(
     {
         var today = time.Today();
         var byProvider = (await statements.ReadAllAsync()).ToLookup(s => s.ProviderId);
-        var tally = new SignalTally();
+        var active = await providers.ReadActiveAsync();
+        var contracted = (await contracts.ReadAllAsync()).Where(c => c.Status == ContractStatus.Actief).Select(c => c.ProviderId).ToHashSet();
+        var (rises, missing, filed) = (new SignalTally(), new SignalTally(), 0);
         var levels = new Dictionary<RiskLevel, int>();
         await database.InTransactionAsync(async tx =>
         {
-            var run = signals.BeginRun([SignalKind.FinancialRisk]);
+            var run = signals.BeginRun([SignalKind.FinancialRisk, SignalKind.FinancialStatementMissing]);
             var previous = await risks.ReadAllAsync(tx);
-            foreach (var provider in (await providers.ReadActiveAsync()).Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
+            foreach (var provider in active.Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var assessment = FinancialStability.Assess([.. byProvider[provider.Id]], today, options.FinancialNorms);
                 var before = previous.GetValueOrDefault(provider.Id);
                 if (FinancialStability.SignalOnRise(provider, assessment, before?.Level) is { } draft)
                 {
-                    tally += await run.RaiseAllAsync([draft], tx);
+                    rises += await run.RaiseAllAsync([draft], tx);
                 }
                 else if (assessment.Level > RiskLevel.Laag)
                 {
@@ -49,11 +56,20 @@ public sealed class FinancialStabilityJob(
                 }, before, tx);
                 levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
             }
-            return await run.CompleteAsync(tx);
+            foreach (var provider in active.Where(p => contracted.Contains(p.Id)))
+            {
+                if (FinancialStability.MissingStatement(provider, byProvider[provider.Id], today, options.FinancialNorms) is { } draft)
+                {
+                    missing += await run.RaiseAllAsync([draft], tx);
+                }
+            }
+            filed = (await run.CompleteAsync(tx)).Closed;
+            return filed;
         }, cancellationToken);
-        logger.LogInformation("Financial stability on {Today}: {Providers} providers assessed ({Levels}), {Raised} rises signalled",
-            today, levels.Values.Sum(), string.Join(", ", levels.Select(l => $"{l.Key} {l.Value}")), tally.Raised);
+        logger.LogInformation("Financial stability on {Today}: {Providers} providers assessed ({Levels}), {Raised} rises signalled, {Missing} missing statements signalled, {Closed} signals closed",
+            today, levels.Values.Sum(), string.Join(", ", levels.Select(l => $"{l.Key} {l.Value}")), rises.Raised, missing.Raised, filed);
         return $"{levels.Values.Sum()} zorgaanbieders beoordeeld (Laag {levels.GetValueOrDefault(RiskLevel.Laag)}, "
-               + $"Verhoogd {levels.GetValueOrDefault(RiskLevel.Verhoogd)}, Hoog {levels.GetValueOrDefault(RiskLevel.Hoog)}), {tally.Raised} stijgingen gesignaleerd.";
+               + $"Verhoogd {levels.GetValueOrDefault(RiskLevel.Verhoogd)}, Hoog {levels.GetValueOrDefault(RiskLevel.Hoog)}), {rises.Raised} stijgingen gesignaleerd, "
+               + $"{missing.Raised} ontbrekende jaarrekeningen gesignaleerd.";
     }
 }

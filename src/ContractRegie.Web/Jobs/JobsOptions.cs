@@ -28,6 +28,9 @@ public sealed class JobsOptions
     /// <summary>Months after a reporting period ends before its outcome report counts as missing.</summary>
     public int OutcomeGraceMonths { get; set; } = OutcomeMonitoringRules.DefaultGraceMonths;
 
+    /// <summary>How many months back outcome reports are checked for being missing.</summary>
+    public int OutcomeLookBackMonths { get; set; } = OutcomeMonitoringRules.DefaultLookBackMonths;
+
     /// <summary>The financial-stability norms (DESIGN.md's defaults).</summary>
     public FinancialNorms FinancialNorms { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data;
@@ -8,7 +9,10 @@ using ContractRegie.Data.Signals;
 
 namespace ContractRegie.Web.Jobs;
 
-/// <summary>The latest measurement of every outcome agreement against its norm, and reports that are overdue.</summary>
+/// <summary>
+/// The latest measurement of every outcome agreement against its norm, and reports that are overdue; a signal whose
+/// cause is gone (back on norm, every report in) is closed by the run.
+/// </summary>
 public sealed class OutcomeMonitoringJob(
     Database database, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
     SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<OutcomeMonitoringJob> logger) : IContractRegieJob
@@ -25,20 +29,22 @@ public sealed class OutcomeMonitoringJob(
         var agreements = (await terms.ReadAllAgreementsAsync()).ToLookup(a => a.ContractId);
         var reported = (await measurements.ReadAllAsync()).ToLookup(m => m.ContractId);
         var tally = new SignalTally();
+        var resolved = 0;
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun(Kinds);
             foreach (var contract in register.Where(c => agreements.Contains(c.Id)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths);
+                var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);
                 tally += await run.RaiseAllAsync(drafts, tx);
             }
-            return await run.CompleteAsync(tx);
+            resolved = (await run.CompleteAsync(tx)).Closed;
+            return resolved;
         }, cancellationToken);
         var checkedAgreements = agreements.Sum(g => g.Count());
-        logger.LogInformation("Outcome monitoring on {Today}: {Contracts} contracts, {Agreements} agreements checked, {Raised} signals raised",
-            today, register.Count, checkedAgreements, tally.Raised);
+        logger.LogInformation("Outcome monitoring on {Today}: {Contracts} contracts, {Agreements} agreements checked, {Raised} signals raised, {Resolved} signals closed",
+            today, register.Count, checkedAgreements, tally.Raised, resolved);
         return $"{register.Count} contracten, {checkedAgreements} prestatieafspraken gecontroleerd, {tally.Raised} nieuwe signaleringen.";
     }
 }

@@ -5,7 +5,8 @@ namespace ContractRegie.Core.Tests.Contracts;
 
 /// <summary>
 /// Key dates (DESIGN.md): current end = initial end + exercised options; maximum end = initial end + all options;
-/// decision deadline = current end − notice, while an option remains; procurement start = maximum end − lead time,
+/// decision deadline = the earlier of current end − notice and current end − procurement lead time, while an option
+/// remains; procurement start = maximum end − lead time,
 /// or current end − lead time once "opnieuw aanbesteden" is decided.
 /// </summary>
 public class KeyDateRulesTests
@@ -41,7 +42,7 @@ public class KeyDateRulesTests
 
         Assert.Equal(D(2023, 12, 31), keyDates.CurrentEnd);
         Assert.Equal(D(2024, 12, 31), keyDates.MaximumEnd);
-        Assert.Equal(D(2023, 9, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 6, 30), keyDates.DecisionDeadline); // lead time 6 months before notice 3
         Assert.Equal(D(2024, 6, 30), keyDates.ProcurementStartDeadline);
     }
 
@@ -53,7 +54,7 @@ public class KeyDateRulesTests
 
         Assert.Equal(D(2022, 12, 31), keyDates.CurrentEnd);
         Assert.Equal(D(2024, 12, 31), keyDates.MaximumEnd);
-        Assert.Equal(D(2022, 9, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2022, 6, 30), keyDates.DecisionDeadline);
         Assert.Equal(D(2024, 6, 30), keyDates.ProcurementStartDeadline);
         Assert.Equal(new ExtensionOption(1, 12, false), keyDates.NextOption);
         Assert.Equal(2, keyDates.RemainingOptions);
@@ -68,7 +69,7 @@ public class KeyDateRulesTests
 
         Assert.Equal(D(2023, 12, 31), keyDates.CurrentEnd);
         Assert.Equal(D(2026, 12, 31), keyDates.MaximumEnd);
-        Assert.Equal(D(2023, 6, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 3, 31), keyDates.DecisionDeadline); // lead time 9 months before notice 6
         Assert.Equal(D(2026, 3, 31), keyDates.ProcurementStartDeadline);
         Assert.Equal(new ExtensionOption(2, 12, false), keyDates.NextOption);
         Assert.Equal(2, keyDates.RemainingOptions);
@@ -100,7 +101,7 @@ public class KeyDateRulesTests
 
         Assert.Equal(D(2024, 2, 29), keyDates.CurrentEnd);
         Assert.Equal(D(2025, 2, 28), keyDates.MaximumEnd);
-        Assert.Equal(D(2023, 11, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 8, 31), keyDates.DecisionDeadline);
         Assert.Equal(D(2024, 8, 31), keyDates.ProcurementStartDeadline);
     }
 
@@ -113,13 +114,38 @@ public class KeyDateRulesTests
 
         Assert.Equal(D(2023, 6, 14), keyDates.CurrentEnd);
         Assert.Equal(D(2023, 12, 14), keyDates.MaximumEnd);
-        Assert.Equal(D(2023, 4, 14), keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 2, 14), keyDates.DecisionDeadline);
         Assert.Equal(D(2023, 8, 14), keyDates.ProcurementStartDeadline);
     }
 
     [Fact]
-    public void Zero_notice_period_puts_the_decision_deadline_on_the_current_end() =>
-        Assert.Equal(D(2022, 12, 31), KeyDateRules.For(AContract(noticeMonths: 0, options: Options((12, false)))).DecisionDeadline);
+    public void Zero_notice_period_and_lead_time_put_the_decision_deadline_on_the_current_end() =>
+        Assert.Equal(D(2022, 12, 31), KeyDateRules.For(AContract(noticeMonths: 0, leadTimeMonths: 0, options: Options((12, false)))).DecisionDeadline);
+
+    [Fact]
+    public void A_lead_time_longer_than_the_notice_period_sets_the_decision_deadline()
+    {
+        // The case: notice 3, lead time 9: 31 Dec 2022 − 9 months = 31 Mar 2022, not 30 Sep 2022.
+        var keyDates = KeyDateRules.For(AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 9, options: Options((12, false))));
+
+        Assert.Equal(D(2022, 3, 31), keyDates.DecisionDeadline);
+        Assert.Equal(DecisionDeadlineBasis.ProcurementLeadTime, keyDates.DecisionDeadlineSetBy);
+    }
+
+    [Theory]
+    [InlineData(9, 3)]
+    [InlineData(6, 6)] // equal: the same day either way; the contractual notice is named
+    public void A_notice_period_at_least_the_lead_time_sets_the_decision_deadline(int notice, int leadTime)
+    {
+        var keyDates = KeyDateRules.For(AContract(initialEnd: D(2022, 12, 31), noticeMonths: notice, leadTimeMonths: leadTime, options: Options((12, false))));
+
+        Assert.Equal(notice == 9 ? D(2022, 3, 31) : D(2022, 6, 30), keyDates.DecisionDeadline);
+        Assert.Equal(DecisionDeadlineBasis.NoticePeriod, keyDates.DecisionDeadlineSetBy);
+    }
+
+    [Fact]
+    public void Without_a_decision_deadline_nothing_sets_it() =>
+        Assert.Null(KeyDateRules.For(AContract(noticeMonths: 3, leadTimeMonths: 9)).DecisionDeadlineSetBy);
 
     [Fact]
     public void Notice_period_longer_than_the_remaining_term_puts_the_deadline_in_the_past()
@@ -149,8 +175,8 @@ public class KeyDateRulesTests
     [InlineData(2023, 6, 1, true)]
     public void Decision_is_overdue_only_after_the_deadline(int y, int m, int d, bool expected)
     {
-        // Deadline 31 Dec 2022 − 3 months = 30 Sep 2022.
-        var contract = AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, options: Options((12, false)));
+        // Deadline 31 Dec 2022 − 3 months = 30 Sep 2022 (no lead time to come earlier).
+        var contract = AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 0, options: Options((12, false)));
 
         Assert.Equal(expected, KeyDateRules.IsDecisionOverdue(contract, D(y, m, d)));
     }
@@ -174,11 +200,11 @@ public class KeyDateRulesTests
     [Fact]
     public void After_an_extension_the_next_option_has_its_own_deadline()
     {
-        // Current end 31 Dec 2023, next deadline 30 Sep 2023.
+        // Current end 31 Dec 2023, lead time 6 months: next deadline 30 Jun 2023.
         var contract = AContract(options: Options((12, true), (12, false)), latestDecision: RenewalDecisionKind.Verlengen);
 
-        Assert.False(KeyDateRules.IsDecisionOverdue(contract, D(2023, 9, 30)));
-        Assert.True(KeyDateRules.IsDecisionOverdue(contract, D(2023, 10, 1)));
+        Assert.False(KeyDateRules.IsDecisionOverdue(contract, D(2023, 6, 30)));
+        Assert.True(KeyDateRules.IsDecisionOverdue(contract, D(2023, 7, 1)));
     }
 
     [Fact]
@@ -223,7 +249,7 @@ public class KeyDateRulesTests
             initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6,
             options: Options((12, true), (12, false), (12, false)), latestDecision: latest));
 
-        Assert.Equal(D(2023, 9, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2023, 6, 30), keyDates.DecisionDeadline);
         Assert.Equal(D(2025, 6, 30), keyDates.ProcurementStartDeadline);
         Assert.Equal(new ExtensionOption(2, 12, false), keyDates.NextOption);
         Assert.Equal(2, keyDates.RemainingOptions);

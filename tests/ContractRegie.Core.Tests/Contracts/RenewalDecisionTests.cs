@@ -35,7 +35,7 @@ public class RenewalDecisionTests
         var keyDates = updated.KeyDates;
         Assert.Equal(D(2024, 12, 31), keyDates.CurrentEnd);
         Assert.Equal(D(2026, 12, 31), keyDates.MaximumEnd);
-        Assert.Equal(D(2024, 9, 30), keyDates.DecisionDeadline);
+        Assert.Equal(D(2024, 6, 30), keyDates.DecisionDeadline);
         Assert.Equal(D(2026, 6, 30), keyDates.ProcurementStartDeadline);
         Assert.Equal(new ExtensionOption(3, 24, false), keyDates.NextOption);
         Assert.Equal(1, keyDates.RemainingOptions);
@@ -46,7 +46,7 @@ public class RenewalDecisionTests
     {
         var contract = AContract(initialEnd: D(2022, 12, 31), options: Options((6, false), (12, false)));
 
-        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2022, 8, 1));
+        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2022, 6, 1));
         var updated = Accepted(outcome);
 
         Assert.Equal(1, outcome.ExercisedOptionSequence);
@@ -59,7 +59,7 @@ public class RenewalDecisionTests
     {
         var contract = AContract(options: Options((12, false)));
 
-        Accepted(KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2022, 8, 1)));
+        Accepted(KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2022, 6, 1)));
 
         Assert.Equal([false], Exercised(contract));
         Assert.Null(contract.LatestDecision);
@@ -103,28 +103,70 @@ public class RenewalDecisionTests
     }
 
     [Theory]
-    [InlineData(2023, 2, 15)]
-    [InlineData(2023, 12, 31)] // the new last day
-    public void Verlopen_contract_that_is_extended_is_Actief_again_within_the_new_term(int y, int m, int d)
+    [InlineData(2023, 1, 1, ContractStatus.Verlopen)] // the day after the current end
+    [InlineData(2023, 2, 15, ContractStatus.Verlopen)]
+    [InlineData(2023, 2, 15, ContractStatus.Actief)] // stored status not yet updated: the dates decide
+    public void Verlengen_after_the_current_end_is_refused_even_with_a_justification(int y, int m, int d, ContractStatus status)
     {
-        var contract = AContract(initialEnd: D(2022, 12, 31), options: Options((12, false)), status: ContractStatus.Verlopen);
+        var contract = AContract(initialEnd: D(2022, 12, 31), options: Options((12, false)), status: status);
 
-        var updated = Accepted(KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(y, m, d)));
+        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(y, m, d), "Zorg moet doorlopen");
 
-        Assert.Equal(ContractStatus.Actief, updated.Status);
-        Assert.Equal(D(2023, 12, 31), updated.KeyDates.CurrentEnd);
+        Assert.Null(outcome.Contract);
+        Assert.Equal(
+            "Het contract is op 31-12-2022 afgelopen en kan niet meer worden verlengd: dat zou een nieuwe opdracht zonder aanbesteding zijn. "
+            + "Start een nieuwe aanbesteding (besluit Opnieuw aanbesteden).", outcome.Error);
     }
 
     [Fact]
-    public void Verlopen_contract_extended_too_late_to_cover_today_stays_Verlopen()
+    public void Verlengen_after_the_decision_deadline_without_a_justification_is_refused()
     {
-        // New end: 31 Dec 2022 + 1 month = 31 Jan 2023, today is after it.
-        var contract = AContract(initialEnd: D(2022, 12, 31), options: Options((1, false)), status: ContractStatus.Verlopen);
+        // 31 Dec 2022 − lead time 6 months = 30 Jun 2022.
+        var contract = AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6, options: Options((12, false)));
 
-        var updated = Accepted(KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2023, 3, 1)));
+        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2022, 7, 1), "  ");
 
-        Assert.Equal(D(2023, 1, 31), updated.KeyDates.CurrentEnd);
-        Assert.Equal(ContractStatus.Verlopen, updated.Status);
+        Assert.Null(outcome.Contract);
+        Assert.Equal("De uiterste besluitdatum (30-06-2022) is verstreken. Verlengen kan alleen nog met een verantwoording waarom het "
+                     + "besluit te laat is (lateJustification).", outcome.Error);
+    }
+
+    [Theory]
+    [InlineData(2022, 7, 1)]
+    [InlineData(2022, 12, 31)] // the last day of the term
+    public void Verlengen_after_the_decision_deadline_with_a_justification_is_accepted_as_late(int y, int m, int d)
+    {
+        var contract = AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6, options: Options((12, false)));
+
+        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(y, m, d), "Raadsbesluit liep vertraging op");
+        var updated = Accepted(outcome);
+
+        Assert.True(outcome.Late);
+        Assert.Equal(D(2022, 6, 30), outcome.MissedDeadline);
+        Assert.Equal(D(2023, 12, 31), updated.KeyDates.CurrentEnd);
+        Assert.Equal(ContractStatus.Actief, updated.Status);
+    }
+
+    [Fact]
+    public void Verlengen_on_the_decision_deadline_is_in_time()
+    {
+        var contract = AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 6, options: Options((12, false)));
+
+        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2022, 6, 30));
+
+        Accepted(outcome);
+        Assert.False(outcome.Late);
+        Assert.Null(outcome.MissedDeadline);
+    }
+
+    [Fact]
+    public void A_decision_before_the_contract_starts_is_refused()
+    {
+        var contract = AContract(start: D(2021, 1, 1), options: Options((12, false)));
+
+        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.OpnieuwAanbesteden, D(2020, 12, 31));
+
+        Assert.Equal("Een besluit kan niet vóór de start van het contract (01-01-2021) worden genomen.", outcome.Error);
     }
 
     [Fact]
@@ -149,7 +191,7 @@ public class RenewalDecisionTests
         Assert.Equal(RenewalDecisionKind.Verlengen, afterExtend.LatestDecision);
         Assert.Equal(ContractStatus.Actief, afterExtend.Status);
         Assert.Equal(D(2024, 12, 31), afterExtend.KeyDates.CurrentEnd);
-        Assert.Equal(D(2024, 9, 30), afterExtend.KeyDates.DecisionDeadline);
+        Assert.Equal(D(2024, 6, 30), afterExtend.KeyDates.DecisionDeadline);
         Assert.Equal(D(2025, 6, 30), afterExtend.KeyDates.ProcurementStartDeadline);
         Assert.Equal(new ExtensionOption(3, 12, false), afterExtend.KeyDates.NextOption);
     }
@@ -192,7 +234,7 @@ public class RenewalDecisionTests
     {
         var contract = AContract(initialEnd: D(2022, 12, 31), options: Options((12, false)), status: ContractStatus.Concept);
 
-        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2024, 6, 1));
+        var outcome = KeyDateRules.Decide(contract, RenewalDecisionKind.Verlengen, D(2022, 6, 1));
         var updated = Accepted(outcome);
 
         Assert.Equal(1, outcome.ExercisedOptionSequence);

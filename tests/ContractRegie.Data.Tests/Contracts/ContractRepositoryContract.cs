@@ -13,7 +13,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     private static readonly IReadOnlyList<string> NoMunicipalities = [];
     private static readonly IReadOnlyList<ExtensionOption> NoOptions = [];
 
-    private ContractRepository Contracts => new(Database, Audit);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private ProviderRepository Providers => new(Database, Audit);
 
     private Task<long> NewProviderAsync(string? name = null) => Providers.InsertAsync(TestData.Provider(name));
@@ -92,7 +92,8 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         }, read);
         Assert.Equal(new DateOnly(2026, 12, 31), read!.KeyDates.CurrentEnd);
         Assert.Equal(new DateOnly(2028, 12, 31), read.KeyDates.MaximumEnd);
-        Assert.Equal(new DateOnly(2026, 6, 30), read.KeyDates.DecisionDeadline);
+        Assert.Equal(new DateOnly(2026, 3, 31), read.KeyDates.DecisionDeadline); // the 9 months' lead time comes before the 6 months' notice
+        Assert.Equal(DecisionDeadlineBasis.ProcurementLeadTime, read.KeyDates.DecisionDeadlineSetBy);
     }
 
     [EngineFact]
@@ -160,7 +161,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
             ContractOwner = "directeur Sociaal Domein",
             ContractManager = "a.de.vries",
             TactischInkoper = "b.bakker",
-            Status = ContractStatus.Verlopen,
+            Status = ContractStatus.Concept, // a status the dates cannot overrule
         };
 
         var updated = await Contracts.UpdateAsync(changed);
@@ -171,6 +172,25 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         AssertSameContract(changed with { Municipalities = ["0153", "1735"] }, read);
         Assert.Equal(["0153", "1735"], read!.Municipalities);
         Assert.Equal([new ExtensionOption(1, 24, true)], read.ExtensionOptions);
+    }
+
+    [EngineFact]
+    public async Task The_status_is_read_as_the_dates_make_it_on_the_day_of_reading()
+    {
+        // Read on 1 June 2025: a contract that ended 31 May 2025 without a decision is Verlopen, whatever was stored.
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        var ended = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractManager = tag, StartDate = new DateOnly(2024, 6, 1), InitialEndDate = new DateOnly(2025, 5, 31), Status = ContractStatus.Actief,
+        });
+        var running = await Contracts.InsertAsync(TestData.Contract(providerId) with { ContractManager = tag, Status = ContractStatus.Verlopen });
+
+        Assert.Equal(ContractStatus.Verlopen, (await Contracts.ReadByIdAsync(ended))!.Status);
+        Assert.Equal(ContractStatus.Actief, (await Contracts.ReadByIdAsync(running))!.Status);
+        var expired = await Contracts.SearchAsync(new ContractFilter { ContractManager = tag, Status = ContractStatus.Verlopen }, new PageRequest(1, 50));
+        Assert.Equal([ended], expired.Items.Select(c => c.Id));
+        Assert.Equal(1, expired.TotalCount);
     }
 
     [EngineFact]
@@ -322,10 +342,11 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
             ContractNumber = tag + "-F", ContractManager = tag, InitialEndDate = new DateOnly(2027, 6, 30), NoticePeriodMonths = 6,
             ExtensionOptions = [],
         });
-        // Current end 31-12-2026 after one exercised option, decision on the second due 30-09-2026 (3 months notice).
+        // Current end 31-12-2026 after one exercised option, decision on the second due 30-09-2026 (3 months notice and lead time).
         var g = await Contracts.InsertAsync(TestData.Contract(providerId) with
         {
             ContractNumber = tag + "-G", ContractManager = tag, InitialEndDate = new DateOnly(2025, 12, 31), NoticePeriodMonths = 3,
+            ProcurementLeadTimeMonths = 3,
             ExtensionOptions = [new(1, 12, true), new(2, 12, false)],
         });
 

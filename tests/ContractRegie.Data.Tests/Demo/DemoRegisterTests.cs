@@ -112,8 +112,8 @@ public sealed class DemoRegisterTests
         var agbCodes = Register.Providers.Select(p => p.AgbCode).ToHashSet();
         var contracts = Register.Contracts.ToDictionary(c => c.Contract.ContractNumber);
 
-        Assert.All(Register.Statements, s => Assert.True(s.Statement.Validate().IsEmpty && agbCodes.Contains(s.ProviderAgbCode), s.ToString()));
-        Assert.All(Register.Measurements, m => Assert.True(m.Measurement.ValidateAgainst(contracts[m.ContractNumber].Agreements).IsEmpty, m.ToString()));
+        Assert.All(Register.Statements, s => Assert.True(s.Statement.Validate(Today).IsEmpty && agbCodes.Contains(s.ProviderAgbCode), s.ToString()));
+        Assert.All(Register.Measurements, m => Assert.True(m.Measurement.ValidateAgainst(contracts[m.ContractNumber].Agreements, Today).IsEmpty, m.ToString()));
     }
 
     [Fact]

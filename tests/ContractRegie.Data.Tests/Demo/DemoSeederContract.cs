@@ -17,7 +17,7 @@ public abstract class DemoSeederContract<TDatabase>(TDatabase testDatabase) : En
     public async Task An_empty_register_is_seeded_once_and_left_alone_after()
     {
         var providers = new ProviderRepository(Database, Audit);
-        var contracts = new ContractRepository(Database, Audit);
+        var contracts = new ContractRepository(Database, Audit, ContractDay);
         var seeder = new DemoSeeder(Database, providers, contracts, new ContractTermsRepository(Database, Audit),
             new FinancialStatementRepository(Database, Audit), new OutcomeMeasurementRepository(Database, Audit));
 

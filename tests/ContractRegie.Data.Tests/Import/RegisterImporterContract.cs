@@ -22,9 +22,9 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     private static readonly Encoding Windows1252 = CodePagesEncoding(1252);
 
     private ProviderRepository Providers => new(Database, Audit);
-    private ContractRepository Contracts => new(Database, Audit);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private ContractTermsRepository Terms => new(Database, Audit);
-    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit));
+    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit), ContractDay, new ProcurementLeadTimes());
 
     [EngineFact]
     public async Task A_provider_file_is_inserted_with_every_field()
@@ -246,8 +246,15 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
 
         Assert.All(first, r => Assert.True(r.Succeeded && r.Inserted == r.RowsRead, string.Join("; ", r.Errors)));
         Assert.All(second, r => Assert.Equal(r.RowsRead, r.Unchanged));
-        var statements = File.ReadAllText(SamplePath("financial-statements.csv"));
-        var reports = new[] { await ImportAsync(RegisterImportKind.FinancialStatements, statements), await ImportAsync(RegisterImportKind.FinancialStatements, statements) };
+        // The sample has 2025 statements filed in 2026: imported on 2 December 2026, when that year has ended and they are filed.
+        var statements = Encoding.UTF8.GetBytes(File.ReadAllText(SamplePath("financial-statements.csv")));
+        var importer = new RegisterImporter(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit),
+            new FixedClock(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero)), new ProcurementLeadTimes());
+        var reports = new[]
+        {
+            await importer.ImportAsync(RegisterImportKind.FinancialStatements, new MemoryStream(statements)),
+            await importer.ImportAsync(RegisterImportKind.FinancialStatements, new MemoryStream(statements)),
+        };
         Assert.Equal([(3, 0), (0, 3)], reports.Select(r => (r.Inserted, r.Unchanged)));
     }
 

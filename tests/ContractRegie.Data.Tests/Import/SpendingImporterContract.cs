@@ -29,7 +29,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
 
     private static readonly DateOnly Today = new(2025, 7, 1);
 
-    private ContractRepository Contracts => new(Database, Audit);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private SpendingRepository Spending => new(Database, Contracts);
 
     private SpendingImporter Importer(string? key = Key) => new(Database, Spending, Audit, new FixedActor("f.smit"),

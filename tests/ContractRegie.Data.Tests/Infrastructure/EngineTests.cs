@@ -13,4 +13,6 @@ public abstract class EngineTests<TDatabase>(TDatabase testDatabase) : IClassFix
     protected TDatabase TestDatabase { get; } = testDatabase;
     protected Database Database => TestDatabase.Database;
     protected AuditTrail Audit => new(Database, new FixedActor("test"), TimeProvider.System);
+    /// <summary>The day contracts are read on (their status is computed for it): within TestData's default contract term.</summary>
+    protected static FixedClock ContractDay => new(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero));
 }

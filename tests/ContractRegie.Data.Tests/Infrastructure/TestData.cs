@@ -25,7 +25,7 @@ public static class TestData
         StartDate = new DateOnly(2024, 1, 1),
         InitialEndDate = new DateOnly(2026, 12, 31),
         NoticePeriodMonths = 6,
-        ProcurementLeadTimeMonths = 9,
+        ProcurementLeadTimeMonths = 6,
         Status = ContractStatus.Actief,
     };
 }

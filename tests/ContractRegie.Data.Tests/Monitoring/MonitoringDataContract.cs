@@ -19,11 +19,13 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
                                            + "omzet_gemeente;accountantsverklaring;continuiteitsparagraaf;ingediend_op";
 
     private ProviderRepository Providers => new(Database, Audit);
-    private ContractRepository Contracts => new(Database, Audit);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private ContractTermsRepository Terms => new(Database, Audit);
     private OutcomeMeasurementRepository Measurements => new(Database, Audit);
     private FinancialStatementRepository Statements => new(Database, Audit);
-    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, Measurements, Statements);
+    /// <summary>Imported on 1 November 2026: 2026-K3 has begun and 2025 has ended, so the files' periods and years can be reported.</summary>
+    private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, Measurements, Statements,
+        new FixedClock(new DateTimeOffset(2026, 11, 1, 10, 0, 0, TimeSpan.Zero)), new ProcurementLeadTimes());
 
     /// <summary>A contract with a quarterly waiting-time agreement.</summary>
     private async Task<(Provider Provider, Contract Contract)> ContractWithAgreementAsync()

@@ -34,7 +34,7 @@ public static class ApiClient
         ["initialEndDate"] = "2026-12-31",
         ["extensionOptions"] = new[] { new { durationMonths = 12 }, new { durationMonths = 12 } },
         ["noticePeriodMonths"] = 6,
-        ["procurementLeadTimeMonths"] = 12,
+        ["procurementLeadTimeMonths"] = 6,
         ["contractManager"] = "j.jansen",
         ["status"] = "Actief",
     };

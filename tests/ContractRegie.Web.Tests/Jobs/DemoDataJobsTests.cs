@@ -53,7 +53,7 @@ public sealed class DemoDataJobsTests : IDisposable
         foreach (var kind in new[]
                  {
                      SignalKind.DecisionDue, SignalKind.ProcurementMustStart, SignalKind.ContractExpiredWithoutDecision, SignalKind.OutcomeBelowNorm,
-                     SignalKind.OutcomeReportMissing, SignalKind.FinancialRisk,
+                     SignalKind.OutcomeReportMissing, SignalKind.FinancialRisk, SignalKind.FinancialStatementMissing,
                  })
         {
             Assert.True(signals.GetValueOrDefault(kind) > 0, $"no {kind} signal in the demo register");

@@ -44,6 +44,7 @@ public sealed class MailPolicyTests : IDisposable
         if (!withOptions)
         {
             body["extensionOptions"] = Array.Empty<object>();
+            body["procurementLeadTimeMonths"] = 12;
         }
         return await writer.CreateAsync("/api/v1/contracts", body);
     }
@@ -235,7 +236,7 @@ public sealed class MailPolicyTests : IDisposable
     }
 
     [Fact]
-    public async Task After_a_decision_the_next_run_closes_the_deadline_signal_it_answers_as_the_system_and_mails_nothing_about_it()
+    public async Task A_decision_closes_the_deadline_signal_it_answers_and_the_next_run_mails_nothing_about_it()
     {
         var manager = await CreateUserAsync(Role.Contractmanager);
         var contractId = await ContractAsync(manager, null);
@@ -244,13 +245,13 @@ public sealed class MailPolicyTests : IDisposable
 
         var decider = await _app.CreateClientAsAsync(Role.Contractmanager);
         Assert.Equal(HttpStatusCode.Created, (await decider.PostJsonAsync($"/api/v1/contracts/{contractId}/renewal-decisions",
-            new { decision = "Verlengen", decidedBy = "College van B&W", reason = "Goede resultaten." })).StatusCode);
+            new { decision = "Verlengen", decidingBody = "College", reason = "Goede resultaten." })).StatusCode);
         // The new decision deadline, 30-06-2027, is beyond every horizon on 1 March 2026: nothing new is due.
         await RunAsync("contract-expiry", "digest", "notification-dispatch");
 
         var closed = await SignalAsync(contractId, "DecisionDue");
         Assert.Equal((due.GetProperty("id").GetInt64(), "Resolved"), (closed.GetProperty("id").GetInt64(), closed.GetProperty("status").GetString()));
-        Assert.StartsWith("Automatisch afgehandeld op 01-03-2026: deze termijn geldt niet meer", closed.GetProperty("resolutionNote").GetString());
+        Assert.StartsWith("Afgehandeld door het besluit 'Verlengen'", closed.GetProperty("resolutionNote").GetString());
         Assert.Empty(_smtp.Messages());
     }
 

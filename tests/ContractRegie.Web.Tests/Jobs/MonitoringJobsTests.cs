@@ -106,6 +106,8 @@ public sealed class MonitoringJobsTests : IDisposable
         Assert.Equal(("Laag", 2024, 0), (assessment.GetProperty("level").GetString(), assessment.GetProperty("year").GetInt32(), assessment.GetProperty("redFlags").GetArrayLength()));
         Assert.Equal([0.6m, 2m, 0.03m, 0.3m], assessment.GetProperty("scores").EnumerateArray().Select(s => s.GetProperty("value").GetDecimal()));
         Assert.Equal("Laag", json.RootElement.GetProperty("lastAssessed").GetProperty("level").GetString());
+        var year = Assert.Single(json.RootElement.GetProperty("history").EnumerateArray());
+        Assert.Equal((2024, 0.6m), (year.GetProperty("year").GetInt32(), year.GetProperty("ratios").GetProperty("solvency").GetDecimal()));
     }
 
     [Fact]
@@ -131,6 +133,7 @@ public sealed class MonitoringJobsTests : IDisposable
         var writer = await WriterAsync();
         var contract = ContractBody(await writer.CreateProviderAsync());
         contract["contractManager"] = manager;
+        contract["startDate"] = "2025-10-01"; // its first quarter is 2025-K4
         var contractId = await writer.CreateAsync("/api/v1/contracts", contract);
         var agreementId = await writer.CreateAsync($"/api/v1/contracts/{contractId}/outcome-agreements", new
         {
@@ -149,7 +152,7 @@ public sealed class MonitoringJobsTests : IDisposable
 
         using var signals = await GetAsync($"/api/v1/signals?subjectType=contract&subjectId={contractId}");
         Assert.Equal(
-            [("OutcomeBelowNorm", $"OutcomeBelowNorm:{agreementId}:2025-K4"), ("OutcomeReportMissing", $"OutcomeReportMissing:{agreementId}:2026-K1")],
+            [("OutcomeBelowNorm", $"OutcomeBelowNorm:{agreementId}:2025-K4"), ("OutcomeReportMissing", $"OutcomeReportMissing:{agreementId}")],
             signals.RootElement.GetProperty("items").EnumerateArray()
                 .Select(s => (s.GetProperty("kind").GetString()!, s.GetProperty("dedupeKey").GetString()!)).Order());
         var mails = _smtp.Messages();

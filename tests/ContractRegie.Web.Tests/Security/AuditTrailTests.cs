@@ -25,7 +25,7 @@ public sealed class AuditTrailTests(ContractRegieApp app) : IClassFixture<Contra
         body["title"] = "Gewijzigde omschrijving";
         (await manager.PutJsonAsync($"/api/v1/contracts/{id}", body)).EnsureSuccessStatusCode();
         (await buyer.PostJsonAsync($"/api/v1/contracts/{id}/renewal-decisions",
-            new { decision = "Verlengen", decidedBy = "p.inkoper", reason = "Goed" })).EnsureSuccessStatusCode();
+            new { decision = "Verlengen", reason = "Goed" })).EnsureSuccessStatusCode();
 
         var entries = await EntriesAsync(auditor, "contract", id);
 

@@ -31,10 +31,10 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         var row = page.Locator("#contracts tbody tr");
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        // End 31-12-2026 with 6 months notice: decide by 30-06-2026; procurement starts 12 months before 31-12-2028.
+        // End 31-12-2026 with 6 months notice and lead time: decide by 30-06-2026; procurement starts 6 months before 31-12-2028.
         await Assertions.Expect(row).ToContainTextAsync(number);
         await Assertions.Expect(row).ToContainTextAsync("30-06-2026");
-        await Assertions.Expect(row).ToContainTextAsync("31-12-2027");
+        await Assertions.Expect(row).ToContainTextAsync("30-06-2028");
     }
 
     [Fact]
@@ -59,6 +59,7 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(number);
         await Assertions.Expect(page.GetByTestId("decision-deadline")).ToHaveTextAsync("30-06-2026");
+        await Assertions.Expect(page.GetByTestId("decision-deadline-basis")).ToHaveTextAsync("de opzegtermijn (6 maanden)");
     }
 
     [Fact]

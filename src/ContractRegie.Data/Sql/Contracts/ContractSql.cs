@@ -60,17 +60,17 @@ public static class ContractSql
         """;
 
     public const string DecisionsByContractId = """
-        SELECT id, contract_id, decision, decided_on, decided_by, reason, exercised_option_sequence
+        SELECT id, contract_id, decision, decided_on, decided_by, deciding_body, reason, exercised_option_sequence, late_justification
         FROM renewal_decision WHERE contract_id = @Id ORDER BY id
         """;
     public const string InsertDecision = """
-        INSERT INTO renewal_decision (contract_id, decision, decided_on, decided_by, reason, exercised_option_sequence)
-        VALUES (@ContractId, @Decision, @DecidedOn, @DecidedBy, @Reason, @ExercisedOptionSequence)
+        INSERT INTO renewal_decision (contract_id, decision, decided_on, decided_by, deciding_body, reason, exercised_option_sequence,
+                                      late_justification)
+        VALUES (@ContractId, @Decision, @DecidedOn, @DecidedBy, @DecidingBody, @Reason, @ExercisedOptionSequence, @LateJustification)
         """;
 
     public const string WhereKind = "c.kind = @Kind";
     public const string WhereLaw = "c.law = @Law";
-    public const string WhereStatus = "c.status = @Status";
     public const string WhereProvider = "c.provider_id = @ProviderId";
     public const string WhereContractManager = "c.contract_manager = @ContractManager";
     public const string WhereText = """
@@ -78,7 +78,7 @@ public static class ContractSql
          OR c.provider_id IN (SELECT p.id FROM provider p WHERE LOWER(p.name) LIKE @Text ESCAPE '\'))
         """;
 
-    // No paging here: key dates are computed in Core, so date filters and paging apply after reading.
+    // No paging here: key dates and status are computed in Core, so those filters and paging apply after reading.
     // A municipality's register holds hundreds of contracts, not millions.
     public static string Search(ContractFilter filter) => Select + " " + Where(filter) + " ORDER BY c.contract_number";
 
@@ -93,7 +93,6 @@ public static class ContractSql
     private static SqlWhere Where(ContractFilter filter) => new SqlWhere()
         .When(filter.Kind is not null, WhereKind)
         .When(filter.Law is not null, WhereLaw)
-        .When(filter.Status is not null, WhereStatus)
         .When(filter.ProviderId is not null, WhereProvider)
         .When(filter.ContractManager is not null, WhereContractManager)
         .When(filter.Text is not null, WhereText);

@@ -11,6 +11,9 @@ public static class SignalSql
 
     public const string ReadById = "SELECT " + Columns + " FROM signal WHERE id = @Id";
     public const string ReadByDedupeKey = "SELECT " + Columns + " FROM signal WHERE dedupe_key = @DedupeKey";
+    public const string ReadUnresolvedBySubject = "SELECT " + Columns + """
+         FROM signal WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND status <> @Resolved ORDER BY id
+        """;
 
     public const string Insert = """
         INSERT INTO signal (kind, severity, subject_type, subject_id, title, facts, dedupe_key, stage, recipient, due_on, status, raised_at, updated_at)

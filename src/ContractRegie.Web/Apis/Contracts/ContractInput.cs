@@ -5,7 +5,10 @@ namespace ContractRegie.Web.Apis.Contracts;
 
 public sealed record ExtensionOptionInput(int? DurationMonths, bool? Exercised);
 
-/// <summary>What a client sends to create or replace a contract. Options are numbered in the order given.</summary>
+/// <summary>
+/// What a client sends to create or replace a contract. Options are numbered in the order given; without a procurement
+/// lead time the route's default applies.
+/// </summary>
 public sealed record ContractInput(
     string? ContractNumber,
     string? Title,
@@ -24,8 +27,9 @@ public sealed record ContractInput(
     string? TactischInkoper,
     ContractStatus? Status)
 {
-    public Contract ToContract(long id, ValidationErrors errors)
+    public Contract ToContract(long id, ValidationErrors errors, ProcurementLeadTimes leadTimes)
     {
+        var route = Required.Value(ProcurementRoute, "procurementRoute", errors);
         var start = Required.Value(StartDate, "startDate", errors);
         // A missing end is reported as missing, not also as "before the start".
         var end = Required.Value(InitialEndDate, "initialEndDate", errors);
@@ -37,7 +41,7 @@ public sealed record ContractInput(
             ProviderId = ProviderId ?? 0,
             Kind = Required.Value(Kind, "kind", errors),
             Law = Required.Value(Law, "law", errors),
-            ProcurementRoute = Required.Value(ProcurementRoute, "procurementRoute", errors),
+            ProcurementRoute = route,
             Municipalities = Municipalities?.Select(m => m.Trim()).ToList() ?? [],
             StartDate = start,
             InitialEndDate = InitialEndDate is null ? start : end,
@@ -45,7 +49,7 @@ public sealed record ContractInput(
                 .Select((o, i) => new ExtensionOption(i + 1, Required.Value(o.DurationMonths, $"extensionOptions[{i}].durationMonths", errors), o.Exercised ?? false))
                 .ToList(),
             NoticePeriodMonths = NoticePeriodMonths ?? 0,
-            ProcurementLeadTimeMonths = ProcurementLeadTimeMonths ?? 0,
+            ProcurementLeadTimeMonths = ProcurementLeadTimeMonths ?? leadTimes.For(route),
             ContractOwner = ContractOwner,
             ContractManager = ContractManager,
             TactischInkoper = TactischInkoper,
@@ -56,7 +60,12 @@ public sealed record ContractInput(
     }
 }
 
-public sealed record RenewalDecisionInput(RenewalDecisionKind? Decision, DateOnly? DecidedOn, string? DecidedBy, string? Reason);
+/// <summary>
+/// A renewal decision as a client sends it. Who recorded it and when are not input: the signed-in user, today.
+/// <paramref name="DecidingBody"/> names the body that took it; <paramref name="LateJustification"/> is needed for an
+/// extension after the decision deadline.
+/// </summary>
+public sealed record RenewalDecisionInput(RenewalDecisionKind? Decision, DecidingBody? DecidingBody, string? Reason, string? LateJustification);
 
 public sealed record TariffInput(string? ProductCategory, string? ProductCode, TariffUnit? Unit, long? PriceCents,
     DateOnly? ValidFrom, DateOnly? ValidTo, decimal? IndexationPercent)

@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
@@ -27,7 +28,9 @@ public static class ContractsApi
         group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions").RequireAuthorization(Policies.Read)
             .WithSummary("De besluiten over verlenging, oudste eerst.");
         group.MapPost("/{id:long}/renewal-decisions", RecordRenewalDecision).WithName("RecordRenewalDecision").RequireAuthorization(Policies.RenewalDecision)
-            .WithSummary("Legt een besluit vast; verlengen licht de volgende optie en verschuift de sleuteldata.");
+            .WithSummary("Legt een besluit vast namens de ingelogde gebruiker, vandaag; verlengen licht de volgende optie en verschuift de sleuteldata. "
+                + "Verlengen na de uiterste besluitdatum vraagt een verantwoording (lateJustification), na het huidige einde kan het niet meer. "
+                + "Het besluit sluit de signaleringen die het beantwoordt.");
         return app;
     }
 
@@ -60,10 +63,10 @@ public static class ContractsApi
         await contracts.ReadByIdAsync(id) is { } contract ? TypedResults.Ok(contract) : ApiProblems.NotFound($"Contract {id}");
 
     public static async Task<Results<Created<Contract>, ValidationProblem, ProblemHttpResult>> CreateContract(
-        ContractInput input, ContractRepository contracts, ProviderRepository providers)
+        ContractInput input, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
     {
         var errors = new ValidationErrors();
-        var contract = input.ToContract(0, errors);
+        var contract = input.ToContract(0, errors, leadTimes);
         await CheckProviderAsync(contract, providers, errors);
         if (!errors.IsEmpty)
         {
@@ -78,10 +81,10 @@ public static class ContractsApi
     }
 
     public static async Task<Results<Ok<Contract>, ValidationProblem, ProblemHttpResult>> ReplaceContract(
-        long id, ContractInput input, ContractRepository contracts, ProviderRepository providers)
+        long id, ContractInput input, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
     {
         var errors = new ValidationErrors();
-        var contract = input.ToContract(id, errors);
+        var contract = input.ToContract(id, errors, leadTimes);
         await CheckProviderAsync(contract, providers, errors);
         if (!errors.IsEmpty)
         {
@@ -112,8 +115,8 @@ public static class ContractsApi
             : TypedResults.Ok(await contracts.ReadDecisionsAsync(id));
 
     public static async Task<Results<Created<RenewalDecisionResult>, ValidationProblem, ProblemHttpResult>> RecordRenewalDecision(
-        long id, RenewalDecisionInput input, RenewalDecisionRecorder recorder) =>
-        await recorder.RecordAsync(id, input) switch
+        long id, RenewalDecisionInput input, RenewalDecisions decisions) =>
+        await decisions.RecordAsync(id, input) switch
         {
             RenewalDecisionOutcome.Recorded recorded => TypedResults.Created($"{Path}/{id}/renewal-decisions/{recorded.Decision.Id}",
                 new RenewalDecisionResult(recorded.Decision, recorded.Contract)),

@@ -11,7 +11,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContractRegie.Web.Apis.Monitoring;
 
 /// <summary>The risk of a provider today: what Core computes from its statements, and what the job last stored.</summary>
-public sealed record FinancialAssessmentResponse(long ProviderId, FinancialAssessment Assessment, string Explanation, ProviderRisk? LastAssessed);
+public sealed record FinancialAssessmentResponse(
+    long ProviderId, FinancialAssessment Assessment, string Explanation, ProviderRisk? LastAssessed, IReadOnlyList<YearRatios> History);
 
 /// <summary>Providers' annual statements, and the financial assessment computed from them.</summary>
 public static class FinancialStatementsApi
@@ -55,9 +56,9 @@ public static class FinancialStatementsApi
         await statements.ReadByIdAsync(id) is { } statement ? TypedResults.Ok(statement) : ApiProblems.NotFound($"Jaarrekening {id}");
 
     public static async Task<Results<Created<FinancialStatement>, ValidationProblem, ProblemHttpResult>> CreateFinancialStatement(
-        FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
+        FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements, TimeProvider time)
     {
-        var (statement, invalid, problem) = await CheckAsync(input, 0, providers, statements);
+        var (statement, invalid, problem) = await CheckAsync(input, 0, providers, statements, time.Today());
         if (invalid is not null)
         {
             return invalid;
@@ -71,13 +72,13 @@ public static class FinancialStatementsApi
     }
 
     public static async Task<Results<Ok<FinancialStatement>, ValidationProblem, ProblemHttpResult>> ReplaceFinancialStatement(
-        long id, FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements)
+        long id, FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements, TimeProvider time)
     {
         if (await statements.ReadByIdAsync(id) is null)
         {
             return ApiProblems.NotFound($"Jaarrekening {id}");
         }
-        var (statement, invalid, problem) = await CheckAsync(input, id, providers, statements);
+        var (statement, invalid, problem) = await CheckAsync(input, id, providers, statements, time.Today());
         if (invalid is not null)
         {
             return invalid;
@@ -93,11 +94,11 @@ public static class FinancialStatementsApi
 
     /// <summary>What is wrong with the input, if anything: its figures, its provider, or its year (taken by another statement than <paramref name="id"/>).</summary>
     private static async Task<(FinancialStatement Statement, ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
-        FinancialStatementInput input, long id, ProviderRepository providers, FinancialStatementRepository statements)
+        FinancialStatementInput input, long id, ProviderRepository providers, FinancialStatementRepository statements, DateOnly today)
     {
         var errors = new ValidationErrors();
         var statement = input.ToStatement(errors);
-        if (errors.Merge(statement.Validate()) is { IsEmpty: false })
+        if (errors.Merge(statement.Validate(today)) is { IsEmpty: false })
         {
             return (statement, ApiProblems.Invalid(errors), null);
         }
@@ -122,7 +123,9 @@ public static class FinancialStatementsApi
         {
             return ApiProblems.NotFound($"Zorgaanbieder {id}");
         }
-        var assessment = FinancialStability.Assess(await statements.ReadByProviderAsync(id), time.Today(), options.FinancialNorms);
-        return TypedResults.Ok(new FinancialAssessmentResponse(id, assessment, FinancialStability.Explain(assessment), await risks.ReadAsync(id)));
+        var filed = await statements.ReadByProviderAsync(id);
+        var assessment = FinancialStability.Assess(filed, time.Today(), options.FinancialNorms);
+        return TypedResults.Ok(new FinancialAssessmentResponse(
+            id, assessment, FinancialStability.Explain(assessment), await risks.ReadAsync(id), FinancialStability.History(filed)));
     }
 }

@@ -48,9 +48,10 @@ public static class OutcomeMeasurementsApi
         await measurements.ReadByIdAsync(id) is { } measurement ? TypedResults.Ok(measurement) : ApiProblems.NotFound($"Prestatiemeting {id}");
 
     public static async Task<Results<Created<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> CreateOutcomeMeasurement(
-        OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
+        OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
+        TimeProvider time)
     {
-        var (measurement, invalid, problem) = await CheckAsync(input, 0, contracts, terms, measurements);
+        var (measurement, invalid, problem) = await CheckAsync(input, 0, contracts, terms, measurements, time.Today());
         if (invalid is not null)
         {
             return invalid;
@@ -64,13 +65,14 @@ public static class OutcomeMeasurementsApi
     }
 
     public static async Task<Results<Ok<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> ReplaceOutcomeMeasurement(
-        long id, OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
+        long id, OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
+        TimeProvider time)
     {
         if (await measurements.ReadByIdAsync(id) is null)
         {
             return ApiProblems.NotFound($"Prestatiemeting {id}");
         }
-        var (measurement, invalid, problem) = await CheckAsync(input, id, contracts, terms, measurements);
+        var (measurement, invalid, problem) = await CheckAsync(input, id, contracts, terms, measurements, time.Today());
         if (invalid is not null)
         {
             return invalid;
@@ -89,11 +91,12 @@ public static class OutcomeMeasurementsApi
     /// measurement than <paramref name="id"/> may have).
     /// </summary>
     private static async Task<(OutcomeMeasurement Measurement, ValidationProblem? Invalid, ProblemHttpResult? Problem)> CheckAsync(
-        OutcomeMeasurementInput input, long id, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements)
+        OutcomeMeasurementInput input, long id, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
+        DateOnly today)
     {
         var errors = new ValidationErrors();
         var measurement = input.ToMeasurement(errors);
-        if (errors.Merge(measurement.Validate()) is { IsEmpty: false })
+        if (errors.Merge(measurement.Validate(today)) is { IsEmpty: false })
         {
             return (measurement, ApiProblems.Invalid(errors), null);
         }
@@ -101,7 +104,7 @@ public static class OutcomeMeasurementsApi
         {
             return (measurement, null, ApiProblems.NotFound($"Contract {measurement.ContractId}"));
         }
-        if (measurement.ValidateAgainst(await terms.ReadAgreementsAsync(measurement.ContractId)) is { IsEmpty: false } invalid)
+        if (measurement.ValidateAgainst(await terms.ReadAgreementsAsync(measurement.ContractId), today) is { IsEmpty: false } invalid)
         {
             return (measurement, ApiProblems.Invalid(invalid), null);
         }

@@ -16,7 +16,7 @@ namespace ContractRegie.Web.Pages.Contracten;
 
 public sealed class DetailModel(
     ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements, SignalRepository signals,
-    RenewalDecisionRecorder recorder, IAuthorizationService authorization) : PageModel
+    RenewalDecisions decisions, IAuthorizationService authorization) : PageModel
 {
     public Contract? Contract { get; private set; }
     public IReadOnlyList<RenewalDecision> Decisions { get; private set; } = [];
@@ -32,6 +32,8 @@ public sealed class DetailModel(
     /// <summary>The renewal decision form; kept as typed when it is refused.</summary>
     [BindProperty] public RenewalDecisionKind? Decision { get; set; }
     [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public DecidingBody? DecidingBody { get; set; }
+    [BindProperty] public string? LateJustification { get; set; }
 
     public async Task<IActionResult> OnGetAsync(long id) => await ShowAsync(id);
 
@@ -41,7 +43,7 @@ public sealed class DetailModel(
         {
             return Forbid();
         }
-        var outcome = await recorder.RecordAsync(id, new RenewalDecisionInput(Decision, null, User.Identity?.Name, Reason));
+        var outcome = await decisions.RecordAsync(id, new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification));
         switch (outcome)
         {
             case RenewalDecisionOutcome.Recorded recorded:

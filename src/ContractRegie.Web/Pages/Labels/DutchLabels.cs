@@ -41,7 +41,16 @@ public static class DutchLabels
         SignalKind.FinancialRisk => "Financieel risico",
         SignalKind.BudgetNearlyExhausted => "Budget bijna op",
         SignalKind.BudgetExceeded => "Budget overschreden",
+        SignalKind.LateRenewalDecision => "Besluit na de uiterste datum",
+        SignalKind.FinancialStatementMissing => "Jaarrekening ontbreekt",
         _ => "Onrechtmatige uitgaven",
+    };
+
+    public static string Of(DecidingBody body) => body switch
+    {
+        DecidingBody.College => "College van B&W",
+        DecidingBody.Wethouder => "Wethouder",
+        _ => "Gemandateerd manager",
     };
 
     public static string Of(ContractKind kind) => kind switch

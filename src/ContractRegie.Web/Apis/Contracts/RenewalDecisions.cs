@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 
 namespace ContractRegie.Web.Apis.Contracts;
@@ -14,18 +15,19 @@ public abstract record RenewalDecisionOutcome
 }
 
 /// <summary>
-/// Records a renewal decision for the API and the contract page alike: checks the input, lets
-/// <see cref="KeyDateRules.Decide"/> apply it and stores it (audited by the repository, as the signed-in user).
+/// A renewal decision from the API or the contract page alike: checks the input, lets <see cref="KeyDateRules.Decide"/>
+/// apply it, and has <see cref="RenewalDecisionRecorder"/> store it with its consequences. Who decided is the signed-in
+/// user and when is today: neither is input.
 /// </summary>
-public sealed class RenewalDecisionRecorder(ContractRepository contracts, TimeProvider time)
+public sealed class RenewalDecisions(ContractRepository contracts, RenewalDecisionRecorder recorder, ICurrentActor actor, TimeProvider time)
 {
     public async Task<RenewalDecisionOutcome> RecordAsync(long contractId, RenewalDecisionInput input)
     {
         var errors = new ValidationErrors();
         var kind = Required.Value(input.Decision, "decision", errors);
-        errors.AddIf(string.IsNullOrWhiteSpace(input.DecidedBy), "decidedBy", "Wie besloot is verplicht.");
         errors.AddIf(string.IsNullOrWhiteSpace(input.Reason), "reason", "Een motivering is verplicht.");
-        errors.AddIf(input.Reason?.Length > 2000, "reason", "Motivering is langer dan 2000 tekens.");
+        TextRules.Text(errors, "reason", input.Reason, 2000);
+        TextRules.Text(errors, "lateJustification", input.LateJustification, 2000);
         if (!errors.IsEmpty)
         {
             return new RenewalDecisionOutcome.Invalid(errors);
@@ -35,7 +37,7 @@ public sealed class RenewalDecisionRecorder(ContractRepository contracts, TimePr
             return new RenewalDecisionOutcome.ContractNotFound();
         }
         var today = time.Today();
-        var outcome = KeyDateRules.Decide(contract, kind, today);
+        var outcome = KeyDateRules.Decide(contract, kind, today, input.LateJustification);
         if (outcome.Error is { } error)
         {
             return new RenewalDecisionOutcome.Refused(error);
@@ -44,12 +46,14 @@ public sealed class RenewalDecisionRecorder(ContractRepository contracts, TimePr
         {
             ContractId = contractId,
             Decision = kind,
-            DecidedOn = input.DecidedOn ?? today,
-            DecidedBy = input.DecidedBy!.Trim(),
+            DecidedOn = today,
+            DecidedBy = actor.Name,
+            DecidingBody = input.DecidingBody,
             Reason = input.Reason!.Trim(),
             ExercisedOptionSequence = outcome.ExercisedOptionSequence,
+            LateJustification = outcome.Late ? input.LateJustification!.Trim() : null,
         };
-        if (await contracts.RecordDecisionAsync(decision, outcome.Contract!) is not { } decisionId)
+        if (await recorder.RecordAsync(decision, outcome) is not { } decisionId)
         {
             return new RenewalDecisionOutcome.Refused("Deze optie is zojuist al door iemand anders gelicht.");
         }
