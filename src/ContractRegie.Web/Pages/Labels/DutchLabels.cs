@@ -169,7 +169,7 @@ public static class DutchLabels
         "financial-stability" => "Financiële stabiliteit",
         "spending-reconciliation" => "Afstemming uitgaven",
         "notification-dispatch" => "E-mail verzenden",
-        "digest" => "Wekelijks overzicht",
+        "digest" => "Overzichtsmails (dag of week)",
         _ => name,
     };
 
