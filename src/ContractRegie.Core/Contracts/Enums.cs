@@ -12,6 +12,9 @@ public enum ProcurementRoute
     SocialeEnAndereSpecifiekeDiensten,
     BestuurlijkAanbesteden,
     EnkelvoudigOnderhands,
+    /// <summary>A national open procedure (below the European thresholds).</summary>
+    NationaleProcedure,
+    MeervoudigOnderhands,
 }
 
 public enum ContractStatus { Concept, Actief, Verlopen, Beeindigd }

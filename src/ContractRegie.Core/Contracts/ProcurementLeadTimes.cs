@@ -17,6 +17,8 @@ public sealed class ProcurementLeadTimes
         [ProcurementRoute.BestuurlijkAanbesteden] = 9,
         [ProcurementRoute.OpenHouse] = 6,
         [ProcurementRoute.EnkelvoudigOnderhands] = 3,
+        [ProcurementRoute.NationaleProcedure] = 9,
+        [ProcurementRoute.MeervoudigOnderhands] = 4,
     };
 
     public int For(ProcurementRoute route) => Months.GetValueOrDefault(route);

@@ -56,7 +56,7 @@ public sealed record FinancialRatios(decimal? Solvency, decimal? CurrentRatio, d
     private static decimal? Divide(long numerator, long denominator) => denominator == 0 ? null : (decimal)numerator / denominator;
 }
 
-public sealed record RatioScore(string Name, decimal? Value, int Score);
+public sealed record RatioScore(string Name, decimal? Value, int Score, RatioNorm Norm);
 
 /// <summary>One year's ratios, for the history of a provider's financial position.</summary>
 public sealed record YearRatios(int Year, FinancialRatios Ratios);
@@ -95,11 +95,11 @@ public static class FinancialStability
         var ratios = FinancialRatios.Of(latest);
         IReadOnlyList<RatioScore> scores =
         [
-            new("Solvabiliteit", ratios.Solvency, norms.Solvency.Score(ratios.Solvency)),
+            new("Solvabiliteit", ratios.Solvency, norms.Solvency.Score(ratios.Solvency), norms.Solvency),
             // No short-term debts at all is as liquid as it gets.
-            new("Current ratio", ratios.CurrentRatio, ratios.CurrentRatio is null ? 0 : norms.CurrentRatio.Score(ratios.CurrentRatio)),
-            new("Rentabiliteit", ratios.Profitability, norms.Profitability.Score(ratios.Profitability)),
-            new("Weerstandsvermogen", ratios.Resilience, norms.Resilience.Score(ratios.Resilience)),
+            new("Current ratio", ratios.CurrentRatio, ratios.CurrentRatio is null ? 0 : norms.CurrentRatio.Score(ratios.CurrentRatio), norms.CurrentRatio),
+            new("Rentabiliteit", ratios.Profitability, norms.Profitability.Score(ratios.Profitability), norms.Profitability),
+            new("Weerstandsvermogen", ratios.Resilience, norms.Resilience.Score(ratios.Resilience), norms.Resilience),
         ];
         if (latest.EquityCents < 0)
         {
@@ -161,10 +161,11 @@ public static class FinancialStability
     /// <summary>The dedupe key of the risk signal of a provider at a level.</summary>
     public static string RiskSignalKey(long providerId, RiskLevel level) => $"FinancialRisk:{providerId}:{level}";
 
-    /// <summary>The facts for a contractmanager: level, each ratio with its score, and the flags.</summary>
+    /// <summary>The facts for a contractmanager: level, each ratio against its norm with its score, and the flags.</summary>
     public static string Explain(FinancialAssessment assessment)
     {
-        var ratios = string.Join("; ", assessment.Scores.Select(s => $"{s.Name} {Ratio(s)} (score {s.Score})"));
+        var ratios = string.Join("; ", assessment.Scores.Select(s =>
+            $"{s.Name} {Ratio(s)} (score {s.Score}; goed vanaf {Ratio(s with { Value = s.Norm.Fine })}, risico onder {Ratio(s with { Value = s.Norm.Risk })})"));
         var basis = assessment.Year is { } year ? $"Jaarrekening {year}: {ratios}. Totaalscore {assessment.TotalScore}." : "Geen jaarrekening bekend.";
         var flags = assessment.RedFlags.Count == 0 ? "Geen rode vlaggen." : "Rode vlaggen: " + string.Join(" ", assessment.RedFlags);
         return $"Risiconiveau {assessment.Level}. {basis} {flags}";

@@ -12,6 +12,8 @@ public class ProcurementLeadTimesTests
 
         Assert.Equal(12, leadTimes.For(ProcurementRoute.OpenbareProcedure));
         Assert.Equal(3, leadTimes.For(ProcurementRoute.EnkelvoudigOnderhands));
+        Assert.Equal(4, leadTimes.For(ProcurementRoute.MeervoudigOnderhands));
+        Assert.Equal(9, leadTimes.For(ProcurementRoute.NationaleProcedure));
         Assert.Equal(2, leadTimes.For(ProcurementRoute.OpenHouse));
         Assert.All(Enum.GetValues<ProcurementRoute>(), route => Assert.True(new ProcurementLeadTimes().For(route) > 0, route.ToString()));
     }

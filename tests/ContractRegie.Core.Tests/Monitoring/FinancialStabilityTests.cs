@@ -164,9 +164,9 @@ public sealed class FinancialStabilityTests
         var text = FinancialStability.Explain(Assess(Healthy() with { GoingConcernNote = true }));
 
         Assert.StartsWith("Risiconiveau Hoog. Jaarrekening 2025:", text);
-        Assert.Contains("Solvabiliteit 50 % (score 0)", text);
-        Assert.Contains("Current ratio 2,00 (score 0)", text);
-        Assert.Contains("Rentabiliteit 2 % (score 0)", text);
+        Assert.Contains("Solvabiliteit 50 % (score 0; goed vanaf 20 %, risico onder 10 %)", text);
+        Assert.Contains("Current ratio 2,00 (score 0; goed vanaf 1,00, risico onder 0,80)", text);
+        Assert.Contains("Rentabiliteit 2 % (score 0; goed vanaf 1,5 %, risico onder 0 %)", text);
         Assert.Contains("Continuïteitsparagraaf", text);
     }
 

@@ -81,8 +81,8 @@ public sealed class MonitoringJobsTests : IDisposable
         Assert.EndsWith("gestegen naar Hoog", mail.Subject);
         foreach (var fact in new[]
                  {
-                     "van Laag naar Hoog", "Jaarrekening 2025", "Solvabiliteit 15 % (score 1)", "Current ratio 1,20 (score 0)",
-                     "Rentabiliteit -5 % (score 2)", "Weerstandsvermogen 7,5 % (score 1)", "Totaalscore 4", "Continuïteitsparagraaf",
+                     "van Laag naar Hoog", "Jaarrekening 2025", "Solvabiliteit 15 % (score 1; goed vanaf 20 %, risico onder 10 %)", "Current ratio 1,20 (score 0; goed vanaf 1,00, risico onder 0,80)",
+                     "Rentabiliteit -5 % (score 2; goed vanaf 1,5 %, risico onder 0 %)", "Weerstandsvermogen 7,5 % (score 1; goed vanaf 15 %, risico onder 5 %)", "Totaalscore 4", "Continuïteitsparagraaf",
                  })
         {
             Assert.Contains(fact, mail.TextBody);

@@ -79,6 +79,9 @@ public sealed class WorkLoopTests(BrowserApp browser) : IClassFixture<BrowserApp
         await Assertions.Expect(page.GetByTestId("current-end")).ToHaveTextAsync("31-12-2027");
         await Assertions.Expect(page.GetByTestId("decision-deadline")).ToHaveTextAsync("30-06-2027");
         await Assertions.Expect(page.Locator("#decisions tbody tr")).ToContainTextAsync(Manager);
+        // The decision answered the old "besluit nodig": it is closed at once, not at the next morning's run.
+        var answered = page.Locator("#signals tbody tr").Filter(new() { HasText = $"Besluit over verlenging van {calm} uiterlijk 30-06-2026" });
+        await Assertions.Expect(answered).ToContainTextAsync("Afgehandeld");
         await PageChecks.CheckAsync(page, "contract");
     }
 

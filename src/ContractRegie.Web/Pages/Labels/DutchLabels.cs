@@ -74,6 +74,8 @@ public static class DutchLabels
         ProcurementRoute.OpenbareProcedure => "Openbare procedure",
         ProcurementRoute.SocialeEnAndereSpecifiekeDiensten => "Sociale en andere specifieke diensten",
         ProcurementRoute.BestuurlijkAanbesteden => "Bestuurlijk aanbesteden",
+        ProcurementRoute.NationaleProcedure => "Nationale openbare procedure",
+        ProcurementRoute.MeervoudigOnderhands => "Meervoudig onderhands",
         _ => "Enkelvoudig onderhands",
     };
 
