@@ -27,3 +27,6 @@ public sealed class FixedActor(string name) : ICurrentActor
 {
     public string Name => name;
 }
+
+/// <summary>How the audit trail can be ordered; newest first unless asked otherwise ("descending" of newest is oldest first).</summary>
+public enum AuditOrder { Newest, Actor, Action, Entity }

@@ -34,12 +34,12 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
             AfterData = after is null ? null : JsonSerializer.Serialize(after, after.GetType(), Json),
         }, transaction));
 
-    public Task<Page<AuditEntry>> SearchAsync(AuditFilter filter, PageRequest page) =>
+    public Task<Page<AuditEntry>> SearchAsync(AuditFilter filter, PageRequest page, AuditOrder order = AuditOrder.Newest, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
             var parameters = new { filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, page.Offset, Limit = page.PageSize };
             var total = await c.ExecuteScalarAsync<int>(AuditSql.Count(filter), parameters);
-            var items = await c.QueryAsync<AuditEntry>(AuditSql.Search(database.Dialect, filter), parameters);
+            var items = await c.QueryAsync<AuditEntry>(AuditSql.Search(database.Dialect, filter, order, descending), parameters);
             return new Page<AuditEntry>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 }

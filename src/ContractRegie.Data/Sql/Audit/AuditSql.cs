@@ -19,8 +19,25 @@ public static class AuditSql
     public const string WhereFrom = "occurred_at >= @From";
     public const string WhereUntil = "occurred_at < @Until";
 
-    public static string Search(ISqlDialect dialect, AuditFilter filter) =>
-        "SELECT " + Columns + " FROM audit_entry " + Where(filter) + " ORDER BY id DESC " + dialect.Paging;
+    private const string OrderByNewest = "id DESC";
+    private const string OrderByOldest = "id";
+    private const string OrderByActor = "actor, id DESC";
+    private const string OrderByActorDescending = "actor DESC, id DESC";
+    private const string OrderByAction = "action, id DESC";
+    private const string OrderByActionDescending = "action DESC, id DESC";
+    private const string OrderByEntity = "entity, entity_id, id DESC";
+    private const string OrderByEntityDescending = "entity DESC, entity_id DESC, id DESC";
+
+    public static string Search(ISqlDialect dialect, AuditFilter filter, AuditOrder order = AuditOrder.Newest, bool descending = false) =>
+        "SELECT " + Columns + " FROM audit_entry " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+
+    private static string OrderBy(AuditOrder order, bool descending) => order switch
+    {
+        AuditOrder.Actor => descending ? OrderByActorDescending : OrderByActor,
+        AuditOrder.Action => descending ? OrderByActionDescending : OrderByAction,
+        AuditOrder.Entity => descending ? OrderByEntityDescending : OrderByEntity,
+        _ => descending ? OrderByOldest : OrderByNewest,
+    };
 
     public static string Count(AuditFilter filter) => "SELECT COUNT(*) FROM audit_entry " + Where(filter);
 
