@@ -141,8 +141,17 @@ public sealed class JobsAndMailTests : IDisposable
         Assert.Equal($"{beheerder}@almelo.example", warning.To.Mailboxes.Single().Address);
         Assert.Contains($"E-mail {failedId} kon niet worden verzonden", warning.TextBody);
 
+        // Requeued while SMTP is down again: the horizon starts afresh, so an hour later the mail is still queued.
+        _smtp.Stop();
         var admin = await _app.CreateClientAsAsync(Role.Beheerder);
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/notifications/{failedId}/requeue", null)).StatusCode);
+        await RunAsync("notification-dispatch");
+        _app.Clock.Now = ContractRegieApp.DefaultNow.AddHours(49);
+        await RunAsync("notification-dispatch");
+        Assert.Equal((1, 0), (await CountAsync("/api/v1/notifications?state=Queued"), await CountAsync("/api/v1/notifications?state=Failed")));
+
+        _smtp.Start();
+        _app.Clock.Now = ContractRegieApp.DefaultNow.AddHours(50);
         await RunAsync("notification-dispatch");
         await RunAsync("notification-dispatch");
 
