@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ContractRegie.Core.Security;
-using ContractRegie.Web.Jobs;
 using ContractRegie.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 
 namespace ContractRegie.Web.Tests.Jobs;
@@ -159,29 +157,6 @@ public sealed class JobsAndMailTests : IDisposable
         Assert.Equal(0, await CountAsync("/api/v1/notifications?state=Failed"));
         using var closed = await GetAsync(signalUrl);
         Assert.Equal("Resolved", Assert.Single(closed.RootElement.GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task A_mail_claimed_by_a_dispatcher_that_died_is_sent_by_the_next_one_a_minute_later()
-    {
-        _smtp.Start();
-        var (_, manager) = await ContractWithManagerAsync();
-        await RunAsync("contract-expiry");
-
-        // A dispatcher that dies while sending: its claim stays behind, the mail unsent.
-        var dispatcher = _app.Services.GetServices<IContractRegieJob>().Single(j => j.Name == "notification-dispatch");
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dispatcher.RunAsync(new CancellationToken(canceled: true)));
-        Assert.Empty(_smtp.Messages());
-
-        _app.Clock.Now = ContractRegieApp.DefaultNow.AddSeconds(50);
-        await RunAsync("notification-dispatch");
-        Assert.Empty(_smtp.Messages());
-
-        _app.Clock.Now = ContractRegieApp.DefaultNow.AddSeconds(61);
-        await RunAsync("notification-dispatch");
-        await RunAsync("notification-dispatch");
-        Assert.Single(_smtp.Messages(), m => m.To.Mailboxes.Single().Address == $"{manager}@almelo.example");
-        Assert.Equal(1, await CountAsync("/api/v1/notifications?state=Sent"));
     }
 
     [Fact]
