@@ -34,6 +34,8 @@ public static class MailRouting
         // The draft names the contract owner (else the contractmanager) as the person to tell.
         [SignalKind.LateRenewalDecision] = [new(Role.Contractmanager)],
         [SignalKind.FinancialStatementMissing] = [new(Role.Contractmanager)],
+        // Mail the dispatcher gave up on: the beheerder can mend the mail settings and requeue it.
+        [SignalKind.MailUndeliverable] = [new(Role.Beheerder)],
     };
 
     /// <summary>The defaults with the configured kinds replaced; an unknown kind or role stops the start with its name.</summary>

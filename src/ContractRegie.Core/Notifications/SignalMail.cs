@@ -70,6 +70,7 @@ public static class SignalMail
         SignalKind.OutcomeReportMissing => "Vraag de ontbrekende rapportage op bij de zorgaanbieder.",
         SignalKind.FinancialRisk => "Bespreek de financiële positie met de zorgaanbieder en beoordeel de continuïteit van de zorg.",
         SignalKind.BudgetNearlyExhausted or SignalKind.BudgetExceeded => "Stem met financiën af: budget bijstellen of de zorgaanbieder aanspreken.",
+        SignalKind.MailUndeliverable => "Controleer de mailinstellingen en de mailserver en verstuur de e-mail opnieuw vanaf de startpagina.",
         _ => "Zoek de uitzonderingen uit bij de afstemming van uitgaven en corrigeer of verantwoord ze.",
     };
 

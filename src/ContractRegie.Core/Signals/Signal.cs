@@ -15,6 +15,7 @@ public enum SignalKind
     UnlawfulSpending,
     LateRenewalDecision,
     FinancialStatementMissing,
+    MailUndeliverable,
 }
 
 public enum SignalSeverity { Info, Warning, High, Critical }

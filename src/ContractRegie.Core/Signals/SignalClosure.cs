@@ -17,6 +17,7 @@ public static class SignalClosure
             SignalKind.FinancialStatementMissing => "de jaarrekening is ontvangen.",
             SignalKind.FinancialRisk => "het risiconiveau van de zorgaanbieder is gedaald.",
             SignalKind.BudgetNearlyExhausted => "het budget is niet meer bijna op (budget verhoogd, uitgaven gecorrigeerd, inmiddels overschreden of het jaar is voorbij).",
+            SignalKind.MailUndeliverable => "de e-mail is opnieuw in de wachtrij gezet.",
             SignalKind.BudgetExceeded => "het budget is niet meer overschreden (budget verhoogd, uitgaven gecorrigeerd of het jaar is voorbij).",
             _ => "de uitzonderingen zijn er niet meer (bijvoorbeeld na een gecorrigeerde import).",
         };

@@ -28,6 +28,8 @@ public sealed record Notification
     public string? ThreadKey { get; init; }
     /// <summary>An iCalendar file with the deadlines the mail is about.</summary>
     public string? Calendar { get; init; }
+    /// <summary>When it was (last) put in the queue: the retry horizon runs from here.</summary>
+    public DateTimeOffset QueuedAt { get; init; }
 }
 
 public sealed record NotificationDraft(
@@ -82,6 +84,11 @@ public sealed class OutboxRepository(Database database, AuditTrail audit, TimePr
     public Task MarkFailedAsync(long id, string error) =>
         database.RunAsync(null, c => c.ExecuteAsync(NotificationSql.MarkFailed, new { Id = id, Now = time.GetUtcNow(), LastError = Truncate(error) }));
 
+    /// <summary>The mails the dispatcher gave up on and nobody requeued yet.</summary>
+    public Task<IReadOnlyList<Notification>> ReadFailedAsync(DbTransaction transaction) =>
+        database.RunAsync<IReadOnlyList<Notification>>(transaction, async c =>
+            (await c.QueryAsync<Notification>(NotificationSql.ReadFailed, transaction: transaction)).AsList());
+
     /// <summary>How many unsent e-mails were due before <paramref name="dueBefore"/> (for the ready check).</summary>
     public Task<int> CountDueBeforeAsync(DateTimeOffset dueBefore) =>
         database.RunAsync(null, c => c.ExecuteScalarAsync<int>(NotificationSql.CountDueBefore, new { DueBefore = dueBefore }));
@@ -117,7 +124,7 @@ public sealed class OutboxRepository(Database database, AuditTrail audit, TimePr
         });
 
     private static object AuditView(Notification notification) =>
-        new { notification.Id, notification.Attempts, notification.NextAttemptAt, notification.FailedAt, notification.LastError };
+        new { notification.Id, notification.Attempts, notification.NextAttemptAt, notification.QueuedAt, notification.FailedAt, notification.LastError };
 
     private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
 }

@@ -1,27 +1,37 @@
+using System.Data.Common;
+using System.Globalization;
+using ContractRegie.Core.Notifications;
+using ContractRegie.Core.Signals;
+using ContractRegie.Data;
 using ContractRegie.Data.Notifications;
+using ContractRegie.Data.Signals;
 using ContractRegie.Web.Mail;
 using MimeKit;
 
 namespace ContractRegie.Web.Jobs;
 
 /// <summary>
-/// Sends the outbox. A failed e-mail is tried again after a delay that doubles each time, and after
-/// <see cref="MailOptions.MaxAttempts"/> it is marked failed with the last error; a sent one is never sent again.
+/// Sends the outbox, one claimed mail at a time, each marked sent as soon as the SMTP server accepted it. A failed
+/// e-mail is tried again by <see cref="MailRetryPlan"/> until its horizon since queueing has passed; then it is
+/// marked failed with the last error and the beheerder gets a signal, closed when the mail is requeued.
 /// </summary>
 public sealed class NotificationDispatchJob(
-    OutboxRepository outbox, IMailTransport transport, MailOptions options, TimeProvider time, ILogger<NotificationDispatchJob> logger)
+    Database database, OutboxRepository outbox, SignalWriter signalWriter, SignalRepository signals, IMailTransport transport, MailOptions options,
+    TimeProvider time, ILogger<NotificationDispatchJob> logger)
     : IContractRegieJob
 {
     private const int BatchSize = 100;
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
+    // Claimed one mail at a time for a minute (the SMTP timeout is 30 s): a dead dispatcher holds back one mail for
+    // at most a minute, never a whole batch.
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(1);
 
     public string Name => "notification-dispatch";
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var (sent, retried, failed) = (0, 0, 0);
-        foreach (var notification in await outbox.ClaimDueAsync(ClaimFor, BatchSize))
+        var plan = options.ToRetryPlan();
+        while (sent + retried + failed < BatchSize && await outbox.ClaimDueAsync(ClaimFor, 1) is [var notification])
         {
             try
             {
@@ -32,28 +42,55 @@ public sealed class NotificationDispatchJob(
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 var attempts = notification.Attempts + 1;
-                if (attempts >= options.MaxAttempts)
+                if (plan.NextAttempt(notification.QueuedAt, attempts, time.GetUtcNow()) is { } next)
                 {
-                    await outbox.MarkFailedAsync(notification.Id, error.Message);
-                    logger.LogError(error, "Notification {Id} to {Recipient} failed after {Attempts} attempts; giving up", notification.Id, notification.Recipient, attempts);
-                    failed++;
-                }
-                else
-                {
-                    await outbox.MarkRetryAsync(notification.Id, time.GetUtcNow() + RetryDelay(attempts), error.Message);
+                    await outbox.MarkRetryAsync(notification.Id, next, error.Message);
                     logger.LogWarning("Notification {Id} not sent (attempt {Attempts}): {Error}", notification.Id, attempts, error.Message);
                     retried++;
                 }
+                else
+                {
+                    await outbox.MarkFailedAsync(notification.Id, error.Message);
+                    logger.LogError(error, "Notification {Id} to {Recipient} failed after {Attempts} attempts in {Horizon}; giving up", notification.Id,
+                        notification.Recipient, attempts, plan.Horizon);
+                    failed++;
+                }
             }
         }
+        await SignalFailedAsync(cancellationToken);
         return $"{sent} verzonden, {retried} later opnieuw, {failed} opgegeven.";
     }
 
-    /// <summary>1, 2, 4, 8 … times the configured delay, at most an hour.</summary>
-    public TimeSpan RetryDelay(int attempts)
+    /// <summary>
+    /// One open signal per mail given up on; a requeued mail's signal is closed. A mail that only carries such signals
+    /// raises none of its own, or an SMTP outage would feed itself a new signal and mail every horizon.
+    /// </summary>
+    private Task SignalFailedAsync(CancellationToken cancellationToken) =>
+        database.InTransactionAsync(async tx =>
+        {
+            var run = signalWriter.BeginRun([SignalKind.MailUndeliverable]);
+            foreach (var notification in await outbox.ReadFailedAsync(tx))
+            {
+                if (await IsAboutUndeliverableMailAsync(notification, tx))
+                {
+                    continue;
+                }
+                await run.RaiseAsync(UndeliverableMail.Signal(notification.Id, notification.Subject, notification.QueuedAt, notification.LastError), tx);
+            }
+            return await run.CompleteAsync(tx);
+        }, cancellationToken);
+
+    private async Task<bool> IsAboutUndeliverableMailAsync(Notification notification, DbTransaction transaction)
     {
-        var delay = options.RetryDelay * Math.Pow(2, attempts - 1);
-        return delay < MaxDelay ? delay : MaxDelay;
+        var ids = notification.SignalIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        foreach (var id in ids)
+        {
+            if (await signals.ReadByIdAsync(id, transaction) is not { Kind: SignalKind.MailUndeliverable })
+            {
+                return false;
+            }
+        }
+        return ids.Count > 0;
     }
 
     private MimeMessage ToMessage(Notification notification)

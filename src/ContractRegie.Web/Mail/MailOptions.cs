@@ -32,10 +32,12 @@ public sealed class MailOptions
     public SignalSeverity ImmediateFrom { get; set; } = MailPolicy.Default.ImmediateFrom;
     /// <summary>A run with at least this many new or escalated signals sends one overview per person instead.</summary>
     public int OverviewFromNewSignals { get; set; } = MailPolicy.Default.OverviewFromNews;
-    /// <summary>After this many failed attempts an e-mail is marked failed and no longer retried.</summary>
-    public int MaxAttempts { get; set; } = 6;
     /// <summary>The wait after the first failure; it doubles with every further failure, up to an hour.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RetryDelay { get; set; } = MailRetryPlan.Default.FirstDelay;
+    /// <summary>How long after queueing an e-mail is still tried; then it is marked failed and the beheerder is signalled.</summary>
+    public TimeSpan RetryHorizon { get; set; } = MailRetryPlan.Default.Horizon;
+
+    public MailRetryPlan ToRetryPlan() => new(RetryDelay, RetryHorizon);
 
     /// <summary>What the jobs need of these settings; an unknown role or signal kind stops the start with its name.</summary>
     public MailAddressing ToAddressing() => new(BaseUrl, FallbackRecipient)

@@ -154,13 +154,19 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
 
         Assert.False(await outbox.RequeueFailedAsync(queued.Id));
         await outbox.MarkFailedAsync(queued.Id, "550 mailbox unavailable");
-        Assert.True(await outbox.RequeueFailedAsync(queued.Id));
-        Assert.Null(await outbox.RequeueFailedAsync(-queued.Id));
+        var failed = (await Database.InTransactionAsync(outbox.ReadFailedAsync)).Single(n => n.Id == queued.Id);
+        Assert.Equal((Noon, "550 mailbox unavailable"), (failed.QueuedAt, failed.LastError));
+        // Requeued three days later: the retry horizon runs from then.
+        var later = new FixedClock(Noon.AddDays(3));
+        var outboxLater = new OutboxRepository(Database, new AuditTrail(Database, new FixedActor("job:test"), later), later);
+        Assert.True(await outboxLater.RequeueFailedAsync(queued.Id));
+        Assert.Null(await outboxLater.RequeueFailedAsync(-queued.Id));
 
         var again = (await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, 500))).Items.Single(n => n.Id == queued.Id);
         Assert.Equal(0, again.Attempts);
         Assert.Null(again.FailedAt);
-        Assert.Equal(Noon, again.NextAttemptAt);
+        Assert.Equal((Noon.AddDays(3), Noon.AddDays(3)), (again.NextAttemptAt, again.QueuedAt));
+        Assert.DoesNotContain(queued.Id, (await Database.InTransactionAsync(outbox.ReadFailedAsync)).Select(n => n.Id));
         var audit = new AuditTrail(Database, new FixedActor("job:test"), new FixedClock(Noon));
         var entry = Assert.Single((await audit.SearchAsync(new AuditFilter("notification", queued.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new PageRequest(1, 10))).Items);
         Assert.Contains("550 mailbox unavailable", entry.BeforeData);

@@ -18,7 +18,6 @@ public sealed class JobsAndMailTests : IDisposable
     public JobsAndMailTests()
     {
         var settings = _smtp.MailSettings();
-        settings["Mail:MaxAttempts"] = "3";
         // These tests are about the jobs and the outbox: every signal is mailed at once (MailPolicyTests cover the digests).
         settings["Mail:ImmediateFrom"] = "Info";
         _app = new ContractRegieApp { Settings = settings };
@@ -103,21 +102,61 @@ public sealed class JobsAndMailTests : IDisposable
     }
 
     [Fact]
-    public async Task After_the_last_attempt_a_mail_is_marked_failed_with_its_error()
+    public async Task Smtp_down_past_the_retry_horizon_fails_the_mail_signals_the_beheerder_and_a_requeued_mail_is_sent_once()
     {
-        await ContractWithManagerAsync();
+        var beheerder = await _app.CreateUserAsync(Role.Beheerder, "bh-" + NextDigits(5));
+        var (_, manager) = await ContractWithManagerAsync();
         await RunAsync("contract-expiry");
 
-        foreach (var minutes in new[] { 0, 2, 5 })
+        // An outage of 47 hours: tried again and again, never given up.
+        foreach (var hours in new[] { 0, 1, 10, 47 })
         {
-            _app.Clock.Now = ContractRegieApp.DefaultNow.AddMinutes(minutes);
+            _app.Clock.Now = ContractRegieApp.DefaultNow.AddHours(hours);
             await RunAsync("notification-dispatch");
         }
+        Assert.Equal((1, 0), (await CountAsync("/api/v1/notifications?state=Queued"), await CountAsync("/api/v1/notifications?state=Failed")));
 
-        using var failed = await GetAsync("/api/v1/notifications?state=Failed");
-        var notification = Assert.Single(failed.RootElement.GetProperty("items").EnumerateArray());
-        Assert.Equal(3, notification.GetProperty("attempts").GetInt32());
-        Assert.False(string.IsNullOrEmpty(notification.GetProperty("lastError").GetString()));
+        // The default horizon: 48 hours after queueing the mail is given up.
+        _app.Clock.Now = ContractRegieApp.DefaultNow.AddHours(48);
+        await RunAsync("notification-dispatch");
+        long failedId;
+        using (var failed = await GetAsync("/api/v1/notifications?state=Failed"))
+        {
+            var notification = Assert.Single(failed.RootElement.GetProperty("items").EnumerateArray());
+            Assert.Equal($"{manager}@almelo.example", notification.GetProperty("recipient").GetString());
+            Assert.False(string.IsNullOrEmpty(notification.GetProperty("lastError").GetString()));
+            failedId = notification.GetProperty("id").GetInt64();
+        }
+        var signalUrl = $"/api/v1/signals?kind=MailUndeliverable&subjectType=notification&subjectId={failedId}";
+        using (var signals = await GetAsync(signalUrl))
+        {
+            Assert.Equal("Open", Assert.Single(signals.RootElement.GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
+        }
+
+        _smtp.Start();
+        await RunAsync("notification-dispatch");
+        var warning = Assert.Single(_smtp.Messages());
+        Assert.Equal($"{beheerder}@almelo.example", warning.To.Mailboxes.Single().Address);
+        Assert.Contains($"E-mail {failedId} kon niet worden verzonden", warning.TextBody);
+
+        // Requeued while SMTP is down again: the horizon starts afresh, so an hour later the mail is still queued.
+        _smtp.Stop();
+        var admin = await _app.CreateClientAsAsync(Role.Beheerder);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/notifications/{failedId}/requeue", null)).StatusCode);
+        await RunAsync("notification-dispatch");
+        _app.Clock.Now = ContractRegieApp.DefaultNow.AddHours(49);
+        await RunAsync("notification-dispatch");
+        Assert.Equal((1, 0), (await CountAsync("/api/v1/notifications?state=Queued"), await CountAsync("/api/v1/notifications?state=Failed")));
+
+        _smtp.Start();
+        _app.Clock.Now = ContractRegieApp.DefaultNow.AddHours(50);
+        await RunAsync("notification-dispatch");
+        await RunAsync("notification-dispatch");
+
+        Assert.Single(_smtp.Messages(), m => m.To.Mailboxes.Single().Address == $"{manager}@almelo.example");
+        Assert.Equal(0, await CountAsync("/api/v1/notifications?state=Failed"));
+        using var closed = await GetAsync(signalUrl);
+        Assert.Equal("Resolved", Assert.Single(closed.RootElement.GetProperty("items").EnumerateArray()).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -7,14 +7,14 @@ public static class NotificationSql
 {
     private const string Columns = """
         id, recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at, claimed_until,
-        sent_at, failed_at, last_error, thread_key, calendar
+        sent_at, failed_at, last_error, thread_key, calendar, queued_at
         """;
 
     public const string CountByDedupeKey = "SELECT COUNT(*) FROM notification WHERE dedupe_key = @DedupeKey";
 
     public const string Insert = """
-        INSERT INTO notification (recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at, thread_key, calendar)
-        VALUES (@Recipient, @Subject, @TextBody, @HtmlBody, @SignalIds, @DedupeKey, @Now, 0, @Now, @ThreadKey, @Calendar)
+        INSERT INTO notification (recipient, subject, text_body, html_body, signal_ids, dedupe_key, created_at, attempts, next_attempt_at, thread_key, calendar, queued_at)
+        VALUES (@Recipient, @Subject, @TextBody, @HtmlBody, @SignalIds, @DedupeKey, @Now, 0, @Now, @ThreadKey, @Calendar, @Now)
         """;
 
     public const string ReadDueIds = """
@@ -48,9 +48,11 @@ public static class NotificationSql
         """;
 
     public const string RequeueFailed = """
-        UPDATE notification SET failed_at = NULL, attempts = 0, next_attempt_at = @Now, claimed_until = NULL
+        UPDATE notification SET failed_at = NULL, attempts = 0, next_attempt_at = @Now, queued_at = @Now, claimed_until = NULL
         WHERE id = @Id AND failed_at IS NOT NULL AND sent_at IS NULL
         """;
+
+    public const string ReadFailed = "SELECT " + Columns + " FROM notification WHERE failed_at IS NOT NULL AND sent_at IS NULL ORDER BY id";
 
     public const string WhereUnsent = "sent_at IS NULL AND failed_at IS NULL";
     public const string WhereSent = "sent_at IS NOT NULL";

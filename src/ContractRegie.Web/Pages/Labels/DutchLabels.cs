@@ -43,6 +43,7 @@ public static class DutchLabels
         SignalKind.BudgetExceeded => "Budget overschreden",
         SignalKind.LateRenewalDecision => "Besluit na de uiterste datum",
         SignalKind.FinancialStatementMissing => "Jaarrekening ontbreekt",
+        SignalKind.MailUndeliverable => "E-mail niet verzonden",
         _ => "Onrechtmatige uitgaven",
     };
 
