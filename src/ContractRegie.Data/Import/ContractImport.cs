@@ -64,6 +64,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         var imported = row.Contract with
         {
             Id = stored?.Id ?? 0, ProviderId = providerId ?? 0, LatestDecision = stored?.LatestDecision, ProviderName = stored?.ProviderName,
+            RowVersion = stored?.RowVersion ?? 0,
         };
         if (!IsValid(line, imported.Validate(), errors))
         {

@@ -14,4 +14,14 @@ public static class ApiProblems
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "Conflict met bestaande gegevens.", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult IfMatchRequired() =>
+        TypedResults.Problem(title: "If-Match ontbreekt.",
+            detail: "Stuur de ETag van de laatste GET mee in If-Match, zodat geen wijziging van een ander ongemerkt verloren gaat.",
+            statusCode: StatusCodes.Status428PreconditionRequired);
+
+    public static ProblemHttpResult Stale(string what) =>
+        TypedResults.Problem(title: "Intussen gewijzigd.",
+            detail: $"{what} is gewijzigd sinds de ETag in If-Match; haal het opnieuw op en breng de wijziging daarin aan.",
+            statusCode: StatusCodes.Status412PreconditionFailed);
 }

@@ -178,7 +178,7 @@ public sealed class MailPolicyTests : IDisposable
         var manager = await _app.CreateClientAsAsync(Role.Contractmanager);
         using var budgets = await manager.GetJsonAsync($"/api/v1/contracts/{wmo}/budgets");
         var budgetId = budgets.RootElement.EnumerateArray().Single(b => b.GetProperty("municipalityCode").GetString() == "0141").GetProperty("id").GetInt64();
-        (await manager.PutJsonAsync($"/api/v1/contracts/{wmo}/budgets/{budgetId}", new { year = 2026, municipalityCode = "0141", amountCents = 200_000 }))
+        (await manager.PutMatchingAsync($"/api/v1/contracts/{wmo}/budgets/{budgetId}", new { year = 2026, municipalityCode = "0141", amountCents = 200_000 }))
             .EnsureSuccessStatusCode();
         await RunAsync("spending-reconciliation", "notification-dispatch");
 

@@ -1,0 +1,32 @@
+using System.Globalization;
+using ContractRegie.Core.Common;
+
+namespace ContractRegie.Web.Apis;
+
+/// <summary>
+/// Optimistic concurrency over HTTP: a single resource's GET carries its row version as ETag, and a PUT or DELETE must
+/// send it back in If-Match, so a change based on an old read is refused instead of silently undoing someone's edit.
+/// </summary>
+public static class RowVersions
+{
+    public static string ETag(long rowVersion) => "\"" + rowVersion.ToString(CultureInfo.InvariantCulture) + "\"";
+
+    public static void Tag(HttpResponse response, IVersioned item) => response.Headers.ETag = ETag(item.RowVersion);
+
+    /// <summary>
+    /// The row version If-Match names; null without If-Match. Anything else (a list, a weak tag, *) names no version a row
+    /// can have, so it reads as 0 and the write is refused as stale.
+    /// </summary>
+    public static long? IfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+        {
+            return null;
+        }
+        return header.Length > 2 && header[0] == '"' && header[^1] == '"'
+            && long.TryParse(header.AsSpan(1, header.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : 0;
+    }
+}
