@@ -9,7 +9,7 @@ namespace ContractRegie.Migrations;
 [Migration(2026120281, "Row versions")]
 public sealed class RowVersions : Migration
 {
-    private static readonly string[] Tables = ["provider", "contract", "tariff_line", "budget_ceiling", "outcome_agreement"];
+    private static readonly string[] Tables = ["provider", "contract", "tariff_line", "budget_ceiling", "outcome_agreement", "outcome_measurement", "financial_statement"];
 
     public override void Up()
     {

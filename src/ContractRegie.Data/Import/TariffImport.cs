@@ -64,7 +64,7 @@ internal sealed class TariffImport(ContractRepository contracts, ContractTermsRe
         {
             return PlannedWrite.Insert(tx => terms.InsertTariffAsync(imported, tx));
         }
-        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => terms.UpdateTariffAsync(imported, tx));
+        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => terms.UpdateTariffAsync(imported, tx).Written());
     }
 
     private async Task<long?> ContractIdAsync(string contractNumber, DbTransaction transaction)

@@ -1,4 +1,5 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis;
@@ -24,4 +25,7 @@ public static class ApiProblems
         TypedResults.Problem(title: "Intussen gewijzigd.",
             detail: $"{what} is gewijzigd sinds de ETag in If-Match; haal het opnieuw op en breng de wijziging daarin aan.",
             statusCode: StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>Why a guarded write did not happen: the row changed since If-Match (412), or it is gone (404).</summary>
+    public static ProblemHttpResult NotWritten(WriteResult result, string what) => result == WriteResult.Stale ? Stale(what) : NotFound(what);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContractRegie.Core.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis;
 
@@ -11,7 +12,12 @@ public static class RowVersions
 {
     public static string ETag(long rowVersion) => "\"" + rowVersion.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    public static void Tag(HttpResponse response, IVersioned item) => response.Headers.ETag = ETag(item.RowVersion);
+    /// <summary>200 with <paramref name="item"/> and its version as ETag.</summary>
+    public static Ok<T> Ok<T>(HttpResponse response, T item) where T : IVersioned
+    {
+        response.Headers.ETag = ETag(item.RowVersion);
+        return TypedResults.Ok(item);
+    }
 
     /// <summary>
     /// The row version If-Match names; null without If-Match. Anything else (a list, a weak tag, *) names no version a row

@@ -225,7 +225,7 @@ public sealed class MailPolicyTests : IDisposable
         var reader = await _app.CreateClientAsAsync(Role.Lezer);
         Assert.Equal(0, await reader.CountAsync($"/api/v1/signals?subjectType=provider&subjectId={elevated}"));
 
-        (await writer.PutJsonAsync($"/api/v1/financial-statements/{highStatement}", Statement(high, 100_000_000L, goingConcern: false))).EnsureSuccessStatusCode();
+        (await writer.PutMatchingAsync($"/api/v1/financial-statements/{highStatement}", Statement(high, 100_000_000L, goingConcern: false))).EnsureSuccessStatusCode();
         await RunAsync("financial-stability", "notification-dispatch");
 
         using var signals = await reader.GetJsonAsync($"/api/v1/signals?subjectType=provider&subjectId={high}");

@@ -125,4 +125,24 @@ public sealed class LostUpdateTests
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteMatchingAsync(url)).StatusCode);
         await (await client.GetAsync(url)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_financial_statement_needs_If_Match_and_a_stale_one_is_refused()
+    {
+        await using var app = new ContractRegieApp();
+        var client = await app.CreateClientAsAsync(Role.Contractmanager);
+        var body = Jobs.MonitoringJobsTests.Healthy2024(await client.CreateProviderAsync());
+        var url = $"/api/v1/financial-statements/{await client.CreateAsync("/api/v1/financial-statements", body)}";
+        var first = await client.ETagAsync(url);
+        var corrected = new Dictionary<string, object?>(body) { ["resultCents"] = 7_000_000L };
+
+        await (await client.PutJsonAsync(url, corrected)).AssertProblemAsync(HttpStatusCode.PreconditionRequired);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutMatchingAsync(url, corrected, first)).StatusCode);
+        await (await client.PutMatchingAsync(url, body, first)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+        await (await client.DeleteMatchingAsync(url, first)).AssertProblemAsync(HttpStatusCode.PreconditionFailed);
+
+        using var stored = await client.GetJsonAsync(url);
+        Assert.Equal(7_000_000L, stored.RootElement.GetProperty("resultCents").GetInt64());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteMatchingAsync(url)).StatusCode);
+    }
 }

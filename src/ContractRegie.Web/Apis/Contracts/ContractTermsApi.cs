@@ -51,12 +51,7 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
     public static async Task<Results<Ok<T>, ProblemHttpResult>> Get(long contractId, long id, HttpContext http, ContractTermsRepository terms)
     {
         var term = TermOf(http);
-        if (await term.Read(terms, contractId, id) is not { } found)
-        {
-            return ApiProblems.NotFound($"{term.DutchName} {id}");
-        }
-        RowVersions.Tag(http.Response, found);
-        return TypedResults.Ok(found);
+        return await term.Read(terms, contractId, id) is { } found ? RowVersions.Ok(http.Response, found) : ApiProblems.NotFound($"{term.DutchName} {id}");
     }
 
     public static async Task<Results<Created<T>, ValidationProblem, ProblemHttpResult>> Create(
@@ -91,16 +86,12 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
         {
             return ApiProblems.Invalid(errors);
         }
-        switch (await term.Update(terms, item, rowVersion))
+        if (await term.Update(terms, item, rowVersion) is not WriteResult.Written and var refused)
         {
-            case WriteResult.Stale:
-                return ApiProblems.Stale($"{term.DutchName} {id}");
-            case WriteResult.NotFound:
-                return ApiProblems.NotFound($"{term.DutchName} {id}");
+            return ApiProblems.NotWritten(refused, $"{term.DutchName} {id}");
         }
         var updated = (await term.Read(terms, contractId, id))!;
-        RowVersions.Tag(http.Response, updated);
-        return TypedResults.Ok(updated);
+        return RowVersions.Ok(http.Response, updated);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long contractId, long id, HttpContext http, ContractTermsRepository terms)
@@ -113,8 +104,7 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
         return await term.Delete(terms, contractId, id, rowVersion) switch
         {
             WriteResult.Written => TypedResults.NoContent(),
-            WriteResult.Stale => ApiProblems.Stale($"{term.DutchName} {id}"),
-            _ => ApiProblems.NotFound($"{term.DutchName} {id}"),
+            var refused => ApiProblems.NotWritten(refused, $"{term.DutchName} {id}"),
         };
     }
 

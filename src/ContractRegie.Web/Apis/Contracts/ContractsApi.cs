@@ -60,15 +60,8 @@ public static class ContractsApi
         return TypedResults.Ok(PagedResponse<Contract>.From(await contracts.SearchAsync(filter, paging), request));
     }
 
-    public static async Task<Results<Ok<Contract>, ProblemHttpResult>> GetContract(long id, HttpResponse response, ContractRepository contracts)
-    {
-        if (await contracts.ReadByIdAsync(id) is not { } contract)
-        {
-            return ApiProblems.NotFound($"Contract {id}");
-        }
-        RowVersions.Tag(response, contract);
-        return TypedResults.Ok(contract);
-    }
+    public static async Task<Results<Ok<Contract>, ProblemHttpResult>> GetContract(long id, HttpResponse response, ContractRepository contracts) =>
+        await contracts.ReadByIdAsync(id) is { } contract ? RowVersions.Ok(response, contract) : ApiProblems.NotFound($"Contract {id}");
 
     public static async Task<Results<Created<Contract>, ValidationProblem, ProblemHttpResult>> CreateContract(
         ContractInput input, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
@@ -112,16 +105,12 @@ public static class ContractsApi
             return ApiProblems.Conflict($"Er is al een contract met nummer {contract.ContractNumber}.");
         }
         // A decision after this read raises the row version, so the write below then refuses rather than undo it.
-        switch (await contracts.UpdateAsync(contract.Replacing(stored)))
+        if (await contracts.UpdateAsync(contract.Replacing(stored)) is not WriteResult.Written and var refused)
         {
-            case WriteResult.Stale:
-                return ApiProblems.Stale($"Contract {id}");
-            case WriteResult.NotFound:
-                return ApiProblems.NotFound($"Contract {id}");
+            return ApiProblems.NotWritten(refused, $"Contract {id}");
         }
         var updated = (await contracts.ReadByIdAsync(id))!;
-        RowVersions.Tag(http.Response, updated);
-        return TypedResults.Ok(updated);
+        return RowVersions.Ok(http.Response, updated);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExtensionOption>>, ProblemHttpResult>> ListExtensionOptions(

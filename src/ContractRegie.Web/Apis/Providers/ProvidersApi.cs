@@ -39,15 +39,8 @@ public static class ProvidersApi
         return TypedResults.Ok(PagedResponse<Provider>.From(await providers.SearchAsync(filter, paging), request));
     }
 
-    public static async Task<Results<Ok<Provider>, ProblemHttpResult>> GetProvider(long id, HttpResponse response, ProviderRepository providers)
-    {
-        if (await providers.ReadByIdAsync(id) is not { } provider)
-        {
-            return ApiProblems.NotFound($"Zorgaanbieder {id}");
-        }
-        RowVersions.Tag(response, provider);
-        return TypedResults.Ok(provider);
-    }
+    public static async Task<Results<Ok<Provider>, ProblemHttpResult>> GetProvider(long id, HttpResponse response, ProviderRepository providers) =>
+        await providers.ReadByIdAsync(id) is { } provider ? RowVersions.Ok(response, provider) : ApiProblems.NotFound($"Zorgaanbieder {id}");
 
     public static async Task<Results<Created<Provider>, ValidationProblem, ProblemHttpResult>> CreateProvider(
         ProviderInput input, ProviderRepository providers)
@@ -87,16 +80,12 @@ public static class ProvidersApi
         {
             return ApiProblems.Conflict($"Er is al een zorgaanbieder met AGB-code {provider.AgbCode}.");
         }
-        switch (await providers.UpdateAsync(provider))
+        if (await providers.UpdateAsync(provider) is not WriteResult.Written and var refused)
         {
-            case WriteResult.Stale:
-                return ApiProblems.Stale($"Zorgaanbieder {id}");
-            case WriteResult.NotFound:
-                return ApiProblems.NotFound($"Zorgaanbieder {id}");
+            return ApiProblems.NotWritten(refused, $"Zorgaanbieder {id}");
         }
         var updated = provider with { RowVersion = rowVersion + 1 };
-        RowVersions.Tag(http.Response, updated);
-        return TypedResults.Ok(updated);
+        return RowVersions.Ok(http.Response, updated);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProvider(long id, HttpRequest request, ProviderRepository providers)
@@ -117,8 +106,7 @@ public static class ProvidersApi
         return await providers.DeleteAsync(id, rowVersion) switch
         {
             WriteResult.Written => TypedResults.NoContent(),
-            WriteResult.Stale => ApiProblems.Stale($"Zorgaanbieder {id}"),
-            _ => ApiProblems.NotFound($"Zorgaanbieder {id}"),
+            var refused => ApiProblems.NotWritten(refused, $"Zorgaanbieder {id}"),
         };
     }
 }
