@@ -1,5 +1,6 @@
 using System.Globalization;
 using ContractRegie.Core.Common;
+using ContractRegie.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis;
@@ -34,5 +35,19 @@ public static class RowVersions
             && long.TryParse(header.AsSpan(1, header.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : 0;
+    }
+
+    /// <summary>A DELETE guarded by If-Match: 204, 428 without If-Match, 412 when stale, 404 when gone.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(HttpRequest request, Func<long, Task<WriteResult>> delete, string what)
+    {
+        if (IfMatch(request) is not { } rowVersion)
+        {
+            return ApiProblems.IfMatchRequired();
+        }
+        return await delete(rowVersion) switch
+        {
+            WriteResult.Written => TypedResults.NoContent(),
+            var refused => ApiProblems.NotWritten(refused, what),
+        };
     }
 }

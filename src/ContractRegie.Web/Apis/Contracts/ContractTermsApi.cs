@@ -96,16 +96,8 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long contractId, long id, HttpContext http, ContractTermsRepository terms)
     {
-        if (RowVersions.IfMatch(http.Request) is not { } rowVersion)
-        {
-            return ApiProblems.IfMatchRequired();
-        }
         var term = TermOf(http);
-        return await term.Delete(terms, contractId, id, rowVersion) switch
-        {
-            WriteResult.Written => TypedResults.NoContent(),
-            var refused => ApiProblems.NotWritten(refused, $"{term.DutchName} {id}"),
-        };
+        return await RowVersions.DeleteAsync(http.Request, rowVersion => term.Delete(terms, contractId, id, rowVersion), $"{term.DutchName} {id}");
     }
 
     private static ContractTerm<TInput, T> TermOf(HttpContext http) =>

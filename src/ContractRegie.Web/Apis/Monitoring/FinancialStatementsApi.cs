@@ -125,13 +125,7 @@ public static class FinancialStatementsApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFinancialStatement(
         long id, HttpRequest request, FinancialStatementRepository statements) =>
-        RowVersions.IfMatch(request) is not { } rowVersion
-            ? ApiProblems.IfMatchRequired()
-            : await statements.DeleteAsync(id, rowVersion) switch
-            {
-                WriteResult.Written => TypedResults.NoContent(),
-                var refused => ApiProblems.NotWritten(refused, $"Jaarrekening {id}"),
-            };
+        await RowVersions.DeleteAsync(request, rowVersion => statements.DeleteAsync(id, rowVersion), $"Jaarrekening {id}");
 
     public static async Task<Results<Ok<FinancialAssessmentResponse>, ProblemHttpResult>> GetFinancialAssessment(
         long id, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks, TimeProvider time, JobsOptions options)

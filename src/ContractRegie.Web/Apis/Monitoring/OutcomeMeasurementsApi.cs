@@ -126,11 +126,5 @@ public static class OutcomeMeasurementsApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOutcomeMeasurement(
         long id, HttpRequest request, OutcomeMeasurementRepository measurements) =>
-        RowVersions.IfMatch(request) is not { } rowVersion
-            ? ApiProblems.IfMatchRequired()
-            : await measurements.DeleteAsync(id, rowVersion) switch
-            {
-                WriteResult.Written => TypedResults.NoContent(),
-                var refused => ApiProblems.NotWritten(refused, $"Prestatiemeting {id}"),
-            };
+        await RowVersions.DeleteAsync(request, rowVersion => measurements.DeleteAsync(id, rowVersion), $"Prestatiemeting {id}");
 }
