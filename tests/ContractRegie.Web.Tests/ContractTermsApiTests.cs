@@ -33,13 +33,13 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : SignedInTest(a
         }
 
         tariff["priceCents"] = 9_000;
-        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync($"{contract}/tariffs/{id}", tariff)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutMatchingAsync($"{contract}/tariffs/{id}", tariff)).StatusCode);
         using (var list = await Client.GetJsonAsync($"{contract}/tariffs"))
         {
             Assert.Equal(9_000, Assert.Single(list.RootElement.EnumerateArray()).GetProperty("priceCents").GetInt64());
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"{contract}/tariffs/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteMatchingAsync($"{contract}/tariffs/{id}")).StatusCode);
         await (await Client.GetAsync($"{contract}/tariffs/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -122,7 +122,7 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : SignedInTest(a
         var id = await Client.CreateAsync($"{contract}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 100 });
 
         await (await Client.GetAsync($"{other}/budgets/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
-        await (await Client.DeleteAsync($"{other}/budgets/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await Client.DeleteMatchingAsync($"{other}/budgets/{id}", ifMatch: "\"1\"")).AssertProblemAsync(HttpStatusCode.NotFound);
         using var stillThere = await Client.GetJsonAsync($"{contract}/budgets/{id}");
         Assert.Equal(JsonValueKind.Object, stillThere.RootElement.ValueKind);
     }

@@ -188,7 +188,7 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
     }
 
     [Fact]
-    public async Task Replacing_a_contract_replaces_its_options_and_municipalities()
+    public async Task Replacing_a_contract_replaces_its_options_and_municipalities_but_exercises_none()
     {
         var providerId = await Client.CreateProviderAsync();
         var body = ContractBody(providerId);
@@ -196,13 +196,14 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
         body["municipalities"] = new[] { "0141" };
         body["extensionOptions"] = new[] { new { durationMonths = 24, exercised = true } };
 
-        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync($"{Contracts}/{id}", body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutMatchingAsync($"{Contracts}/{id}", body)).StatusCode);
 
         using var options = await Client.GetJsonAsync($"{Contracts}/{id}/extension-options");
         var option = Assert.Single(options.RootElement.EnumerateArray());
         Assert.Equal(24, option.GetProperty("durationMonths").GetInt32());
+        Assert.False(option.GetProperty("exercised").GetBoolean());
         using var contract = await Client.GetJsonAsync($"{Contracts}/{id}");
-        Assert.Equal("2028-12-31", contract.RootElement.GetProperty("keyDates").GetProperty("currentEnd").GetString());
+        Assert.Equal("2026-12-31", contract.RootElement.GetProperty("keyDates").GetProperty("currentEnd").GetString());
         Assert.Equal(["0141"], contract.RootElement.GetProperty("municipalities").EnumerateArray().Select(m => m.GetString()));
     }
 }

@@ -25,14 +25,14 @@ public sealed class ProvidersApiTests(ContractRegieApp app) : SignedInTest(app, 
 
         body["name"] = "Nieuwe naam BV";
         body["active"] = false;
-        Assert.Equal(HttpStatusCode.OK, (await Client.PutJsonAsync(location, body)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutMatchingAsync(location, body)).StatusCode);
         using (var replaced = await Client.GetJsonAsync(location))
         {
             Assert.Equal("Nieuwe naam BV", replaced.RootElement.GetProperty("name").GetString());
             Assert.False(replaced.RootElement.GetProperty("active").GetBoolean());
         }
 
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync(location)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteMatchingAsync(location)).StatusCode);
         await (await Client.GetAsync(location)).AssertProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -68,7 +68,7 @@ public sealed class ProvidersApiTests(ContractRegieApp app) : SignedInTest(app, 
         var providerId = await Client.CreateProviderAsync();
         await Client.CreateAsync("/api/v1/contracts", ContractBody(providerId));
 
-        await (await Client.DeleteAsync($"{Providers}/{providerId}")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await Client.DeleteMatchingAsync($"{Providers}/{providerId}")).AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"{Providers}/{providerId}")).StatusCode);
     }
 

@@ -2,9 +2,10 @@ using ContractRegie.Core.Common;
 
 namespace ContractRegie.Core.Contracts;
 
-public sealed record Contract
+public sealed record Contract : IVersioned
 {
     public long Id { get; init; }
+    public long RowVersion { get; init; }
     public required string ContractNumber { get; init; }
     public required string Title { get; init; }
     public required long ProviderId { get; init; }
@@ -56,6 +57,17 @@ public sealed record Contract
         errors.AddIf(Municipalities.Distinct().Count() != Municipalities.Count, "municipalities", "Een gemeente staat er dubbel in.");
         ValidateOptions(errors);
         return errors;
+    }
+
+    /// <summary>
+    /// This contract as the replacement of <paramref name="stored"/>. Options are exercised only by a renewal decision, so
+    /// the stored exercised options stay as they are and the options after them follow this contract, not exercised.
+    /// </summary>
+    public Contract Replacing(Contract stored)
+    {
+        var exercised = stored.ExtensionOptions.Where(o => o.Exercised).ToList();
+        var open = ExtensionOptions.Skip(exercised.Count).Select(o => o with { Exercised = false });
+        return this with { ExtensionOptions = [.. exercised, .. open] };
     }
 
     private void ValidateOptions(ValidationErrors errors)

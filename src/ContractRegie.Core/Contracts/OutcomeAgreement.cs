@@ -1,9 +1,12 @@
+using ContractRegie.Core.Common;
+
 namespace ContractRegie.Core.Contracts;
 
 /// <summary>A prestatie- of resultaatafspraak: the norm an indicator must meet, with tolerance.</summary>
-public sealed record OutcomeAgreement
+public sealed record OutcomeAgreement : IVersioned
 {
     public long Id { get; init; }
+    public long RowVersion { get; init; }
     public long ContractId { get; init; }
     public required string Indicator { get; init; }
     public required decimal Norm { get; init; }

@@ -3,9 +3,10 @@ using ContractRegie.Core.Common;
 namespace ContractRegie.Core.Contracts;
 
 /// <summary>A contracted price: product category and code as in iWmo/iJw, price per unit in cents.</summary>
-public sealed record TariffLine
+public sealed record TariffLine : IVersioned
 {
     public long Id { get; init; }
+    public long RowVersion { get; init; }
     public long ContractId { get; init; }
     public required string ProductCategory { get; init; }
     public required string ProductCode { get; init; }

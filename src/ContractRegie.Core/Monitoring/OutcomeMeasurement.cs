@@ -4,9 +4,10 @@ using ContractRegie.Core.Contracts;
 namespace ContractRegie.Core.Monitoring;
 
 /// <summary>What a provider reported for one indicator of a contract over one period.</summary>
-public sealed record OutcomeMeasurement
+public sealed record OutcomeMeasurement : IVersioned
 {
     public long Id { get; init; }
+    public long RowVersion { get; init; }
     public long ContractId { get; init; }
     public required string Indicator { get; init; }
     /// <summary>The period's label, e.g. "2026-K1"; see <see cref="ReportingPeriod"/>.</summary>

@@ -5,9 +5,10 @@ namespace ContractRegie.Core.Providers;
 public enum AuditorOpinion { Goedkeurend, MetBeperking, Oordeelonthouding, Afkeurend }
 
 /// <summary>A provider's jaarrekening for one financial year; amounts in euro cents.</summary>
-public sealed record FinancialStatement
+public sealed record FinancialStatement : IVersioned
 {
     public long Id { get; init; }
+    public long RowVersion { get; init; }
     public long ProviderId { get; init; }
     public required int Year { get; init; }
     public required long RevenueCents { get; init; }

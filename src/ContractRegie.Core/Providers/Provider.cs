@@ -3,9 +3,10 @@ using ContractRegie.Core.Common;
 namespace ContractRegie.Core.Providers;
 
 /// <summary>A zorgaanbieder. <see cref="OzjtTop16"/>: OZJT does the contract management regionally.</summary>
-public sealed record Provider
+public sealed record Provider : IVersioned
 {
     public long Id { get; init; }
+    public long RowVersion { get; init; }
     public required string Name { get; init; }
     public required string KvkNumber { get; init; }
     public required string AgbCode { get; init; }

@@ -18,29 +18,34 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
             return id;
         });
 
-    /// <summary>False when there is no row with <paramref name="id"/>.</summary>
-    public Task<bool> UpdateAsync(long id, string updateSql, object parameters, DbTransaction? transaction) =>
+    /// <summary>Writes if the row's version is still the <c>RowVersion</c> in <paramref name="parameters"/>.</summary>
+    public Task<WriteResult> UpdateAsync(long id, string updateSql, object parameters, DbTransaction? transaction) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await read(id, tx) is not { } before)
             {
-                return false;
+                return WriteResult.NotFound;
             }
-            await tx.Connection!.ExecuteAsync(updateSql, parameters, tx);
+            if (await tx.Connection!.ExecuteAsync(updateSql, parameters, tx) == 0)
+            {
+                return WriteResult.Stale;
+            }
             await audit.AppendAsync(tx, AuditAction.Update, entity, id, before, await read(id, tx));
-            return true;
+            return WriteResult.Written;
         });
 
-    /// <summary>False when there is no row with <paramref name="id"/>.</summary>
-    public Task<bool> DeleteAsync(long id, string deleteSql, DbTransaction? transaction) =>
+    public Task<WriteResult> DeleteAsync(long id, long rowVersion, string deleteSql, DbTransaction? transaction) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await read(id, tx) is not { } before)
             {
-                return false;
+                return WriteResult.NotFound;
             }
-            await tx.Connection!.ExecuteAsync(deleteSql, new { Id = id }, tx);
+            if (await tx.Connection!.ExecuteAsync(deleteSql, new { Id = id, RowVersion = rowVersion }, tx) == 0)
+            {
+                return WriteResult.Stale;
+            }
             await audit.AppendAsync(tx, AuditAction.Delete, entity, id, before, null);
-            return true;
+            return WriteResult.Written;
         });
 }

@@ -85,20 +85,24 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             return id;
         });
 
-    public Task<bool> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
+    /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
+    public Task<WriteResult> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             var connection = tx.Connection!;
             if (await ReadByIdAsync(contract.Id, tx) is not { } before)
             {
-                return false;
+                return WriteResult.NotFound;
             }
-            await connection.ExecuteAsync(ContractSql.Update, Parameters(contract), tx);
+            if (await connection.ExecuteAsync(ContractSql.Update, Parameters(contract), tx) == 0)
+            {
+                return WriteResult.Stale;
+            }
             await connection.ExecuteAsync(ContractSql.DeleteMunicipalities, new { contract.Id }, tx);
             await connection.ExecuteAsync(ContractSql.DeleteOptions, new { contract.Id }, tx);
             await WriteChildrenAsync(connection, tx, contract.Id, contract);
-            await audit.AppendAsync(tx, AuditAction.Update, Entity, contract.Id, before, contract);
-            return true;
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, contract.Id, before, contract with { RowVersion = contract.RowVersion + 1 });
+            return WriteResult.Written;
         });
 
     /// <summary>The whole register, for the daily checks.</summary>
@@ -168,6 +172,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         c.ContractManager,
         c.TactischInkoper,
         Status = c.Status.ToString(),
+        c.RowVersion,
     };
 
     private static Contract Assemble(

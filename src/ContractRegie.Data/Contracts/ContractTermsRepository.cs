@@ -23,19 +23,19 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<long?>(ContractTermsSql.TariffByProduct, TariffParameters(tariff), transaction));
     public Task<long> InsertTariffAsync(TariffLine tariff, DbTransaction? transaction = null) =>
         InsertAsync(Tariff, ContractTermsSql.InsertTariff, TariffParameters(tariff), tariff, transaction);
-    public Task<bool> UpdateTariffAsync(TariffLine tariff, DbTransaction? transaction = null) =>
+    public Task<WriteResult> UpdateTariffAsync(TariffLine tariff, DbTransaction? transaction = null) =>
         UpdateAsync(Tariff, ContractTermsSql.TariffById, ContractTermsSql.UpdateTariff, tariff.ContractId, tariff.Id, tariff, TariffParameters(tariff), transaction);
-    public Task<bool> DeleteTariffAsync(long contractId, long id) =>
-        DeleteAsync<TariffLine>(Tariff, ContractTermsSql.TariffById, ContractTermsSql.DeleteTariff, contractId, id);
+    public Task<WriteResult> DeleteTariffAsync(long contractId, long id, long rowVersion) =>
+        DeleteAsync<TariffLine>(Tariff, ContractTermsSql.TariffById, ContractTermsSql.DeleteTariff, contractId, id, rowVersion);
 
     public Task<IReadOnlyList<BudgetCeiling>> ReadBudgetsAsync(long contractId) => ListAsync<BudgetCeiling>(ContractTermsSql.BudgetsByContractId, contractId);
     public Task<BudgetCeiling?> ReadBudgetAsync(long contractId, long id) => SingleAsync<BudgetCeiling>(ContractTermsSql.BudgetById, contractId, id, null);
     public Task<long> InsertBudgetAsync(BudgetCeiling budget, DbTransaction? transaction = null) =>
         InsertAsync(Budget, ContractTermsSql.InsertBudget, budget, budget, transaction);
-    public Task<bool> UpdateBudgetAsync(BudgetCeiling budget) =>
+    public Task<WriteResult> UpdateBudgetAsync(BudgetCeiling budget) =>
         UpdateAsync(Budget, ContractTermsSql.BudgetById, ContractTermsSql.UpdateBudget, budget.ContractId, budget.Id, budget, budget, null);
-    public Task<bool> DeleteBudgetAsync(long contractId, long id) =>
-        DeleteAsync<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, ContractTermsSql.DeleteBudget, contractId, id);
+    public Task<WriteResult> DeleteBudgetAsync(long contractId, long id, long rowVersion) =>
+        DeleteAsync<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, ContractTermsSql.DeleteBudget, contractId, id, rowVersion);
 
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId, contractId, transaction);
@@ -46,11 +46,11 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
         SingleAsync<OutcomeAgreement>(ContractTermsSql.AgreementById, contractId, id, null);
     public Task<long> InsertAgreementAsync(OutcomeAgreement agreement, DbTransaction? transaction = null) =>
         InsertAsync(Agreement, ContractTermsSql.InsertAgreement, AgreementParameters(agreement), agreement, transaction);
-    public Task<bool> UpdateAgreementAsync(OutcomeAgreement agreement) =>
+    public Task<WriteResult> UpdateAgreementAsync(OutcomeAgreement agreement) =>
         UpdateAsync(Agreement, ContractTermsSql.AgreementById, ContractTermsSql.UpdateAgreement, agreement.ContractId, agreement.Id, agreement,
             AgreementParameters(agreement), null);
-    public Task<bool> DeleteAgreementAsync(long contractId, long id) =>
-        DeleteAsync<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, ContractTermsSql.DeleteAgreement, contractId, id);
+    public Task<WriteResult> DeleteAgreementAsync(long contractId, long id, long rowVersion) =>
+        DeleteAsync<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, ContractTermsSql.DeleteAgreement, contractId, id, rowVersion);
 
     private Task<IReadOnlyList<T>> ListAsync<T>(string sql, long contractId, DbTransaction? transaction = null) =>
         database.RunAsync<IReadOnlyList<T>>(transaction, async c => (await c.QueryAsync<T>(sql, new { ContractId = contractId }, transaction)).AsList());
@@ -66,39 +66,46 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
             return id;
         });
 
-    private Task<bool> UpdateAsync<T>(string entity, string readSql, string updateSql, long contractId, long id, T after, object parameters,
+    /// <summary>Writes <paramref name="after"/> if the stored row still has its row version.</summary>
+    private Task<WriteResult> UpdateAsync<T>(string entity, string readSql, string updateSql, long contractId, long id, T after, object parameters,
         DbTransaction? transaction) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await SingleAsync<T>(readSql, contractId, id, tx) is not { } before)
             {
-                return false;
+                return WriteResult.NotFound;
             }
-            await tx.Connection!.ExecuteAsync(updateSql, parameters, tx);
+            if (await tx.Connection!.ExecuteAsync(updateSql, parameters, tx) == 0)
+            {
+                return WriteResult.Stale;
+            }
             await audit.AppendAsync(tx, AuditAction.Update, entity, id, before, after);
-            return true;
+            return WriteResult.Written;
         });
 
-    private Task<bool> DeleteAsync<T>(string entity, string readSql, string deleteSql, long contractId, long id) =>
+    private Task<WriteResult> DeleteAsync<T>(string entity, string readSql, string deleteSql, long contractId, long id, long rowVersion) =>
         database.InTransactionAsync(null, async tx =>
         {
             if (await SingleAsync<T>(readSql, contractId, id, tx) is not { } before)
             {
-                return false;
+                return WriteResult.NotFound;
             }
-            await tx.Connection!.ExecuteAsync(deleteSql, new { ContractId = contractId, Id = id }, tx);
+            if (await tx.Connection!.ExecuteAsync(deleteSql, new { ContractId = contractId, Id = id, RowVersion = rowVersion }, tx) == 0)
+            {
+                return WriteResult.Stale;
+            }
             await audit.AppendAsync(tx, AuditAction.Delete, entity, id, before, null);
-            return true;
+            return WriteResult.Written;
         });
 
     // Enums are stored by name: readable in the database and stable when members are added.
     private static object TariffParameters(TariffLine t) => new
     {
-        t.Id, t.ContractId, t.ProductCategory, t.ProductCode, Unit = t.Unit.ToString(), t.PriceCents, t.ValidFrom, t.ValidTo, t.IndexationPercent,
+        t.Id, t.ContractId, t.ProductCategory, t.ProductCode, Unit = t.Unit.ToString(), t.PriceCents, t.ValidFrom, t.ValidTo, t.IndexationPercent, t.RowVersion,
     };
 
     private static object AgreementParameters(OutcomeAgreement a) => new
     {
-        a.Id, a.ContractId, a.Indicator, a.Norm, Direction = a.Direction.ToString(), a.Unit, Frequency = a.Frequency.ToString(), a.Tolerance,
+        a.Id, a.ContractId, a.Indicator, a.Norm, Direction = a.Direction.ToString(), a.Unit, Frequency = a.Frequency.ToString(), a.Tolerance, a.RowVersion,
     };
 }

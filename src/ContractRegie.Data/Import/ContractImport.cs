@@ -64,6 +64,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         var imported = row.Contract with
         {
             Id = stored?.Id ?? 0, ProviderId = providerId ?? 0, LatestDecision = stored?.LatestDecision, ProviderName = stored?.ProviderName,
+            RowVersion = stored?.RowVersion ?? 0,
         };
         if (!IsValid(line, imported.Validate(), errors))
         {
@@ -73,7 +74,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         {
             return PlannedWrite.Insert(tx => contracts.InsertAsync(imported, tx));
         }
-        return IsUnchanged(stored, imported with { Status = KeyDateRules.StatusOn(imported, today) }) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx));
+        return IsUnchanged(stored, imported with { Status = KeyDateRules.StatusOn(imported, today) }) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx).Written());
     }
 
     /// <summary>Record equality compares the lists by reference, so their contents are compared first.</summary>

@@ -52,12 +52,12 @@ internal sealed class FinancialStatementImport(ProviderRepository providers, Fin
             return null;
         }
         var stored = await statements.ReadByKeyAsync(provider.Id, row.Statement.Year, transaction);
-        var imported = row.Statement with { Id = stored?.Id ?? 0, ProviderId = provider.Id };
+        var imported = row.Statement with { Id = stored?.Id ?? 0, ProviderId = provider.Id, RowVersion = stored?.RowVersion ?? 0 };
         if (stored is null)
         {
             return PlannedWrite.Insert(tx => statements.InsertAsync(imported, tx));
         }
-        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => statements.UpdateAsync(imported, tx));
+        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => statements.UpdateAsync(imported, tx).Written());
     }
 
     private static long Cents(ImportRow row, ImportColumn column) => Money.FromEuros(row.Decimal(column));

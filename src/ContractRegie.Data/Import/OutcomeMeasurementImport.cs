@@ -62,11 +62,11 @@ internal sealed class OutcomeMeasurementImport(
             return null;
         }
         var stored = await measurements.ReadByKeyAsync(id, row.Measurement.Indicator, row.Measurement.Period, transaction);
-        var imported = row.Measurement with { Id = stored?.Id ?? 0, ContractId = id };
+        var imported = row.Measurement with { Id = stored?.Id ?? 0, ContractId = id, RowVersion = stored?.RowVersion ?? 0 };
         if (stored is null)
         {
             return PlannedWrite.Insert(tx => measurements.InsertAsync(imported, tx));
         }
-        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => measurements.UpdateAsync(imported, tx));
+        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => measurements.UpdateAsync(imported, tx).Written());
     }
 }

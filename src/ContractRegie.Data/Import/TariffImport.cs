@@ -59,12 +59,12 @@ internal sealed class TariffImport(ContractRepository contracts, ContractTermsRe
         }
         var stored = (await StoredTariffsAsync(id, transaction)).FirstOrDefault(t =>
             t.ProductCategory == row.Tariff.ProductCategory && t.ProductCode == row.Tariff.ProductCode && t.ValidFrom == row.Tariff.ValidFrom);
-        var imported = row.Tariff with { Id = stored?.Id ?? 0, ContractId = id };
+        var imported = row.Tariff with { Id = stored?.Id ?? 0, ContractId = id, RowVersion = stored?.RowVersion ?? 0 };
         if (stored is null)
         {
             return PlannedWrite.Insert(tx => terms.InsertTariffAsync(imported, tx));
         }
-        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => terms.UpdateTariffAsync(imported, tx));
+        return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => terms.UpdateTariffAsync(imported, tx).Written());
     }
 
     private async Task<long?> ContractIdAsync(string contractNumber, DbTransaction transaction)

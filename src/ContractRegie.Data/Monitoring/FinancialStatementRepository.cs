@@ -47,15 +47,15 @@ public sealed class FinancialStatementRepository
     public Task<long> InsertAsync(FinancialStatement statement, DbTransaction? transaction = null) =>
         _rows.InsertAsync(FinancialStatementSql.Insert, Parameters(statement), transaction);
 
-    public Task<bool> UpdateAsync(FinancialStatement statement, DbTransaction? transaction = null) =>
+    public Task<WriteResult> UpdateAsync(FinancialStatement statement, DbTransaction? transaction = null) =>
         _rows.UpdateAsync(statement.Id, FinancialStatementSql.Update, Parameters(statement), transaction);
 
-    public Task<bool> DeleteAsync(long id) => _rows.DeleteAsync(id, FinancialStatementSql.Delete, null);
+    public Task<WriteResult> DeleteAsync(long id, long rowVersion) => _rows.DeleteAsync(id, rowVersion, FinancialStatementSql.Delete, null);
 
     // The opinion is stored by name, like every enum: readable and stable when members are added.
     private static object Parameters(FinancialStatement s) => new
     {
         s.Id, s.ProviderId, s.Year, s.RevenueCents, s.ResultCents, s.EquityCents, s.TotalAssetsCents, s.CurrentAssetsCents, s.CurrentLiabilitiesCents,
-        s.MunicipalRevenueCents, AuditorOpinion = s.AuditorOpinion.ToString(), s.GoingConcernNote, s.FiledOn,
+        s.MunicipalRevenueCents, AuditorOpinion = s.AuditorOpinion.ToString(), s.GoingConcernNote, s.FiledOn, s.RowVersion,
     };
 }

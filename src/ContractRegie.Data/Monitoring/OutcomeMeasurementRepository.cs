@@ -47,8 +47,8 @@ public sealed class OutcomeMeasurementRepository
     public Task<long> InsertAsync(OutcomeMeasurement measurement, DbTransaction? transaction = null) =>
         _rows.InsertAsync(OutcomeMeasurementSql.Insert, measurement, transaction);
 
-    public Task<bool> UpdateAsync(OutcomeMeasurement measurement, DbTransaction? transaction = null) =>
+    public Task<WriteResult> UpdateAsync(OutcomeMeasurement measurement, DbTransaction? transaction = null) =>
         _rows.UpdateAsync(measurement.Id, OutcomeMeasurementSql.Update, measurement, transaction);
 
-    public Task<bool> DeleteAsync(long id) => _rows.DeleteAsync(id, OutcomeMeasurementSql.Delete, null);
+    public Task<WriteResult> DeleteAsync(long id, long rowVersion) => _rows.DeleteAsync(id, rowVersion, OutcomeMeasurementSql.Delete, null);
 }

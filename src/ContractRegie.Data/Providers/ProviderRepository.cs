@@ -46,30 +46,37 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
             return id;
         });
 
-    public Task<bool> UpdateAsync(Provider provider, DbTransaction? transaction = null) =>
+    /// <summary>Writes <paramref name="provider"/> if the stored row still has its <see cref="Provider.RowVersion"/>.</summary>
+    public Task<WriteResult> UpdateAsync(Provider provider, DbTransaction? transaction = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await ReadByIdAsync(provider.Id, tx) is not { } before)
             {
-                return false;
+                return WriteResult.NotFound;
             }
-            await tx.Connection!.ExecuteAsync(ProviderSql.Update, provider, tx);
-            await audit.AppendAsync(tx, AuditAction.Update, Entity, provider.Id, before, provider);
-            return true;
+            if (await tx.Connection!.ExecuteAsync(ProviderSql.Update, provider, tx) == 0)
+            {
+                return WriteResult.Stale;
+            }
+            await audit.AppendAsync(tx, AuditAction.Update, Entity, provider.Id, before, provider with { RowVersion = provider.RowVersion + 1 });
+            return WriteResult.Written;
         });
 
     public Task<int> CountContractsAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<int>(ProviderSql.CountContracts, new { Id = id }, transaction));
 
-    public Task<bool> DeleteAsync(long id, DbTransaction? transaction = null) =>
+    public Task<WriteResult> DeleteAsync(long id, long rowVersion, DbTransaction? transaction = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await ReadByIdAsync(id, tx) is not { } before)
             {
-                return false;
+                return WriteResult.NotFound;
             }
-            await tx.Connection!.ExecuteAsync(ProviderSql.Delete, new { Id = id }, tx);
+            if (await tx.Connection!.ExecuteAsync(ProviderSql.Delete, new { Id = id, RowVersion = rowVersion }, tx) == 0)
+            {
+                return WriteResult.Stale;
+            }
             await audit.AppendAsync(tx, AuditAction.Delete, Entity, id, before, null);
-            return true;
+            return WriteResult.Written;
         });
 }

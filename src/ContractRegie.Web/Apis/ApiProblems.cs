@@ -1,4 +1,5 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContractRegie.Web.Apis;
@@ -14,4 +15,17 @@ public static class ApiProblems
 
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "Conflict met bestaande gegevens.", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult IfMatchRequired() =>
+        TypedResults.Problem(title: "If-Match ontbreekt.",
+            detail: "Stuur de ETag van de laatste GET mee in If-Match, zodat geen wijziging van een ander ongemerkt verloren gaat.",
+            statusCode: StatusCodes.Status428PreconditionRequired);
+
+    public static ProblemHttpResult Stale(string what) =>
+        TypedResults.Problem(title: "Intussen gewijzigd.",
+            detail: $"{what} is gewijzigd sinds de ETag in If-Match; haal het opnieuw op en breng de wijziging daarin aan.",
+            statusCode: StatusCodes.Status412PreconditionFailed);
+
+    /// <summary>Why a guarded write did not happen: the row changed since If-Match (412), or it is gone (404).</summary>
+    public static ProblemHttpResult NotWritten(WriteResult result, string what) => result == WriteResult.Stale ? Stale(what) : NotFound(what);
 }

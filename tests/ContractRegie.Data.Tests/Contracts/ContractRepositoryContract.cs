@@ -89,6 +89,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
             TactischInkoper = "k.klaassen",
             Status = ContractStatus.Actief,
             LatestDecision = null,
+            RowVersion = 1,
         }, read);
         Assert.Equal(new DateOnly(2026, 12, 31), read!.KeyDates.CurrentEnd);
         Assert.Equal(new DateOnly(2028, 12, 31), read.KeyDates.MaximumEnd);
@@ -112,7 +113,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
 
         var id = await Contracts.InsertAsync(contract);
 
-        AssertSameContract(contract with { Id = id }, await Contracts.ReadByIdAsync(id));
+        AssertSameContract(contract with { Id = id, RowVersion = 1 }, await Contracts.ReadByIdAsync(id));
     }
 
     [EngineFact]
@@ -146,6 +147,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         var changed = new Contract
         {
             Id = id,
+            RowVersion = 1,
             ContractNumber = number,
             Title = "Huishoudelijke ondersteuning",
             ProviderId = secondProvider,
@@ -167,9 +169,9 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         var updated = await Contracts.UpdateAsync(changed);
         var read = await Contracts.ReadByIdAsync(id);
 
-        Assert.True(updated);
+        Assert.Equal(WriteResult.Written, updated);
         // Municipalities are read back in code order.
-        AssertSameContract(changed with { Municipalities = ["0153", "1735"] }, read);
+        AssertSameContract(changed with { Municipalities = ["0153", "1735"], RowVersion = 2 }, read);
         Assert.Equal(["0153", "1735"], read!.Municipalities);
         Assert.Equal([new ExtensionOption(1, 24, true)], read.ExtensionOptions);
     }
@@ -198,7 +200,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     {
         var contract = TestData.Contract(await NewProviderAsync()) with { Id = 987_654_321, ExtensionOptions = [new(1, 12, false)] };
 
-        Assert.False(await Contracts.UpdateAsync(contract));
+        Assert.Equal(WriteResult.NotFound, await Contracts.UpdateAsync(contract));
     }
 
     [EngineFact]
@@ -216,7 +218,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         var providerId = await NewProviderAsync();
         await Contracts.InsertAsync(TestData.Contract(providerId));
 
-        await Assert.ThrowsAnyAsync<DbException>(() => Providers.DeleteAsync(providerId));
+        await Assert.ThrowsAnyAsync<DbException>(() => Providers.DeleteAsync(providerId, rowVersion: 1));
         Assert.NotNull(await Providers.ReadByIdAsync(providerId));
     }
 
@@ -321,8 +323,8 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         var page = await Contracts.SearchAsync(new ContractFilter { ContractManager = tag }, new PageRequest(1, 10));
 
         Assert.Equal(2, page.Items.Count);
-        AssertSameContract(first with { Id = firstId }, page.Items[0]);
-        AssertSameContract(second with { Id = secondId }, page.Items[1]);
+        AssertSameContract(first with { Id = firstId, RowVersion = 1 }, page.Items[0]);
+        AssertSameContract(second with { Id = secondId, RowVersion = 1 }, page.Items[1]);
     }
 
     [EngineFact]

@@ -48,6 +48,7 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
             ValidFrom = new DateOnly(2026, 1, 1),
             ValidTo = new DateOnly(2026, 12, 31),
             IndexationPercent = 3.25m,
+            RowVersion = 1,
         }, read);
     }
 
@@ -78,21 +79,22 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
         };
         var updated = await Terms.UpdateTariffAsync(changed);
         var afterUpdate = await Terms.ReadTariffAsync(contractId, later);
-        var deleted = await Terms.DeleteTariffAsync(contractId, earlier);
-        var deletedAgain = await Terms.DeleteTariffAsync(contractId, earlier);
+        var deleted = await Terms.DeleteTariffAsync(contractId, earlier, rowVersion: 1);
+        var deletedAgain = await Terms.DeleteTariffAsync(contractId, earlier, rowVersion: 1);
 
         Assert.Equal([stay, earlier, later], listed.Select(t => t.Id));
         Assert.Equal([2_199_500L, 4_370L, 4_512L], listed.Select(t => t.PriceCents));
         Assert.Equal([12.3456m, 3.25m, 0m], listed.Select(t => t.IndexationPercent));
         Assert.Equal([null, new DateOnly(2026, 12, 31), null], listed.Select(t => t.ValidTo));
-        Assert.True(updated);
+        Assert.Equal(WriteResult.Written, updated);
         Assert.Equal(new TariffLine
         {
             Id = later, ContractId = contractId, ProductCategory = "10", ProductCode = "10A01", Unit = TariffUnit.Week,
             PriceCents = 99_999_999_999, ValidFrom = new DateOnly(2027, 1, 1), ValidTo = new DateOnly(2027, 12, 31), IndexationPercent = 1.5m,
+            RowVersion = 2,
         }, afterUpdate);
-        Assert.True(deleted);
-        Assert.False(deletedAgain);
+        Assert.Equal(WriteResult.Written, deleted);
+        Assert.Equal(WriteResult.NotFound, deletedAgain);
         Assert.Equal([stay, later], (await Terms.ReadTariffsAsync(contractId)).Select(t => t.Id));
     }
 
@@ -132,10 +134,11 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
         Assert.Null(await Terms.ReadTariffAsync(otherContractId, tariffId));
         Assert.Null(await Terms.ReadBudgetAsync(otherContractId, budgetId));
         Assert.Null(await Terms.ReadAgreementAsync(otherContractId, agreementId));
-        Assert.False(await Terms.DeleteTariffAsync(otherContractId, tariffId));
-        Assert.False(await Terms.DeleteBudgetAsync(otherContractId, budgetId));
-        Assert.False(await Terms.DeleteAgreementAsync(otherContractId, agreementId));
-        Assert.False(await Terms.UpdateBudgetAsync(new BudgetCeiling { Id = budgetId, ContractId = otherContractId, Year = 2026, MunicipalityCode = "0141", AmountCents = 1 }));
+        Assert.Equal(WriteResult.NotFound, await Terms.DeleteTariffAsync(otherContractId, tariffId, 1));
+        Assert.Equal(WriteResult.NotFound, await Terms.DeleteBudgetAsync(otherContractId, budgetId, 1));
+        Assert.Equal(WriteResult.NotFound, await Terms.DeleteAgreementAsync(otherContractId, agreementId, 1));
+        Assert.Equal(WriteResult.NotFound, await Terms.UpdateBudgetAsync(
+            new BudgetCeiling { Id = budgetId, ContractId = otherContractId, Year = 2026, MunicipalityCode = "0141", AmountCents = 1, RowVersion = 1 }));
         Assert.Empty(await Terms.ReadTariffsAsync(otherContractId));
         Assert.Equal(100, (await Terms.ReadBudgetAsync(contractId, budgetId))!.AmountCents);
         Assert.NotNull(await Terms.ReadTariffAsync(contractId, tariffId));
@@ -178,15 +181,16 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
 
         var read = await Terms.ReadBudgetAsync(contractId, almelo);
         var listed = await Terms.ReadBudgetsAsync(contractId);
-        var updated = await Terms.UpdateBudgetAsync(new BudgetCeiling { Id = hof, ContractId = contractId, Year = 2028, MunicipalityCode = "0153", AmountCents = 9_007_199_254_740_993 });
+        var updated = await Terms.UpdateBudgetAsync(
+            new BudgetCeiling { Id = hof, ContractId = contractId, Year = 2028, MunicipalityCode = "0153", AmountCents = 9_007_199_254_740_993, RowVersion = 1 });
         var afterUpdate = await Terms.ReadBudgetAsync(contractId, hof);
-        var deleted = await Terms.DeleteBudgetAsync(contractId, almelo2027);
+        var deleted = await Terms.DeleteBudgetAsync(contractId, almelo2027, rowVersion: 1);
 
-        Assert.Equal(new BudgetCeiling { Id = almelo, ContractId = contractId, Year = 2026, MunicipalityCode = "0141", AmountCents = 12_345_678_901 }, read);
+        Assert.Equal(new BudgetCeiling { Id = almelo, ContractId = contractId, Year = 2026, MunicipalityCode = "0141", AmountCents = 12_345_678_901, RowVersion = 1 }, read);
         Assert.Equal([almelo, hof, almelo2027], listed.Select(b => b.Id));
-        Assert.True(updated);
-        Assert.Equal(new BudgetCeiling { Id = hof, ContractId = contractId, Year = 2028, MunicipalityCode = "0153", AmountCents = 9_007_199_254_740_993 }, afterUpdate);
-        Assert.True(deleted);
+        Assert.Equal(WriteResult.Written, updated);
+        Assert.Equal(new BudgetCeiling { Id = hof, ContractId = contractId, Year = 2028, MunicipalityCode = "0153", AmountCents = 9_007_199_254_740_993, RowVersion = 2 }, afterUpdate);
+        Assert.Equal(WriteResult.Written, deleted);
         Assert.Equal([almelo, hof], (await Terms.ReadBudgetsAsync(contractId)).Select(b => b.Id));
     }
 
@@ -225,24 +229,24 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
         var updated = await Terms.UpdateAgreementAsync(new OutcomeAgreement
         {
             Id = waiting, ContractId = contractId, Indicator = "Wachttijd tot start zorg", Norm = 35.125m, Direction = NormDirection.AtMost,
-            Unit = "werkdagen", Frequency = ReportingFrequency.Halfjaar, Tolerance = 1.0001m,
+            Unit = "werkdagen", Frequency = ReportingFrequency.Halfjaar, Tolerance = 1.0001m, RowVersion = 1,
         });
         var afterUpdate = await Terms.ReadAgreementAsync(contractId, waiting);
-        var deleted = await Terms.DeleteAgreementAsync(contractId, planned);
+        var deleted = await Terms.DeleteAgreementAsync(contractId, planned, rowVersion: 1);
 
         Assert.Equal(new OutcomeAgreement
         {
             Id = satisfaction, ContractId = contractId, Indicator = "Cliënttevredenheid", Norm = 7.5m, Direction = NormDirection.AtLeast,
-            Unit = "score", Frequency = ReportingFrequency.Jaar, Tolerance = 0.25m,
+            Unit = "score", Frequency = ReportingFrequency.Jaar, Tolerance = 0.25m, RowVersion = 1,
         }, read);
         Assert.Equal([planned, satisfaction, waiting], listed.Select(a => a.Id));
-        Assert.True(updated);
+        Assert.Equal(WriteResult.Written, updated);
         Assert.Equal(new OutcomeAgreement
         {
             Id = waiting, ContractId = contractId, Indicator = "Wachttijd tot start zorg", Norm = 35.125m, Direction = NormDirection.AtMost,
-            Unit = "werkdagen", Frequency = ReportingFrequency.Halfjaar, Tolerance = 1.0001m,
+            Unit = "werkdagen", Frequency = ReportingFrequency.Halfjaar, Tolerance = 1.0001m, RowVersion = 2,
         }, afterUpdate);
-        Assert.True(deleted);
+        Assert.Equal(WriteResult.Written, deleted);
         Assert.Equal([satisfaction, waiting], (await Terms.ReadAgreementsAsync(contractId)).Select(a => a.Id));
     }
 

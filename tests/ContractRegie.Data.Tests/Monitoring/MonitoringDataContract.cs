@@ -106,7 +106,7 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
         {
             Id = stored[0].Id, ProviderId = providerId, Year = 2024, RevenueCents = 950_000_000, ResultCents = -1_234_567, EquityCents = 200_000_000,
             TotalAssetsCents = 480_000_000, CurrentAssetsCents = 250_000_000, CurrentLiabilitiesCents = 130_000_000, MunicipalRevenueCents = 285_000_000,
-            AuditorOpinion = AuditorOpinion.MetBeperking, GoingConcernNote = true, FiledOn = new DateOnly(2025, 7, 15),
+            AuditorOpinion = AuditorOpinion.MetBeperking, GoingConcernNote = true, FiledOn = new DateOnly(2025, 7, 15), RowVersion = 1,
         }, stored[0]);
         Assert.Equal((2025, false, (DateOnly?)null), (stored[1].Year, stored[1].GoingConcernNote, stored[1].FiledOn));
     }

@@ -46,6 +46,7 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
             ContractManager = "j.jansen",
             OzjtTop16 = true,
             Active = false,
+            RowVersion = 1,
         }, read);
     }
 
@@ -95,6 +96,7 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
         var changed = new Provider
         {
             Id = id,
+            RowVersion = 1,
             Name = "Na Wijziging B.V.",
             KvkNumber = "12345678",
             AgbCode = newAgb,
@@ -110,8 +112,22 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
         var updated = await Providers.UpdateAsync(changed);
         var read = await Providers.ReadByIdAsync(id);
 
-        Assert.True(updated);
-        Assert.Equal(changed, read);
+        Assert.Equal(WriteResult.Written, updated);
+        Assert.Equal(changed with { RowVersion = 2 }, read);
+    }
+
+    [EngineFact]
+    public async Task Update_based_on_an_old_version_writes_nothing()
+    {
+        var id = await Providers.InsertAsync(TestData.Provider("Eerste Versie"));
+        var read = (await Providers.ReadByIdAsync(id))!;
+
+        var first = await Providers.UpdateAsync(read with { Name = "Tweede Versie" });
+        var second = await Providers.UpdateAsync(read with { Name = "Derde Versie" });
+
+        Assert.Equal(WriteResult.Written, first);
+        Assert.Equal(WriteResult.Stale, second);
+        Assert.Equal(("Tweede Versie", 2L), ((await Providers.ReadByIdAsync(id))!.Name, (await Providers.ReadByIdAsync(id))!.RowVersion));
     }
 
     [EngineFact]
@@ -119,7 +135,7 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
     {
         var updated = await Providers.UpdateAsync(TestData.Provider() with { Id = 987_654_321 });
 
-        Assert.False(updated);
+        Assert.Equal(WriteResult.NotFound, updated);
     }
 
     [EngineFact]
@@ -127,11 +143,13 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
     {
         var id = await Providers.InsertAsync(TestData.Provider());
 
-        var first = await Providers.DeleteAsync(id);
-        var second = await Providers.DeleteAsync(id);
+        var stale = await Providers.DeleteAsync(id, rowVersion: 2);
+        var first = await Providers.DeleteAsync(id, rowVersion: 1);
+        var second = await Providers.DeleteAsync(id, rowVersion: 1);
 
-        Assert.True(first);
-        Assert.False(second);
+        Assert.Equal(WriteResult.Stale, stale);
+        Assert.Equal(WriteResult.Written, first);
+        Assert.Equal(WriteResult.NotFound, second);
         Assert.Null(await Providers.ReadByIdAsync(id));
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
@@ -60,6 +62,30 @@ public static class ApiClient
         var response = await client.GetAsync(url);
         Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The ETag a GET of <paramref name="url"/> answers with: the version a change must name in If-Match.</summary>
+    public static async Task<string> ETagAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return Assert.IsType<EntityTagHeaderValue>(response.Headers.ETag).Tag;
+    }
+
+    /// <summary>PUT with If-Match: <paramref name="ifMatch"/>, or else the ETag of a GET just before.</summary>
+    public static async Task<HttpResponseMessage> PutMatchingAsync(this HttpClient client, string url, object body, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = JsonContent.Create(body, options: ContractRegieApp.Json) };
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch ?? await client.ETagAsync(url)));
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>DELETE with If-Match: <paramref name="ifMatch"/>, or else the ETag of a GET just before.</summary>
+    public static async Task<HttpResponseMessage> DeleteMatchingAsync(this HttpClient client, string url, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, url);
+        request.Headers.IfMatch.Add(new EntityTagHeaderValue(ifMatch ?? await client.ETagAsync(url)));
+        return await client.SendAsync(request);
     }
 
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string url, string json) =>

@@ -178,7 +178,7 @@ public sealed class MailPolicyTests : IDisposable
         var manager = await _app.CreateClientAsAsync(Role.Contractmanager);
         using var budgets = await manager.GetJsonAsync($"/api/v1/contracts/{wmo}/budgets");
         var budgetId = budgets.RootElement.EnumerateArray().Single(b => b.GetProperty("municipalityCode").GetString() == "0141").GetProperty("id").GetInt64();
-        (await manager.PutJsonAsync($"/api/v1/contracts/{wmo}/budgets/{budgetId}", new { year = 2026, municipalityCode = "0141", amountCents = 200_000 }))
+        (await manager.PutMatchingAsync($"/api/v1/contracts/{wmo}/budgets/{budgetId}", new { year = 2026, municipalityCode = "0141", amountCents = 200_000 }))
             .EnsureSuccessStatusCode();
         await RunAsync("spending-reconciliation", "notification-dispatch");
 
@@ -225,7 +225,7 @@ public sealed class MailPolicyTests : IDisposable
         var reader = await _app.CreateClientAsAsync(Role.Lezer);
         Assert.Equal(0, await reader.CountAsync($"/api/v1/signals?subjectType=provider&subjectId={elevated}"));
 
-        (await writer.PutJsonAsync($"/api/v1/financial-statements/{highStatement}", Statement(high, 100_000_000L, goingConcern: false))).EnsureSuccessStatusCode();
+        (await writer.PutMatchingAsync($"/api/v1/financial-statements/{highStatement}", Statement(high, 100_000_000L, goingConcern: false))).EnsureSuccessStatusCode();
         await RunAsync("financial-stability", "notification-dispatch");
 
         using var signals = await reader.GetJsonAsync($"/api/v1/signals?subjectType=provider&subjectId={high}");

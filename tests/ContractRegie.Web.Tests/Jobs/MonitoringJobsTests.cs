@@ -174,9 +174,9 @@ public sealed class MonitoringJobsTests : IDisposable
         var corrected = Healthy2024(providerId);
         corrected["goingConcernNote"] = true;
 
-        var response = await writer.PutJsonAsync($"/api/v1/financial-statements/{id2024}", corrected);
-        await (await writer.PutJsonAsync($"/api/v1/financial-statements/{id2023}", Healthy2024(providerId))).AssertProblemAsync(HttpStatusCode.Conflict);
-        await (await writer.PutJsonAsync("/api/v1/financial-statements/999999", corrected)).AssertProblemAsync(HttpStatusCode.NotFound);
+        var response = await writer.PutMatchingAsync($"/api/v1/financial-statements/{id2024}", corrected);
+        await (await writer.PutMatchingAsync($"/api/v1/financial-statements/{id2023}", Healthy2024(providerId))).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await writer.PutMatchingAsync("/api/v1/financial-statements/999999", corrected, ifMatch: "\"1\"")).AssertProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = await GetAsync($"/api/v1/providers/{providerId}/financial-assessment");
@@ -195,7 +195,7 @@ public sealed class MonitoringJobsTests : IDisposable
         var id = await writer.CreateAsync("/api/v1/outcome-measurements",
             new { contractId, indicator = "Doelrealisatie", period = "2025-H2", value = 60, reportedOn = "2026-01-15" });
 
-        var response = await writer.PutJsonAsync($"/api/v1/outcome-measurements/{id}",
+        var response = await writer.PutMatchingAsync($"/api/v1/outcome-measurements/{id}",
             new { contractId, indicator = "Doelrealisatie", period = "2025-h2", value = 78.5, reportedOn = "2026-01-20", source = "correctie" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -23,7 +23,7 @@ public sealed class AuditTrailTests(ContractRegieApp app) : IClassFixture<Contra
         var body = ContractBody(providerId);
         var id = await manager.CreateAsync("/api/v1/contracts", body);
         body["title"] = "Gewijzigde omschrijving";
-        (await manager.PutJsonAsync($"/api/v1/contracts/{id}", body)).EnsureSuccessStatusCode();
+        (await manager.PutMatchingAsync($"/api/v1/contracts/{id}", body)).EnsureSuccessStatusCode();
         (await buyer.PostJsonAsync($"/api/v1/contracts/{id}/renewal-decisions",
             new { decision = "Verlengen", reason = "Goed" })).EnsureSuccessStatusCode();
 
@@ -45,7 +45,7 @@ public sealed class AuditTrailTests(ContractRegieApp app) : IClassFixture<Contra
         var auditor = await app.CreateClientAsAsync(Role.Beheerder);
         var contractId = await manager.CreateAsync("/api/v1/contracts", ContractBody(await manager.CreateProviderAsync()));
         var budgetId = await manager.CreateAsync($"/api/v1/contracts/{contractId}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 12_345 });
-        (await manager.DeleteAsync($"/api/v1/contracts/{contractId}/budgets/{budgetId}")).EnsureSuccessStatusCode();
+        (await manager.DeleteMatchingAsync($"/api/v1/contracts/{contractId}/budgets/{budgetId}")).EnsureSuccessStatusCode();
 
         var entries = await EntriesAsync(auditor, "budget_ceiling", budgetId);
 

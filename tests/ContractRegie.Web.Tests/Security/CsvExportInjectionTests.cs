@@ -18,7 +18,7 @@ public sealed class CsvExportInjectionTests(ContractRegieApp app) : SignedInTest
         var providerId = contract.RootElement.GetProperty("providerId").GetInt64();
         var provider = ProviderBody(agb);
         provider["name"] = "=HYPERLINK(\"http://example.org\",\"Zorg\")";
-        Assert.Equal(HttpStatusCode.OK, (await manager.PutJsonAsync($"/api/v1/providers/{providerId}", provider)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutMatchingAsync($"/api/v1/providers/{providerId}", provider)).StatusCode);
         var csv = "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer\r\n"
             + $"{agb};0141;Wmo;45;45A99;01-02-2026;28-02-2026;1;stuk;50,00;;@SUM(1+1)\r\n"
             + $"{agb};0141;Wmo;45;45A99;01-02-2026;28-02-2026;1;stuk;60,00;C;-1+1\r\n"

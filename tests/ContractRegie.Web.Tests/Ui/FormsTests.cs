@@ -217,6 +217,35 @@ public sealed class FormsTests(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_budget_someone_else_changed_meanwhile_is_not_overwritten_and_the_page_says_so_in_Dutch()
+    {
+        var (manager, contractId, page) = await ContractmanagerWithContractAsync();
+        var budgetUrl = $"/api/v1/contracts/{contractId}/budgets/"
+            + await manager.CreateAsync($"/api/v1/contracts/{contractId}/budgets", new { year = 2026, municipalityCode = "0141", amountCents = 100_000 });
+        await page.GotoAsync($"/contracten/{contractId}/budgetten");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Wijzigen 2026" }).ClickAsync();
+        await page.GetByLabel("Budgetplafond in euro's").FillAsync("1.250,00");
+
+        // Someone else changes the budget between this page's read and its save.
+        Assert.Equal(HttpStatusCode.OK, (await manager.PutMatchingAsync(budgetUrl, new { year = 2026, municipalityCode = "0141", amountCents = 200_000 })).StatusCode);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Iemand anders heeft dit intussen gewijzigd");
+        await Assertions.Expect(page.GetByLabel("Budgetplafond in euro's")).ToHaveValueAsync("2000,00");
+        using (var stored = await manager.GetJsonAsync(budgetUrl))
+        {
+            Assert.Equal(200_000L, stored.RootElement.GetProperty("amountCents").GetInt64());
+        }
+
+        // Saving again is based on the version now shown.
+        await page.GetByLabel("Budgetplafond in euro's").FillAsync("1.250,00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Budgetplafond opgeslagen.");
+        using var saved = await manager.GetJsonAsync(budgetUrl);
+        Assert.Equal(125_000L, saved.RootElement.GetProperty("amountCents").GetInt64());
+    }
+
+    [Fact]
     public async Task Other_roles_see_no_edit_or_upload_controls_and_are_refused_when_they_post()
     {
         var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);

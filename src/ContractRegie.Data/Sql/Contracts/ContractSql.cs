@@ -8,7 +8,7 @@ public static class ContractSql
     private const string Select = """
         SELECT c.id, c.contract_number, c.title, c.provider_id, c.kind, c.law, c.procurement_route,
                c.start_date, c.initial_end_date, c.notice_period_months, c.procurement_lead_time_months,
-               c.contract_owner, c.contract_manager, c.tactisch_inkoper, c.status,
+               c.contract_owner, c.contract_manager, c.tactisch_inkoper, c.status, c.row_version,
                (SELECT p.name FROM provider p WHERE p.id = c.provider_id) AS provider_name,
                (SELECT d.decision FROM renewal_decision d
                 WHERE d.id = (SELECT MAX(d2.id) FROM renewal_decision d2 WHERE d2.contract_id = c.id)) AS latest_decision
@@ -32,11 +32,12 @@ public static class ContractSql
             procurement_route = @ProcurementRoute, start_date = @StartDate, initial_end_date = @InitialEndDate,
             notice_period_months = @NoticePeriodMonths, procurement_lead_time_months = @ProcurementLeadTimeMonths,
             contract_owner = @ContractOwner, contract_manager = @ContractManager, tactisch_inkoper = @TactischInkoper,
-            status = @Status
-        WHERE id = @Id
+            status = @Status, row_version = row_version + 1
+        WHERE id = @Id AND row_version = @RowVersion
         """;
 
-    public const string UpdateStatus = "UPDATE contract SET status = @Status WHERE id = @Id";
+    // A decision changes the contract, so a replacement read before it is stale.
+    public const string UpdateStatus = "UPDATE contract SET status = @Status, row_version = row_version + 1 WHERE id = @Id";
 
     public const string MunicipalitiesByContractId =
         "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id = @Id ORDER BY municipality_code";

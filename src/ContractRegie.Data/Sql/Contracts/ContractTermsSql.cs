@@ -4,7 +4,7 @@ namespace ContractRegie.Data.Sql.Contracts;
 public static class ContractTermsSql
 {
     private const string TariffColumns =
-        "id, contract_id, product_category, product_code, unit, price_cents, valid_from, valid_to, indexation_percent";
+        "id, contract_id, product_category, product_code, unit, price_cents, valid_from, valid_to, indexation_percent, row_version";
 
     public const string TariffsByContractId = "SELECT " + TariffColumns + " FROM tariff_line WHERE contract_id = @ContractId ORDER BY product_category, product_code, valid_from";
     public const string AllTariffs = "SELECT " + TariffColumns + " FROM tariff_line";
@@ -20,12 +20,13 @@ public static class ContractTermsSql
     public const string UpdateTariff = """
         UPDATE tariff_line
         SET product_category = @ProductCategory, product_code = @ProductCode, unit = @Unit, price_cents = @PriceCents,
-            valid_from = @ValidFrom, valid_to = @ValidTo, indexation_percent = @IndexationPercent
-        WHERE id = @Id AND contract_id = @ContractId
+            valid_from = @ValidFrom, valid_to = @ValidTo, indexation_percent = @IndexationPercent,
+            row_version = row_version + 1
+        WHERE id = @Id AND contract_id = @ContractId AND row_version = @RowVersion
         """;
-    public const string DeleteTariff = "DELETE FROM tariff_line WHERE id = @Id AND contract_id = @ContractId";
+    public const string DeleteTariff = "DELETE FROM tariff_line WHERE id = @Id AND contract_id = @ContractId AND row_version = @RowVersion";
 
-    private const string BudgetColumns = "id, contract_id, year, municipality_code, amount_cents";
+    private const string BudgetColumns = "id, contract_id, year, municipality_code, amount_cents, row_version";
 
     public const string BudgetsByContractId = "SELECT " + BudgetColumns + " FROM budget_ceiling WHERE contract_id = @ContractId ORDER BY year, municipality_code";
     public const string BudgetsForYear = "SELECT " + BudgetColumns + " FROM budget_ceiling WHERE year = @Year";
@@ -35,12 +36,12 @@ public static class ContractTermsSql
         VALUES (@ContractId, @Year, @MunicipalityCode, @AmountCents)
         """;
     public const string UpdateBudget = """
-        UPDATE budget_ceiling SET year = @Year, municipality_code = @MunicipalityCode, amount_cents = @AmountCents
-        WHERE id = @Id AND contract_id = @ContractId
+        UPDATE budget_ceiling SET year = @Year, municipality_code = @MunicipalityCode, amount_cents = @AmountCents, row_version = row_version + 1
+        WHERE id = @Id AND contract_id = @ContractId AND row_version = @RowVersion
         """;
-    public const string DeleteBudget = "DELETE FROM budget_ceiling WHERE id = @Id AND contract_id = @ContractId";
+    public const string DeleteBudget = "DELETE FROM budget_ceiling WHERE id = @Id AND contract_id = @ContractId AND row_version = @RowVersion";
 
-    private const string AgreementColumns = "id, contract_id, indicator, norm, direction, unit, frequency, tolerance";
+    private const string AgreementColumns = "id, contract_id, indicator, norm, direction, unit, frequency, tolerance, row_version";
 
     public const string AgreementsByContractId = "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE contract_id = @ContractId ORDER BY indicator";
     public const string AllAgreements = "SELECT " + AgreementColumns + " FROM outcome_agreement";
@@ -51,8 +52,9 @@ public static class ContractTermsSql
         """;
     public const string UpdateAgreement = """
         UPDATE outcome_agreement
-        SET indicator = @Indicator, norm = @Norm, direction = @Direction, unit = @Unit, frequency = @Frequency, tolerance = @Tolerance
-        WHERE id = @Id AND contract_id = @ContractId
+        SET indicator = @Indicator, norm = @Norm, direction = @Direction, unit = @Unit, frequency = @Frequency, tolerance = @Tolerance,
+            row_version = row_version + 1
+        WHERE id = @Id AND contract_id = @ContractId AND row_version = @RowVersion
         """;
-    public const string DeleteAgreement = "DELETE FROM outcome_agreement WHERE id = @Id AND contract_id = @ContractId";
+    public const string DeleteAgreement = "DELETE FROM outcome_agreement WHERE id = @Id AND contract_id = @ContractId AND row_version = @RowVersion";
 }

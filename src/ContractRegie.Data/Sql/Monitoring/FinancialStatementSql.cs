@@ -7,7 +7,7 @@ public static class FinancialStatementSql
 {
     private const string Columns = """
         id, provider_id, year, revenue_cents, result_cents, equity_cents, total_assets_cents, current_assets_cents,
-        current_liabilities_cents, municipal_revenue_cents, auditor_opinion, going_concern_note, filed_on
+        current_liabilities_cents, municipal_revenue_cents, auditor_opinion, going_concern_note, filed_on, row_version
         """;
 
     public const string ReadById = "SELECT " + Columns + " FROM financial_statement WHERE id = @Id";
@@ -26,10 +26,10 @@ public static class FinancialStatementSql
         SET revenue_cents = @RevenueCents, result_cents = @ResultCents, equity_cents = @EquityCents, total_assets_cents = @TotalAssetsCents,
             current_assets_cents = @CurrentAssetsCents, current_liabilities_cents = @CurrentLiabilitiesCents,
             municipal_revenue_cents = @MunicipalRevenueCents, auditor_opinion = @AuditorOpinion, going_concern_note = @GoingConcernNote,
-            filed_on = @FiledOn
-        WHERE id = @Id
+            filed_on = @FiledOn, row_version = row_version + 1
+        WHERE id = @Id AND row_version = @RowVersion
         """;
-    public const string Delete = "DELETE FROM financial_statement WHERE id = @Id";
+    public const string Delete = "DELETE FROM financial_statement WHERE id = @Id AND row_version = @RowVersion";
 
     public const string WhereProvider = "provider_id = @ProviderId";
     public const string WhereYear = "year = @Year";

@@ -5,24 +5,23 @@ namespace ContractRegie.Data.Sql.Monitoring;
 
 public static class OutcomeMeasurementSql
 {
-    private const string Columns = "id, contract_id, indicator, period, value, reported_on, source";
+    private const string Columns = "id, contract_id, indicator, period, value, reported_on, source, row_version";
 
     public const string ReadAll = "SELECT " + Columns + " FROM outcome_measurement";
     public const string ReadById = "SELECT " + Columns + " FROM outcome_measurement WHERE id = @Id";
     public const string ReadByContract = "SELECT " + Columns + " FROM outcome_measurement WHERE contract_id = @ContractId ORDER BY indicator, period";
-    public const string ReadByKey = """
-        SELECT id, contract_id, indicator, period, value, reported_on, source FROM outcome_measurement
-        WHERE contract_id = @ContractId AND indicator = @Indicator AND period = @Period
-        """;
+    public const string ReadByKey =
+        "SELECT " + Columns + " FROM outcome_measurement WHERE contract_id = @ContractId AND indicator = @Indicator AND period = @Period";
 
     public const string Insert = """
         INSERT INTO outcome_measurement (contract_id, indicator, period, value, reported_on, source)
         VALUES (@ContractId, @Indicator, @Period, @Value, @ReportedOn, @Source)
         """;
     public const string Update = """
-        UPDATE outcome_measurement SET value = @Value, reported_on = @ReportedOn, source = @Source WHERE id = @Id
+        UPDATE outcome_measurement SET value = @Value, reported_on = @ReportedOn, source = @Source, row_version = row_version + 1
+        WHERE id = @Id AND row_version = @RowVersion
         """;
-    public const string Delete = "DELETE FROM outcome_measurement WHERE id = @Id";
+    public const string Delete = "DELETE FROM outcome_measurement WHERE id = @Id AND row_version = @RowVersion";
 
     public const string WhereContract = "contract_id = @ContractId";
     public const string WhereIndicator = "indicator = @Indicator";

@@ -6,7 +6,7 @@ namespace ContractRegie.Data.Sql.Providers;
 public static class ProviderSql
 {
     private const string Columns = """
-        id, name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active
+        id, name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active, row_version
         """;
 
     public const string ReadById = "SELECT " + Columns + " FROM provider WHERE id = @Id";
@@ -24,11 +24,11 @@ public static class ProviderSql
         UPDATE provider
         SET name = @Name, kvk_number = @KvkNumber, agb_code = @AgbCode, street = @Street, postal_code = @PostalCode,
             city = @City, contact_email = @ContactEmail, contract_manager = @ContractManager,
-            ozjt_top16 = @OzjtTop16, active = @Active
-        WHERE id = @Id
+            ozjt_top16 = @OzjtTop16, active = @Active, row_version = row_version + 1
+        WHERE id = @Id AND row_version = @RowVersion
         """;
 
-    public const string Delete = "DELETE FROM provider WHERE id = @Id";
+    public const string Delete = "DELETE FROM provider WHERE id = @Id AND row_version = @RowVersion";
 
     public const string WhereText = """
         (LOWER(name) LIKE @Text ESCAPE '\' OR agb_code LIKE @Text ESCAPE '\' OR kvk_number LIKE @Text ESCAPE '\')

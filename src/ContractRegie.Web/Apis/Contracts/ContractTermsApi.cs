@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
@@ -26,7 +27,7 @@ public static class ContractTermsApi
         return app;
     }
 
-    private static void MapTerm<TInput, T>(IEndpointRouteBuilder app, ContractTerm<TInput, T> term) where T : class
+    private static void MapTerm<TInput, T>(IEndpointRouteBuilder app, ContractTerm<TInput, T> term) where T : class, IVersioned
     {
         var group = app.MapGroup($"{ContractsApi.Path}/{{contractId:long}}/{term.Path}").WithTags("Contracts")
             .WithMetadata(term);
@@ -39,7 +40,7 @@ public static class ContractTermsApi
 }
 
 /// <summary>The five operations of a contract sub-resource; the endpoint's <see cref="ContractTerm{TInput,T}"/> metadata says which.</summary>
-public static class ContractTermEndpoints<TInput, T> where T : class
+public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
 {
     public static async Task<Results<Ok<IReadOnlyList<T>>, ProblemHttpResult>> List(
         long contractId, HttpContext http, ContractRepository contracts, ContractTermsRepository terms) =>
@@ -50,7 +51,7 @@ public static class ContractTermEndpoints<TInput, T> where T : class
     public static async Task<Results<Ok<T>, ProblemHttpResult>> Get(long contractId, long id, HttpContext http, ContractTermsRepository terms)
     {
         var term = TermOf(http);
-        return await term.Read(terms, contractId, id) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"{term.DutchName} {id}");
+        return await term.Read(terms, contractId, id) is { } found ? RowVersions.Ok(http.Response, found) : ApiProblems.NotFound($"{term.DutchName} {id}");
     }
 
     public static async Task<Results<Created<T>, ValidationProblem, ProblemHttpResult>> Create(
@@ -74,6 +75,10 @@ public static class ContractTermEndpoints<TInput, T> where T : class
     public static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> Replace(
         long contractId, long id, TInput input, HttpContext http, ContractTermsRepository terms)
     {
+        if (RowVersions.IfMatch(http.Request) is not { } rowVersion)
+        {
+            return ApiProblems.IfMatchRequired();
+        }
         var term = TermOf(http);
         var errors = new ValidationErrors();
         var item = term.ToDomain(input, contractId, id, errors);
@@ -81,13 +86,18 @@ public static class ContractTermEndpoints<TInput, T> where T : class
         {
             return ApiProblems.Invalid(errors);
         }
-        return await term.Update(terms, item) ? TypedResults.Ok(item) : ApiProblems.NotFound($"{term.DutchName} {id}");
+        if (await term.Update(terms, item, rowVersion) is not WriteResult.Written and var refused)
+        {
+            return ApiProblems.NotWritten(refused, $"{term.DutchName} {id}");
+        }
+        var updated = (await term.Read(terms, contractId, id))!;
+        return RowVersions.Ok(http.Response, updated);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Delete(long contractId, long id, HttpContext http, ContractTermsRepository terms)
     {
         var term = TermOf(http);
-        return await term.Delete(terms, contractId, id) ? TypedResults.NoContent() : ApiProblems.NotFound($"{term.DutchName} {id}");
+        return await RowVersions.DeleteAsync(http.Request, rowVersion => term.Delete(terms, contractId, id, rowVersion), $"{term.DutchName} {id}");
     }
 
     private static ContractTerm<TInput, T> TermOf(HttpContext http) =>
@@ -100,21 +110,21 @@ public static class ContractTerms
     public static readonly ContractTerm<TariffInput, TariffLine> Tariffs = new("tariffs", "Tariff", "Tarief",
         (terms, contractId) => terms.ReadTariffsAsync(contractId), (terms, contractId, id) => terms.ReadTariffAsync(contractId, id),
         (input, contractId, id, errors) => input.ToTariff(contractId, id, errors),
-        (terms, tariff) => terms.InsertTariffAsync(tariff), (terms, tariff) => terms.UpdateTariffAsync(tariff),
-        (terms, contractId, id) => terms.DeleteTariffAsync(contractId, id), (t, id) => t with { Id = id });
+        (terms, tariff) => terms.InsertTariffAsync(tariff), (terms, tariff, rowVersion) => terms.UpdateTariffAsync(tariff with { RowVersion = rowVersion }),
+        (terms, contractId, id, rowVersion) => terms.DeleteTariffAsync(contractId, id, rowVersion), (t, id) => t with { Id = id });
 
     public static readonly ContractTerm<BudgetInput, BudgetCeiling> Budgets = new("budgets", "Budget", "Budgetplafond",
         (terms, contractId) => terms.ReadBudgetsAsync(contractId), (terms, contractId, id) => terms.ReadBudgetAsync(contractId, id),
         (input, contractId, id, errors) => input.ToBudget(contractId, id, errors),
-        (terms, budget) => terms.InsertBudgetAsync(budget), (terms, budget) => terms.UpdateBudgetAsync(budget),
-        (terms, contractId, id) => terms.DeleteBudgetAsync(contractId, id), (b, id) => b with { Id = id });
+        (terms, budget) => terms.InsertBudgetAsync(budget), (terms, budget, rowVersion) => terms.UpdateBudgetAsync(budget with { RowVersion = rowVersion }),
+        (terms, contractId, id, rowVersion) => terms.DeleteBudgetAsync(contractId, id, rowVersion), (b, id) => b with { Id = id });
 
     public static readonly ContractTerm<OutcomeAgreementInput, OutcomeAgreement> Agreements = new("outcome-agreements", "OutcomeAgreement",
         "Prestatieafspraak",
         (terms, contractId) => terms.ReadAgreementsAsync(contractId), (terms, contractId, id) => terms.ReadAgreementAsync(contractId, id),
         (input, contractId, id, errors) => input.ToAgreement(contractId, id, errors),
-        (terms, agreement) => terms.InsertAgreementAsync(agreement), (terms, agreement) => terms.UpdateAgreementAsync(agreement),
-        (terms, contractId, id) => terms.DeleteAgreementAsync(contractId, id), (a, id) => a with { Id = id });
+        (terms, agreement) => terms.InsertAgreementAsync(agreement), (terms, agreement, rowVersion) => terms.UpdateAgreementAsync(agreement with { RowVersion = rowVersion }),
+        (terms, contractId, id, rowVersion) => terms.DeleteAgreementAsync(contractId, id, rowVersion), (a, id) => a with { Id = id });
 }
 
 /// <summary>What differs between the contract's sub-resources: path, names, mapping and repository calls.</summary>
@@ -126,6 +136,7 @@ public sealed record ContractTerm<TInput, T>(
     Func<ContractTermsRepository, long, long, Task<T?>> Read,
     Func<TInput, long, long, ValidationErrors, T> ToDomain,
     Func<ContractTermsRepository, T, Task<long>> Insert,
-    Func<ContractTermsRepository, T, Task<bool>> Update,
-    Func<ContractTermsRepository, long, long, Task<bool>> Delete,
+    /// <summary>Writes the term if its stored row version is still the one given.</summary>
+    Func<ContractTermsRepository, T, long, Task<WriteResult>> Update,
+    Func<ContractTermsRepository, long, long, long, Task<WriteResult>> Delete,
     Func<T, long, T> WithId);

@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Data;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
@@ -59,8 +60,8 @@ public static class ContractsApi
         return TypedResults.Ok(PagedResponse<Contract>.From(await contracts.SearchAsync(filter, paging), request));
     }
 
-    public static async Task<Results<Ok<Contract>, ProblemHttpResult>> GetContract(long id, ContractRepository contracts) =>
-        await contracts.ReadByIdAsync(id) is { } contract ? TypedResults.Ok(contract) : ApiProblems.NotFound($"Contract {id}");
+    public static async Task<Results<Ok<Contract>, ProblemHttpResult>> GetContract(long id, HttpResponse response, ContractRepository contracts) =>
+        await contracts.ReadByIdAsync(id) is { } contract ? RowVersions.Ok(response, contract) : ApiProblems.NotFound($"Contract {id}");
 
     public static async Task<Results<Created<Contract>, ValidationProblem, ProblemHttpResult>> CreateContract(
         ContractInput input, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
@@ -80,17 +81,22 @@ public static class ContractsApi
         return TypedResults.Created($"{Path}/{id}", await contracts.ReadByIdAsync(id));
     }
 
+    /// <summary>Which options are exercised is not replaced: only a renewal decision changes that.</summary>
     public static async Task<Results<Ok<Contract>, ValidationProblem, ProblemHttpResult>> ReplaceContract(
-        long id, ContractInput input, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
+        long id, ContractInput input, HttpContext http, ContractRepository contracts, ProviderRepository providers, ProcurementLeadTimes leadTimes)
     {
+        if (RowVersions.IfMatch(http.Request) is not { } rowVersion)
+        {
+            return ApiProblems.IfMatchRequired();
+        }
         var errors = new ValidationErrors();
-        var contract = input.ToContract(id, errors, leadTimes);
+        var contract = input.ToContract(id, errors, leadTimes) with { RowVersion = rowVersion };
         await CheckProviderAsync(contract, providers, errors);
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);
         }
-        if (await contracts.ReadByIdAsync(id) is null)
+        if (await contracts.ReadByIdAsync(id) is not { } stored)
         {
             return ApiProblems.NotFound($"Contract {id}");
         }
@@ -98,8 +104,13 @@ public static class ContractsApi
         {
             return ApiProblems.Conflict($"Er is al een contract met nummer {contract.ContractNumber}.");
         }
-        await contracts.UpdateAsync(contract);
-        return TypedResults.Ok((await contracts.ReadByIdAsync(id))!);
+        // A decision after this read raises the row version, so the write below then refuses rather than undo it.
+        if (await contracts.UpdateAsync(contract.Replacing(stored)) is not WriteResult.Written and var refused)
+        {
+            return ApiProblems.NotWritten(refused, $"Contract {id}");
+        }
+        var updated = (await contracts.ReadByIdAsync(id))!;
+        return RowVersions.Ok(http.Response, updated);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ExtensionOption>>, ProblemHttpResult>> ListExtensionOptions(

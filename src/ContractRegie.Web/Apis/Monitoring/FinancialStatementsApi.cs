@@ -1,6 +1,7 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Providers;
+using ContractRegie.Data;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
@@ -52,8 +53,9 @@ public static class FinancialStatementsApi
         return TypedResults.Ok(PagedResponse<FinancialStatement>.From(await statements.SearchAsync(filter, paging), request));
     }
 
-    public static async Task<Results<Ok<FinancialStatement>, ProblemHttpResult>> GetFinancialStatement(long id, FinancialStatementRepository statements) =>
-        await statements.ReadByIdAsync(id) is { } statement ? TypedResults.Ok(statement) : ApiProblems.NotFound($"Jaarrekening {id}");
+    public static async Task<Results<Ok<FinancialStatement>, ProblemHttpResult>> GetFinancialStatement(
+        long id, HttpResponse response, FinancialStatementRepository statements) =>
+        await statements.ReadByIdAsync(id) is { } statement ? RowVersions.Ok(response, statement) : ApiProblems.NotFound($"Jaarrekening {id}");
 
     public static async Task<Results<Created<FinancialStatement>, ValidationProblem, ProblemHttpResult>> CreateFinancialStatement(
         FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements, TimeProvider time)
@@ -72,8 +74,13 @@ public static class FinancialStatementsApi
     }
 
     public static async Task<Results<Ok<FinancialStatement>, ValidationProblem, ProblemHttpResult>> ReplaceFinancialStatement(
-        long id, FinancialStatementInput input, ProviderRepository providers, FinancialStatementRepository statements, TimeProvider time)
+        long id, FinancialStatementInput input, HttpContext http, ProviderRepository providers, FinancialStatementRepository statements,
+        TimeProvider time)
     {
+        if (RowVersions.IfMatch(http.Request) is not { } rowVersion)
+        {
+            return ApiProblems.IfMatchRequired();
+        }
         if (await statements.ReadByIdAsync(id) is null)
         {
             return ApiProblems.NotFound($"Jaarrekening {id}");
@@ -87,9 +94,12 @@ public static class FinancialStatementsApi
         {
             return problem;
         }
-        statement = statement with { Id = id };
-        await statements.UpdateAsync(statement);
-        return TypedResults.Ok(statement);
+        if (await statements.UpdateAsync(statement with { Id = id, RowVersion = rowVersion }) is not WriteResult.Written and var refused)
+        {
+            return ApiProblems.NotWritten(refused, $"Jaarrekening {id}");
+        }
+        var updated = (await statements.ReadByIdAsync(id))!;
+        return RowVersions.Ok(http.Response, updated);
     }
 
     /// <summary>What is wrong with the input, if anything: its figures, its provider, or its year (taken by another statement than <paramref name="id"/>).</summary>
@@ -113,8 +123,9 @@ public static class FinancialStatementsApi
         return (statement, null, null);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFinancialStatement(long id, FinancialStatementRepository statements) =>
-        await statements.DeleteAsync(id) ? TypedResults.NoContent() : ApiProblems.NotFound($"Jaarrekening {id}");
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteFinancialStatement(
+        long id, HttpRequest request, FinancialStatementRepository statements) =>
+        await RowVersions.DeleteAsync(request, rowVersion => statements.DeleteAsync(id, rowVersion), $"Jaarrekening {id}");
 
     public static async Task<Results<Ok<FinancialAssessmentResponse>, ProblemHttpResult>> GetFinancialAssessment(
         long id, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks, TimeProvider time, JobsOptions options)

@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Monitoring;
+using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Web.Hosting;
@@ -44,8 +45,9 @@ public static class OutcomeMeasurementsApi
         return TypedResults.Ok(PagedResponse<OutcomeMeasurement>.From(await measurements.SearchAsync(filter, paging), request));
     }
 
-    public static async Task<Results<Ok<OutcomeMeasurement>, ProblemHttpResult>> GetOutcomeMeasurement(long id, OutcomeMeasurementRepository measurements) =>
-        await measurements.ReadByIdAsync(id) is { } measurement ? TypedResults.Ok(measurement) : ApiProblems.NotFound($"Prestatiemeting {id}");
+    public static async Task<Results<Ok<OutcomeMeasurement>, ProblemHttpResult>> GetOutcomeMeasurement(
+        long id, HttpResponse response, OutcomeMeasurementRepository measurements) =>
+        await measurements.ReadByIdAsync(id) is { } measurement ? RowVersions.Ok(response, measurement) : ApiProblems.NotFound($"Prestatiemeting {id}");
 
     public static async Task<Results<Created<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> CreateOutcomeMeasurement(
         OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
@@ -65,9 +67,13 @@ public static class OutcomeMeasurementsApi
     }
 
     public static async Task<Results<Ok<OutcomeMeasurement>, ValidationProblem, ProblemHttpResult>> ReplaceOutcomeMeasurement(
-        long id, OutcomeMeasurementInput input, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
-        TimeProvider time)
+        long id, OutcomeMeasurementInput input, HttpContext http, ContractRepository contracts, ContractTermsRepository terms,
+        OutcomeMeasurementRepository measurements, TimeProvider time)
     {
+        if (RowVersions.IfMatch(http.Request) is not { } rowVersion)
+        {
+            return ApiProblems.IfMatchRequired();
+        }
         if (await measurements.ReadByIdAsync(id) is null)
         {
             return ApiProblems.NotFound($"Prestatiemeting {id}");
@@ -81,9 +87,12 @@ public static class OutcomeMeasurementsApi
         {
             return problem;
         }
-        measurement = measurement with { Id = id };
-        await measurements.UpdateAsync(measurement);
-        return TypedResults.Ok(measurement);
+        if (await measurements.UpdateAsync(measurement with { Id = id, RowVersion = rowVersion }) is not WriteResult.Written and var refused)
+        {
+            return ApiProblems.NotWritten(refused, $"Prestatiemeting {id}");
+        }
+        var updated = (await measurements.ReadByIdAsync(id))!;
+        return RowVersions.Ok(http.Response, updated);
     }
 
     /// <summary>
@@ -115,6 +124,7 @@ public static class OutcomeMeasurementsApi
         return (measurement, null, null);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOutcomeMeasurement(long id, OutcomeMeasurementRepository measurements) =>
-        await measurements.DeleteAsync(id) ? TypedResults.NoContent() : ApiProblems.NotFound($"Prestatiemeting {id}");
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOutcomeMeasurement(
+        long id, HttpRequest request, OutcomeMeasurementRepository measurements) =>
+        await RowVersions.DeleteAsync(request, rowVersion => measurements.DeleteAsync(id, rowVersion), $"Prestatiemeting {id}");
 }

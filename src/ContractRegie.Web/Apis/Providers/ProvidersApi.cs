@@ -1,5 +1,6 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Providers;
+using ContractRegie.Data;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
@@ -38,8 +39,8 @@ public static class ProvidersApi
         return TypedResults.Ok(PagedResponse<Provider>.From(await providers.SearchAsync(filter, paging), request));
     }
 
-    public static async Task<Results<Ok<Provider>, ProblemHttpResult>> GetProvider(long id, ProviderRepository providers) =>
-        await providers.ReadByIdAsync(id) is { } provider ? TypedResults.Ok(provider) : ApiProblems.NotFound($"Zorgaanbieder {id}");
+    public static async Task<Results<Ok<Provider>, ProblemHttpResult>> GetProvider(long id, HttpResponse response, ProviderRepository providers) =>
+        await providers.ReadByIdAsync(id) is { } provider ? RowVersions.Ok(response, provider) : ApiProblems.NotFound($"Zorgaanbieder {id}");
 
     public static async Task<Results<Created<Provider>, ValidationProblem, ProblemHttpResult>> CreateProvider(
         ProviderInput input, ProviderRepository providers)
@@ -59,10 +60,14 @@ public static class ProvidersApi
     }
 
     public static async Task<Results<Ok<Provider>, ValidationProblem, ProblemHttpResult>> ReplaceProvider(
-        long id, ProviderInput input, ProviderRepository providers)
+        long id, ProviderInput input, HttpContext http, ProviderRepository providers)
     {
+        if (RowVersions.IfMatch(http.Request) is not { } rowVersion)
+        {
+            return ApiProblems.IfMatchRequired();
+        }
         var errors = new ValidationErrors();
-        var provider = input.ToProvider(id, errors);
+        var provider = input.ToProvider(id, errors) with { RowVersion = rowVersion };
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);
@@ -75,12 +80,20 @@ public static class ProvidersApi
         {
             return ApiProblems.Conflict($"Er is al een zorgaanbieder met AGB-code {provider.AgbCode}.");
         }
-        await providers.UpdateAsync(provider);
-        return TypedResults.Ok(provider);
+        if (await providers.UpdateAsync(provider) is not WriteResult.Written and var refused)
+        {
+            return ApiProblems.NotWritten(refused, $"Zorgaanbieder {id}");
+        }
+        var updated = provider with { RowVersion = rowVersion + 1 };
+        return RowVersions.Ok(http.Response, updated);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProvider(long id, ProviderRepository providers)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProvider(long id, HttpRequest request, ProviderRepository providers)
     {
+        if (RowVersions.IfMatch(request) is not { } rowVersion)
+        {
+            return ApiProblems.IfMatchRequired();
+        }
         if (await providers.ReadByIdAsync(id) is null)
         {
             return ApiProblems.NotFound($"Zorgaanbieder {id}");
@@ -90,7 +103,10 @@ public static class ProvidersApi
         {
             return ApiProblems.Conflict("Deze zorgaanbieder heeft contracten en kan niet worden verwijderd; zet hem op inactief.");
         }
-        await providers.DeleteAsync(id);
-        return TypedResults.NoContent();
+        return await providers.DeleteAsync(id, rowVersion) switch
+        {
+            WriteResult.Written => TypedResults.NoContent(),
+            var refused => ApiProblems.NotWritten(refused, $"Zorgaanbieder {id}"),
+        };
     }
 }

@@ -23,10 +23,12 @@ public abstract class ContractTermPageView : PageModel
     /// <summary>"Nieuw tarief", "Nieuwe prestatieafspraak": Dutch articles differ per word.</summary>
     public abstract string NewHeading { get; }
     public abstract IReadOnlyList<string> Headings { get; }
-    public IReadOnlyList<(long Id, IReadOnlyList<string> Cells)> Rows { get; protected set; } = [];
+    public IReadOnlyList<(long Id, long RowVersion, IReadOnlyList<string> Cells)> Rows { get; protected set; } = [];
     public IReadOnlyList<FormField> Fields { get; protected set; } = [];
     /// <summary>The term being changed; null when the form adds one.</summary>
     public long? EditingId { get; protected set; }
+    /// <summary>The row version of the term being changed, carried in a hidden field so a change based on an old read is refused.</summary>
+    [BindProperty] public long? Versie { get; set; }
     /// <summary>A problem with the form as a whole, e.g. a term that already exists.</summary>
     public string? FormError { get; protected set; }
     [TempData] public string? Saved { get; set; }
@@ -41,8 +43,11 @@ public abstract class ContractTermPageView : PageModel
 public abstract class ContractTermPage<TForm, TInput, T>(ContractRepository contracts, ContractTermsRepository terms, ContractTerm<TInput, T> term)
     : ContractTermPageView
     where TForm : IContractTermForm<TForm, TInput, T>, new()
-    where T : class
+    where T : class, IVersioned
 {
+    private const string ChangedMeanwhile = "Iemand anders heeft dit intussen gewijzigd of verwijderd. Hieronder staan de huidige gegevens; "
+        + "breng uw wijziging zo nodig opnieuw aan.";
+
     [BindProperty] public TForm Form { get; set; } = new();
 
     public override IReadOnlyList<string> Headings => TForm.Headings;
@@ -59,11 +64,17 @@ public abstract class ContractTermPage<TForm, TInput, T>(ContractRepository cont
             {
                 return NotFound();
             }
-            Form = TForm.From(item);
-            EditingId = itemId;
+            Edit(item, itemId);
         }
         Fields = Form.Fields();
         return Page();
+    }
+
+    private void Edit(T item, long itemId)
+    {
+        Form = TForm.From(item);
+        EditingId = itemId;
+        Versie = item.RowVersion;
     }
 
     /// <summary>Adds a term, or changes <paramref name="wijzig"/>.</summary>
@@ -88,9 +99,15 @@ public abstract class ContractTermPage<TForm, TInput, T>(ContractRepository cont
             {
                 await term.Insert(terms, item);
             }
-            else if (!await term.Update(terms, item))
+            else
             {
-                return NotFound();
+                switch (await term.Update(terms, item, Versie ?? 0))
+                {
+                    case WriteResult.NotFound:
+                        return NotFound();
+                    case WriteResult.Stale:
+                        return await ChangedMeanwhileAsync(id, wijzig.Value);
+                }
             }
         }
         catch (DbException db) when (HttpContext.RequestServices.GetRequiredService<Database>().Dialect.IsConstraintViolation(db))
@@ -102,14 +119,35 @@ public abstract class ContractTermPage<TForm, TInput, T>(ContractRepository cont
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostVerwijderenAsync(long id, long itemId)
+    public async Task<IActionResult> OnPostVerwijderenAsync(long id, long itemId, long versie)
     {
-        if (!await term.Delete(terms, id, itemId))
+        switch (await term.Delete(terms, id, itemId, versie))
         {
-            return NotFound();
+            case WriteResult.NotFound:
+                return NotFound();
+            case WriteResult.Stale:
+                if (!await LoadAsync(id))
+                {
+                    return NotFound();
+                }
+                return await ChangedMeanwhileAsync(id, itemId);
         }
         Saved = $"{Capitalised(Singular)} verwijderd.";
         return RedirectToPage();
+    }
+
+    /// <summary>Shows the term as it is now, with a message, so the user can redo the change on the current version.</summary>
+    private async Task<IActionResult> ChangedMeanwhileAsync(long id, long itemId)
+    {
+        if (await term.Read(terms, id, itemId) is not { } current)
+        {
+            return NotFound();
+        }
+        Edit(current, itemId);
+        Fields = Form.Fields();
+        FormError = ChangedMeanwhile;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private async Task<bool> LoadAsync(long id)
@@ -119,7 +157,7 @@ public abstract class ContractTermPage<TForm, TInput, T>(ContractRepository cont
             return false;
         }
         Contract = contract;
-        Rows = (await term.List(terms, id)).Select(item => (IdOf(item), TForm.Cells(item))).ToList();
+        Rows = (await term.List(terms, id)).Select(item => (IdOf(item), item.RowVersion, TForm.Cells(item))).ToList();
         return true;
     }
 
