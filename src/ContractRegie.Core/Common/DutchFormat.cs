@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace ContractRegie.Core.Common;
 
-/// <summary>How dates read in Dutch texts written by the rules (signals, refusals).</summary>
+/// <summary>How dates read in Dutch texts: the rules' signals and refusals, the e-mails and the pages.</summary>
 public static class DutchFormat
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", Dutch);
+
+    /// <summary>47,5 — at most two decimals, none when whole.</summary>
+    public static string Number(decimal value) => value.ToString("0.##", Dutch);
 }

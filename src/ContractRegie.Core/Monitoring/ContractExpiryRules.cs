@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Signals;
@@ -14,8 +13,6 @@ public static class ContractExpiryRules
     /// <summary>Months before a deadline at which the responsible people are reminded (DESIGN.md).</summary>
     public static readonly IReadOnlyList<int> DefaultHorizons = [12, 6, 3, 1];
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     /// <summary>The signals for one contract on <paramref name="today"/>; its status is computed on read, not stored here.</summary>
     public static IReadOnlyList<SignalDraft> Evaluate(Contract contract, DateOnly today, IReadOnlyList<int> horizons)
     {
@@ -30,20 +27,20 @@ public static class ContractExpiryRules
         {
             signals.Add(new SignalDraft(SignalKind.ContractExpiredWithoutDecision, SignalSeverity.Critical, "contract", contract.Id,
                 $"Contract {contract.ContractNumber} is verlopen zonder besluit",
-                $"Het contract liep tot {Format(keyDates.CurrentEnd)} en er is geen besluit over verlengen of opnieuw aanbesteden vastgelegd.",
+                $"Het contract liep tot {DutchFormat.Date(keyDates.CurrentEnd)} en er is geen besluit over verlengen of opnieuw aanbesteden vastgelegd.",
                 $"expired:{contract.Id}:{keyDates.CurrentEnd:yyyy-MM-dd}", 0, contract.ContractManager, keyDates.CurrentEnd));
         }
         else
         {
             AddDeadline(signals, contract, SignalKind.DecisionDue, keyDates.DecisionDeadline, today, horizons,
-                deadline => $"Besluit over verlenging van {contract.ContractNumber} uiterlijk {Format(deadline)}",
-                deadline => $"Huidig einde {Format(keyDates.CurrentEnd)}; de datum volgt uit {keyDates.DecisionDeadlineSetBy?.Describe(contract)}; "
-                            + $"volgende optie: {keyDates.NextOption?.DurationMonths} maanden. Uiterste besluitdatum {Format(deadline)}.",
+                deadline => $"Besluit over verlenging van {contract.ContractNumber} uiterlijk {DutchFormat.Date(deadline)}",
+                deadline => $"Huidig einde {DutchFormat.Date(keyDates.CurrentEnd)}; de datum volgt uit {keyDates.DecisionDeadlineSetBy?.Describe(contract)}; "
+                            + $"volgende optie: {keyDates.NextOption?.DurationMonths} maanden. Uiterste besluitdatum {DutchFormat.Date(deadline)}.",
                 contract.ContractManager);
             AddDeadline(signals, contract, SignalKind.ProcurementMustStart, keyDates.ProcurementStartDeadline, today, horizons,
-                deadline => $"Nieuwe aanbesteding voor {contract.ContractNumber} uiterlijk starten op {Format(deadline)}",
-                deadline => $"Uiterlijk einde {Format(keyDates.MaximumEnd)}, doorlooptijd aanbesteding {contract.ProcurementLeadTimeMonths} maanden; "
-                            + $"start uiterlijk {Format(deadline)}.",
+                deadline => $"Nieuwe aanbesteding voor {contract.ContractNumber} uiterlijk starten op {DutchFormat.Date(deadline)}",
+                deadline => $"Uiterlijk einde {DutchFormat.Date(keyDates.MaximumEnd)}, doorlooptijd aanbesteding {contract.ProcurementLeadTimeMonths} maanden; "
+                            + $"start uiterlijk {DutchFormat.Date(deadline)}.",
                 contract.ContractManager);
         }
         return signals;
@@ -89,5 +86,4 @@ public static class ContractExpiryRules
             $"{kind}:{contract.Id}:{date:yyyy-MM-dd}", stage, recipient, date));
     }
 
-    private static string Format(DateOnly date) => date.ToString("dd-MM-yyyy", Dutch);
 }

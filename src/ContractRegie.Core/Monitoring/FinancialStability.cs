@@ -85,7 +85,7 @@ public static class FinancialStability
         var expectedYear = LastYearDue(today, norms.LateAfterMonths);
         if (latest is null || latest.Year < expectedYear)
         {
-            flags.Add($"Jaarrekening {expectedYear} ontbreekt; die moest uiterlijk {Date(FinancialStatement.DueFor(expectedYear))} binnen zijn.");
+            flags.Add($"Jaarrekening {expectedYear} ontbreekt; die moest uiterlijk {DutchFormat.Date(FinancialStatement.DueFor(expectedYear))} binnen zijn.");
         }
         if (latest is null)
         {
@@ -122,7 +122,7 @@ public static class FinancialStability
         }
         if (latest.FiledOn is { } filed && filed > MonthArithmetic.AddMonths(latest.DueOn, norms.LateAfterMonths))
         {
-            flags.Add($"Jaarrekening {latest.Year} ingediend op {Date(filed)}, meer dan {norms.LateAfterMonths} maanden na {Date(latest.DueOn)}.");
+            flags.Add($"Jaarrekening {latest.Year} ingediend op {DutchFormat.Date(filed)}, meer dan {norms.LateAfterMonths} maanden na {DutchFormat.Date(latest.DueOn)}.");
         }
         if (ratios.Dependency > norms.DependencyLimit)
         {
@@ -186,7 +186,7 @@ public static class FinancialStability
         return new SignalDraft(SignalKind.FinancialStatementMissing, SignalSeverity.Warning, "provider", provider.Id,
             $"Jaarrekening {year} van {provider.Name} ontbreekt",
             $"{provider.Name} (AGB {provider.AgbCode}) heeft een lopend contract, maar de jaarrekening {year} is niet ontvangen; "
-            + $"die moest uiterlijk {Date(deadline)} binnen zijn. Een ontbrekende jaarrekening is zelf een rode vlag.",
+            + $"die moest uiterlijk {DutchFormat.Date(deadline)} binnen zijn. Een ontbrekende jaarrekening is zelf een rode vlag.",
             $"FinancialStatementMissing:{provider.Id}:{year}", 0, provider.ContractManager);
     }
 
@@ -211,7 +211,6 @@ public static class FinancialStability
 
     private static string Percent(decimal? value) => value is { } v ? (v * 100).ToString("0.#", Dutch) + " %" : "n.v.t.";
 
-    private static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", Dutch);
 
     private static string OpinionText(AuditorOpinion opinion) => opinion switch
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Signals;
@@ -20,8 +19,6 @@ public static class OutcomeMonitoringRules
     /// </summary>
     public const int DefaultLookBackMonths = 12;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public static IReadOnlyList<SignalDraft> Evaluate(
         Contract contract, IReadOnlyList<OutcomeAgreement> agreements, IReadOnlyList<OutcomeMeasurement> measurements, DateOnly today, int graceMonths,
         int lookBackMonths = DefaultLookBackMonths)
@@ -42,8 +39,8 @@ public static class OutcomeMonitoringRules
             {
                 signals.Add(new SignalDraft(SignalKind.OutcomeBelowNorm, SignalSeverity.Warning, "contract", contract.Id,
                     $"{agreement.Indicator} van {contract.ContractNumber} haalt de norm niet ({latest.Period})",
-                    $"Gemeten over {latest.Period}: {Number(latest.Value)} {agreement.Unit}; afgesproken {NormText(agreement)}"
-                    + (agreement.Tolerance > 0 ? $", met een marge van {Number(agreement.Tolerance)} {agreement.Unit}." : ".")
+                    $"Gemeten over {latest.Period}: {DutchFormat.Number(latest.Value)} {agreement.Unit}; afgesproken {NormText(agreement)}"
+                    + (agreement.Tolerance > 0 ? $", met een marge van {DutchFormat.Number(agreement.Tolerance)} {agreement.Unit}." : ".")
                     + (latest.Source is { Length: > 0 } source ? $" Bron: {source}." : ""),
                     $"OutcomeBelowNorm:{agreement.Id}:{latest.Period}", 0, contract.ContractManager));
             }
@@ -89,7 +86,7 @@ public static class OutcomeMonitoringRules
         var title = missing.Count == 1
             ? $"Rapportage {agreement.Indicator} over {latest.Label} ontbreekt voor {contract.ContractNumber}"
             : $"Rapportages {agreement.Indicator} over {missing.Count} perioden ontbreken voor {contract.ContractNumber}";
-        var periods = string.Join(", ", missing.Select(p => $"{p.Label} (uiterlijk {p.DueOn(graceMonths).ToString("dd-MM-yyyy", Dutch)})"));
+        var periods = string.Join(", ", missing.Select(p => $"{p.Label} (uiterlijk {DutchFormat.Date(p.DueOn(graceMonths))})"));
         return new SignalDraft(SignalKind.OutcomeReportMissing, SignalSeverity.Warning, "contract", contract.Id, title,
             $"Er is niets ontvangen over: {periods}.", $"OutcomeReportMissing:{agreement.Id}", latest.End.Year * 100 + latest.End.Month,
             contract.ContractManager);
@@ -103,7 +100,6 @@ public static class OutcomeMonitoringRules
     };
 
     private static string NormText(OutcomeAgreement agreement) =>
-        (agreement.Direction == NormDirection.AtLeast ? "minstens " : "hoogstens ") + Number(agreement.Norm) + " " + agreement.Unit;
+        (agreement.Direction == NormDirection.AtLeast ? "minstens " : "hoogstens ") + DutchFormat.Number(agreement.Norm) + " " + agreement.Unit;
 
-    private static string Number(decimal value) => value.ToString("0.##", Dutch);
 }

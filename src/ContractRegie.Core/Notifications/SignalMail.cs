@@ -1,4 +1,4 @@
-using System.Globalization;
+using ContractRegie.Core.Common;
 using System.Net;
 using System.Text;
 using ContractRegie.Core.Security;
@@ -22,8 +22,6 @@ public sealed record MailReader(string? DisplayName, IReadOnlyList<Role> Roles);
 /// </summary>
 public static class SignalMail
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     /// <summary>The mail of one job run to one recipient with every signal that needs them now.</summary>
     public static MailContent Immediate(IReadOnlyList<MailItem> items, MailReader reader, string baseUrl)
     {
@@ -37,7 +35,7 @@ public static class SignalMail
     /// <summary>The daily or weekly digest; with <paramref name="overview"/> the one-off overview after a first run or a large import.</summary>
     public static MailContent Digest(IReadOnlyList<MailItem> items, MailReader reader, DateOnly today, MailFrequency frequency, bool overview, string baseUrl)
     {
-        var date = today.ToString("dd-MM-yyyy", Dutch);
+        var date = DutchFormat.Date(today);
         var count = Count(items.Count);
         var (subject, intro) = overview
             ? ($"[ContractRegie] Overzicht {date}: {count} voor u",
@@ -90,7 +88,7 @@ public static class SignalMail
         {
             var signal = item.Signal;
             var link = LinkTo(signal, reader.Roles, baseUrl);
-            var due = item.DueOn is { } date ? date.ToString("dd-MM-yyyy", Dutch) : "zo snel mogelijk";
+            var due = item.DueOn is { } date ? DutchFormat.Date(date) : "zo snel mogelijk";
             var copy = item.InCopy ? " (ter informatie, in kopie)" : "";
             text.Append("* ").Append(SeverityWord(signal.Severity)).Append(": ").Append(signal.Title).Append(copy).Append('\n')
                 .Append("  ").Append(signal.Facts).Append('\n')

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ContractRegie.Core.Common;
 
 namespace ContractRegie.Core.Signals;
 
@@ -6,7 +6,7 @@ namespace ContractRegie.Core.Signals;
 public static class SignalClosure
 {
     public static string Reason(SignalKind kind, DateOnly today) =>
-        $"Automatisch afgehandeld op {today.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}: " + kind switch
+        $"Automatisch afgehandeld op {DutchFormat.Date(today)}: " + kind switch
         {
             SignalKind.ContractExpiring or SignalKind.DecisionDue or SignalKind.ProcurementMustStart =>
                 "deze termijn geldt niet meer (er is een besluit vastgelegd, de contractgegevens zijn gewijzigd of het contract is verlopen: "

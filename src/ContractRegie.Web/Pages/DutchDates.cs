@@ -8,10 +8,10 @@ public static class DutchDates
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static string Format(DateOnly? date) => date?.ToString("dd-MM-yyyy", Dutch) ?? "—";
+    public static string Format(DateOnly? date) => date is { } day ? DutchFormat.Date(day) : "—";
 
     public static string Format(DateTimeOffset instant) =>
         Core.Common.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);
 
-    public static string Number(decimal value) => value.ToString("0.##", Dutch);
+    public static string Number(decimal value) => DutchFormat.Number(value);
 }
