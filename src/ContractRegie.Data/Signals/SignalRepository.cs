@@ -61,14 +61,18 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         database.RunAsync<IReadOnlyList<Signal>>(transaction, async c =>
             (await c.QueryAsync<Signal>(SignalSql.ReadUnresolved, new { Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
 
-    /// <summary>Resolves a signal whose cause a job no longer finds, with the reason, audited as the system.</summary>
-    public async Task ResolveCauseGoneAsync(Signal stored, string reason, DbTransaction transaction)
+    /// <summary>
+    /// Resolves a signal whose cause is gone (a job no longer finds it, or a decision answered it) with the reason, in the
+    /// caller's transaction, audited as <paramref name="auditedAs"/> (else the current actor). Its stage is cleared, so
+    /// should the cause return it is news again.
+    /// </summary>
+    public async Task ResolveCauseGoneAsync(Signal stored, string reason, DbTransaction transaction, string? auditedAs = null)
     {
         await transaction.Connection!.ExecuteAsync(SignalSql.ResolveCauseGone,
             new { stored.Id, Status = SignalStatus.Resolved.ToString(), ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = time.GetUtcNow() },
             transaction);
         var resolved = (await ReadByIdAsync(stored.Id, transaction))!;
-        await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, resolved, AuditTrail.SystemActor);
+        await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, resolved, auditedAs);
     }
 
     /// <summary>The open and acknowledged signals about one subject (e.g. "contract", 12).</summary>
@@ -80,15 +84,6 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     public Task<Signal?> SetStatusAsync(long id, SignalStatus status, string? note) =>
         database.InTransactionAsync<Signal?>(null, async tx =>
             await ReadByIdAsync(id, tx) is { } before ? await WriteStatusAsync(before, status, note, tx) : null);
-
-    /// <summary>Resolves these signals with this reason, each audited, in the caller's transaction (its cause is gone).</summary>
-    public async Task ResolveAsync(IEnumerable<Signal> resolved, string reason, DbTransaction transaction)
-    {
-        foreach (var signal in resolved)
-        {
-            await WriteStatusAsync(signal, SignalStatus.Resolved, reason, transaction);
-        }
-    }
 
     private async Task<Signal> WriteStatusAsync(Signal before, SignalStatus status, string? note, DbTransaction transaction)
     {

@@ -6,6 +6,7 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Notifications;
 using ContractRegie.Data.Users;
 
@@ -50,7 +51,7 @@ public sealed class SignalWriter(
         var closed = 0;
         foreach (var stale in (await signals.ReadUnresolvedAsync(transaction)).Where(s => run.OwnedKinds.Contains(s.Kind) && !run.Proposed.Contains(s.DedupeKey)))
         {
-            await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction);
+            await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction, AuditTrail.SystemActor);
             closed++;
         }
         if (run.News.Count == 0)
