@@ -154,7 +154,7 @@ public static class FinancialStability
             : ($"Financieel risico van {provider.Name} gestegen naar {assessment.Level}",
                $"Het risiconiveau van {provider.Name} (AGB {provider.AgbCode}) ging van {previous} naar {assessment.Level}. ");
         return new SignalDraft(SignalKind.FinancialRisk, assessment.Level == RiskLevel.Hoog ? SignalSeverity.High : SignalSeverity.Warning,
-            "provider", provider.Id, title, change + Explain(assessment), RiskSignalKey(provider.Id, assessment.Level), (int)assessment.Level,
+            SignalSubjects.Provider, provider.Id, title, change + Explain(assessment), RiskSignalKey(provider.Id, assessment.Level), (int)assessment.Level,
             provider.ContractManager);
     }
 
@@ -183,7 +183,7 @@ public static class FinancialStability
             return null;
         }
         var deadline = MonthArithmetic.AddMonths(FinancialStatement.DueFor(year), norms.MissingStatementGraceMonths);
-        return new SignalDraft(SignalKind.FinancialStatementMissing, SignalSeverity.Warning, "provider", provider.Id,
+        return new SignalDraft(SignalKind.FinancialStatementMissing, SignalSeverity.Warning, SignalSubjects.Provider, provider.Id,
             $"Jaarrekening {year} van {provider.Name} ontbreekt",
             $"{provider.Name} (AGB {provider.AgbCode}) heeft een lopend contract, maar de jaarrekening {year} is niet ontvangen; "
             + $"die moest uiterlijk {DutchFormat.Date(deadline)} binnen zijn. Een ontbrekende jaarrekening is zelf een rode vlag.",

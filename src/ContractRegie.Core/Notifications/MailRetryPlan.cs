@@ -37,7 +37,7 @@ public sealed record MailRetryPlan(TimeSpan FirstDelay, TimeSpan Horizon)
 /// <summary>The signal that tells the beheerder a mail was given up, so it is never lost silently.</summary>
 public static class UndeliverableMail
 {
-    public const string SubjectType = "notification";
+    public const string SubjectType = SignalSubjects.Notification;
 
     public static string SignalKey(long notificationId) => $"mail-undeliverable:{notificationId}";
 

@@ -3,7 +3,6 @@ namespace ContractRegie.Core.Signals;
 /// <summary>What needs a person's attention (DESIGN.md "Signal").</summary>
 public enum SignalKind
 {
-    ContractExpiring,
     DecisionDue,
     ProcurementMustStart,
     ContractExpiredWithoutDecision,
@@ -21,6 +20,16 @@ public enum SignalKind
 public enum SignalSeverity { Info, Warning, High, Critical }
 
 public enum SignalStatus { Open, Acknowledged, Resolved }
+
+/// <summary>What a signal is about: the <see cref="SignalDraft.SubjectType"/> values, which links and lists match on.</summary>
+public static class SignalSubjects
+{
+    public const string Contract = "contract";
+    public const string Provider = "provider";
+    public const string Notification = "notification";
+    /// <summary>A declared line that matches no contract: the signal points at the first line of its group.</summary>
+    public const string SpendingLine = "spending_line";
+}
 
 public static class SignalStages
 {

@@ -35,7 +35,7 @@ public static class SpendingSignalRules
         return new SignalDraft(
             exceeded ? SignalKind.BudgetExceeded : SignalKind.BudgetNearlyExhausted,
             exceeded ? SignalSeverity.High : SignalSeverity.Warning,
-            "contract", budget.ContractId,
+            SignalSubjects.Contract, budget.ContractId,
             exceeded ? $"Budget overschreden: {where}" : $"Budget bijna op: {where}",
             $"Besteed {Money.Format(position.SpentCents)} van {Money.Format(position.BudgetCents!.Value)} ({position.ExhaustionPercent!.Value.ToString("0.0", Dutch)} %); "
             + $"prognose tot jaareinde bij het huidige tempo {Money.Format(position.ProjectedCents)}.",
@@ -46,8 +46,8 @@ public static class SpendingSignalRules
     public static SignalDraft ForExceptions(ExceptionGroup group)
     {
         var (subjectType, subjectId, about) = group.ContractId is { } contractId
-            ? ("contract", contractId, $"contract {group.ContractNumber}")
-            : ("spending_line", group.FirstLineId, $"zorgaanbieder {group.ProviderAgbCode}");
+            ? (SignalSubjects.Contract, contractId, $"contract {group.ContractNumber}")
+            : (SignalSubjects.SpendingLine, group.FirstLineId, $"zorgaanbieder {group.ProviderAgbCode}");
         return new SignalDraft(SignalKind.UnlawfulSpending, SignalSeverity.High, subjectType, subjectId,
             $"Onrechtmatige uitgaven ({Describe(group.Kind)}): {about}, {group.Year}",
             $"{group.LineCount} {(group.LineCount == 1 ? "regel" : "regels")} van {group.Year} met samen {Money.Format(group.SignedCents)}: {Describe(group.Kind)}. "

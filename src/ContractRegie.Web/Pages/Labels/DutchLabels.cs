@@ -6,6 +6,7 @@ using ContractRegie.Core.Spending;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Spending;
+using ContractRegie.Web.Jobs;
 
 namespace ContractRegie.Web.Pages.Labels;
 
@@ -32,7 +33,6 @@ public static class DutchLabels
 
     public static string Of(SignalKind kind) => kind switch
     {
-        SignalKind.ContractExpiring => "Contract loopt af",
         SignalKind.DecisionDue => "Besluit nodig",
         SignalKind.ProcurementMustStart => "Aanbesteding moet starten",
         SignalKind.ContractExpiredWithoutDecision => "Verlopen zonder besluit",
@@ -167,12 +167,12 @@ public static class DutchLabels
     /// <summary>The jobs by their (technical, English) names.</summary>
     public static string Job(string name) => name switch
     {
-        "contract-expiry" => "Contracttermijnen",
-        "outcome-monitoring" => "Prestatieafspraken",
-        "financial-stability" => "Financiële stabiliteit",
-        "spending-reconciliation" => "Afstemming uitgaven",
-        "notification-dispatch" => "E-mail verzenden",
-        "digest" => "Overzichtsmails (dag of week)",
+        JobNames.ContractExpiry => "Contracttermijnen",
+        JobNames.OutcomeMonitoring => "Prestatieafspraken",
+        JobNames.FinancialStability => "Financiële stabiliteit",
+        JobNames.SpendingReconciliation => "Afstemming uitgaven",
+        JobNames.NotificationDispatch => "E-mail verzenden",
+        JobNames.Digest => "Overzichtsmails (dag of week)",
         _ => name,
     };
 
