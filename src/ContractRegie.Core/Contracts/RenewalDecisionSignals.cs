@@ -31,5 +31,5 @@ public static class RenewalDecisionSignals
                 $"Contract {contract.ContractNumber} is na de uiterste besluitdatum verlengd",
                 $"Besluit '{decision.Decision}' van {DutchFormat.Date(decision.DecidedOn)} door {decision.DecidedBy}; de uiterste besluitdatum "
                 + $"was {DutchFormat.Date(deadline)}. Verantwoording: {justification}",
-                $"LateRenewalDecision:{contract.Id}:{decision.Id}", 0, contract.ContractOwner ?? contract.ContractManager);
+                DedupeKeys.LateRenewalDecision(contract.Id, decision.Id), 0, contract.ContractOwner ?? contract.ContractManager);
 }

@@ -42,7 +42,7 @@ public static class OutcomeMonitoringRules
                     $"Gemeten over {latest.Period}: {DutchFormat.Number(latest.Value)} {agreement.Unit}; afgesproken {NormText(agreement)}"
                     + (agreement.Tolerance > 0 ? $", met een marge van {DutchFormat.Number(agreement.Tolerance)} {agreement.Unit}." : ".")
                     + (latest.Source is { Length: > 0 } source ? $" Bron: {source}." : ""),
-                    $"OutcomeBelowNorm:{agreement.Id}:{latest.Period}", 0, contract.ContractManager));
+                    DedupeKeys.OutcomeBelowNorm(agreement.Id, latest.Period), 0, contract.ContractManager));
             }
             var missing = OverduePeriods(contract, agreement.Frequency, today, graceMonths, lookBackMonths).Where(p => !reported.Contains(p)).ToList();
             if (missing.Count > 0)
@@ -88,7 +88,7 @@ public static class OutcomeMonitoringRules
             : $"Rapportages {agreement.Indicator} over {missing.Count} perioden ontbreken voor {contract.ContractNumber}";
         var periods = string.Join(", ", missing.Select(p => $"{p.Label} (uiterlijk {DutchFormat.Date(p.DueOn(graceMonths))})"));
         return new SignalDraft(SignalKind.OutcomeReportMissing, SignalSeverity.Warning, SignalSubjects.Contract, contract.Id, title,
-            $"Er is niets ontvangen over: {periods}.", $"OutcomeReportMissing:{agreement.Id}", latest.End.Year * 100 + latest.End.Month,
+            $"Er is niets ontvangen over: {periods}.", DedupeKeys.OutcomeReportMissing(agreement.Id), latest.End.Year * 100 + latest.End.Month,
             contract.ContractManager);
     }
 

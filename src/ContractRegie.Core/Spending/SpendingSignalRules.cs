@@ -39,7 +39,7 @@ public static class SpendingSignalRules
             exceeded ? $"Budget overschreden: {where}" : $"Budget bijna op: {where}",
             $"Besteed {Money.Format(position.SpentCents)} van {Money.Format(position.BudgetCents!.Value)} ({position.ExhaustionPercent!.Value.ToString("0.0", Dutch)} %); "
             + $"prognose tot jaareinde bij het huidige tempo {Money.Format(position.ProjectedCents)}.",
-            $"{(exceeded ? "budget-exceeded" : "budget-nearly-exhausted")}:{budget.ContractId}:{budget.MunicipalityCode}:{position.Year}",
+            DedupeKeys.Budget(exceeded, budget.ContractId, budget.MunicipalityCode, position.Year),
             0, budget.ContractManager);
     }
 
@@ -52,7 +52,7 @@ public static class SpendingSignalRules
             $"Onrechtmatige uitgaven ({Describe(group.Kind)}): {about}, {group.Year}",
             $"{group.LineCount} {(group.LineCount == 1 ? "regel" : "regels")} van {group.Year} met samen {Money.Format(group.SignedCents)}: {Describe(group.Kind)}. "
             + "Zie de uitzonderingen bij de afstemming van uitgaven.",
-            $"unlawful-spending:{group.Kind}:{group.ContractId?.ToString(CultureInfo.InvariantCulture) ?? group.ProviderAgbCode}:{group.Year}",
+            DedupeKeys.UnlawfulSpending(group.Kind, group.ContractId, group.ProviderAgbCode, group.Year),
             0, group.ContractManager);
     }
 
