@@ -57,3 +57,21 @@ public class ContractTermValidationTests
         Assert.Equal(30m, latest["Wachttijd"].Value);
     }
 }
+
+public class RenewalDecisionValidationTests
+{
+    private static RenewalDecision Decision(string reason, string? late = null) => new()
+    {
+        ContractId = 7, Decision = RenewalDecisionKind.Verlengen, DecidedOn = D(2026, 12, 2), DecidedBy = "a.bakker", Reason = reason, LateJustification = late,
+    };
+
+    [Fact]
+    public void A_decision_with_a_motivation_is_valid() => AssertValid(Decision("Goede resultaten, tarief blijft marktconform.").Validate());
+
+    [Fact]
+    public void A_decision_needs_a_motivation() => AssertErrorsOn(Decision("  ").Validate(), "reason");
+
+    [Fact]
+    public void Motivation_and_late_justification_are_at_most_2000_characters() =>
+        AssertErrorsOn(Decision(new string('m', 2001), new string('l', 2001)).Validate(), "reason", "lateJustification");
+}
