@@ -15,7 +15,7 @@ public sealed class ContractExpiryJob(
     private static readonly SignalKind[] Kinds =
         [SignalKind.DecisionDue, SignalKind.ProcurementMustStart, SignalKind.ContractExpiredWithoutDecision];
 
-    public string Name => JobNames.ContractExpiry;
+    public string Name => JobCatalog.ContractExpiry;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {

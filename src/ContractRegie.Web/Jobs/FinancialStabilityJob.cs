@@ -22,7 +22,7 @@ public sealed class FinancialStabilityJob(
     ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options,
     ILogger<FinancialStabilityJob> logger) : IContractRegieJob
 {
-    public string Name => JobNames.FinancialStability;
+    public string Name => JobCatalog.FinancialStability;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {

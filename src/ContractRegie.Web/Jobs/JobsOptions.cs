@@ -12,16 +12,8 @@ public sealed class JobsOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Quartz cron expressions (seconds first) per job name, in the municipality's time zone.</summary>
-    public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.Ordinal)
-    {
-        [JobNames.ContractExpiry] = "0 0 6 * * ?",
-        [JobNames.OutcomeMonitoring] = "0 15 6 * * ?",
-        [JobNames.FinancialStability] = "0 30 6 * * ?",
-        [JobNames.SpendingReconciliation] = "0 0 2 * * ?",
-        [JobNames.NotificationDispatch] = "0 * * * * ?",
-        // Daily: daily readers get theirs every morning, weekly readers on the first run of their ISO week.
-        [JobNames.Digest] = "0 0 7 * * ?",
-    };
+    public Dictionary<string, string> Schedules { get; set; } =
+        JobCatalog.All.ToDictionary(job => job.Name, job => job.DefaultSchedule, StringComparer.Ordinal);
 
     /// <summary>Months before a deadline at which a reminder is raised.</summary>
     public List<int> Horizons { get; set; } = [.. ContractExpiryRules.DefaultHorizons];
@@ -40,9 +32,9 @@ public sealed class JobsOptions
     {
         foreach (var (name, cron) in Schedules)
         {
-            if (!JobNames.All.Contains(name))
+            if (!JobCatalog.Exists(name))
             {
-                yield return $"{Section}:Schedules:{name}: no job has this name; use one of {string.Join(", ", JobNames.All)}.";
+                yield return $"{Section}:Schedules:{name}: no job has this name; use one of {string.Join(", ", JobCatalog.All.Select(job => job.Name))}.";
             }
             else if (!IsQuartzCron(cron))
             {

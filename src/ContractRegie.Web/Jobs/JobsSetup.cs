@@ -29,13 +29,11 @@ public static class JobsSetup
             .AddSingleton<IMailTransport>(services => services.GetRequiredService<MailOptions>() is var mail && string.IsNullOrWhiteSpace(mail.Host)
                 ? new PickupDirectoryTransport(Path.Combine(contentRoot, mail.PickupDirectory))
                 : new SmtpMailTransport(mail))
-            .AddSingleton<IContractRegieJob, ContractExpiryJob>()
-            .AddSingleton<IContractRegieJob, OutcomeMonitoringJob>()
-            .AddSingleton<IContractRegieJob, FinancialStabilityJob>()
-            .AddSingleton<IContractRegieJob, SpendingReconciliationJob>()
-            .AddSingleton<IContractRegieJob, NotificationDispatchJob>()
-            .AddSingleton<IContractRegieJob, DigestJob>()
             .AddSingleton<JobRunner>();
+        foreach (var job in JobCatalog.All)
+        {
+            builder.Services.AddSingleton(typeof(IContractRegieJob), job.Type);
+        }
 
         var database = DatabaseSetup.ReadOptions(builder);
         builder.Services.AddQuartz(quartz =>

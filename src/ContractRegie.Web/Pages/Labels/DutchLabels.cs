@@ -165,16 +165,7 @@ public static class DutchLabels
     };
 
     /// <summary>The jobs by their (technical, English) names.</summary>
-    public static string Job(string name) => name switch
-    {
-        JobNames.ContractExpiry => "Contracttermijnen",
-        JobNames.OutcomeMonitoring => "Prestatieafspraken",
-        JobNames.FinancialStability => "Financiële stabiliteit",
-        JobNames.SpendingReconciliation => "Afstemming uitgaven",
-        JobNames.NotificationDispatch => "E-mail verzenden",
-        JobNames.Digest => "Overzichtsmails (dag of week)",
-        _ => name,
-    };
+    public static string Job(string name) => JobCatalog.Title(name);
 
     /// <summary>A law as stored in text columns (spending lines, reconciliation rows).</summary>
     public static string LawName(string law) => Enum.TryParse<Core.Contracts.Law>(law, out var parsed) ? Of(parsed) : law;
