@@ -21,7 +21,6 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddContractRegieData(this IServiceCollection services, DatabaseOptions options)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new MailAddressing("http://localhost:5080", null));
         // The host binds the "Spending" settings before this; without them an import is refused for want of a key.
         services.TryAddSingleton(new SpendingOptions());
         services.TryAddSingleton(new ProcurementLeadTimes());

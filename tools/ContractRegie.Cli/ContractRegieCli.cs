@@ -162,7 +162,7 @@ public static class ContractRegieCli
         }
         var account = new UserAccount { UserName = commandLine.Words[0], DisplayName = commandLine.Words[2], Roles = roles };
         var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
-        var errors = UserAccounts.Validate(account, password);
+        var errors = account.Validate(password);
         if (!errors.IsEmpty)
         {
             await error.WriteLineAsync(errors.ToString());
@@ -191,7 +191,7 @@ public static class ContractRegieCli
     {
         commandLine.ExpectWords(1, "reset-password <gebruikersnaam>   (nieuw wachtwoord via standaardinvoer)");
         var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
-        if (UserAccounts.ValidatePassword(password) is { IsEmpty: false } errors)
+        if (PasswordRules.Validate(password) is { IsEmpty: false } errors)
         {
             await error.WriteLineAsync(errors.ToString());
             return Failed;

@@ -11,4 +11,14 @@ public sealed record BudgetCeiling : IVersioned
     public required int Year { get; init; }
     public required string MunicipalityCode { get; init; }
     public required long AmountCents { get; init; }
+
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(Year is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
+        errors.AddIf(!Identifiers.IsMunicipalityCode(MunicipalityCode), "municipalityCode", "Geen CBS-gemeentecode van 4 cijfers.");
+        errors.AddIf(AmountCents < 0, "amountCents", "Budget kan niet negatief zijn.");
+        errors.AddIf(!Money.IsInRange(AmountCents), "amountCents", Money.OutOfRangeMessage);
+        return errors;
+    }
 }

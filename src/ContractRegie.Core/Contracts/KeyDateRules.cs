@@ -57,9 +57,6 @@ public static class KeyDateRules
         return IsNotExtendDecision(contract.LatestDecision) ? ContractStatus.Beeindigd : ContractStatus.Verlopen;
     }
 
-    public static bool IsDecisionOverdue(Contract contract, DateOnly today) =>
-        For(contract).DecisionDeadline is { } deadline && today > deadline;
-
     /// <summary>
     /// Applies a renewal decision taken on <paramref name="today"/>: "verlengen" exercises the next option. Returns the
     /// contract as it is after the decision, or an error in Dutch when the decision is not possible. An extension after

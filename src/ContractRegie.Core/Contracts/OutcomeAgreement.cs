@@ -15,6 +15,17 @@ public sealed record OutcomeAgreement : IVersioned
     public required ReportingFrequency Frequency { get; init; }
     public decimal Tolerance { get; init; }
 
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(Indicator.Length is 0, "indicator", "Indicator is verplicht.");
+        TextRules.Name(errors, "indicator", Indicator, 100);
+        errors.AddIf(Unit.Length is 0, "unit", "Eenheid is verplicht.");
+        TextRules.Name(errors, "unit", Unit, 20);
+        errors.AddIf(Tolerance < 0, "tolerance", "Tolerantie kan niet negatief zijn.");
+        return errors;
+    }
+
     /// <summary>The agreements the municipality offers by default: the national outcome criteria for youth care and common KPIs.</summary>
     public static IReadOnlyList<OutcomeAgreement> Defaults { get; } =
     [

@@ -1,3 +1,5 @@
+using ContractRegie.Core.Common;
+
 namespace ContractRegie.Core.Contracts;
 
 /// <summary>The administrative body that took a renewal decision.</summary>
@@ -21,4 +23,14 @@ public sealed record RenewalDecision
     public string? LateJustification { get; init; }
 
     public bool Late => LateJustification is not null;
+
+    /// <summary>The texts as recorded: a motivation is required, and neither is longer than 2000 characters.</summary>
+    public ValidationErrors Validate()
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(Reason), "reason", "Een motivering is verplicht.");
+        TextRules.Text(errors, "reason", Reason, 2000);
+        TextRules.Text(errors, "lateJustification", LateJustification, 2000);
+        return errors;
+    }
 }

@@ -27,9 +27,9 @@ public static class RenewalDecisionSignals
     /// </summary>
     public static SignalDraft? ForLateDecision(Contract contract, RenewalDecision decision, DateOnly deadline) =>
         decision.LateJustification is not { } justification ? null
-            : new SignalDraft(SignalKind.LateRenewalDecision, SignalSeverity.High, "contract", contract.Id,
+            : new SignalDraft(SignalKind.LateRenewalDecision, SignalSeverity.High, SignalSubjects.Contract, contract.Id,
                 $"Contract {contract.ContractNumber} is na de uiterste besluitdatum verlengd",
                 $"Besluit '{decision.Decision}' van {DutchFormat.Date(decision.DecidedOn)} door {decision.DecidedBy}; de uiterste besluitdatum "
                 + $"was {DutchFormat.Date(deadline)}. Verantwoording: {justification}",
-                $"LateRenewalDecision:{contract.Id}:{decision.Id}", 0, contract.ContractOwner ?? contract.ContractManager);
+                DedupeKeys.LateRenewalDecision(contract.Id, decision.Id), 0, contract.ContractOwner ?? contract.ContractManager);
 }

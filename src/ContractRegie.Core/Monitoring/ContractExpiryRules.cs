@@ -25,10 +25,10 @@ public static class ContractExpiryRules
         var status = KeyDateRules.StatusOn(contract, today);
         if (status == ContractStatus.Verlopen)
         {
-            signals.Add(new SignalDraft(SignalKind.ContractExpiredWithoutDecision, SignalSeverity.Critical, "contract", contract.Id,
+            signals.Add(new SignalDraft(SignalKind.ContractExpiredWithoutDecision, SignalSeverity.Critical, SignalSubjects.Contract, contract.Id,
                 $"Contract {contract.ContractNumber} is verlopen zonder besluit",
                 $"Het contract liep tot {DutchFormat.Date(keyDates.CurrentEnd)} en er is geen besluit over verlengen of opnieuw aanbesteden vastgelegd.",
-                $"expired:{contract.Id}:{keyDates.CurrentEnd:yyyy-MM-dd}", 0, contract.ContractManager, keyDates.CurrentEnd));
+                DedupeKeys.ExpiredWithoutDecision(contract.Id, keyDates.CurrentEnd), 0, contract.ContractManager, keyDates.CurrentEnd));
         }
         else
         {
@@ -82,8 +82,8 @@ public static class ContractExpiryRules
             _ => SignalSeverity.Info,
         };
         var when = stage == 0 ? "De datum is verstreken." : $"Nog minder dan {stage} maanden.";
-        signals.Add(new SignalDraft(kind, severity, "contract", contract.Id, title(date), facts(date) + " " + when,
-            $"{kind}:{contract.Id}:{date:yyyy-MM-dd}", stage, recipient, date));
+        signals.Add(new SignalDraft(kind, severity, SignalSubjects.Contract, contract.Id, title(date), facts(date) + " " + when,
+            DedupeKeys.Deadline(kind, contract.Id, date), stage, recipient, date));
     }
 
 }

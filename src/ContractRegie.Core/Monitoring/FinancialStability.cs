@@ -139,7 +139,7 @@ public static class FinancialStability
     /// <summary>
     /// The signal for the provider's contractmanager when the level rose since the last assessment; null otherwise. A first
     /// assessment is no rise: it is recorded quietly, and only a first level Hoog is signalled ("eerste beoordeling: Hoog").
-    /// The key names provider and level (<see cref="RiskSignalKey"/>), so the signal stays while the level holds and its
+    /// The key names provider and level (<see cref="DedupeKeys.FinancialRisk"/>), so the signal stays while the level holds and its
     /// job closes it when the level falls.
     /// </summary>
     public static SignalDraft? SignalOnRise(Provider provider, FinancialAssessment assessment, RiskLevel? previous)
@@ -154,12 +154,9 @@ public static class FinancialStability
             : ($"Financieel risico van {provider.Name} gestegen naar {assessment.Level}",
                $"Het risiconiveau van {provider.Name} (AGB {provider.AgbCode}) ging van {previous} naar {assessment.Level}. ");
         return new SignalDraft(SignalKind.FinancialRisk, assessment.Level == RiskLevel.Hoog ? SignalSeverity.High : SignalSeverity.Warning,
-            "provider", provider.Id, title, change + Explain(assessment), RiskSignalKey(provider.Id, assessment.Level), (int)assessment.Level,
+            SignalSubjects.Provider, provider.Id, title, change + Explain(assessment), DedupeKeys.FinancialRisk(provider.Id, assessment.Level), (int)assessment.Level,
             provider.ContractManager);
     }
-
-    /// <summary>The dedupe key of the risk signal of a provider at a level.</summary>
-    public static string RiskSignalKey(long providerId, RiskLevel level) => $"FinancialRisk:{providerId}:{level}";
 
     /// <summary>The facts for a contractmanager: level, each ratio against its norm with its score, and the flags.</summary>
     public static string Explain(FinancialAssessment assessment)
@@ -183,11 +180,11 @@ public static class FinancialStability
             return null;
         }
         var deadline = MonthArithmetic.AddMonths(FinancialStatement.DueFor(year), norms.MissingStatementGraceMonths);
-        return new SignalDraft(SignalKind.FinancialStatementMissing, SignalSeverity.Warning, "provider", provider.Id,
+        return new SignalDraft(SignalKind.FinancialStatementMissing, SignalSeverity.Warning, SignalSubjects.Provider, provider.Id,
             $"Jaarrekening {year} van {provider.Name} ontbreekt",
             $"{provider.Name} (AGB {provider.AgbCode}) heeft een lopend contract, maar de jaarrekening {year} is niet ontvangen; "
             + $"die moest uiterlijk {DutchFormat.Date(deadline)} binnen zijn. Een ontbrekende jaarrekening is zelf een rode vlag.",
-            $"FinancialStatementMissing:{provider.Id}:{year}", 0, provider.ContractManager);
+            DedupeKeys.FinancialStatementMissing(provider.Id, year), 0, provider.ContractManager);
     }
 
     /// <summary>The latest year whose statement was due more than <paramref name="afterMonths"/> months after 1 June before <paramref name="today"/>.</summary>

@@ -17,6 +17,17 @@ public sealed record OutcomeMeasurement : IVersioned
     /// <summary>Where the figure comes from, e.g. "jaarverslag 2025" or "CBS beleidsinformatie".</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// Per indicator the measurement that counts: the latest period, and of two reports over one period the later
+    /// reported one (a correction). The job judges it against the norm and the contract page shows it.
+    /// </summary>
+    public static IReadOnlyDictionary<string, OutcomeMeasurement> LatestPerIndicator(IEnumerable<OutcomeMeasurement> measurements) =>
+        measurements
+            .Where(m => ReportingPeriod.TryParse(m.Period, out _))
+            .GroupBy(m => m.Indicator, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(m => ReportingPeriod.Parse(m.Period).End).ThenByDescending(m => m.ReportedOn).First(),
+                StringComparer.Ordinal);
+
     /// <summary>The fields as they can be on <paramref name="today"/>: a period that has not begun has nothing to measure.</summary>
     public ValidationErrors Validate(DateOnly today)
     {

@@ -28,23 +28,23 @@ public static class OutcomeMonitoringRules
             return [];
         }
         var signals = new List<SignalDraft>();
+        var latestPerIndicator = OutcomeMeasurement.LatestPerIndicator(measurements);
         foreach (var agreement in agreements)
         {
             var reported = measurements
                 .Where(m => m.Indicator == agreement.Indicator)
-                .Select(m => (Measurement: m, Period: ReportingPeriod.Parse(m.Period)))
-                .ToList();
-            var latest = reported.OrderByDescending(r => r.Period.End).ThenByDescending(r => r.Measurement.ReportedOn).Select(r => r.Measurement).FirstOrDefault();
-            if (latest is not null && IsBelowNorm(agreement, latest.Value))
+                .Select(m => ReportingPeriod.Parse(m.Period))
+                .ToHashSet();
+            if (latestPerIndicator.GetValueOrDefault(agreement.Indicator) is { } latest && IsBelowNorm(agreement, latest.Value))
             {
-                signals.Add(new SignalDraft(SignalKind.OutcomeBelowNorm, SignalSeverity.Warning, "contract", contract.Id,
+                signals.Add(new SignalDraft(SignalKind.OutcomeBelowNorm, SignalSeverity.Warning, SignalSubjects.Contract, contract.Id,
                     $"{agreement.Indicator} van {contract.ContractNumber} haalt de norm niet ({latest.Period})",
                     $"Gemeten over {latest.Period}: {DutchFormat.Number(latest.Value)} {agreement.Unit}; afgesproken {NormText(agreement)}"
                     + (agreement.Tolerance > 0 ? $", met een marge van {DutchFormat.Number(agreement.Tolerance)} {agreement.Unit}." : ".")
                     + (latest.Source is { Length: > 0 } source ? $" Bron: {source}." : ""),
-                    $"OutcomeBelowNorm:{agreement.Id}:{latest.Period}", 0, contract.ContractManager));
+                    DedupeKeys.OutcomeBelowNorm(agreement.Id, latest.Period), 0, contract.ContractManager));
             }
-            var missing = OverduePeriods(contract, agreement.Frequency, today, graceMonths, lookBackMonths).Where(p => !reported.Any(r => r.Period == p)).ToList();
+            var missing = OverduePeriods(contract, agreement.Frequency, today, graceMonths, lookBackMonths).Where(p => !reported.Contains(p)).ToList();
             if (missing.Count > 0)
             {
                 signals.Add(MissingReports(contract, agreement, missing, graceMonths));
@@ -87,8 +87,8 @@ public static class OutcomeMonitoringRules
             ? $"Rapportage {agreement.Indicator} over {latest.Label} ontbreekt voor {contract.ContractNumber}"
             : $"Rapportages {agreement.Indicator} over {missing.Count} perioden ontbreken voor {contract.ContractNumber}";
         var periods = string.Join(", ", missing.Select(p => $"{p.Label} (uiterlijk {DutchFormat.Date(p.DueOn(graceMonths))})"));
-        return new SignalDraft(SignalKind.OutcomeReportMissing, SignalSeverity.Warning, "contract", contract.Id, title,
-            $"Er is niets ontvangen over: {periods}.", $"OutcomeReportMissing:{agreement.Id}", latest.End.Year * 100 + latest.End.Month,
+        return new SignalDraft(SignalKind.OutcomeReportMissing, SignalSeverity.Warning, SignalSubjects.Contract, contract.Id, title,
+            $"Er is niets ontvangen over: {periods}.", DedupeKeys.OutcomeReportMissing(agreement.Id), latest.End.Year * 100 + latest.End.Month,
             contract.ContractManager);
     }
 

@@ -37,16 +37,12 @@ public sealed record MailRetryPlan(TimeSpan FirstDelay, TimeSpan Horizon)
 /// <summary>The signal that tells the beheerder a mail was given up, so it is never lost silently.</summary>
 public static class UndeliverableMail
 {
-    public const string SubjectType = "notification";
-
-    public static string SignalKey(long notificationId) => $"mail-undeliverable:{notificationId}";
-
     public static SignalDraft Signal(long notificationId, string mailSubject, DateTimeOffset queuedAt, string? lastError) => new(
-        SignalKind.MailUndeliverable, SignalSeverity.High, SubjectType, notificationId,
+        SignalKind.MailUndeliverable, SignalSeverity.High, SignalSubjects.Notification, notificationId,
         $"E-mail {notificationId} kon niet worden verzonden",
         string.Create(CultureInfo.InvariantCulture,
             $"Onderwerp: {mailSubject}. In de wachtrij sinds {queuedAt:dd-MM-yyyy HH:mm} (UTC); laatste fout: {Shorten(lastError ?? "onbekend")}."),
-        SignalKey(notificationId), Stage: 0, Recipient: null);
+        DedupeKeys.MailUndeliverable(notificationId), Stage: 0, Recipient: null);
 
     // The facts hold 2000 characters; the start of an SMTP error says what went wrong.
     private static string Shorten(string error) => error.Length <= 500 ? error : error[..500] + "…";

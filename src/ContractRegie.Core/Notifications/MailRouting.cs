@@ -21,7 +21,6 @@ public static class MailRouting
 {
     public static readonly IReadOnlyDictionary<SignalKind, IReadOnlyList<Addressee>> Defaults = new Dictionary<SignalKind, IReadOnlyList<Addressee>>
     {
-        [SignalKind.ContractExpiring] = [new(Role.Contractmanager)],
         [SignalKind.DecisionDue] = [new(Role.Contractmanager)],
         [SignalKind.ProcurementMustStart] = [new(Role.Inkoper), new(Role.Contractmanager, InCopy: true)],
         [SignalKind.ContractExpiredWithoutDecision] = [new(Role.Contractmanager), new(Role.Inkoper, InCopy: true)],

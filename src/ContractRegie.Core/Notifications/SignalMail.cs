@@ -52,8 +52,8 @@ public static class SignalMail
         var root = baseUrl.TrimEnd('/');
         return signal.SubjectType switch
         {
-            "contract" => $"{root}/contracten/{signal.SubjectId}",
-            "spending_line" when roles.Contains(Role.Financien) => $"{root}/uitgaven",
+            SignalSubjects.Contract => $"{root}/contracten/{signal.SubjectId}",
+            SignalSubjects.SpendingLine when roles.Contains(Role.Financien) => $"{root}/uitgaven",
             _ => $"{root}/signaleringen?id={signal.Id}",
         };
     }
@@ -61,7 +61,7 @@ public static class SignalMail
     /// <summary>What the reader should do next, in one sentence.</summary>
     public static string NextStep(SignalKind kind) => kind switch
     {
-        SignalKind.ContractExpiring or SignalKind.DecisionDue => "Leg het besluit over verlengen of opnieuw aanbesteden vast.",
+        SignalKind.DecisionDue => "Leg het besluit over verlengen of opnieuw aanbesteden vast.",
         SignalKind.ProcurementMustStart => "Start de nieuwe aanbesteding of leg vast dat het contract wordt verlengd of beëindigd.",
         SignalKind.ContractExpiredWithoutDecision => "Leg zo snel mogelijk alsnog een besluit vast; zonder besluit wordt er zorg buiten contract geleverd.",
         SignalKind.OutcomeBelowNorm => "Bespreek het resultaat met de zorgaanbieder in het volgende voortgangsgesprek.",

@@ -1,9 +1,10 @@
+using ContractRegie.Core.Common;
+
 namespace ContractRegie.Core.Signals;
 
 /// <summary>What needs a person's attention (DESIGN.md "Signal").</summary>
 public enum SignalKind
 {
-    ContractExpiring,
     DecisionDue,
     ProcurementMustStart,
     ContractExpiredWithoutDecision,
@@ -21,6 +22,16 @@ public enum SignalKind
 public enum SignalSeverity { Info, Warning, High, Critical }
 
 public enum SignalStatus { Open, Acknowledged, Resolved }
+
+/// <summary>What a signal is about: the <see cref="SignalDraft.SubjectType"/> values, which links and lists match on.</summary>
+public static class SignalSubjects
+{
+    public const string Contract = "contract";
+    public const string Provider = "provider";
+    public const string Notification = "notification";
+    /// <summary>A declared line that matches no contract: the signal points at the first line of its group.</summary>
+    public const string SpendingLine = "spending_line";
+}
 
 public static class SignalStages
 {
@@ -65,4 +76,22 @@ public sealed record Signal
     public DateTimeOffset RaisedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public string? ResolutionNote { get; init; }
+}
+
+/// <summary>What a person may do with a signal: acknowledge it while it is not closed, resolve it with a note.</summary>
+public static class SignalTransitions
+{
+    public const int MaximumNoteLength = 2000;
+
+    /// <summary>Why <paramref name="signal"/> cannot be acknowledged, or null: a closed signal stays closed.</summary>
+    public static string? RefuseAcknowledge(Signal signal) =>
+        signal.Status == SignalStatus.Resolved ? "Deze signalering is al afgesloten." : null;
+
+    public static ValidationErrors ValidateResolution(string? note)
+    {
+        var errors = new ValidationErrors();
+        errors.AddIf(string.IsNullOrWhiteSpace(note), "note", "Een toelichting is verplicht.");
+        TextRules.Text(errors, "note", note, MaximumNoteLength);
+        return errors;
+    }
 }

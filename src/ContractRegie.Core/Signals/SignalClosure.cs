@@ -8,7 +8,7 @@ public static class SignalClosure
     public static string Reason(SignalKind kind, DateOnly today) =>
         $"Automatisch afgehandeld op {DutchFormat.Date(today)}: " + kind switch
         {
-            SignalKind.ContractExpiring or SignalKind.DecisionDue or SignalKind.ProcurementMustStart =>
+            SignalKind.DecisionDue or SignalKind.ProcurementMustStart =>
                 "deze termijn geldt niet meer (er is een besluit vastgelegd, de contractgegevens zijn gewijzigd of het contract is verlopen: "
                 + "zie dan de signalering 'verlopen zonder besluit').",
             SignalKind.ContractExpiredWithoutDecision => "er is alsnog een besluit vastgelegd of het contract loopt weer.",

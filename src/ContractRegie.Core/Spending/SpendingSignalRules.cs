@@ -35,24 +35,24 @@ public static class SpendingSignalRules
         return new SignalDraft(
             exceeded ? SignalKind.BudgetExceeded : SignalKind.BudgetNearlyExhausted,
             exceeded ? SignalSeverity.High : SignalSeverity.Warning,
-            "contract", budget.ContractId,
+            SignalSubjects.Contract, budget.ContractId,
             exceeded ? $"Budget overschreden: {where}" : $"Budget bijna op: {where}",
             $"Besteed {Money.Format(position.SpentCents)} van {Money.Format(position.BudgetCents!.Value)} ({position.ExhaustionPercent!.Value.ToString("0.0", Dutch)} %); "
             + $"prognose tot jaareinde bij het huidige tempo {Money.Format(position.ProjectedCents)}.",
-            $"{(exceeded ? "budget-exceeded" : "budget-nearly-exhausted")}:{budget.ContractId}:{budget.MunicipalityCode}:{position.Year}",
+            DedupeKeys.Budget(exceeded, budget.ContractId, budget.MunicipalityCode, position.Year),
             0, budget.ContractManager);
     }
 
     public static SignalDraft ForExceptions(ExceptionGroup group)
     {
         var (subjectType, subjectId, about) = group.ContractId is { } contractId
-            ? ("contract", contractId, $"contract {group.ContractNumber}")
-            : ("spending_line", group.FirstLineId, $"zorgaanbieder {group.ProviderAgbCode}");
+            ? (SignalSubjects.Contract, contractId, $"contract {group.ContractNumber}")
+            : (SignalSubjects.SpendingLine, group.FirstLineId, $"zorgaanbieder {group.ProviderAgbCode}");
         return new SignalDraft(SignalKind.UnlawfulSpending, SignalSeverity.High, subjectType, subjectId,
             $"Onrechtmatige uitgaven ({Describe(group.Kind)}): {about}, {group.Year}",
             $"{group.LineCount} {(group.LineCount == 1 ? "regel" : "regels")} van {group.Year} met samen {Money.Format(group.SignedCents)}: {Describe(group.Kind)}. "
             + "Zie de uitzonderingen bij de afstemming van uitgaven.",
-            $"unlawful-spending:{group.Kind}:{group.ContractId?.ToString(CultureInfo.InvariantCulture) ?? group.ProviderAgbCode}:{group.Year}",
+            DedupeKeys.UnlawfulSpending(group.Kind, group.ContractId, group.ProviderAgbCode, group.Year),
             0, group.ContractManager);
     }
 

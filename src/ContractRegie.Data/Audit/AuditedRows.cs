@@ -4,22 +4,28 @@ using Dapper;
 namespace ContractRegie.Data.Audit;
 
 /// <summary>
-/// Insert, update and delete of one row of <paramref name="entity"/> together with its audit entry, in the
-/// caller's transaction or one of their own. <paramref name="read"/> fetches the row's current state by id.
+/// The one way a row of <paramref name="entity"/> is inserted, updated or deleted: with its audit entry, in the caller's
+/// transaction or one of its own. The audit's images are the stored row as <paramref name="read"/> returns it by id,
+/// before and after the write, so what the trail shows is what the database held.
 /// </summary>
 public sealed class AuditedRows<T>(Database database, AuditTrail audit, string entity, Func<long, DbTransaction, Task<T?>> read)
     where T : class
 {
-    public Task<long> InsertAsync(string insertSql, object parameters, DbTransaction? transaction) =>
+    /// <summary>Writes the row, then <paramref name="children"/> (rows that belong to it, e.g. a contract's options), then the audit entry.</summary>
+    public Task<long> InsertAsync(string insertSql, object parameters, DbTransaction? transaction, Func<long, DbTransaction, Task>? children = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             var id = await tx.Connection!.ExecuteScalarAsync<long>(insertSql + ";\n" + database.Dialect.SelectInsertedId, parameters, tx);
+            if (children is not null)
+            {
+                await children(id, tx);
+            }
             await audit.AppendAsync(tx, AuditAction.Create, entity, id, null, await read(id, tx));
             return id;
         });
 
     /// <summary>Writes if the row's version is still the <c>RowVersion</c> in <paramref name="parameters"/>.</summary>
-    public Task<WriteResult> UpdateAsync(long id, string updateSql, object parameters, DbTransaction? transaction) =>
+    public Task<WriteResult> UpdateAsync(long id, string updateSql, object parameters, DbTransaction? transaction, Func<long, DbTransaction, Task>? children = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await read(id, tx) is not { } before)
@@ -30,18 +36,23 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
             {
                 return WriteResult.Stale;
             }
+            if (children is not null)
+            {
+                await children(id, tx);
+            }
             await audit.AppendAsync(tx, AuditAction.Update, entity, id, before, await read(id, tx));
             return WriteResult.Written;
         });
 
-    public Task<WriteResult> DeleteAsync(long id, long rowVersion, string deleteSql, DbTransaction? transaction) =>
+    /// <summary>Deletes if the row's version is still the <c>RowVersion</c> in <paramref name="parameters"/>.</summary>
+    public Task<WriteResult> DeleteAsync(long id, string deleteSql, object parameters, DbTransaction? transaction) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await read(id, tx) is not { } before)
             {
                 return WriteResult.NotFound;
             }
-            if (await tx.Connection!.ExecuteAsync(deleteSql, new { Id = id, RowVersion = rowVersion }, tx) == 0)
+            if (await tx.Connection!.ExecuteAsync(deleteSql, parameters, tx) == 0)
             {
                 return WriteResult.Stale;
             }

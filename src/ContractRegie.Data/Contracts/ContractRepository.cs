@@ -75,35 +75,18 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         new[] { keyDates.DecisionDeadline, keyDates.ProcurementStartDeadline }.Where(d => d is not null).Min();
 
     public Task<long> InsertAsync(Contract contract, DbTransaction? transaction = null) =>
-        database.InTransactionAsync(transaction, async tx =>
-        {
-            var connection = tx.Connection!;
-            var id = await connection.ExecuteScalarAsync<long>(
-                ContractSql.Insert + ";\n" + database.Dialect.SelectInsertedId, Parameters(contract), tx);
-            await WriteChildrenAsync(connection, tx, id, contract);
-            await audit.AppendAsync(tx, AuditAction.Create, Entity, id, null, contract with { Id = id });
-            return id;
-        });
+        Rows.InsertAsync(ContractSql.Insert, Parameters(contract), transaction, (id, tx) => WriteChildrenAsync(tx.Connection!, tx, id, contract));
 
     /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
-        database.InTransactionAsync(transaction, async tx =>
+        Rows.UpdateAsync(contract.Id, ContractSql.Update, Parameters(contract), transaction, async (id, tx) =>
         {
-            var connection = tx.Connection!;
-            if (await ReadByIdAsync(contract.Id, tx) is not { } before)
-            {
-                return WriteResult.NotFound;
-            }
-            if (await connection.ExecuteAsync(ContractSql.Update, Parameters(contract), tx) == 0)
-            {
-                return WriteResult.Stale;
-            }
-            await connection.ExecuteAsync(ContractSql.DeleteMunicipalities, new { contract.Id }, tx);
-            await connection.ExecuteAsync(ContractSql.DeleteOptions, new { contract.Id }, tx);
-            await WriteChildrenAsync(connection, tx, contract.Id, contract);
-            await audit.AppendAsync(tx, AuditAction.Update, Entity, contract.Id, before, contract with { RowVersion = contract.RowVersion + 1 });
-            return WriteResult.Written;
+            await tx.Connection!.ExecuteAsync(ContractSql.DeleteMunicipalities, new { Id = id }, tx);
+            await tx.Connection!.ExecuteAsync(ContractSql.DeleteOptions, new { Id = id }, tx);
+            await WriteChildrenAsync(tx.Connection!, tx, id, contract);
         });
+
+    private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 
     /// <summary>The whole register, for the daily checks.</summary>
     public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;

@@ -22,20 +22,20 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     public Task<long?> ReadTariffIdAsync(TariffLine tariff, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<long?>(ContractTermsSql.TariffByProduct, TariffParameters(tariff), transaction));
     public Task<long> InsertTariffAsync(TariffLine tariff, DbTransaction? transaction = null) =>
-        InsertAsync(Tariff, ContractTermsSql.InsertTariff, TariffParameters(tariff), tariff, transaction);
+        Rows<TariffLine>(Tariff, ContractTermsSql.TariffById, tariff.ContractId).InsertAsync(ContractTermsSql.InsertTariff, TariffParameters(tariff), transaction);
     public Task<WriteResult> UpdateTariffAsync(TariffLine tariff, DbTransaction? transaction = null) =>
-        UpdateAsync(Tariff, ContractTermsSql.TariffById, ContractTermsSql.UpdateTariff, tariff.ContractId, tariff.Id, tariff, TariffParameters(tariff), transaction);
+        Rows<TariffLine>(Tariff, ContractTermsSql.TariffById, tariff.ContractId).UpdateAsync(tariff.Id, ContractTermsSql.UpdateTariff, TariffParameters(tariff), transaction);
     public Task<WriteResult> DeleteTariffAsync(long contractId, long id, long rowVersion) =>
-        DeleteAsync<TariffLine>(Tariff, ContractTermsSql.TariffById, ContractTermsSql.DeleteTariff, contractId, id, rowVersion);
+        Rows<TariffLine>(Tariff, ContractTermsSql.TariffById, contractId).DeleteAsync(id, ContractTermsSql.DeleteTariff, Versioned(contractId, id, rowVersion), null);
 
     public Task<IReadOnlyList<BudgetCeiling>> ReadBudgetsAsync(long contractId) => ListAsync<BudgetCeiling>(ContractTermsSql.BudgetsByContractId, contractId);
     public Task<BudgetCeiling?> ReadBudgetAsync(long contractId, long id) => SingleAsync<BudgetCeiling>(ContractTermsSql.BudgetById, contractId, id, null);
     public Task<long> InsertBudgetAsync(BudgetCeiling budget, DbTransaction? transaction = null) =>
-        InsertAsync(Budget, ContractTermsSql.InsertBudget, budget, budget, transaction);
+        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, budget.ContractId).InsertAsync(ContractTermsSql.InsertBudget, budget, transaction);
     public Task<WriteResult> UpdateBudgetAsync(BudgetCeiling budget) =>
-        UpdateAsync(Budget, ContractTermsSql.BudgetById, ContractTermsSql.UpdateBudget, budget.ContractId, budget.Id, budget, budget, null);
+        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, budget.ContractId).UpdateAsync(budget.Id, ContractTermsSql.UpdateBudget, budget, null);
     public Task<WriteResult> DeleteBudgetAsync(long contractId, long id, long rowVersion) =>
-        DeleteAsync<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, ContractTermsSql.DeleteBudget, contractId, id, rowVersion);
+        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, contractId).DeleteAsync(id, ContractTermsSql.DeleteBudget, Versioned(contractId, id, rowVersion), null);
 
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId, contractId, transaction);
@@ -45,12 +45,13 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     public Task<OutcomeAgreement?> ReadAgreementAsync(long contractId, long id) =>
         SingleAsync<OutcomeAgreement>(ContractTermsSql.AgreementById, contractId, id, null);
     public Task<long> InsertAgreementAsync(OutcomeAgreement agreement, DbTransaction? transaction = null) =>
-        InsertAsync(Agreement, ContractTermsSql.InsertAgreement, AgreementParameters(agreement), agreement, transaction);
+        Rows<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, agreement.ContractId).InsertAsync(ContractTermsSql.InsertAgreement, AgreementParameters(agreement), transaction);
     public Task<WriteResult> UpdateAgreementAsync(OutcomeAgreement agreement) =>
-        UpdateAsync(Agreement, ContractTermsSql.AgreementById, ContractTermsSql.UpdateAgreement, agreement.ContractId, agreement.Id, agreement,
+        Rows<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, agreement.ContractId).UpdateAsync(agreement.Id, ContractTermsSql.UpdateAgreement,
             AgreementParameters(agreement), null);
     public Task<WriteResult> DeleteAgreementAsync(long contractId, long id, long rowVersion) =>
-        DeleteAsync<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, ContractTermsSql.DeleteAgreement, contractId, id, rowVersion);
+        Rows<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, contractId).DeleteAsync(id, ContractTermsSql.DeleteAgreement,
+            Versioned(contractId, id, rowVersion), null);
 
     private Task<IReadOnlyList<T>> ListAsync<T>(string sql, long contractId, DbTransaction? transaction = null) =>
         database.RunAsync<IReadOnlyList<T>>(transaction, async c => (await c.QueryAsync<T>(sql, new { ContractId = contractId }, transaction)).AsList());
@@ -58,45 +59,11 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     private Task<T?> SingleAsync<T>(string sql, long contractId, long id, DbTransaction? transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<T>(sql, new { ContractId = contractId, Id = id }, transaction));
 
-    private Task<long> InsertAsync(string entity, string sql, object parameters, object item, DbTransaction? transaction) =>
-        database.InTransactionAsync(transaction, async tx =>
-        {
-            var id = await tx.Connection!.ExecuteScalarAsync<long>(sql + ";\n" + database.Dialect.SelectInsertedId, parameters, tx);
-            await audit.AppendAsync(tx, AuditAction.Create, entity, id, null, item);
-            return id;
-        });
+    /// <summary>A term of one contract: every read and write is scoped to it.</summary>
+    private AuditedRows<T> Rows<T>(string entity, string readSql, long contractId) where T : class =>
+        new(database, audit, entity, (id, tx) => SingleAsync<T>(readSql, contractId, id, tx));
 
-    /// <summary>Writes <paramref name="after"/> if the stored row still has its row version.</summary>
-    private Task<WriteResult> UpdateAsync<T>(string entity, string readSql, string updateSql, long contractId, long id, T after, object parameters,
-        DbTransaction? transaction) =>
-        database.InTransactionAsync(transaction, async tx =>
-        {
-            if (await SingleAsync<T>(readSql, contractId, id, tx) is not { } before)
-            {
-                return WriteResult.NotFound;
-            }
-            if (await tx.Connection!.ExecuteAsync(updateSql, parameters, tx) == 0)
-            {
-                return WriteResult.Stale;
-            }
-            await audit.AppendAsync(tx, AuditAction.Update, entity, id, before, after);
-            return WriteResult.Written;
-        });
-
-    private Task<WriteResult> DeleteAsync<T>(string entity, string readSql, string deleteSql, long contractId, long id, long rowVersion) =>
-        database.InTransactionAsync(null, async tx =>
-        {
-            if (await SingleAsync<T>(readSql, contractId, id, tx) is not { } before)
-            {
-                return WriteResult.NotFound;
-            }
-            if (await tx.Connection!.ExecuteAsync(deleteSql, new { ContractId = contractId, Id = id, RowVersion = rowVersion }, tx) == 0)
-            {
-                return WriteResult.Stale;
-            }
-            await audit.AppendAsync(tx, AuditAction.Delete, entity, id, before, null);
-            return WriteResult.Written;
-        });
+    private static object Versioned(long contractId, long id, long rowVersion) => new { ContractId = contractId, Id = id, RowVersion = rowVersion };
 
     // Enums are stored by name: readable in the database and stable when members are added.
     private static object TariffParameters(TariffLine t) => new

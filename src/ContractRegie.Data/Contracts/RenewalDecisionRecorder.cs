@@ -1,4 +1,5 @@
 using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Signals;
 using ContractRegie.Data.Signals;
 
 namespace ContractRegie.Data.Contracts;
@@ -23,7 +24,7 @@ public sealed class RenewalDecisionRecorder(Database database, ContractRepositor
             }
             var recorded = decision with { Id = id };
             var answered = RenewalDecisionSignals.AnsweredBy(decision.Decision);
-            var open = await signals.ReadUnresolvedBySubjectAsync("contract", decided.Id, tx);
+            var open = await signals.ReadUnresolvedBySubjectAsync(SignalSubjects.Contract, decided.Id, tx);
             foreach (var signal in open.Where(s => answered.Contains(s.Kind)))
             {
                 await signals.ResolveCauseGoneAsync(signal, RenewalDecisionSignals.ResolutionNote(recorded), tx);

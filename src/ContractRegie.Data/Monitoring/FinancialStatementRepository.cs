@@ -50,7 +50,7 @@ public sealed class FinancialStatementRepository
     public Task<WriteResult> UpdateAsync(FinancialStatement statement, DbTransaction? transaction = null) =>
         _rows.UpdateAsync(statement.Id, FinancialStatementSql.Update, Parameters(statement), transaction);
 
-    public Task<WriteResult> DeleteAsync(long id, long rowVersion) => _rows.DeleteAsync(id, rowVersion, FinancialStatementSql.Delete, null);
+    public Task<WriteResult> DeleteAsync(long id, long rowVersion) => _rows.DeleteAsync(id, FinancialStatementSql.Delete, new { Id = id, RowVersion = rowVersion }, null);
 
     // The opinion is stored by name, like every enum: readable and stable when members are added.
     private static object Parameters(FinancialStatement s) => new

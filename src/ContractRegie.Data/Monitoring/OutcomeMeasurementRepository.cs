@@ -50,5 +50,5 @@ public sealed class OutcomeMeasurementRepository
     public Task<WriteResult> UpdateAsync(OutcomeMeasurement measurement, DbTransaction? transaction = null) =>
         _rows.UpdateAsync(measurement.Id, OutcomeMeasurementSql.Update, measurement, transaction);
 
-    public Task<WriteResult> DeleteAsync(long id, long rowVersion) => _rows.DeleteAsync(id, rowVersion, OutcomeMeasurementSql.Delete, null);
+    public Task<WriteResult> DeleteAsync(long id, long rowVersion) => _rows.DeleteAsync(id, OutcomeMeasurementSql.Delete, new { Id = id, RowVersion = rowVersion }, null);
 }

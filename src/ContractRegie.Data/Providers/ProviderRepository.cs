@@ -39,44 +39,17 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
     private const string Entity = "provider";
 
     public Task<long> InsertAsync(Provider provider, DbTransaction? transaction = null) =>
-        database.InTransactionAsync(transaction, async tx =>
-        {
-            var id = await tx.Connection!.ExecuteScalarAsync<long>(ProviderSql.Insert + ";\n" + database.Dialect.SelectInsertedId, provider, tx);
-            await audit.AppendAsync(tx, AuditAction.Create, Entity, id, null, provider with { Id = id });
-            return id;
-        });
+        Rows.InsertAsync(ProviderSql.Insert, provider, transaction);
 
     /// <summary>Writes <paramref name="provider"/> if the stored row still has its <see cref="Provider.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(Provider provider, DbTransaction? transaction = null) =>
-        database.InTransactionAsync(transaction, async tx =>
-        {
-            if (await ReadByIdAsync(provider.Id, tx) is not { } before)
-            {
-                return WriteResult.NotFound;
-            }
-            if (await tx.Connection!.ExecuteAsync(ProviderSql.Update, provider, tx) == 0)
-            {
-                return WriteResult.Stale;
-            }
-            await audit.AppendAsync(tx, AuditAction.Update, Entity, provider.Id, before, provider with { RowVersion = provider.RowVersion + 1 });
-            return WriteResult.Written;
-        });
+        Rows.UpdateAsync(provider.Id, ProviderSql.Update, provider, transaction);
 
     public Task<int> CountContractsAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<int>(ProviderSql.CountContracts, new { Id = id }, transaction));
 
     public Task<WriteResult> DeleteAsync(long id, long rowVersion, DbTransaction? transaction = null) =>
-        database.InTransactionAsync(transaction, async tx =>
-        {
-            if (await ReadByIdAsync(id, tx) is not { } before)
-            {
-                return WriteResult.NotFound;
-            }
-            if (await tx.Connection!.ExecuteAsync(ProviderSql.Delete, new { Id = id, RowVersion = rowVersion }, tx) == 0)
-            {
-                return WriteResult.Stale;
-            }
-            await audit.AppendAsync(tx, AuditAction.Delete, Entity, id, before, null);
-            return WriteResult.Written;
-        });
+        Rows.DeleteAsync(id, ProviderSql.Delete, new { Id = id, RowVersion = rowVersion }, transaction);
+
+    private AuditedRows<Provider> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 }

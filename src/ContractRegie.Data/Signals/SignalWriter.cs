@@ -64,7 +64,7 @@ public sealed class SignalWriter(
         var immediate = new Dictionary<string, (MailRecipient Recipient, List<(long EntryId, MailItem Item)> Items)>();
         foreach (var (signal, dueOn) in run.News)
         {
-            var inkoper = signal.SubjectType == "contract" ? inkopers.GetValueOrDefault(signal.SubjectId) : null;
+            var inkoper = signal.SubjectType == SignalSubjects.Contract ? inkopers.GetValueOrDefault(signal.SubjectId) : null;
             foreach (var (recipient, inCopy) in recipients.For(addressing.Routing[signal.Kind], signal.Recipient, inkoper))
             {
                 var channel = MailChannels.For(signal.Severity, recipient.Frequency, overview, addressing.Policy);

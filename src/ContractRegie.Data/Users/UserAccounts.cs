@@ -20,8 +20,6 @@ public abstract record SignInOutcome
 /// </summary>
 public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimeProvider time)
 {
-    public const int MinimumPasswordLength = 12;
-    public const int MaximumPasswordLength = 1000;
     /// <summary>The audit trail's entity id for an attempt on an account that does not exist.</summary>
     public const string UnknownAccount = "onbekend";
     private const string Entity = "user";
@@ -29,30 +27,9 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
     // Verified when the user does not exist, so a wrong name costs as long as a wrong password.
     private static readonly string DummyHash = Hasher.HashPassword(new StoredUser(), "not-a-real-password-" + Guid.NewGuid());
 
-    public static ValidationErrors Validate(UserAccount account, string? password)
-    {
-        var errors = new ValidationErrors();
-        errors.AddIf(string.IsNullOrWhiteSpace(account.UserName), "userName", "Gebruikersnaam is verplicht.");
-        TextRules.Name(errors, "userName", account.UserName, 100);
-        errors.AddIf(string.IsNullOrWhiteSpace(account.DisplayName), "displayName", "Naam is verplicht.");
-        TextRules.Name(errors, "displayName", account.DisplayName, 200);
-        TextRules.Name(errors, "email", account.Email, 254);
-        errors.AddIf(account.Roles.Count == 0, "roles", "Minstens één rol is verplicht.");
-        return password is null ? errors : errors.Merge(ValidatePassword(password));
-    }
-
-    public static ValidationErrors ValidatePassword(string? password)
-    {
-        var errors = new ValidationErrors();
-        errors.AddIf(password is null || password.Length < MinimumPasswordLength, "password",
-            $"Wachtwoord moet minstens {MinimumPasswordLength} tekens hebben.");
-        errors.AddIf(password?.Length > MaximumPasswordLength, "password", $"Wachtwoord heeft hoogstens {MaximumPasswordLength} tekens.");
-        return errors;
-    }
-
     public async Task<long> CreateAsync(UserAccount account, string? password)
     {
-        var errors = Validate(account, password);
+        var errors = account.Validate(password);
         if (!errors.IsEmpty)
         {
             throw new ArgumentException(errors.ToString(), nameof(account));
@@ -62,7 +39,7 @@ public sealed class UserAccounts(UserRepository users, AuditTrail audit, TimePro
 
     public async Task SetPasswordAsync(long id, string password)
     {
-        if (ValidatePassword(password) is { IsEmpty: false } errors)
+        if (PasswordRules.Validate(password) is { IsEmpty: false } errors)
         {
             throw new ArgumentException(errors.ToString(), nameof(password));
         }

@@ -13,9 +13,9 @@ public sealed class ContractExpiryJob(
     : IContractRegieJob
 {
     private static readonly SignalKind[] Kinds =
-        [SignalKind.ContractExpiring, SignalKind.DecisionDue, SignalKind.ProcurementMustStart, SignalKind.ContractExpiredWithoutDecision];
+        [SignalKind.DecisionDue, SignalKind.ProcurementMustStart, SignalKind.ContractExpiredWithoutDecision];
 
-    public string Name => "contract-expiry";
+    public string Name => JobCatalog.ContractExpiry;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace ContractRegie.Web.Jobs;
 /// </summary>
 public sealed class DigestJob(Database database, SignalWriter writer, TimeProvider time) : IContractRegieJob
 {
-    public string Name => "digest";
+    public string Name => JobCatalog.Digest;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {

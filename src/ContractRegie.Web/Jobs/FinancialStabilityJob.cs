@@ -22,7 +22,7 @@ public sealed class FinancialStabilityJob(
     ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options,
     ILogger<FinancialStabilityJob> logger) : IContractRegieJob
 {
-    public string Name => "financial-stability";
+    public string Name => JobCatalog.FinancialStability;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
@@ -48,7 +48,7 @@ public sealed class FinancialStabilityJob(
                 else if (assessment.Level > RiskLevel.Laag)
                 {
                     // The level held: a signal raised for it stays open; a lower level lets the job close it.
-                    run.Sustain(FinancialStability.RiskSignalKey(provider.Id, assessment.Level));
+                    run.Sustain(DedupeKeys.FinancialRisk(provider.Id, assessment.Level));
                 }
                 await risks.SaveAsync(new ProviderRisk
                 {

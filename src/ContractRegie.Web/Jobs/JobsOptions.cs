@@ -1,4 +1,5 @@
 using ContractRegie.Core.Monitoring;
+using Quartz;
 
 namespace ContractRegie.Web.Jobs;
 
@@ -11,16 +12,8 @@ public sealed class JobsOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Quartz cron expressions (seconds first) per job name, in the municipality's time zone.</summary>
-    public Dictionary<string, string> Schedules { get; set; } = new(StringComparer.Ordinal)
-    {
-        ["contract-expiry"] = "0 0 6 * * ?",
-        ["outcome-monitoring"] = "0 15 6 * * ?",
-        ["financial-stability"] = "0 30 6 * * ?",
-        ["spending-reconciliation"] = "0 0 2 * * ?",
-        ["notification-dispatch"] = "0 * * * * ?",
-        // Daily: daily readers get theirs every morning, weekly readers on the first run of their ISO week.
-        ["digest"] = "0 0 7 * * ?",
-    };
+    public Dictionary<string, string> Schedules { get; set; } =
+        JobCatalog.All.ToDictionary(job => job.Name, job => job.DefaultSchedule, StringComparer.Ordinal);
 
     /// <summary>Months before a deadline at which a reminder is raised.</summary>
     public List<int> Horizons { get; set; } = [.. ContractExpiryRules.DefaultHorizons];
@@ -33,4 +26,41 @@ public sealed class JobsOptions
 
     /// <summary>The financial-stability norms (DESIGN.md's defaults).</summary>
     public FinancialNorms FinancialNorms { get; set; } = new();
+
+    /// <summary>What is wrong with these settings, each naming its key; checked when the host starts.</summary>
+    public IEnumerable<string> Problems()
+    {
+        foreach (var (name, cron) in Schedules)
+        {
+            if (!JobCatalog.Exists(name))
+            {
+                yield return $"{Section}:Schedules:{name}: no job has this name; use one of {string.Join(", ", JobCatalog.All.Select(job => job.Name))}.";
+            }
+            else if (!IsQuartzCron(cron))
+            {
+                yield return $"{Section}:Schedules:{name}: '{cron}' is not a Quartz cron expression (seconds first, e.g. \"0 0 6 * * ?\").";
+            }
+        }
+        if (Horizons.Count == 0 || Horizons.Any(months => months <= 0))
+        {
+            yield return $"{Section}:Horizons: give one or more positive numbers of months, e.g. [12, 6, 3, 1].";
+        }
+        if (OutcomeGraceMonths < 0 || OutcomeLookBackMonths <= 0)
+        {
+            yield return $"{Section}:OutcomeGraceMonths must be 0 or more and {Section}:OutcomeLookBackMonths more than 0.";
+        }
+    }
+
+    private static bool IsQuartzCron(string text)
+    {
+        try
+        {
+            _ = new CronExpression(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
 }

@@ -18,21 +18,22 @@ public static class JobsSetup
     /// </summary>
     public static WebApplicationBuilder AddContractRegieJobs(this WebApplicationBuilder builder)
     {
+        // Quartz is wired while the services are registered, so the schedules are read here as well; the jobs get the
+        // checked settings.
         var jobs = builder.Configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        var mail = builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
-        var pickup = Path.IsPathRooted(mail.PickupDirectory) ? mail.PickupDirectory : Path.Combine(builder.Environment.ContentRootPath, mail.PickupDirectory);
+        var contentRoot = builder.Environment.ContentRootPath;
         builder.Services
-            .AddSingleton(jobs)
-            .AddSingleton(mail)
-            .AddSingleton(mail.ToAddressing())
-            .AddSingleton<IMailTransport>(string.IsNullOrWhiteSpace(mail.Host) ? new PickupDirectoryTransport(pickup) : new SmtpMailTransport(mail))
-            .AddSingleton<IContractRegieJob, ContractExpiryJob>()
-            .AddSingleton<IContractRegieJob, OutcomeMonitoringJob>()
-            .AddSingleton<IContractRegieJob, FinancialStabilityJob>()
-            .AddSingleton<IContractRegieJob, SpendingReconciliationJob>()
-            .AddSingleton<IContractRegieJob, NotificationDispatchJob>()
-            .AddSingleton<IContractRegieJob, DigestJob>()
+            .AddCheckedSettings<JobsOptions>(JobsOptions.Section, options => options.Problems())
+            .AddCheckedSettings<MailOptions>(MailOptions.Section, options => options.Problems())
+            .AddSingleton(services => services.GetRequiredService<MailOptions>().ToAddressing())
+            .AddSingleton<IMailTransport>(services => services.GetRequiredService<MailOptions>() is var mail && string.IsNullOrWhiteSpace(mail.Host)
+                ? new PickupDirectoryTransport(Path.Combine(contentRoot, mail.PickupDirectory))
+                : new SmtpMailTransport(mail))
             .AddSingleton<JobRunner>();
+        foreach (var job in JobCatalog.All)
+        {
+            builder.Services.AddSingleton(typeof(IContractRegieJob), job.Type);
+        }
 
         var database = DatabaseSetup.ReadOptions(builder);
         builder.Services.AddQuartz(quartz =>

@@ -25,7 +25,7 @@ public sealed class NotificationDispatchJob(
     // at most a minute, never a whole batch.
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(1);
 
-    public string Name => "notification-dispatch";
+    public string Name => JobCatalog.NotificationDispatch;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {

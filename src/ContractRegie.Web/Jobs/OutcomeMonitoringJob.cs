@@ -19,7 +19,7 @@ public sealed class OutcomeMonitoringJob(
 {
     private static readonly SignalKind[] Kinds = [SignalKind.OutcomeBelowNorm, SignalKind.OutcomeReportMissing];
 
-    public string Name => "outcome-monitoring";
+    public string Name => JobCatalog.OutcomeMonitoring;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class SpendingReconciliationJob(
 {
     private static readonly SignalKind[] Kinds = [SignalKind.BudgetNearlyExhausted, SignalKind.BudgetExceeded, SignalKind.UnlawfulSpending];
 
-    public string Name => "spending-reconciliation";
+    public string Name => JobCatalog.SpendingReconciliation;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {

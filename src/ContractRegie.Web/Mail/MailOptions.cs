@@ -2,6 +2,7 @@ using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data.Signals;
+using MimeKit;
 
 namespace ContractRegie.Web.Mail;
 
@@ -36,6 +37,40 @@ public sealed class MailOptions
     public TimeSpan RetryDelay { get; set; } = MailRetryPlan.Default.FirstDelay;
     /// <summary>How long after queueing an e-mail is still tried; then it is marked failed and the beheerder is signalled.</summary>
     public TimeSpan RetryHorizon { get; set; } = MailRetryPlan.Default.Horizon;
+
+    /// <summary>What is wrong with these settings, each naming its key; checked when the host starts.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            yield return $"{Section}:BaseUrl: '{BaseUrl}' is not an absolute http(s) address; links in e-mails start with it.";
+        }
+        if (!MailboxAddress.TryParse(From, out _))
+        {
+            yield return $"{Section}:From: '{From}' is not an e-mail address.";
+        }
+        if (Port is < 1 or > 65535)
+        {
+            yield return $"{Section}:Port: {Port} is not a TCP port.";
+        }
+        if (RetryDelay <= TimeSpan.Zero || RetryHorizon < RetryDelay)
+        {
+            yield return $"{Section}:RetryDelay must be positive and {Section}:RetryHorizon at least as long.";
+        }
+        string? routing = null;
+        try
+        {
+            ToAddressing();
+        }
+        catch (InvalidOperationException problem)
+        {
+            routing = problem.Message;
+        }
+        if (routing is not null)
+        {
+            yield return routing;
+        }
+    }
 
     public MailRetryPlan ToRetryPlan() => new(RetryDelay, RetryHorizon);
 

@@ -1,4 +1,5 @@
 using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Monitoring;
 using static ContractRegie.Core.Tests.TestData;
 
 namespace ContractRegie.Core.Tests.Contracts;
@@ -155,7 +156,7 @@ public class KeyDateRulesTests
         var today = D(2024, 1, 15); // 2.5 months left, 6 months' notice
 
         Assert.Equal(D(2023, 9, 30), KeyDateRules.For(contract).DecisionDeadline);
-        Assert.True(KeyDateRules.IsDecisionOverdue(contract, today));
+        Assert.True(IsDecisionOverdue(contract, today));
     }
 
     [Fact]
@@ -165,8 +166,12 @@ public class KeyDateRulesTests
             start: D(2024, 1, 1), initialEnd: D(2024, 3, 31), noticeMonths: 12, options: Options((12, false)));
 
         Assert.Equal(D(2023, 3, 31), KeyDateRules.For(contract).DecisionDeadline);
-        Assert.True(KeyDateRules.IsDecisionOverdue(contract, D(2024, 1, 1)));
+        Assert.True(IsDecisionOverdue(contract, D(2024, 1, 1)));
     }
+
+    // Overdue is what the expiry job acts on: the decision deadline's stage 0 ("De datum is verstreken").
+    private static bool IsDecisionOverdue(Contract contract, DateOnly today) =>
+        KeyDateRules.For(contract).DecisionDeadline is { } deadline && ContractExpiryRules.StageOf(deadline, today, ContractExpiryRules.DefaultHorizons) == 0;
 
     [Theory]
     [InlineData(2022, 9, 29, false)]
@@ -178,23 +183,23 @@ public class KeyDateRulesTests
         // Deadline 31 Dec 2022 − 3 months = 30 Sep 2022 (no lead time to come earlier).
         var contract = AContract(initialEnd: D(2022, 12, 31), noticeMonths: 3, leadTimeMonths: 0, options: Options((12, false)));
 
-        Assert.Equal(expected, KeyDateRules.IsDecisionOverdue(contract, D(y, m, d)));
+        Assert.Equal(expected, IsDecisionOverdue(contract, D(y, m, d)));
     }
 
     [Fact]
     public void Decision_is_never_overdue_without_options() =>
-        Assert.False(KeyDateRules.IsDecisionOverdue(AContract(noticeMonths: 3), D(2022, 12, 1)));
+        Assert.False(IsDecisionOverdue(AContract(noticeMonths: 3), D(2022, 12, 1)));
 
     [Fact]
     public void Decision_is_never_overdue_when_all_options_are_used() =>
-        Assert.False(KeyDateRules.IsDecisionOverdue(AContract(options: Options((12, true))), D(2023, 12, 1)));
+        Assert.False(IsDecisionOverdue(AContract(options: Options((12, true))), D(2023, 12, 1)));
 
     [Theory]
     [InlineData(RenewalDecisionKind.OpnieuwAanbesteden)]
     [InlineData(RenewalDecisionKind.Beeindigen)]
     [InlineData(RenewalDecisionKind.Omzetten)]
     public void Decision_is_not_overdue_once_not_extend_is_decided(RenewalDecisionKind decision) =>
-        Assert.False(KeyDateRules.IsDecisionOverdue(
+        Assert.False(IsDecisionOverdue(
             AContract(options: Options((12, false)), latestDecision: decision), D(2022, 11, 1)));
 
     [Fact]
@@ -203,8 +208,8 @@ public class KeyDateRulesTests
         // Current end 31 Dec 2023, lead time 6 months: next deadline 30 Jun 2023.
         var contract = AContract(options: Options((12, true), (12, false)), latestDecision: RenewalDecisionKind.Verlengen);
 
-        Assert.False(KeyDateRules.IsDecisionOverdue(contract, D(2023, 6, 30)));
-        Assert.True(KeyDateRules.IsDecisionOverdue(contract, D(2023, 7, 1)));
+        Assert.False(IsDecisionOverdue(contract, D(2023, 6, 30)));
+        Assert.True(IsDecisionOverdue(contract, D(2023, 7, 1)));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class InitialAdministratorTests
             var again = await accounts.EnsureInitialAdministratorAsync("beheerder", configuredPassword: null);
 
             Assert.NotNull(generated);
-            Assert.True(generated.Length >= UserAccounts.MinimumPasswordLength);
+            Assert.True(generated.Length >= PasswordRules.MinimumLength);
             Assert.Null(again);
             var admin = Assert.IsType<SignInOutcome.Succeeded>(await accounts.SignInAsync("beheerder", generated));
             Assert.Equal([Role.Beheerder], admin.Account.Roles);

@@ -64,24 +64,24 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
     public async Task A_run_closes_the_open_signals_of_its_kinds_it_no_longer_finds_and_a_returning_cause_is_news_again()
     {
         var (writer, signals, _) = Create();
-        // ContractExpiring is raised by no job and no other test, so this run's closing touches only its own signals.
-        SignalDraft Expiring(string key) => Draft(key, 6) with { Kind = SignalKind.ContractExpiring };
+        // No other data test raises ProcurementMustStart, so this run's closing touches only its own signals.
+        SignalDraft Expiring(string key) => Draft(key, 6) with { Kind = SignalKind.ProcurementMustStart };
         var (kept, gone) = ("kept:" + Unique.Token(), "gone:" + Unique.Token());
         await Database.InTransactionAsync(async tx =>
         {
-            var run = writer.BeginRun([SignalKind.ContractExpiring]);
+            var run = writer.BeginRun([SignalKind.ProcurementMustStart]);
             await run.RaiseAllAsync([Expiring(kept), Expiring(gone)], tx);
             return await run.CompleteAsync(tx);
         });
 
         var result = await Database.InTransactionAsync(async tx =>
         {
-            var run = writer.BeginRun([SignalKind.ContractExpiring]);
+            var run = writer.BeginRun([SignalKind.ProcurementMustStart]);
             await run.RaiseAsync(Expiring(kept), tx);
             return await run.CompleteAsync(tx);
         });
 
-        var all = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.ContractExpiring), new PageRequest(1, 500))).Items;
+        var all = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.ProcurementMustStart), new PageRequest(1, 500))).Items;
         Assert.Equal(1, result.Closed);
         Assert.Equal(SignalStatus.Open, all.Single(s => s.DedupeKey == kept).Status);
         var closed = all.Single(s => s.DedupeKey == gone);

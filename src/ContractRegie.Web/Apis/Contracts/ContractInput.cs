@@ -106,10 +106,7 @@ public sealed record BudgetInput(int? Year, string? MunicipalityCode, long? Amou
             MunicipalityCode = MunicipalityCode?.Trim() ?? "",
             AmountCents = Required.Value(AmountCents, "amountCents", errors),
         };
-        errors.AddIf(budget.Year is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
-        errors.AddIf(!Identifiers.IsMunicipalityCode(budget.MunicipalityCode), "municipalityCode", "Geen CBS-gemeentecode van 4 cijfers.");
-        errors.AddIf(budget.AmountCents < 0, "amountCents", "Budget kan niet negatief zijn.");
-        errors.AddIf(!Money.IsInRange(budget.AmountCents), "amountCents", Money.OutOfRangeMessage);
+        errors.Merge(budget.Validate());
         return budget;
     }
 }
@@ -130,11 +127,7 @@ public sealed record OutcomeAgreementInput(string? Indicator, decimal? Norm, Nor
             Frequency = Required.Value(Frequency, "frequency", errors),
             Tolerance = Tolerance ?? 0m,
         };
-        errors.AddIf(agreement.Indicator.Length is 0, "indicator", "Indicator is verplicht.");
-        TextRules.Name(errors, "indicator", agreement.Indicator, 100);
-        errors.AddIf(agreement.Unit.Length is 0, "unit", "Eenheid is verplicht.");
-        TextRules.Name(errors, "unit", agreement.Unit, 20);
-        errors.AddIf(agreement.Tolerance < 0, "tolerance", "Tolerantie kan niet negatief zijn.");
+        errors.Merge(agreement.Validate());
         return agreement;
     }
 }

@@ -24,10 +24,18 @@ public sealed class RenewalDecisions(ContractRepository contracts, RenewalDecisi
     public async Task<RenewalDecisionOutcome> RecordAsync(long contractId, RenewalDecisionInput input)
     {
         var errors = new ValidationErrors();
-        var kind = Required.Value(input.Decision, "decision", errors);
-        errors.AddIf(string.IsNullOrWhiteSpace(input.Reason), "reason", "Een motivering is verplicht.");
-        TextRules.Text(errors, "reason", input.Reason, 2000);
-        TextRules.Text(errors, "lateJustification", input.LateJustification, 2000);
+        var today = time.Today();
+        var proposed = new RenewalDecision
+        {
+            ContractId = contractId,
+            Decision = Required.Value(input.Decision, "decision", errors),
+            DecidedOn = today,
+            DecidedBy = actor.Name,
+            DecidingBody = input.DecidingBody,
+            Reason = input.Reason?.Trim() ?? "",
+            LateJustification = string.IsNullOrWhiteSpace(input.LateJustification) ? null : input.LateJustification.Trim(),
+        };
+        errors.Merge(proposed.Validate());
         if (!errors.IsEmpty)
         {
             return new RenewalDecisionOutcome.Invalid(errors);
@@ -36,22 +44,16 @@ public sealed class RenewalDecisions(ContractRepository contracts, RenewalDecisi
         {
             return new RenewalDecisionOutcome.ContractNotFound();
         }
-        var today = time.Today();
-        var outcome = KeyDateRules.Decide(contract, kind, today, input.LateJustification);
+        var outcome = KeyDateRules.Decide(contract, proposed.Decision, today, proposed.LateJustification);
         if (outcome.Error is { } error)
         {
             return new RenewalDecisionOutcome.Refused(error);
         }
-        var decision = new RenewalDecision
+        // Only a late extension keeps its justification; the option it exercises follows from the contract.
+        var decision = proposed with
         {
-            ContractId = contractId,
-            Decision = kind,
-            DecidedOn = today,
-            DecidedBy = actor.Name,
-            DecidingBody = input.DecidingBody,
-            Reason = input.Reason!.Trim(),
             ExercisedOptionSequence = outcome.ExercisedOptionSequence,
-            LateJustification = outcome.Late ? input.LateJustification!.Trim() : null,
+            LateJustification = outcome.Late ? proposed.LateJustification : null,
         };
         if (await recorder.RecordAsync(decision, outcome) is not { } decisionId)
         {

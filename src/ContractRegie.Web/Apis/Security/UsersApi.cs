@@ -33,7 +33,7 @@ public static class UsersApi
         var errors = new ValidationErrors();
         var account = ToAccount(0, input, errors);
         errors.AddIf(string.IsNullOrEmpty(input.Password), "password", "Is verplicht.");
-        errors.Merge(UserAccounts.Validate(account, input.Password));
+        errors.Merge(account.Validate(input.Password));
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);
@@ -55,7 +55,7 @@ public static class UsersApi
         }
         var errors = new ValidationErrors();
         var account = ToAccount(id, input with { UserName = existing.UserName }, errors);
-        errors.Merge(UserAccounts.Validate(account, password: null));
+        errors.Merge(account.Validate(password: null));
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);
@@ -71,7 +71,7 @@ public static class UsersApi
         {
             return ApiProblems.NotFound($"Gebruiker {id}");
         }
-        var errors = UserAccounts.ValidatePassword(input.Password);
+        var errors = PasswordRules.Validate(input.Password);
         if (!errors.IsEmpty)
         {
             return ApiProblems.Invalid(errors);

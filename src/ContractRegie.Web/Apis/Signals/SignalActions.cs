@@ -17,16 +17,13 @@ public abstract record SignalActionOutcome
 public sealed class SignalActions(SignalRepository signals)
 {
     public async Task<SignalActionOutcome> AcknowledgeAsync(long id) =>
-        await signals.ReadByIdAsync(id) is { Status: SignalStatus.Resolved }
-            ? new SignalActionOutcome.Refused("Deze signalering is al afgesloten.")
+        await signals.ReadByIdAsync(id) is { } signal && SignalTransitions.RefuseAcknowledge(signal) is { } reason
+            ? new SignalActionOutcome.Refused(reason)
             : Found(await signals.SetStatusAsync(id, SignalStatus.Acknowledged, null));
 
     public async Task<SignalActionOutcome> ResolveAsync(long id, string? note)
     {
-        var errors = new ValidationErrors();
-        errors.AddIf(string.IsNullOrWhiteSpace(note), "note", "Een toelichting is verplicht.");
-        TextRules.Text(errors, "note", note, 2000);
-        errors.AddIf(note?.Length > 2000, "note", "Toelichting is langer dan 2000 tekens.");
+        var errors = SignalTransitions.ValidateResolution(note);
         return errors.IsEmpty
             ? Found(await signals.SetStatusAsync(id, SignalStatus.Resolved, note!.Trim()))
             : new SignalActionOutcome.Invalid(errors);

@@ -81,10 +81,8 @@ public sealed class DetailModel(
         Tariffs = await terms.ReadTariffsAsync(id);
         Budgets = await terms.ReadBudgetsAsync(id);
         Agreements = await terms.ReadAgreementsAsync(id);
-        LatestMeasurements = (await measurements.ReadByContractAsync(id))
-            .GroupBy(m => m.Indicator)
-            .ToDictionary(g => g.Key, g => g.MaxBy(m => ReportingPeriod.Parse(m.Period).End)!);
-        Signals = (await signals.SearchAsync(new SignalFilter(SubjectType: "contract", SubjectId: id), new PageRequest(1, 50), SignalOrder.Urgency)).Items;
+        LatestMeasurements = OutcomeMeasurement.LatestPerIndicator(await measurements.ReadByContractAsync(id));
+        Signals = (await signals.SearchAsync(new SignalFilter(SubjectType: SignalSubjects.Contract, SubjectId: id), new PageRequest(1, 50), SignalOrder.Urgency)).Items;
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded;
         MayActOnSignals = (await authorization.AuthorizeAsync(User, Policies.ContractWrite)).Succeeded;
         return Page();

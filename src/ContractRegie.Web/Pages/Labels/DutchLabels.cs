@@ -6,6 +6,7 @@ using ContractRegie.Core.Spending;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Spending;
+using ContractRegie.Web.Jobs;
 
 namespace ContractRegie.Web.Pages.Labels;
 
@@ -32,7 +33,6 @@ public static class DutchLabels
 
     public static string Of(SignalKind kind) => kind switch
     {
-        SignalKind.ContractExpiring => "Contract loopt af",
         SignalKind.DecisionDue => "Besluit nodig",
         SignalKind.ProcurementMustStart => "Aanbesteding moet starten",
         SignalKind.ContractExpiredWithoutDecision => "Verlopen zonder besluit",
@@ -165,16 +165,7 @@ public static class DutchLabels
     };
 
     /// <summary>The jobs by their (technical, English) names.</summary>
-    public static string Job(string name) => name switch
-    {
-        "contract-expiry" => "Contracttermijnen",
-        "outcome-monitoring" => "Prestatieafspraken",
-        "financial-stability" => "Financiële stabiliteit",
-        "spending-reconciliation" => "Afstemming uitgaven",
-        "notification-dispatch" => "E-mail verzenden",
-        "digest" => "Overzichtsmails (dag of week)",
-        _ => name,
-    };
+    public static string Job(string name) => JobCatalog.Title(name);
 
     /// <summary>A law as stored in text columns (spending lines, reconciliation rows).</summary>
     public static string LawName(string law) => Enum.TryParse<Core.Contracts.Law>(law, out var parsed) ? Of(parsed) : law;
