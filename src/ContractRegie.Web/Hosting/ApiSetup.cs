@@ -5,6 +5,8 @@ using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Apis.Signals;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
+using ContractRegie.Web.Hosting.OpenApi;
+using Microsoft.Extensions.Options;
 
 namespace ContractRegie.Web.Hosting;
 
@@ -23,7 +25,10 @@ public static class ApiSetup
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
         services.AddSingleton<RenewalDecisions>().AddSingleton<SignalActions>();
         services.AddEndpointsApiExplorer();
-        services.AddOpenApiDocument(settings =>
+        services.AddOptions<ApiDocumentOptions>().BindConfiguration(ApiDocumentOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiDocumentOptions>, ApiDocumentOptionsValidation>();
+        services.AddSingleton(provider => new NlGovDocumentProcessor(provider.GetRequiredService<IOptions<ApiDocumentOptions>>().Value));
+        services.AddOpenApiDocument((settings, provider) =>
         {
             settings.DocumentName = "v1";
             settings.Title = "ContractRegie API";
@@ -34,6 +39,8 @@ public static class ApiSetup
                 SchemaType = NJsonSchema.SchemaType.OpenApi3,
                 SerializerOptions = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
+            settings.OperationProcessors.Add(new NlGovOperationProcessor());
+            settings.DocumentProcessors.Add(provider.GetRequiredService<NlGovDocumentProcessor>());
         });
         return services;
     }
@@ -52,7 +59,11 @@ public static class ApiSetup
             http.Response.Headers.AccessControlAllowOrigin = "*";
             await next(http);
         }));
-        app.UseOpenApi(settings => settings.Path = OpenApiPath);
+        app.UseOpenApi(settings =>
+        {
+            settings.Path = OpenApiPath;
+            settings.PostProcess = (document, _) => app.Services.GetRequiredService<NlGovDocumentProcessor>().SetServer(document);
+        });
         app.UseContractRegieAuth();
         app.UseSwaggerUi(settings =>
         {

@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.Json;
+using ContractRegie.Core.Security;
+using ContractRegie.Web.Tests.Infrastructure;
+
+namespace ContractRegie.Web.Tests.OpenApi;
+
+/// <summary>The served OpenAPI document against the NLGov API Design Rules ruleset and a client generated from it.</summary>
+public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassFixture<OpenApiDocumentTests.App>
+{
+    public const string PublicBaseUrl = "https://contractregie.almelo.example/api/v1";
+
+    /// <summary>The host with the API settings of a municipality, so the document shows them.</summary>
+    public sealed class App : IDisposable
+    {
+        public ContractRegieApp Factory { get; } = new()
+        {
+            Settings = new Dictionary<string, string>
+            {
+                ["Api:PublicBaseUrl"] = PublicBaseUrl,
+                ["Api:Contact:Name"] = "Team Inkoop Sociaal Domein",
+                ["Api:Contact:Email"] = "inkoop-sociaal@almelo.example",
+                ["Api:Contact:Url"] = "https://www.almelo.example/inkoop",
+            },
+        };
+
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("contractregie-openapi-").FullName;
+
+    private async Task<string> SaveDocumentAsync()
+    {
+        var path = Path.Combine(_folder, "openapi.json");
+        await File.WriteAllTextAsync(path, await app.Factory.CreateClient().GetStringAsync("/api/v1/openapi.json"));
+        return path;
+    }
+
+    [Fact]
+    public async Task The_document_passes_the_NLGov_API_Design_Rules_ruleset_without_errors_or_warnings()
+    {
+        var document = await SaveDocumentAsync();
+
+        var (_, output) = await NodeTools.RunAsync("spectral", _folder,
+            "lint", "--ruleset", Path.Combine(NodeTools.Folder, "nlgov-adr-ruleset.yaml"), "--format", "json", "--quiet", document);
+
+        var findings = JsonDocument.Parse(output[output.IndexOf('[')..]).RootElement.EnumerateArray()
+            .Select(f => $"{f.GetProperty("code").GetString()} at {string.Join('.', f.GetProperty("path").EnumerateArray())}: {f.GetProperty("message").GetString()}")
+            .ToList();
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    [Fact]
+    public async Task Servers_and_contact_come_from_the_settings_not_from_the_Host_header()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/openapi.json");
+        request.Headers.Host = "evil.example";
+
+        var response = await app.Factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(PublicBaseUrl, json.RootElement.GetProperty("servers")[0].GetProperty("url").GetString());
+        var contact = json.RootElement.GetProperty("info").GetProperty("contact");
+        Assert.Equal("inkoop-sociaal@almelo.example", contact.GetProperty("email").GetString());
+        // Paths are relative to the server URL, which already holds /api/v1.
+        Assert.True(json.RootElement.GetProperty("paths").TryGetProperty("/providers", out _));
+        Assert.DoesNotContain(json.RootElement.GetProperty("paths").EnumerateObject(), path => path.Name.StartsWith("/api/v1", StringComparison.Ordinal));
+    }
+}
