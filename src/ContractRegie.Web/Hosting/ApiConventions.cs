@@ -25,6 +25,12 @@ public static class ApiConventions
             http.Response.Headers.CacheControl = "no-store";
             return Task.CompletedTask;
         });
+        // HEAD wherever GET works: answered as the GET, headers only. Before routing, which matches GET endpoints only.
+        if (HttpMethods.IsHead(http.Request.Method))
+        {
+            http.Request.Method = HttpMethods.Get;
+            http.Response.Body = Stream.Null;
+        }
         // ADR: no trailing slashes; routing would otherwise match them silently.
         if (http.Request.Path.Value!.EndsWith('/'))
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ContractRegie.Web.Apis;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Apis.Signals;
 using ContractRegie.Web.Security;
@@ -18,7 +19,10 @@ public static class ApiSetup
     public static IServiceCollection AddContractRegieApi(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            ProblemTexts.Complete(context.ProblemDetails);
+        });
         services.AddExceptionHandler<ApiProblemHandler>();
         // Binding failures throw, so ApiProblemHandler can answer them with problem+json.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -39,6 +43,12 @@ public static class ApiSetup
                 SchemaType = NJsonSchema.SchemaType.OpenApi3,
                 SerializerOptions = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
+            // A query date binds from yyyy-mm-dd text (QueryDate.TryParse): a string with format date, not its struct.
+            settings.SchemaSettings.TypeMappers.Add(new NJsonSchema.Generation.TypeMappers.PrimitiveTypeMapper(typeof(QueryDate), schema =>
+            {
+                schema.Type = NJsonSchema.JsonObjectType.String;
+                schema.Format = NJsonSchema.JsonFormatStrings.Date;
+            }));
             settings.OperationProcessors.Add(new NlGovOperationProcessor());
             settings.DocumentProcessors.Add(provider.GetRequiredService<NlGovDocumentProcessor>());
         });
@@ -51,6 +61,8 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseContractRegieErrorPages();
         app.UseApiConventions();
+        // Explicit, so routing sees a HEAD request already turned into its GET (ApiConventions).
+        app.UseRouting();
         app.UseCrossSiteWriteProtection();
         app.UseStaticFiles();
         // Before authentication: NLGov ADR API-51 wants the OpenAPI document public and readable from other domains.

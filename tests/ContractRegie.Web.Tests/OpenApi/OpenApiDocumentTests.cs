@@ -51,6 +51,43 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassF
     }
 
     [Fact]
+    public async Task A_TypeScript_client_generated_from_the_document_has_typed_parameters_and_required_fields()
+    {
+        var document = await SaveDocumentAsync();
+        var (generated, generatorOutput) = await NodeTools.RunAsync("openapi-typescript", _folder, document, "--output", "api.d.ts");
+        Assert.True(generated == 0, generatorOutput);
+        // Each @ts-expect-error line must be an error, or tsc fails: so a string page, an unknown enum value and a
+        // provider without its name would all have been accepted by a weaker client.
+        await File.WriteAllTextAsync(Path.Combine(_folder, "client.ts"), """
+            import type { paths, components } from "./api";
+
+            type ContractQuery = NonNullable<paths["/contracts"]["get"]["parameters"]["query"]>;
+            const query: ContractQuery = { page: 2, pageSize: 50, providerId: 7, kind: "Lokaal", endsBefore: "2026-12-31" };
+            // @ts-expect-error page is a number
+            const textPage: ContractQuery = { page: "2" };
+            // @ts-expect-error kind is one of the contract kinds
+            const unknownKind: ContractQuery = { kind: "Regionaal" };
+            type ProviderQuery = NonNullable<paths["/providers"]["get"]["parameters"]["query"]>;
+            // @ts-expect-error active is a boolean
+            const textActive: ProviderQuery = { active: "ja" };
+
+            type Provider = components["schemas"]["Provider"];
+            // @ts-expect-error a provider always has its name, AGB code and row version
+            const partial: Provider = { id: 1 };
+            const name: string = ({} as Provider).name;
+
+            type Problem = components["schemas"]["Problem"];
+            const detail: string = ({} as Problem).detail;
+            export { query, textPage, unknownKind, textActive, partial, name, detail };
+            """);
+
+        var (compiled, compilerOutput) = await NodeTools.RunAsync("tsc", _folder,
+            "--strict", "--noEmit", "--target", "es2022", "--module", "es2022", "--moduleResolution", "bundler", "client.ts");
+
+        Assert.True(compiled == 0, compilerOutput);
+    }
+
+    [Fact]
     public async Task Servers_and_contact_come_from_the_settings_not_from_the_Host_header()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/openapi.json");

@@ -18,13 +18,13 @@ public static class AuditApi
 
     public static async Task<Results<Ok<PagedResponse<AuditEntry>>, ValidationProblem>> ListAuditEntries(
         HttpRequest request, AuditTrail audit,
-        string? entity = null, string? entityId = null, string? actor = null, string? from = null, string? until = null,
-        string? page = null, string? pageSize = null)
+        string? entity = null, string? entityId = null, string? actor = null, QueryDate? from = null, QueryDate? until = null,
+        int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new AuditFilter(QueryReader.Text(entity), QueryReader.Text(entityId), QueryReader.Text(actor),
-            query.Date("from", from) is { } first ? MunicipalClock.StartOf(first) : null,
-            query.Date("until", until) is { } last ? MunicipalClock.StartOf(last.AddDays(1)) : null);
+            from is { } first ? MunicipalClock.StartOf(first.Value) : null,
+            until is { } last ? MunicipalClock.StartOf(last.Value.AddDays(1)) : null);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {

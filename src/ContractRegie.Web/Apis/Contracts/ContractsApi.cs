@@ -37,8 +37,8 @@ public static class ContractsApi
 
     public static async Task<Results<Ok<PagedResponse<Contract>>, ValidationProblem>> ListContracts(
         HttpRequest request, ContractRepository contracts,
-        string? kind = null, string? law = null, string? status = null, string? providerId = null, string? contractManager = null,
-        string? decisionDueBefore = null, string? endsBefore = null, string? q = null, string? page = null, string? pageSize = null)
+        ContractKind? kind = null, Law? law = null, ContractStatus? status = null, long? providerId = null, string? contractManager = null,
+        QueryDate? decisionDueBefore = null, QueryDate? endsBefore = null, string? q = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new ContractFilter
@@ -46,10 +46,10 @@ public static class ContractsApi
             Kind = query.Enum<ContractKind>("kind", kind),
             Law = query.Enum<Law>("law", law),
             Status = query.Enum<ContractStatus>("status", status),
-            ProviderId = query.Long("providerId", providerId),
+            ProviderId = providerId,
             ContractManager = QueryReader.Text(contractManager),
-            DecisionDueBefore = query.Date("decisionDueBefore", decisionDueBefore),
-            EndsBefore = query.Date("endsBefore", endsBefore),
+            DecisionDueBefore = decisionDueBefore?.Value,
+            EndsBefore = endsBefore?.Value,
             Text = QueryReader.Text(q),
         };
         var paging = query.Page(page, pageSize);

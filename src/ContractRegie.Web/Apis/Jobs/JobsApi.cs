@@ -47,7 +47,7 @@ public static class JobsApi
         };
 
     public static async Task<Results<Ok<PagedResponse<Notification>>, ValidationProblem>> ListNotifications(
-        HttpRequest request, OutboxRepository outbox, string? state = null, string? page = null, string? pageSize = null)
+        HttpRequest request, OutboxRepository outbox, NotificationState? state = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = query.Enum<NotificationState>("state", state);

@@ -41,10 +41,10 @@ public static class FinancialStatementsApi
 
     public static async Task<Results<Ok<PagedResponse<FinancialStatement>>, ValidationProblem>> ListFinancialStatements(
         HttpRequest request, FinancialStatementRepository statements,
-        string? providerId = null, string? year = null, string? page = null, string? pageSize = null)
+        long? providerId = null, int? year = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
-        var filter = new FinancialStatementFilter(query.Long("providerId", providerId), (int?)query.Long("year", year));
+        var filter = new FinancialStatementFilter(providerId, year);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {

@@ -32,10 +32,10 @@ public static class OutcomeMeasurementsApi
 
     public static async Task<Results<Ok<PagedResponse<OutcomeMeasurement>>, ValidationProblem>> ListOutcomeMeasurements(
         HttpRequest request, OutcomeMeasurementRepository measurements,
-        string? contractId = null, string? indicator = null, string? period = null, string? page = null, string? pageSize = null)
+        long? contractId = null, string? indicator = null, string? period = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
-        var filter = new OutcomeMeasurementFilter(query.Long("contractId", contractId), QueryReader.Text(indicator),
+        var filter = new OutcomeMeasurementFilter(contractId, QueryReader.Text(indicator),
             QueryReader.Text(period) is { } text ? ReportingPeriod.Normalize(text) : null);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)

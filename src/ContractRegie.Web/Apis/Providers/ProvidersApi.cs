@@ -25,11 +25,11 @@ public static class ProvidersApi
 
     public static async Task<Results<Ok<PagedResponse<Provider>>, ValidationProblem>> ListProviders(
         HttpRequest request, ProviderRepository providers,
-        string? q = null, string? active = null, string? ozjtTop16 = null, string? contractManager = null,
-        string? page = null, string? pageSize = null)
+        string? q = null, bool? active = null, bool? ozjtTop16 = null, string? contractManager = null,
+        int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
-        var filter = new ProviderFilter(QueryReader.Text(q), query.Bool("active", active), query.Bool("ozjtTop16", ozjtTop16),
+        var filter = new ProviderFilter(QueryReader.Text(q), active, ozjtTop16,
             QueryReader.Text(contractManager));
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)

@@ -31,13 +31,66 @@ public sealed partial class NlGovDocumentProcessor(ApiDocumentOptions options) :
             BearerFormat = "JWT",
             Description = "An access token of the municipality's identity provider (Authentication:Mode=Oidc).",
         };
+        // NSwag describes TypedResults' problems with these; every error answer now refers to the one Problem schema.
+        document.Components.Schemas.Remove("ProblemDetails");
+        document.Components.Schemas.Remove("HttpValidationProblemDetails");
+        MarkRequired(document);
         MarkObjectsOfDates(document);
+        foreach (var item in document.Paths.Values)
+        {
+            AddHead(item);
+        }
         var paths = document.Paths.ToList();
         document.Paths.Clear();
         foreach (var (path, item) in paths)
         {
             document.Paths[path.StartsWith(ApiConventions.BasePath + "/", StringComparison.Ordinal) ? path[ApiConventions.BasePath.Length..] : path] = item;
         }
+    }
+
+    /// <summary>
+    /// A property that cannot be null is required: the API always writes every property (null included), and input
+    /// without a non-nullable value is a field error, so clients may rely on it being there.
+    /// </summary>
+    private static void MarkRequired(OpenApiDocument document)
+    {
+        foreach (var property in document.Components.Schemas.Values.SelectMany(schema => schema.Properties.Values))
+        {
+            property.IsRequired |= !property.IsNullable(SchemaType.OpenApi3);
+        }
+    }
+
+    /// <summary>Every GET also answers HEAD (see <see cref="ApiConventions"/>): the same answers without a body.</summary>
+    private static void AddHead(OpenApiPathItem item)
+    {
+        if (!item.TryGetValue(OpenApiOperationMethod.Get, out var get) || item.ContainsKey(OpenApiOperationMethod.Head))
+        {
+            return;
+        }
+        var head = new OpenApiOperation
+        {
+            OperationId = get.OperationId is { } id ? id + "Head" : null,
+            Summary = get.Summary is { } summary ? "Headers only: " + summary : null,
+            Security = get.Security,
+        };
+        foreach (var tag in get.Tags)
+        {
+            head.Tags.Add(tag);
+        }
+        foreach (var parameter in get.Parameters)
+        {
+            head.Parameters.Add(parameter);
+        }
+        foreach (var (code, response) in get.Responses)
+        {
+            var headers = new OpenApiResponse { Description = response.Description };
+            foreach (var (name, header) in response.Headers)
+            {
+                headers.Headers[name] = header;
+            }
+            head.Responses[code] = headers;
+        }
+        item[OpenApiOperationMethod.Head] = head;
     }
 
     /// <summary>
