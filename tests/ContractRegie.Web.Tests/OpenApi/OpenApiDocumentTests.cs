@@ -88,6 +88,43 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassF
     }
 
     [Fact]
+    public async Task Each_operation_documents_what_it_accepts_and_every_answer_it_can_give()
+    {
+        using var json = JsonDocument.Parse(await app.Factory.CreateClient().GetStringAsync("/api/v1/openapi.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        JsonElement Operation(string path, string method) => paths.GetProperty(path).GetProperty(method);
+        List<string> Statuses(string path, string method) => Operation(path, method).GetProperty("responses").EnumerateObject().Select(r => r.Name).Order().ToList();
+        List<string> ContentTypes(JsonElement content) => content.EnumerateObject().Select(c => c.Name).ToList();
+
+        Assert.Equal("Eén zorgaanbieder.", Operation("/providers/{id}", "get").GetProperty("summary").GetString());
+        // Any role may read: 401 but no 403; a path naming a provider may name none: 404.
+        Assert.Equal(["200", "400", "401", "404"], Statuses("/providers/{id}", "get"));
+        Assert.Equal(["200", "400", "401", "404"], Statuses("/providers/{id}", "head"));
+        Assert.Contains("403", Statuses("/users", "get"));
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "412", "413", "428"], Statuses("/providers/{id}", "put"));
+        Assert.Contains(Operation("/providers/{id}", "put").GetProperty("parameters").EnumerateArray(),
+            p => p.GetProperty("name").GetString() == "If-Match" && p.GetProperty("in").GetString() == "header" && p.GetProperty("required").GetBoolean());
+        // Signing in needs no session and is rate limited.
+        // (An empty list is left out; the document declares no security of its own.)
+        Assert.True(!Operation("/sessions", "post").TryGetProperty("security", out var none) || none.GetArrayLength() == 0);
+        Assert.Contains("429", Statuses("/sessions", "post"));
+        Assert.Equal(2, Operation("/providers", "get").GetProperty("security").GetArrayLength());
+
+        Assert.Equal(["application/octet-stream", "text/csv"],
+            ContentTypes(Operation("/register-imports/{kind}", "post").GetProperty("requestBody").GetProperty("content")).Order());
+        Assert.Contains("application/xml", ContentTypes(Operation("/spending-imports", "post").GetProperty("requestBody").GetProperty("content")));
+        Assert.Contains("415", Statuses("/spending-imports", "post"));
+        Assert.Contains("422", Statuses("/spending-imports", "post"));
+        Assert.Equal(["text/csv"], ContentTypes(Operation("/reconciliation/export", "get").GetProperty("responses").GetProperty("200").GetProperty("content")));
+
+        var problem = Operation("/providers/{id}", "put").GetProperty("responses").GetProperty("412").GetProperty("content");
+        Assert.Equal("#/components/schemas/Problem", problem.GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+        var required = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("Problem").GetProperty("required")
+            .EnumerateArray().Select(r => r.GetString()).Order().ToList();
+        Assert.Equal(["detail", "status", "title"], required);
+    }
+
+    [Fact]
     public async Task Servers_and_contact_come_from_the_settings_not_from_the_Host_header()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/openapi.json");

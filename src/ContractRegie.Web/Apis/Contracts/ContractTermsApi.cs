@@ -3,6 +3,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,8 +35,8 @@ public static class ContractTermsApi
         group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s").RequireAuthorization(Policies.Read);
         group.MapGet("/{id:long}", ContractTermEndpoints<TInput, T>.Get).WithName($"Get{term.Name}").RequireAuthorization(Policies.Read);
         group.MapPost("", ContractTermEndpoints<TInput, T>.Create).WithName($"Create{term.Name}").RequireAuthorization(Policies.ContractWrite);
-        group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}").RequireAuthorization(Policies.ContractWrite);
-        group.MapDelete("/{id:long}", ContractTermEndpoints<TInput, T>.Delete).WithName($"Delete{term.Name}").RequireAuthorization(Policies.ContractWrite);
+        group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite);
+        group.MapDelete("/{id:long}", ContractTermEndpoints<TInput, T>.Delete).WithName($"Delete{term.Name}").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite);
     }
 }
 

@@ -5,6 +5,7 @@ using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +24,7 @@ public static class ContractsApi
             .WithSummary("Contracten met hun sleuteldata, filterbaar op soort, wet, status, zorgaanbieder, contractmanager, besluitdatum, einddatum en tekst.");
         group.MapGet("/{id:long}", GetContract).WithName("GetContract").RequireAuthorization(Policies.Read).WithSummary("Eén contract met zijn sleuteldata.");
         group.MapPost("", CreateContract).WithName("CreateContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een contract vast.");
-        group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een contract.");
+        group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een contract.");
         group.MapGet("/{id:long}/extension-options", ListExtensionOptions).WithName("ListExtensionOptions").RequireAuthorization(Policies.Read)
             .WithSummary("De verlengingsopties van een contract, op volgorde.");
         group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions").RequireAuthorization(Policies.Read)

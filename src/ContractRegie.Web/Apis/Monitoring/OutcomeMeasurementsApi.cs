@@ -4,6 +4,7 @@ using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,9 +24,9 @@ public static class OutcomeMeasurementsApi
             .WithSummary("Eén prestatiemeting.");
         group.MapPost("", CreateOutcomeMeasurement).WithName("CreateOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Legt een meting vast bij een prestatieafspraak van het contract.");
-        group.MapPut("/{id:long}", ReplaceOutcomeMeasurement).WithName("ReplaceOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
+        group.MapPut("/{id:long}", ReplaceOutcomeMeasurement).WithName("ReplaceOutcomeMeasurement").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Corrigeert een prestatiemeting.");
-        group.MapDelete("/{id:long}", DeleteOutcomeMeasurement).WithName("DeleteOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
+        group.MapDelete("/{id:long}", DeleteOutcomeMeasurement).WithName("DeleteOutcomeMeasurement").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een prestatiemeting.");
         return app;
     }

@@ -3,6 +3,7 @@ using ContractRegie.Core.Providers;
 using ContractRegie.Data;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,8 +18,8 @@ public static class ProvidersApi
             .WithSummary("Zorgaanbieders, filterbaar op tekst (naam, AGB-code, KvK-nummer), actief, OZJT top-16 en contractmanager.");
         group.MapGet("/{id:long}", GetProvider).WithName("GetProvider").RequireAuthorization(Policies.Read).WithSummary("Eén zorgaanbieder.");
         group.MapPost("", CreateProvider).WithName("CreateProvider").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een zorgaanbieder vast.");
-        group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een zorgaanbieder.");
-        group.MapDelete("/{id:long}", DeleteProvider).WithName("DeleteProvider").RequireAuthorization(Policies.ContractWrite)
+        group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een zorgaanbieder.");
+        group.MapDelete("/{id:long}", DeleteProvider).WithName("DeleteProvider").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een zorgaanbieder zonder contracten.");
         return app;
     }

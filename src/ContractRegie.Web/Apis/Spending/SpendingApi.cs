@@ -5,6 +5,7 @@ using ContractRegie.Data;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Spending;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,14 +23,16 @@ public static class SpendingApi
         // The body is the file itself; no Accepts<> constraint, for the same reason as the register import.
         api.MapPost("/spending-imports", ImportSpendingFile).WithName("ImportSpendingFile")
             .WithSummary("Importeert uitgaven (de body): een CSV-bestand van de financiële administratie of een WMO323/JW323-declaratiebericht. Alles of niets; hetzelfde bestand of declaratienummer nog eens verandert niets.")
-            .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance);
+            .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance)
+            .AcceptsFile("The financial administration's CSV file or an iWmo/iJw 3.2 WMO323/JW323 declaration (XML).",
+                EndpointDocumentation.CsvMediaType, "application/xml", "text/xml", "application/octet-stream");
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
-        api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation")
+        api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation").ProducesCsv()
             .WithSummary("Dezelfde afstemming als CSV voor de financiële administratie.");
         api.MapGet("/spending-exceptions", ListExceptions).WithName("ListSpendingExceptions")
             .WithSummary("Uitgaven die aandacht vragen: geen passend contract, afwijkend tarief, buiten de looptijd, dubbel gedeclareerd.");
-        api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions")
+        api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions").ProducesCsv()
             .WithSummary("Dezelfde uitzonderingen als CSV voor de financiële administratie.");
         return app;
     }

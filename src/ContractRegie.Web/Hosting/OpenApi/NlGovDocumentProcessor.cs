@@ -54,7 +54,9 @@ public sealed partial class NlGovDocumentProcessor(ApiDocumentOptions options) :
     /// </summary>
     private static void MarkRequired(OpenApiDocument document)
     {
-        foreach (var property in document.Components.Schemas.Values.SelectMany(schema => schema.Properties.Values))
+        // Problem is written by hand with its required members; its other members are left out when they do not apply.
+        var generated = document.Components.Schemas.Where(schema => schema.Key != ProblemSchema.Name).Select(schema => schema.Value);
+        foreach (var property in generated.SelectMany(schema => schema.Properties.Values))
         {
             property.IsRequired |= !property.IsNullable(SchemaType.OpenApi3);
         }

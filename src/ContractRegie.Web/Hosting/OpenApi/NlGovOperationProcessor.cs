@@ -2,6 +2,7 @@ using ContractRegie.Core.Security;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using NJsonSchema;
 using NSwag;
@@ -29,6 +30,7 @@ public sealed class NlGovOperationProcessor : IOperationProcessor
         operation.Description ??= metadata.OfType<IEndpointDescriptionMetadata>().LastOrDefault()?.Description;
 
         AddIfMissing(operation, StatusCodes.Status400BadRequest);
+        DescribeRequest(context.OperationDescription, metadata);
         var access = AccessOf(metadata);
         if (access == EndpointAccess.Anonymous)
         {
@@ -64,6 +66,58 @@ public sealed class NlGovOperationProcessor : IOperationProcessor
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// What every endpoint of a kind can answer: 404 for a path naming what does not exist (or does not fit the
+    /// route), 409 for a write that breaks a uniqueness or reference rule (ApiProblemHandler), 413 for a body over the
+    /// limit, 429 where a rate limit applies; and the file bodies and If-Match that endpoints declare with <see cref="EndpointDocumentation"/>.
+    /// </summary>
+    private static void DescribeRequest(OpenApiOperationDescription description, IList<object> metadata)
+    {
+        var operation = description.Operation;
+        if (operation.Parameters.Any(parameter => parameter.Kind == OpenApiParameterKind.Path))
+        {
+            AddIfMissing(operation, StatusCodes.Status404NotFound);
+        }
+        if (description.Method is OpenApiOperationMethod.Post or OpenApiOperationMethod.Put or OpenApiOperationMethod.Patch or OpenApiOperationMethod.Delete)
+        {
+            AddIfMissing(operation, StatusCodes.Status409Conflict);
+        }
+        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            AddIfMissing(operation, StatusCodes.Status429TooManyRequests);
+        }
+        if (metadata.OfType<FileBodyMetadata>().LastOrDefault() is { } file)
+        {
+            var body = new OpenApiRequestBody { IsRequired = true, Description = file.Description };
+            foreach (var contentType in file.ContentTypes)
+            {
+                body.Content[contentType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String, Format = JsonFormatStrings.Binary } };
+            }
+            operation.RequestBody = body;
+        }
+        if (operation.RequestBody is not null)
+        {
+            AddIfMissing(operation, StatusCodes.Status413PayloadTooLarge);
+        }
+        if (metadata.OfType<CsvAnswerMetadata>().Any())
+        {
+            var csv = new OpenApiResponse { Description = "The list as CSV (UTF-8, separated by ;)." };
+            csv.Content[EndpointDocumentation.CsvMediaType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String } };
+            operation.Responses["200"] = csv;
+        }
+        if (metadata.OfType<IfMatchMetadata>().Any())
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                Kind = OpenApiParameterKind.Header,
+                IsRequired = true,
+                Description = "The ETag of the last GET of this resource, e.g. \"3\".",
+                Schema = new JsonSchema { Type = JsonObjectType.String },
+            });
+        }
     }
 
     private static void AddIfMissing(OpenApiOperation operation, int status) =>
