@@ -50,6 +50,7 @@ public sealed class QueryReader
             _ when underlying == typeof(bool) => "Gebruik true of false.",
             _ when underlying == typeof(int) || underlying == typeof(long) => "Geen geldig (heel) getal.",
             _ when underlying == typeof(QueryDate) => "Geen geldige datum; gebruik jjjj-mm-dd.",
+            _ when underlying == typeof(DateTimeOffset) => "Geen geldig tijdstip; gebruik ISO 8601 met tijdzone, bijvoorbeeld 2026-03-01T08:00:00Z.",
             { IsEnum: true } => $"Onbekende waarde '{value}'; toegestaan: {string.Join(", ", System.Enum.GetNames(underlying))}.",
             _ => $"Ongeldige waarde '{value}'.",
         };
