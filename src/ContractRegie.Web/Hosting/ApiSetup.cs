@@ -49,6 +49,12 @@ public static class ApiSetup
                 schema.Type = NJsonSchema.JsonObjectType.String;
                 schema.Format = NJsonSchema.JsonFormatStrings.Date;
             }));
+            // Free-form JSON objects (the audit trail's before and after), not the key-value list NJsonSchema sees in them.
+            settings.SchemaSettings.TypeMappers.Add(new NJsonSchema.Generation.TypeMappers.PrimitiveTypeMapper(typeof(System.Text.Json.Nodes.JsonObject), schema =>
+            {
+                schema.Type = NJsonSchema.JsonObjectType.Object;
+                schema.AllowAdditionalProperties = true;
+            }));
             settings.OperationProcessors.Add(new NlGovOperationProcessor());
             settings.DocumentProcessors.Add(provider.GetRequiredService<NlGovDocumentProcessor>());
         });

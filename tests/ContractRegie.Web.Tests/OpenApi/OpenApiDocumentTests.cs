@@ -78,7 +78,10 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassF
 
             type Problem = components["schemas"]["Problem"];
             const detail: string = ({} as Problem).detail;
-            export { query, textPage, unknownKind, textActive, partial, name, detail };
+            type AuditRecord = components["schemas"]["AuditRecord"];
+            // @ts-expect-error before and after are JSON objects, not text
+            const beforeAsText: string = ({} as AuditRecord).beforeData!;
+            export { query, textPage, unknownKind, textActive, partial, name, detail, beforeAsText };
             """);
 
         var (compiled, compilerOutput) = await NodeTools.RunAsync("tsc", _folder,
