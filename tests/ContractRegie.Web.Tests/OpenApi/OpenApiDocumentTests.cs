@@ -128,6 +128,23 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassF
     }
 
     [Fact]
+    public async Task Every_list_is_paged_or_says_why_not()
+    {
+        using var json = JsonDocument.Parse(await app.Factory.CreateClient().GetStringAsync("/api/v1/openapi.json"));
+
+        var unexplained = json.RootElement.GetProperty("paths").EnumerateObject()
+            .Where(path => path.Value.TryGetProperty("get", out var get)
+                && get.GetProperty("responses").TryGetProperty("200", out var ok)
+                && ok.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var body)
+                && body.GetProperty("schema").TryGetProperty("type", out var type) && type.GetString() == "array"
+                && !(get.TryGetProperty("description", out var description) && description.GetString()!.StartsWith("Not paged: ", StringComparison.Ordinal)))
+            .Select(path => path.Name)
+            .ToList();
+
+        Assert.True(unexplained.Count == 0, "Lists without paging and without a \"Not paged: <reason>\" description: " + string.Join(", ", unexplained));
+    }
+
+    [Fact]
     public async Task Servers_and_contact_come_from_the_settings_not_from_the_Host_header()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/openapi.json");

@@ -24,6 +24,7 @@ public static class ContractTermsApi
         app.MapGet(ApiConventions.BasePath + "/outcome-agreement-defaults",
                 () => TypedResults.Ok(OutcomeAgreement.Defaults))
             .WithTags("Contracts").WithName("ListOutcomeAgreementDefaults").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: a fixed list of national criteria and common KPIs.")
             .WithSummary("De standaard prestatieafspraken: de landelijke uitkomstcriteria jeugd en gangbare KPI's.");
         return app;
     }
@@ -32,7 +33,8 @@ public static class ContractTermsApi
     {
         var group = app.MapGroup($"{ContractsApi.Path}/{{contractId:long}}/{term.Path}").WithTags("Contracts")
             .WithMetadata(term);
-        group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s").RequireAuthorization(Policies.Read);
+        group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: the terms of one contract, a few dozen at most.");
         group.MapGet("/{id:long}", ContractTermEndpoints<TInput, T>.Get).WithName($"Get{term.Name}").RequireAuthorization(Policies.Read);
         group.MapPost("", ContractTermEndpoints<TInput, T>.Create).WithName($"Create{term.Name}").RequireAuthorization(Policies.ContractWrite);
         group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite);

@@ -26,8 +26,10 @@ public static class ContractsApi
         group.MapPost("", CreateContract).WithName("CreateContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een contract vast.");
         group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een contract.");
         group.MapGet("/{id:long}/extension-options", ListExtensionOptions).WithName("ListExtensionOptions").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: a contract has a handful of extension options.")
             .WithSummary("De verlengingsopties van een contract, op volgorde.");
         group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: at most one decision per extension option or end of term.")
             .WithSummary("De besluiten over verlenging, oudste eerst.");
         group.MapPost("/{id:long}/renewal-decisions", RecordRenewalDecision).WithName("RecordRenewalDecision").RequireAuthorization(Policies.RenewalDecision)
             .WithSummary("Legt een besluit vast namens de ingelogde gebruiker, vandaag; verlengen licht de volgende optie en verschuift de sleuteldata. "
