@@ -17,6 +17,8 @@ if ! command -v npm >/dev/null; then
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm
 fi
 npm ci --prefix tests/ContractRegie.Web.Tests/Ui/axe --no-audit --no-fund --loglevel=error
+# Spectral, openapi-typescript and TypeScript for the OpenAPI document tests.
+npm ci --prefix tests/ContractRegie.Web.Tests/OpenApi/lint --no-audit --no-fund --loglevel=error
 
 results="$CONTRACTREGIE_TEST_TMP/results"
 status=0

@@ -11,8 +11,6 @@ using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Jobs;
 using ContractRegie.Web.Security;
 
-NJsonSchemaShim.Install();
-
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 builder.AddContractRegieDatabase();
 builder.AddContractRegieAuth();

@@ -11,19 +11,19 @@ public sealed class OpenApiAndHealthTests(ContractRegieApp app) : SignedInTest(a
     [Fact]
     public async Task Serves_an_OpenAPI_3_document_describing_the_resources()
     {
-        // This request also proves the NJsonSchema shim: without it NSwag fails to load its serializer here.
         var response = await Client.GetAsync("/api/v1/openapi.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString());
+        // Paths are relative to the server URL, which ends in /api/v1.
         var paths = document.RootElement.GetProperty("paths");
         foreach (var path in new[]
                  {
-                     "/api/v1/providers", "/api/v1/providers/{id}", "/api/v1/contracts", "/api/v1/contracts/{id}",
-                     "/api/v1/contracts/{id}/renewal-decisions", "/api/v1/contracts/{id}/extension-options",
-                     "/api/v1/contracts/{contractId}/tariffs", "/api/v1/contracts/{contractId}/budgets",
-                     "/api/v1/contracts/{contractId}/outcome-agreements",
+                     "/providers", "/providers/{id}", "/contracts", "/contracts/{id}",
+                     "/contracts/{id}/renewal-decisions", "/contracts/{id}/extension-options",
+                     "/contracts/{contractId}/tariffs", "/contracts/{contractId}/budgets",
+                     "/contracts/{contractId}/outcome-agreements",
                  })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"OpenAPI document lacks {path}");

@@ -184,7 +184,7 @@ public sealed class RenewalRulesApiTests(ContractRegieApp app) : SignedInTest(ap
         using var audit = await auditor.GetJsonAsync($"/api/v1/audit-entries?entity=signal&entityId={resolved.GetProperty("id").GetInt64()}");
         Assert.Contains(audit.RootElement.GetProperty("items").EnumerateArray(), e =>
             e.GetProperty("actor").GetString() == ContractRegieApp.UserNameFor(Role.Inkoper)
-            && e.GetProperty("afterData").GetString()!.Contains("Resolved", StringComparison.Ordinal));
+            && e.GetProperty("afterData").GetRawText().Contains("Resolved", StringComparison.Ordinal));
 
         // The next morning's run raises nothing again for an ended contract.
         await App.RunJobAsync("contract-expiry");

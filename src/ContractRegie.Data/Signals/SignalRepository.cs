@@ -8,7 +8,7 @@ namespace ContractRegie.Data.Signals;
 
 public sealed record SignalFilter(
     SignalKind? Kind = null, SignalStatus? Status = null, SignalSeverity? Severity = null, string? Recipient = null,
-    string? SubjectType = null, long? SubjectId = null, bool Unresolved = false);
+    string? SubjectType = null, long? SubjectId = null, bool Unresolved = false, DateTimeOffset? UpdatedSince = null);
 
 /// <summary>How a signal list is ordered; <see cref="Urgency"/> is the most severe first, then the nearest deadline stage.</summary>
 public enum SignalOrder { Newest, Urgency, Title, Recipient, Status }
@@ -29,7 +29,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
             var parameters = new
             {
                 Kind = filter.Kind?.ToString(), Status = filter.Status?.ToString(), Severity = filter.Severity?.ToString(), filter.Recipient,
-                filter.SubjectType, filter.SubjectId, page.Offset, Limit = page.PageSize,
+                filter.SubjectType, filter.SubjectId, filter.UpdatedSince, page.Offset, Limit = page.PageSize,
             };
             var total = await c.ExecuteScalarAsync<int>(SignalSql.Count(filter), parameters);
             var items = await c.QueryAsync<Signal>(SignalSql.Search(database.Dialect, filter, order, descending), parameters);

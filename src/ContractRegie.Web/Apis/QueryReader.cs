@@ -5,8 +5,9 @@ using ContractRegie.Data;
 namespace ContractRegie.Web.Apis;
 
 /// <summary>
-/// Reads query values as text and collects a field error for each one that does not parse, so a bad
-/// filter gets the same problem+json as a bad body instead of a bare 400.
+/// Checks typed query values beyond what binding checks and collects a field error for each bad one, so a bad
+/// filter gets the same problem+json as a bad body. A value that does not even bind (text for a number) gets its
+/// field error from <see cref="BindingFailure"/>, worded here too.
 /// </summary>
 public sealed class QueryReader
 {
@@ -14,70 +15,55 @@ public sealed class QueryReader
 
     public ValidationErrors Errors { get; } = new();
 
-    public TEnum? Enum<TEnum>(string name, string? value) where TEnum : struct, Enum
+    /// <summary>Binding accepts a number for an enum ("7"); only a named value is one.</summary>
+    public TEnum? Enum<TEnum>(string name, TEnum? value) where TEnum : struct, Enum
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (value is { } given && !System.Enum.IsDefined(given))
         {
+            Errors.Add(name, MessageFor(typeof(TEnum), given.ToString()));
             return null;
         }
-        if (System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !value.All(char.IsAsciiDigit))
-        {
-            return parsed;
-        }
-        Errors.Add(name, $"Onbekende waarde '{value}'; toegestaan: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
-        return null;
-    }
-
-    public bool? Bool(string name, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (bool.TryParse(value, out var parsed))
-        {
-            return parsed;
-        }
-        Errors.Add(name, "Gebruik true of false.");
-        return null;
-    }
-
-    public long? Long(string name, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return parsed;
-        }
-        Errors.Add(name, "Geen geldig getal.");
-        return null;
-    }
-
-    public DateOnly? Date(string name, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return parsed;
-        }
-        Errors.Add(name, "Geen geldige datum; gebruik jjjj-mm-dd.");
-        return null;
+        return value;
     }
 
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    public PageRequest Page(string? page, string? pageSize)
+    public PageRequest Page(int? page, int? pageSize)
     {
-        var number = (int)(Long("page", page) ?? 1);
-        var size = (int)(Long("pageSize", pageSize) ?? DefaultPageSize);
+        var number = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
         Errors.AddIf(number < 1, "page", "Pagina begint bij 1.");
         Errors.AddIf(size is < 1 or > PageRequest.MaxPageSize, "pageSize", $"Paginagrootte moet tussen 1 en {PageRequest.MaxPageSize} liggen.");
-        return new PageRequest(Math.Max(number, 1), Math.Clamp(size, 1, PageRequest.MaxPageSize));
+        size = Math.Clamp(size, 1, PageRequest.MaxPageSize);
+        // The offset is an int in every engine's paging; a page past it is refused rather than wrapped around.
+        var lastPage = int.MaxValue / size;
+        Errors.AddIf(number > lastPage, "page", $"Pagina mag bij deze paginagrootte hoogstens {lastPage} zijn.");
+        return new PageRequest(Math.Clamp(number, 1, lastPage), size);
+    }
+
+    /// <summary>The field error for a query value that does not fit the parameter's type.</summary>
+    public static string MessageFor(Type type, string value)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return underlying switch
+        {
+            _ when underlying == typeof(bool) => "Gebruik true of false.",
+            _ when underlying == typeof(int) || underlying == typeof(long) => "Geen geldig (heel) getal.",
+            _ when underlying == typeof(QueryDate) => "Geen geldige datum; gebruik jjjj-mm-dd.",
+            _ when underlying == typeof(DateTimeOffset) => "Geen geldig tijdstip; gebruik ISO 8601 met tijdzone, bijvoorbeeld 2026-03-01T08:00:00Z.",
+            { IsEnum: true } => $"Onbekende waarde '{value}'; toegestaan: {string.Join(", ", System.Enum.GetNames(underlying))}.",
+            _ => $"Ongeldige waarde '{value}'.",
+        };
+    }
+}
+
+/// <summary>A date in a query string, only as yyyy-mm-dd (binding DateOnly would also take "1-3-2026", ambiguous).</summary>
+public readonly record struct QueryDate(DateOnly Value)
+{
+    public static bool TryParse(string? text, IFormatProvider? provider, out QueryDate date)
+    {
+        var parsed = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value);
+        date = new QueryDate(value);
+        return parsed;
     }
 }

@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using ContractRegie.Web.Apis;
 using System.Text.Json;
 using ContractRegie.Data;
 using Microsoft.AspNetCore.Diagnostics;
@@ -10,7 +13,7 @@ namespace ContractRegie.Web.Hosting;
 /// Turns what escapes an API endpoint into problem+json. Unreadable JSON becomes a field error at the place the
 /// parser stopped; anything unexpected becomes a 500 without internals (they go to the log).
 /// </summary>
-public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<ApiProblemHandler> logger) : IExceptionHandler
+public sealed partial class ApiProblemHandler(IProblemDetailsService problems, ILogger<ApiProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,6 +26,7 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+            BadHttpRequestException bad when BindingFailure(http, bad) is { } field => field,
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Ongeldig verzoek.", Detail = bad.Message },
             DbException db when http.RequestServices.GetRequiredService<Database>().Dialect.IsConstraintViolation(db) => new ProblemDetails
             {
@@ -55,6 +59,31 @@ public sealed class ApiProblemHandler(IProblemDetailsService problems, ILogger<A
             Detail = json.LineNumber is { } line ? $"Regel {line + 1}, positie {json.BytePositionInLine}." : null,
         };
     }
+
+    /// <summary>A query or route value that does not fit its parameter's type: a field error under the parameter's name.</summary>
+    private static HttpValidationProblemDetails? BindingFailure(HttpContext http, BadHttpRequestException bad)
+    {
+        if (FailedBinding().Match(bad.Message) is not { Success: true } match)
+        {
+            return null;
+        }
+        var name = match.Groups["name"].Value;
+        var parameter = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<MethodInfo>()?
+            .GetParameters().FirstOrDefault(p => p.Name == name);
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [name] = [QueryReader.MessageFor(parameter?.ParameterType ?? typeof(string), match.Groups["value"].Value)],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "De invoer is ongeldig.",
+            Detail = $"De waarde van {name} past niet bij het type ervan.",
+        };
+    }
+
+    /// <summary>How minimal APIs word a value that does not bind: Failed to bind parameter "int? page" from "x".</summary>
+    [GeneratedRegex("""^Failed to bind parameter "(?:.+ )?(?<name>[^ "]+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex FailedBinding();
 
     /// <summary>"$.extensionOptions[0].durationMonths" → "extensionOptions[0].durationMonths".</summary>
     private static string FieldFromJsonPath(string? path) =>

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using ContractRegie.Web.Apis;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Apis.Signals;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.Json;
+using ContractRegie.Web.Hosting.OpenApi;
+using Microsoft.Extensions.Options;
 
 namespace ContractRegie.Web.Hosting;
 
@@ -16,14 +19,20 @@ public static class ApiSetup
     public static IServiceCollection AddContractRegieApi(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            ProblemTexts.Complete(context.ProblemDetails);
+        });
         services.AddExceptionHandler<ApiProblemHandler>();
         // Binding failures throw, so ApiProblemHandler can answer them with problem+json.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
         services.AddSingleton<RenewalDecisions>().AddSingleton<SignalActions>();
         services.AddEndpointsApiExplorer();
-        services.AddOpenApiDocument(settings =>
+        services.AddOptions<ApiDocumentOptions>().BindConfiguration(ApiDocumentOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiDocumentOptions>, ApiDocumentOptionsValidation>();
+        services.AddSingleton(provider => new NlGovDocumentProcessor(provider.GetRequiredService<IOptions<ApiDocumentOptions>>().Value));
+        services.AddOpenApiDocument((settings, provider) =>
         {
             settings.DocumentName = "v1";
             settings.Title = "ContractRegie API";
@@ -34,6 +43,20 @@ public static class ApiSetup
                 SchemaType = NJsonSchema.SchemaType.OpenApi3,
                 SerializerOptions = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)),
             };
+            // A query date binds from yyyy-mm-dd text (QueryDate.TryParse): a string with format date, not its struct.
+            settings.SchemaSettings.TypeMappers.Add(new NJsonSchema.Generation.TypeMappers.PrimitiveTypeMapper(typeof(QueryDate), schema =>
+            {
+                schema.Type = NJsonSchema.JsonObjectType.String;
+                schema.Format = NJsonSchema.JsonFormatStrings.Date;
+            }));
+            // Free-form JSON objects (the audit trail's before and after), not the key-value list NJsonSchema sees in them.
+            settings.SchemaSettings.TypeMappers.Add(new NJsonSchema.Generation.TypeMappers.PrimitiveTypeMapper(typeof(System.Text.Json.Nodes.JsonObject), schema =>
+            {
+                schema.Type = NJsonSchema.JsonObjectType.Object;
+                schema.AllowAdditionalProperties = true;
+            }));
+            settings.OperationProcessors.Add(new NlGovOperationProcessor());
+            settings.DocumentProcessors.Add(provider.GetRequiredService<NlGovDocumentProcessor>());
         });
         return services;
     }
@@ -44,6 +67,8 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseContractRegieErrorPages();
         app.UseApiConventions();
+        // Explicit, so routing sees a HEAD request already turned into its GET (ApiConventions).
+        app.UseRouting();
         app.UseCrossSiteWriteProtection();
         app.UseStaticFiles();
         // Before authentication: NLGov ADR API-51 wants the OpenAPI document public and readable from other domains.
@@ -52,7 +77,11 @@ public static class ApiSetup
             http.Response.Headers.AccessControlAllowOrigin = "*";
             await next(http);
         }));
-        app.UseOpenApi(settings => settings.Path = OpenApiPath);
+        app.UseOpenApi(settings =>
+        {
+            settings.Path = OpenApiPath;
+            settings.PostProcess = (document, _) => app.Services.GetRequiredService<NlGovDocumentProcessor>().SetServer(document);
+        });
         app.UseContractRegieAuth();
         app.UseSwaggerUi(settings =>
         {

@@ -13,6 +13,7 @@ public static class AuthSetup
 {
     public const string SignInRateLimit = "sign-in";
     private const string SelectScheme = "ContractRegie";
+    public const string CookieName = "contractregie";
 
     /// <summary>
     /// Built-in mode: a cookie after signing in against the user store. OIDC mode: the identity provider signs
@@ -43,7 +44,7 @@ public static class AuthSetup
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "contractregie";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

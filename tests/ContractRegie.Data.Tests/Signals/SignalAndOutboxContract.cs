@@ -41,6 +41,26 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         new(SignalKind.DecisionDue, SignalSeverity.Info, "contract", 1, "Besluit nodig", facts, key, stage, "geen-account");
 
     [EngineFact]
+    public async Task UpdatedSince_lists_only_the_signals_changed_at_or_after_that_instant()
+    {
+        var clock = new FixedClock(Noon);
+        var audit = new AuditTrail(Database, new FixedActor("job:test"), clock);
+        var signals = new SignalRepository(Database, audit, clock);
+        var writer = new SignalWriter(signals, new OutboxRepository(Database, audit, clock), new SignalMailRepository(Database, clock),
+            new UserRepository(Database, audit), new MailAddressing("https://cr.example", "fallback@almelo.example"), clock);
+        var (early, late) = ("test:" + Unique.Token(), "test:" + Unique.Token());
+        await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(early, 6), tx));
+        clock.Now = Noon.AddHours(1);
+        await Database.InTransactionAsync(tx => RaiseAsync(writer, Draft(late, 6), tx));
+
+        var keys = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.DecisionDue, UpdatedSince: Noon.AddMinutes(30)), new PageRequest(1, 500)))
+            .Items.Select(signal => signal.DedupeKey).ToList();
+
+        Assert.Contains(late, keys);
+        Assert.DoesNotContain(early, keys);
+    }
+
+    [EngineFact]
     public async Task The_same_condition_twice_is_one_signal_and_one_mail_and_a_new_stage_reopens_it_with_a_second_mail()
     {
         var (writer, signals, outbox) = Create();

@@ -297,7 +297,7 @@ public sealed class MailPolicyTests : IDisposable
             digests.Select(m => m.Subject));
         Assert.Contains($"/contracten/{second}", digests[1].TextBody);
         using var audit = await (await _app.CreateClientAsAsync(Role.Beheerder)).GetJsonAsync($"/api/v1/audit-entries?entity=user&actor={manager}");
-        Assert.Contains("Weekly", audit.RootElement.GetProperty("items")[0].GetProperty("afterData").GetString());
+        Assert.Contains("Weekly", audit.RootElement.GetProperty("items")[0].GetProperty("afterData").GetRawText());
     }
 
     [Fact]

@@ -8,15 +8,29 @@ namespace ContractRegie.Web.Tests.Security;
 /// <summary>The host in the Production environment: no published key, no password on standard output.</summary>
 public sealed class ProductionSafeguardTests
 {
-    private static ContractRegieApp Production(string? pseudonymKey = null, string initialPassword = "") => new()
+    private static ContractRegieApp Production(string? pseudonymKey = null, string initialPassword = "",
+        string publicBaseUrl = "https://contractregie.almelo.example/api/v1") => new()
     {
         Settings = new Dictionary<string, string>
         {
             ["environment"] = "Production",
             ["Spending:PseudonymKey"] = pseudonymKey ?? ContractRegieApp.PseudonymKey,
             ["Authentication:InitialAdministrator:Password"] = initialPassword,
+            ["Api:PublicBaseUrl"] = publicBaseUrl,
         },
     };
+
+    [Theory]
+    [InlineData("http://contractregie.almelo.example/api/v1", "must use https outside Development")]
+    [InlineData("https://contractregie.almelo.example", "must end with /api/v1")]
+    public void Production_refuses_to_start_with_a_public_API_address_that_is_not_https_or_lacks_the_version(string url, string reason)
+    {
+        using var app = Production(publicBaseUrl: url);
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(reason, Flatten(failure), StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(ClientPseudonym.DevelopmentKey, "development key")]

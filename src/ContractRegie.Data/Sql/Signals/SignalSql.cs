@@ -43,6 +43,7 @@ public static class SignalSql
     public const string WhereRecipient = "recipient = @Recipient";
     public const string WhereSubject = "subject_type = @SubjectType AND subject_id = @SubjectId";
     public const string WhereUnresolved = "status <> 'Resolved'";
+    public const string WhereUpdatedSince = "updated_at >= @UpdatedSince";
 
     // Severity is stored by name; this ranks it most severe first. Then the nearest deadline; signals without one after those with one.
     private const string SeverityRank = "CASE severity WHEN 'Critical' THEN 0 WHEN 'High' THEN 1 WHEN 'Warning' THEN 2 ELSE 3 END";
@@ -78,5 +79,6 @@ public static class SignalSql
         .When(filter.Unresolved, WhereUnresolved)
         .When(filter.Severity is not null, WhereSeverity)
         .When(filter.Recipient is not null, WhereRecipient)
-        .When(filter.SubjectType is not null && filter.SubjectId is not null, WhereSubject);
+        .When(filter.SubjectType is not null && filter.SubjectId is not null, WhereSubject)
+        .When(filter.UpdatedSince is not null, WhereUpdatedSince);
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using ContractRegie.Core.Common;
+using ContractRegie.Data;
 using ContractRegie.Data.Audit;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
@@ -16,20 +18,32 @@ public static class AuditApi
         return app;
     }
 
-    public static async Task<Results<Ok<PagedResponse<AuditEntry>>, ValidationProblem>> ListAuditEntries(
+    public static async Task<Results<Ok<PagedResponse<AuditRecord>>, ValidationProblem>> ListAuditEntries(
         HttpRequest request, AuditTrail audit,
-        string? entity = null, string? entityId = null, string? actor = null, string? from = null, string? until = null,
-        string? page = null, string? pageSize = null)
+        string? entity = null, string? entityId = null, string? actor = null, QueryDate? from = null, QueryDate? until = null,
+        int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new AuditFilter(QueryReader.Text(entity), QueryReader.Text(entityId), QueryReader.Text(actor),
-            query.Date("from", from) is { } first ? MunicipalClock.StartOf(first) : null,
-            query.Date("until", until) is { } last ? MunicipalClock.StartOf(last.AddDays(1)) : null);
+            from is { } first ? MunicipalClock.StartOf(first.Value) : null,
+            until is { } last ? MunicipalClock.StartOf(last.Value.AddDays(1)) : null);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        return TypedResults.Ok(PagedResponse<AuditEntry>.From(await audit.SearchAsync(filter, paging), request));
+        var found = await audit.SearchAsync(filter, paging);
+        var records = new Page<AuditRecord>(found.Items.Select(AuditRecord.From).ToList(), found.PageNumber, found.PageSize, found.TotalCount);
+        return TypedResults.Ok(PagedResponse<AuditRecord>.From(records, request));
     }
+}
+
+/// <summary>An audit entry as the API answers it: the record before and after as the JSON objects they are, not as text.</summary>
+public sealed record AuditRecord(
+    long Id, DateTimeOffset OccurredAt, string Actor, AuditAction Action, string Entity, string EntityId, JsonObject? BeforeData, JsonObject? AfterData)
+{
+    public static AuditRecord From(AuditEntry entry) => new(entry.Id, entry.OccurredAt, entry.Actor, entry.Action, entry.Entity, entry.EntityId,
+        Parse(entry.BeforeData), Parse(entry.AfterData));
+
+    private static JsonObject? Parse(string? json) => json is null ? null : JsonNode.Parse(json)?.AsObject();
 }

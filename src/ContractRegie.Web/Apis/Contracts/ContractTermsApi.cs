@@ -3,6 +3,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,6 +24,7 @@ public static class ContractTermsApi
         app.MapGet(ApiConventions.BasePath + "/outcome-agreement-defaults",
                 () => TypedResults.Ok(OutcomeAgreement.Defaults))
             .WithTags("Contracts").WithName("ListOutcomeAgreementDefaults").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: a fixed list of national criteria and common KPIs.")
             .WithSummary("De standaard prestatieafspraken: de landelijke uitkomstcriteria jeugd en gangbare KPI's.");
         return app;
     }
@@ -31,11 +33,12 @@ public static class ContractTermsApi
     {
         var group = app.MapGroup($"{ContractsApi.Path}/{{contractId:long}}/{term.Path}").WithTags("Contracts")
             .WithMetadata(term);
-        group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s").RequireAuthorization(Policies.Read);
+        group.MapGet("", ContractTermEndpoints<TInput, T>.List).WithName($"List{term.Name}s").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: the terms of one contract, a few dozen at most.");
         group.MapGet("/{id:long}", ContractTermEndpoints<TInput, T>.Get).WithName($"Get{term.Name}").RequireAuthorization(Policies.Read);
         group.MapPost("", ContractTermEndpoints<TInput, T>.Create).WithName($"Create{term.Name}").RequireAuthorization(Policies.ContractWrite);
-        group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}").RequireAuthorization(Policies.ContractWrite);
-        group.MapDelete("/{id:long}", ContractTermEndpoints<TInput, T>.Delete).WithName($"Delete{term.Name}").RequireAuthorization(Policies.ContractWrite);
+        group.MapPut("/{id:long}", ContractTermEndpoints<TInput, T>.Replace).WithName($"Replace{term.Name}").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite);
+        group.MapDelete("/{id:long}", ContractTermEndpoints<TInput, T>.Delete).WithName($"Delete{term.Name}").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite);
     }
 }
 

@@ -5,6 +5,7 @@ using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,10 +24,12 @@ public static class ContractsApi
             .WithSummary("Contracten met hun sleuteldata, filterbaar op soort, wet, status, zorgaanbieder, contractmanager, besluitdatum, einddatum en tekst.");
         group.MapGet("/{id:long}", GetContract).WithName("GetContract").RequireAuthorization(Policies.Read).WithSummary("Eén contract met zijn sleuteldata.");
         group.MapPost("", CreateContract).WithName("CreateContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een contract vast.");
-        group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een contract.");
+        group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een contract.");
         group.MapGet("/{id:long}/extension-options", ListExtensionOptions).WithName("ListExtensionOptions").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: a contract has a handful of extension options.")
             .WithSummary("De verlengingsopties van een contract, op volgorde.");
         group.MapGet("/{id:long}/renewal-decisions", ListRenewalDecisions).WithName("ListRenewalDecisions").RequireAuthorization(Policies.Read)
+            .WithDescription("Not paged: at most one decision per extension option or end of term.")
             .WithSummary("De besluiten over verlenging, oudste eerst.");
         group.MapPost("/{id:long}/renewal-decisions", RecordRenewalDecision).WithName("RecordRenewalDecision").RequireAuthorization(Policies.RenewalDecision)
             .WithSummary("Legt een besluit vast namens de ingelogde gebruiker, vandaag; verlengen licht de volgende optie en verschuift de sleuteldata. "
@@ -37,8 +40,8 @@ public static class ContractsApi
 
     public static async Task<Results<Ok<PagedResponse<Contract>>, ValidationProblem>> ListContracts(
         HttpRequest request, ContractRepository contracts,
-        string? kind = null, string? law = null, string? status = null, string? providerId = null, string? contractManager = null,
-        string? decisionDueBefore = null, string? endsBefore = null, string? q = null, string? page = null, string? pageSize = null)
+        ContractKind? kind = null, Law? law = null, ContractStatus? status = null, long? providerId = null, string? contractManager = null,
+        QueryDate? decisionDueBefore = null, QueryDate? endsBefore = null, string? q = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new ContractFilter
@@ -46,10 +49,10 @@ public static class ContractsApi
             Kind = query.Enum<ContractKind>("kind", kind),
             Law = query.Enum<Law>("law", law),
             Status = query.Enum<ContractStatus>("status", status),
-            ProviderId = query.Long("providerId", providerId),
+            ProviderId = providerId,
             ContractManager = QueryReader.Text(contractManager),
-            DecisionDueBefore = query.Date("decisionDueBefore", decisionDueBefore),
-            EndsBefore = query.Date("endsBefore", endsBefore),
+            DecisionDueBefore = decisionDueBefore?.Value,
+            EndsBefore = endsBefore?.Value,
             Text = QueryReader.Text(q),
         };
         var paging = query.Page(page, pageSize);

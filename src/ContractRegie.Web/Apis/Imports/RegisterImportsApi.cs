@@ -1,6 +1,7 @@
 using ContractRegie.Core.Common;
 using ContractRegie.Data.Import;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,6 +19,7 @@ public static class RegisterImportsApi
             .WithSummary("Importeert een CSV-bestand (de body): zorgaanbieders, contracten, tarieven, prestatiemetingen of jaarrekeningen "
                          + "(kind = providers, contracts, tariffs, outcome-measurements, financial-statements): alles of niets.")
             .WithMetadata(app.ImportSizeLimit())
+            .AcceptsFile("The CSV file (docs/import.md), UTF-8, separated by ; or ,.", EndpointDocumentation.CsvMediaType, "application/octet-stream")
             .RequireAuthorization(Policies.ContractWrite);
         return app;
     }

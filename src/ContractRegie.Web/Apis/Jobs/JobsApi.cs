@@ -15,7 +15,8 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup(ApiConventions.BasePath + "/jobs").WithTags("Jobs").RequireAuthorization(Policies.Administration);
-        jobs.MapGet("", ListJobs).WithName("ListJobs").WithSummary("De taken met hun laatste run en uitkomst.");
+        jobs.MapGet("", ListJobs).WithName("ListJobs").WithSummary("De taken met hun laatste run en uitkomst.")
+            .WithDescription("Not paged: the fixed set of scheduled jobs.");
         jobs.MapPost("/{name}/runs", StartRun).WithName("StartJobRun").WithSummary("Voert een taak nu uit en geeft de uitkomst; 409 als dezelfde taak al loopt.");
         app.MapGet(ApiConventions.BasePath + "/notifications", ListNotifications).WithTags("Jobs").WithName("ListNotifications")
             .WithSummary("De e-mails in de outbox: wachtend (queued), verzonden (sent) of opgegeven (failed).")
@@ -47,7 +48,7 @@ public static class JobsApi
         };
 
     public static async Task<Results<Ok<PagedResponse<Notification>>, ValidationProblem>> ListNotifications(
-        HttpRequest request, OutboxRepository outbox, string? state = null, string? page = null, string? pageSize = null)
+        HttpRequest request, OutboxRepository outbox, NotificationState? state = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = query.Enum<NotificationState>("state", state);

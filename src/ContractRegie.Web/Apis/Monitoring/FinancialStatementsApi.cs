@@ -5,6 +5,7 @@ using ContractRegie.Data;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Jobs;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,9 +30,9 @@ public static class FinancialStatementsApi
             .WithSummary("Eén jaarrekening.");
         group.MapPost("", CreateFinancialStatement).WithName("CreateFinancialStatement").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Legt een jaarrekening vast; bedragen in centen.");
-        group.MapPut("/{id:long}", ReplaceFinancialStatement).WithName("ReplaceFinancialStatement").RequireAuthorization(Policies.ContractWrite)
+        group.MapPut("/{id:long}", ReplaceFinancialStatement).WithName("ReplaceFinancialStatement").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Corrigeert een jaarrekening.");
-        group.MapDelete("/{id:long}", DeleteFinancialStatement).WithName("DeleteFinancialStatement").RequireAuthorization(Policies.ContractWrite)
+        group.MapDelete("/{id:long}", DeleteFinancialStatement).WithName("DeleteFinancialStatement").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een jaarrekening.");
         app.MapGet(ApiConventions.BasePath + "/providers/{id:long}/financial-assessment", GetFinancialAssessment)
             .WithTags("Monitoring").WithName("GetFinancialAssessment").RequireAuthorization(Policies.Read)
@@ -41,10 +42,10 @@ public static class FinancialStatementsApi
 
     public static async Task<Results<Ok<PagedResponse<FinancialStatement>>, ValidationProblem>> ListFinancialStatements(
         HttpRequest request, FinancialStatementRepository statements,
-        string? providerId = null, string? year = null, string? page = null, string? pageSize = null)
+        long? providerId = null, int? year = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
-        var filter = new FinancialStatementFilter(query.Long("providerId", providerId), (int?)query.Long("year", year));
+        var filter = new FinancialStatementFilter(providerId, year);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {

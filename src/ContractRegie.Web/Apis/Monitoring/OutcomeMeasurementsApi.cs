@@ -4,6 +4,7 @@ using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,19 +24,19 @@ public static class OutcomeMeasurementsApi
             .WithSummary("Eén prestatiemeting.");
         group.MapPost("", CreateOutcomeMeasurement).WithName("CreateOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Legt een meting vast bij een prestatieafspraak van het contract.");
-        group.MapPut("/{id:long}", ReplaceOutcomeMeasurement).WithName("ReplaceOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
+        group.MapPut("/{id:long}", ReplaceOutcomeMeasurement).WithName("ReplaceOutcomeMeasurement").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Corrigeert een prestatiemeting.");
-        group.MapDelete("/{id:long}", DeleteOutcomeMeasurement).WithName("DeleteOutcomeMeasurement").RequireAuthorization(Policies.ContractWrite)
+        group.MapDelete("/{id:long}", DeleteOutcomeMeasurement).WithName("DeleteOutcomeMeasurement").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een prestatiemeting.");
         return app;
     }
 
     public static async Task<Results<Ok<PagedResponse<OutcomeMeasurement>>, ValidationProblem>> ListOutcomeMeasurements(
         HttpRequest request, OutcomeMeasurementRepository measurements,
-        string? contractId = null, string? indicator = null, string? period = null, string? page = null, string? pageSize = null)
+        long? contractId = null, string? indicator = null, string? period = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
-        var filter = new OutcomeMeasurementFilter(query.Long("contractId", contractId), QueryReader.Text(indicator),
+        var filter = new OutcomeMeasurementFilter(contractId, QueryReader.Text(indicator),
             QueryReader.Text(period) is { } text ? ReportingPeriod.Normalize(text) : null);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)

@@ -3,6 +3,7 @@ using ContractRegie.Core.Providers;
 using ContractRegie.Data;
 using ContractRegie.Data.Providers;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,19 +18,19 @@ public static class ProvidersApi
             .WithSummary("Zorgaanbieders, filterbaar op tekst (naam, AGB-code, KvK-nummer), actief, OZJT top-16 en contractmanager.");
         group.MapGet("/{id:long}", GetProvider).WithName("GetProvider").RequireAuthorization(Policies.Read).WithSummary("Eén zorgaanbieder.");
         group.MapPost("", CreateProvider).WithName("CreateProvider").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een zorgaanbieder vast.");
-        group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een zorgaanbieder.");
-        group.MapDelete("/{id:long}", DeleteProvider).WithName("DeleteProvider").RequireAuthorization(Policies.ContractWrite)
+        group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een zorgaanbieder.");
+        group.MapDelete("/{id:long}", DeleteProvider).WithName("DeleteProvider").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite)
             .WithSummary("Verwijdert een zorgaanbieder zonder contracten.");
         return app;
     }
 
     public static async Task<Results<Ok<PagedResponse<Provider>>, ValidationProblem>> ListProviders(
         HttpRequest request, ProviderRepository providers,
-        string? q = null, string? active = null, string? ozjtTop16 = null, string? contractManager = null,
-        string? page = null, string? pageSize = null)
+        string? q = null, bool? active = null, bool? ozjtTop16 = null, string? contractManager = null,
+        int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
-        var filter = new ProviderFilter(QueryReader.Text(q), query.Bool("active", active), query.Bool("ozjtTop16", ozjtTop16),
+        var filter = new ProviderFilter(QueryReader.Text(q), active, ozjtTop16,
             QueryReader.Text(contractManager));
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)

@@ -68,7 +68,7 @@ public static class SessionsApi
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList()));
 
     public static async Task<Results<Ok<PagedResponse<OpenSession>>, ValidationProblem>> ListOwnSessions(
-        HttpRequest request, ClaimsPrincipal user, SessionRepository sessions, string? page = null, string? pageSize = null)
+        HttpRequest request, ClaimsPrincipal user, SessionRepository sessions, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var paging = query.Page(page, pageSize);

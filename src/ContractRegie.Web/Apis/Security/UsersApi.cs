@@ -17,7 +17,8 @@ public static class UsersApi
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(ApiConventions.BasePath + "/users").WithTags("Users").RequireAuthorization(Policies.Administration);
-        group.MapGet("", ListUsers).WithName("ListUsers").WithSummary("Alle gebruikers met hun rollen.");
+        group.MapGet("", ListUsers).WithName("ListUsers").WithSummary("Alle gebruikers met hun rollen.")
+            .WithDescription("Not paged: the staff of one municipality's contract management, tens of people.");
         group.MapPost("", CreateUser).WithName("CreateUser").WithSummary("Maakt een gebruiker aan (ingebouwde accounts met wachtwoord).");
         group.MapPut("/{id:long}", ReplaceUser).WithName("ReplaceUser").WithSummary("Wijzigt naam, e-mail, rollen of actief.");
         group.MapPut("/{id:long}/password", SetPassword).WithName("SetUserPassword").WithSummary("Zet een nieuw wachtwoord en heft een blokkade op.");

@@ -26,12 +26,13 @@ public static class SignalsApi
 
     public static async Task<Results<Ok<PagedResponse<Signal>>, ValidationProblem>> ListSignals(
         HttpRequest request, SignalRepository signals,
-        string? kind = null, string? status = null, string? severity = null, string? recipient = null, string? subjectType = null,
-        string? subjectId = null, string? page = null, string? pageSize = null)
+        SignalKind? kind = null, SignalStatus? status = null, SignalSeverity? severity = null, string? recipient = null, string? subjectType = null,
+        long? subjectId = null, DateTimeOffset? updatedSince = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new SignalFilter(query.Enum<SignalKind>("kind", kind), query.Enum<SignalStatus>("status", status),
-            query.Enum<SignalSeverity>("severity", severity), QueryReader.Text(recipient), QueryReader.Text(subjectType), query.Long("subjectId", subjectId));
+            query.Enum<SignalSeverity>("severity", severity), QueryReader.Text(recipient), QueryReader.Text(subjectType), subjectId,
+            UpdatedSince: updatedSince);
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {

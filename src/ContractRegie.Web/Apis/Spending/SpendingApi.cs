@@ -5,6 +5,7 @@ using ContractRegie.Data;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Spending;
 using ContractRegie.Web.Hosting;
+using ContractRegie.Web.Hosting.OpenApi;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,14 +23,16 @@ public static class SpendingApi
         // The body is the file itself; no Accepts<> constraint, for the same reason as the register import.
         api.MapPost("/spending-imports", ImportSpendingFile).WithName("ImportSpendingFile")
             .WithSummary("Importeert uitgaven (de body): een CSV-bestand van de financiële administratie of een WMO323/JW323-declaratiebericht. Alles of niets; hetzelfde bestand of declaratienummer nog eens verandert niets.")
-            .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance);
+            .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance)
+            .AcceptsFile("The financial administration's CSV file or an iWmo/iJw 3.2 WMO323/JW323 declaration (XML).",
+                EndpointDocumentation.CsvMediaType, "application/xml", "text/xml", "application/octet-stream");
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
-        api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation")
+        api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation").ProducesCsv()
             .WithSummary("Dezelfde afstemming als CSV voor de financiële administratie.");
         api.MapGet("/spending-exceptions", ListExceptions).WithName("ListSpendingExceptions")
             .WithSummary("Uitgaven die aandacht vragen: geen passend contract, afwijkend tarief, buiten de looptijd, dubbel gedeclareerd.");
-        api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions")
+        api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions").ProducesCsv()
             .WithSummary("Dezelfde uitzonderingen als CSV voor de financiële administratie.");
         return app;
     }
@@ -57,8 +60,8 @@ public static class SpendingApi
 
     public static async Task<Results<Ok<PagedResponse<ReconciliationRow>>, ValidationProblem>> Reconcile(
         HttpRequest request, SpendingRepository spending, TimeProvider time,
-        string? year = null, string? groupBy = null, string? contractId = null, string? providerId = null, string? law = null,
-        string? municipality = null, string? page = null, string? pageSize = null)
+        int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null,
+        string? municipality = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = ReconciliationFilterFrom(query, time, year, groupBy, contractId, providerId, law, municipality);
@@ -74,7 +77,7 @@ public static class SpendingApi
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportReconciliation(
         HttpResponse response, SpendingRepository spending, TimeProvider time,
-        string? year = null, string? groupBy = null, string? contractId = null, string? providerId = null, string? law = null, string? municipality = null)
+        int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null, string? municipality = null)
     {
         var query = new QueryReader();
         var filter = ReconciliationFilterFrom(query, time, year, groupBy, contractId, providerId, law, municipality);
@@ -98,8 +101,8 @@ public static class SpendingApi
 
     public static async Task<Results<Ok<PagedResponse<SpendingExceptionLine>>, ValidationProblem>> ListExceptions(
         HttpRequest request, SpendingRepository spending,
-        string? kind = null, string? contractId = null, string? providerAgbCode = null, string? year = null, string? importId = null,
-        string? page = null, string? pageSize = null)
+        SpendingExceptionKind? kind = null, long? contractId = null, string? providerAgbCode = null, int? year = null, long? importId = null,
+        int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = ExceptionFilterFrom(query, kind, contractId, providerAgbCode, year, importId);
@@ -114,7 +117,7 @@ public static class SpendingApi
     /// <summary>Page by page from the database straight into the response, so a large export is never held whole.</summary>
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportExceptions(
         HttpResponse response, SpendingRepository spending,
-        string? kind = null, string? contractId = null, string? providerAgbCode = null, string? year = null, string? importId = null)
+        SpendingExceptionKind? kind = null, long? contractId = null, string? providerAgbCode = null, int? year = null, long? importId = null)
     {
         var query = new QueryReader();
         var filter = ExceptionFilterFrom(query, kind, contractId, providerAgbCode, year, importId);
@@ -143,20 +146,18 @@ public static class SpendingApi
         }
     }
 
-    private static ReconciliationFilter ReconciliationFilterFrom(QueryReader query, TimeProvider time, string? year, string? groupBy,
-        string? contractId, string? providerId, string? law, string? municipality)
+    private static ReconciliationFilter ReconciliationFilterFrom(QueryReader query, TimeProvider time, int? year, ReconciliationGrouping? groupBy,
+        long? contractId, long? providerId, Core.Contracts.Law? law, string? municipality)
     {
-        var parsedYear = (int)(query.Long("year", year) ?? time.Today().Year);
+        var parsedYear = year ?? time.Today().Year;
         query.Errors.AddIf(parsedYear is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
-        return new ReconciliationFilter(parsedYear, query.Enum<ReconciliationGrouping>("groupBy", groupBy) ?? ReconciliationGrouping.Contract,
-            query.Long("contractId", contractId), query.Long("providerId", providerId), query.Enum<Core.Contracts.Law>("law", law)?.ToString(),
-            QueryReader.Text(municipality));
+        return new ReconciliationFilter(parsedYear, query.Enum("groupBy", groupBy) ?? ReconciliationGrouping.Contract,
+            contractId, providerId, query.Enum("law", law)?.ToString(), QueryReader.Text(municipality));
     }
 
-    private static SpendingExceptionFilter ExceptionFilterFrom(QueryReader query, string? kind, string? contractId, string? providerAgbCode,
-        string? year, string? importId) =>
-        new(query.Enum<SpendingExceptionKind>("kind", kind), query.Long("contractId", contractId), QueryReader.Text(providerAgbCode),
-            (int?)query.Long("year", year), query.Long("importId", importId));
+    private static SpendingExceptionFilter ExceptionFilterFrom(QueryReader query, SpendingExceptionKind? kind, long? contractId, string? providerAgbCode,
+        int? year, long? importId) =>
+        new(query.Enum("kind", kind), contractId, QueryReader.Text(providerAgbCode), year, importId);
 
     private static async Task<CsvWriter> StartCsvAsync(HttpResponse response, string fileName)
     {

@@ -1,0 +1,35 @@
+namespace ContractRegie.Web.Hosting.OpenApi;
+
+/// <summary>The body is a file (CSV, XML) of one of these content types; read by the handler, so nothing binds it.</summary>
+public sealed record FileBodyMetadata(string Description, IReadOnlyList<string> ContentTypes);
+
+/// <summary>The 200 answer is CSV text, written to the response by the handler itself.</summary>
+public sealed record CsvAnswerMetadata;
+
+/// <summary>The write needs the resource's ETag in If-Match (<see cref="Apis.RowVersions"/>): 428 without it, 412 when stale.</summary>
+public sealed record IfMatchMetadata;
+
+/// <summary>Per-endpoint facts for the OpenAPI document that its handler's signature cannot tell; read by <see cref="NlGovOperationProcessor"/>.</summary>
+public static class EndpointDocumentation
+{
+    public const string CsvMediaType = "text/csv";
+
+    /// <summary>
+    /// No Accepts&lt;&gt; metadata on purpose: routing would answer 415 before authorization. The content types that browsers
+    /// can send cross-site without asking are refused with 415 by <see cref="Security.CrossSiteWrites"/>.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsFile(this RouteHandlerBuilder builder, string description, params string[] contentTypes) =>
+        builder.WithMetadata(new FileBodyMetadata(description, contentTypes))
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>A 200 whose body is CSV text (the handler writes it to the response itself).</summary>
+    public static RouteHandlerBuilder ProducesCsv(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new CsvAnswerMetadata());
+
+    public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new IfMatchMetadata())
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+}
