@@ -89,17 +89,22 @@ public sealed class SpendingImporter(
         ImportErrorList errors, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows);
+        var limits = options.Limits;
         var exceptions = 0;
         var total = 0L;
         var lastIdBefore = await spending.ReadMaxLineIdAsync(transaction);
         while (errors.Count < MaxErrors && await reader.ReadAsync(errors, cancellationToken) is { } read)
         {
+            var line = read.Spending;
+            foreach (var problem in limits.Check(line))
+            {
+                errors.Add(read.Line, FieldName(reader, problem.Field), problem.Message);
+            }
             if (errors.Count > 0)
             {
                 // The import is lost already: keep reading to report every problem, but stop writing.
                 continue;
             }
-            var line = read.Spending;
             var match = matcher.Match(line);
             var exception = match.Exceptions.FirstOrDefault();
             exceptions += exception is null ? 0 : 1;
@@ -119,6 +124,15 @@ public sealed class SpendingImporter(
         }
         return (writer.Written, exceptions, total);
     }
+
+    /// <summary>The field as the file names it: the CSV column or the 323 element.</summary>
+    private static string FieldName(ISpendingReader reader, SpendingLineField field) => (reader.Declaration is null, field) switch
+    {
+        (true, SpendingLineField.Amount) => SpendingColumns.Bedrag.Name,
+        (true, _) => SpendingColumns.Volume.Name,
+        (false, SpendingLineField.Amount) => "IngediendBedrag",
+        _ => "GeleverdVolume",
+    };
 
     private static SpendingImportReport Rejected(SpendingSource? source, int linesRead, ImportErrorList errors) =>
         SpendingImportReport.Rejected(source, linesRead,

@@ -263,6 +263,49 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         Assert.Equal(jeugd, await Scalar("SELECT contract_id FROM spending_line WHERE provider_agb_code = @Agb", agb));
     }
 
+    [EngineFact]
+    public async Task Absurd_amounts_and_volumes_are_row_errors_and_nothing_is_written()
+    {
+        var (agb, contractId) = await ContractAsync();
+
+        var report = await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;92.233.720.368.547.758,07;;F1;;;",   // the wrapped long of the issue
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;1.000.000,01;;F2;;;",                // one cent above the maximum
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1000001;uur;100,00;;F3;;;",
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;1.000.000,00;;F4;;;"), null);          // the maximum itself is fine
+
+        Assert.Equal(SpendingImportOutcome.Rejected, report.Outcome);
+        Assert.Equal([(2, "bedrag"), (3, "bedrag"), (4, "volume")], report.Errors.Select(e => (e.Line, e.Field!)));
+        Assert.Equal(0, await LineCountAsync(agb));
+        var row = Assert.Single(await Spending.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today));
+        Assert.Equal(0, row.SpentCents);
+    }
+
+    [EngineFact]
+    public async Task A_declared_amount_above_the_maximum_refuses_the_323_message()
+    {
+        var (agb, _) = await ContractAsync();
+
+        var report = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-GROOT",
+            [new Prestatie("999900006", "45", "45A53", new(2025, 4, 1), new(2025, 4, 30), 4, "04", 100_000_001)])), null);
+
+        Assert.Equal(SpendingImportOutcome.Rejected, report.Outcome);
+        Assert.Equal("IngediendBedrag", Assert.Single(report.Errors).Field);
+        Assert.Equal(0, await LineCountAsync(agb));
+    }
+
+    [EngineFact]
+    public async Task A_configured_maximum_replaces_the_default()
+    {
+        var (agb, _) = await ContractAsync();
+        var importer = new SpendingImporter(Database, Spending, Audit, new FixedActor("f.smit"),
+            new SpendingOptions { PseudonymKey = Key, MaxLineAmount = 500m }, new FixedClock(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero)));
+
+        var report = await importer.ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;;;"), null);
+
+        Assert.Equal((2, "bedrag"), (Assert.Single(report.Errors).Line, Assert.Single(report.Errors).Field!));
+    }
+
     private async Task<(string Agb, long ContractId)> ContractAsync()
     {
         var provider = TestData.Provider();
