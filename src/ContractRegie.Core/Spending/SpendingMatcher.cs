@@ -62,6 +62,12 @@ public sealed class SpendingMatcher
                 $"Levering {Period(line.DeliveryStart, line.DeliveryEnd)} valt buiten de looptijd van contract {nearest.Contract.ContractNumber} "
                 + $"({Period(nearest.Contract.StartDate, nearest.CurrentEnd)}).")]);
         }
+        if (!inPeriod.Contract.Municipalities.Contains(line.MunicipalityCode))
+        {
+            return new SpendingMatch(inPeriod.Contract.Id, [new SpendingException(SpendingExceptionKind.MunicipalityNotCovered,
+                $"Gemeente {line.MunicipalityCode} neemt niet deel aan contract {inPeriod.Contract.ContractNumber} "
+                + $"({string.Join(", ", inPeriod.Contract.Municipalities)}).")]);
+        }
         return new SpendingMatch(inPeriod.Contract.Id, TariffDeviation(line, inPeriod) is { } deviation ? [deviation] : []);
     }
 

@@ -122,6 +122,14 @@ public sealed class SpendingImporter(
             exceptions += await spending.MarkDuplicateNumbersAsync(importId, lastIdBefore,
                 "Dit factuurnummer van deze zorgaanbieder staat al in een eerdere import (dubbel gedeclareerd).", transaction);
         }
+        if (errors.Count == 0)
+        {
+            exceptions += await spending.MarkUnmatchedCreditsAsync(importId, lastIdBefore,
+                "Deze creditregel draait geen gedeclareerde regel van dezelfde cliënt, hetzelfde product, dezelfde periode en hetzelfde bedrag terug.",
+                transaction);
+            exceptions += await spending.MarkDuplicateClientPeriodsAsync(importId, lastIdBefore,
+                "Dezelfde cliënt, hetzelfde product en dezelfde periode zijn al eerder gedeclareerd (dubbel gedeclareerd).", transaction);
+        }
         return (writer.Written, exceptions, total);
     }
 

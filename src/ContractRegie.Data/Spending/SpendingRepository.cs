@@ -43,6 +43,14 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public Task<int> MarkDuplicateNumbersAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
         transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateNumbers, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
 
+    /// <summary>Flags this import's credits that reverse no line of the same client, product, period and amount; returns how many.</summary>
+    public Task<int> MarkUnmatchedCreditsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkUnmatchedCredits, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+
+    /// <summary>Flags this import's debet lines whose client, product and period were declared before; returns how many.</summary>
+    public Task<int> MarkDuplicateClientPeriodsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateClientPeriods, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+
     /// <summary>Every contract with its provider's AGB-code and its tariff lines, for <see cref="SpendingMatcher"/>.</summary>
     public async Task<IReadOnlyList<MatchableContract>> ReadMatchableContractsAsync()
     {

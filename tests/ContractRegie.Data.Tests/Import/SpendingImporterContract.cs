@@ -188,9 +188,9 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
 
         var report = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN001", prestaties)), "wmo323.xml");
 
-        // 290,00 − 72,50 + 145,00 = 362,50
+        // 290,00 − 72,50 + 145,00 = 362,50; the credit of 72,50 reverses no line of that amount (the debet was 290,00).
         Assert.True(report.Errors.Count == 0, string.Join("\n", report.Errors));
-        Assert.Equal((SpendingSource.Wmo323, 3, 0, 36_250L), (report.Source, report.LinesImported, report.ExceptionCount, report.TotalCents));
+        Assert.Equal((SpendingSource.Wmo323, 3, 1, 36_250L), (report.Source, report.LinesImported, report.ExceptionCount, report.TotalCents));
         Assert.Equal(PseudonymOf999900006, (await PseudonymsAsync(agb))[0]);
 
         var sameNumber = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN001", prestaties[..1])), "wmo323-opnieuw.xml");
@@ -304,6 +304,28 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         var report = await importer.ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;;;"), null);
 
         Assert.Equal((2, "bedrag"), (Assert.Single(report.Errors).Line, Assert.Single(report.Errors).Field!));
+    }
+
+    [EngineFact]
+    public async Task The_same_client_product_and_period_under_a_new_number_is_a_duplicate_and_a_credit_must_reverse_a_line()
+    {
+        var (agb, _) = await ContractAsync();
+        DateOnly april = new(2025, 4, 1), endOfApril = new(2025, 4, 30), may = new(2025, 5, 1), endOfMay = new(2025, 5, 31);
+        var first = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-A", [new("999900006", "45", "45A53", april, endOfApril, 4, "04", 29_000)])), null);
+
+        // April again under a new number, without a credit: a duplicate. May is new.
+        var second = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-B",
+            [new("999900006", "45", "45A53", april, endOfApril, 4, "04", 29_000), new("999900006", "45", "45A53", may, endOfMay, 2, "04", 14_500)])), null);
+        // A credit of April's 290,00 reverses it; a credit of 72,50 for May reverses nothing (May was 145,00).
+        var third = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-C",
+            [new("999900006", "45", "45A53", april, endOfApril, 4, "04", 29_000, 'C'), new("999900006", "45", "45A53", may, endOfMay, 1, "04", 7_250, 'C')])), null);
+        // After the credit, April declared again is the correction, not a duplicate.
+        var fourth = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-D", [new("999900006", "45", "45A53", april, endOfApril, 3, "04", 21_750)])), null);
+
+        Assert.Equal([0, 1, 1, 0], new[] { first, second, third, fourth }.Select(r => r.ExceptionCount));
+        var exceptions = (await Spending.SearchExceptionsAsync(new SpendingExceptionFilter(ProviderAgbCode: agb), new PageRequest(1, 50))).Items;
+        Assert.Equal([(SpendingExceptionKind.DuplicateDeclaration, "DN-B", 29_000L), (SpendingExceptionKind.CreditReversesNothing, "DN-C", 7_250L)],
+            exceptions.Select(e => (e.ExceptionKind, e.DeclarationNumber, e.AmountCents)));
     }
 
     private async Task<(string Agb, long ContractId)> ContractAsync()

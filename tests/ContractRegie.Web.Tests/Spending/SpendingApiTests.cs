@@ -27,7 +27,7 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         [
             new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 8, "04", 58_000),         // 8 × 72,50
             new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 2, "04", 16_000),         // 145,00 expected: 15,00 off
-            new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 1, "04", 7_250, 'C'),     // credit
+            new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 1, "04", 7_250, 'C'),     // credit of another amount than the 580,00
         ]);
         var jw323 = Jw323(agb, "0141", "DNJ1", [new("123456782", "43", "43A31", new(2026, 2, 1), new(2026, 2, 28), 28, "14", 420_000)]);
         var csv = "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer\r\n"
@@ -41,16 +41,17 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         using var third = await ImportOkAsync(csv);
 
         // 580,00 + 160,00 − 72,50 = 667,50 | 4.200,00 | 290,00 + 50,00 + 72,50 + 72,50 = 485,00
-        Assert.Equal(("Wmo323", 3, 1, 66_750L), Summary(first));
+        Assert.Equal(("Wmo323", 3, 2, 66_750L), Summary(first));
         Assert.Equal(("Jw323", 1, 0, 420_000L), Summary(second));
         Assert.Equal(("Csv", 4, 3, 48_500L), Summary(third));
 
         using var exceptions = await Client.GetJsonAsync($"/api/v1/spending-exceptions?providerAgbCode={agb}");
-        Assert.Equal(["AmountDeviatesFromTariff", "NoMatchingContract", "DeliveryOutsideContractPeriod", "DuplicateDeclaration"],
+        // The message lists its prestaties per client: 999900006's credit comes before 999900018's line.
+        Assert.Equal(["CreditReversesNothing", "AmountDeviatesFromTariff", "NoMatchingContract", "DeliveryOutsideContractPeriod", "DuplicateDeclaration"],
             exceptions.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("exceptionKind").GetString()));
 
         // Wmo 2026: 667,50 + 290,00 + 72,50 = 1.030,00 of 1.000,00 = 103,0 %; 103.000 × 365 / 60 = 626.583,3 cents.
-        Assert.Equal((100_000L, 103_000L, 626_583L, 103.0m, 5, 2), await ReconciliationAsync(wmo));
+        Assert.Equal((100_000L, 103_000L, 626_583L, 103.0m, 5, 3), await ReconciliationAsync(wmo));
         // Jeugdwet 2026: 4.200,00 of 10.000,00 = 42,0 %; 420.000 × 365 / 60 = 2.555.000 cents.
         Assert.Equal((1_000_000L, 420_000L, 2_555_000L, 42.0m, 1, 0), await ReconciliationAsync(jeugd));
 
@@ -58,9 +59,9 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
         var lines = (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.EndsWith(";0141;1000,00;1030,00;6265,83;103;5;2", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(";0141;1000,00;1030,00;6265,83;103;5;3", lines[1], StringComparison.Ordinal);
         var exceptionExport = await (await Client.GetAsync($"/api/v1/spending-exceptions/export?providerAgbCode={agb}")).Content.ReadAsStringAsync();
-        Assert.Equal(5, exceptionExport.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(6, exceptionExport.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         [
             new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 8, "04", 58_000),
             new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 2, "04", 16_000),    // 15,00 off the tariff
-            new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 1, "04", 7_250),
+            new("123456782", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 1, "04", 7_250),
         ]));
         using var jw323 = await ImportOkAsync(Jw323(agb, "0141", "DNJ8",
         [

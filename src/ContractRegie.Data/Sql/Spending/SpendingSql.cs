@@ -55,6 +55,47 @@ public static class SpendingSql
                             AND o.declaration_number = spending_line.declaration_number AND o.import_id <> @ImportId))
         """;
 
+    // The per-client checks below compare a line with the other lines of the same provider, client, product and
+    // delivery period; ix_spending_line_client makes each comparison an index probe, so a whole import is checked in one
+    // statement per rule rather than a query per line. Lines without a client (a CSV without BSN) cannot be compared.
+    private const string SameClientProductPeriod = """
+        o.provider_agb_code = spending_line.provider_agb_code AND o.client_pseudonym = spending_line.client_pseudonym
+                AND o.product_code = spending_line.product_code AND o.delivery_start = spending_line.delivery_start
+                AND o.product_category = spending_line.product_category AND o.delivery_end = spending_line.delivery_end
+        """;
+
+    /// <summary>
+    /// Flags this import's credit lines that reverse no debet line of the same client, product and period with the same
+    /// amount (in this import or an earlier one).
+    /// </summary>
+    public const string MarkUnmatchedCredits = """
+        UPDATE spending_line
+        SET exception_kind = 'CreditReversesNothing', exception_reason = @Reason
+        WHERE id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL AND debet_credit = 'C' AND client_pseudonym IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM spending_line o
+                          WHERE 
+        """ + SameClientProductPeriod + """
+                            AND o.debet_credit = 'D' AND o.amount_cents = spending_line.amount_cents)
+        """;
+
+    /// <summary>
+    /// Flags this import's debet lines for a client, product and period that an earlier line already declared, whatever
+    /// the declaration number, unless a credit on that client, product and period shows the earlier one was reversed.
+    /// </summary>
+    public const string MarkDuplicateClientPeriods = """
+        UPDATE spending_line
+        SET exception_kind = 'DuplicateDeclaration', exception_reason = @Reason
+        WHERE id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL AND debet_credit = 'D' AND client_pseudonym IS NOT NULL
+          AND EXISTS (SELECT 1 FROM spending_line o
+                      WHERE 
+        """ + SameClientProductPeriod + """
+                        AND o.debet_credit = 'D' AND o.id < spending_line.id)
+          AND NOT EXISTS (SELECT 1 FROM spending_line o
+                          WHERE 
+        """ + SameClientProductPeriod + """
+                            AND o.debet_credit = 'C')
+        """;
+
     /// <summary>Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.</summary>
     public const string SpentPerContract = """
         SELECT l.contract_id, l.municipality_code,
