@@ -36,7 +36,8 @@ internal sealed class DeclarationMessageReader : ISpendingReader
     private const string Jw323 = "http://www.istandaarden.nl/ijw/3_2/jw323/schema";
     private const string JwBasis = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema";
 
-    private static readonly XmlReaderSettings Settings = new()
+    /// <summary>Shared with the allocation reader: no DTD, no resolver, bounded.</summary>
+    internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,

@@ -106,9 +106,11 @@ internal sealed class SpendingCsvReader : ISpendingReader
         };
     }
 
-    private static SpendingUnit? Unit(ImportRow row)
+    private static SpendingUnit? Unit(ImportRow row) => UnitOf(row, Column.Eenheid, row.Text(Column.Eenheid));
+
+    /// <summary>A unit by name or iWmo/iJw code; null for an empty cell, or reported when it is no unit.</summary>
+    internal static SpendingUnit? UnitOf(ImportRow row, ImportColumn column, string text)
     {
-        var text = row.Text(Column.Eenheid);
         if (text.Length == 0)
         {
             return null;
@@ -117,7 +119,7 @@ internal sealed class SpendingCsvReader : ISpendingReader
         {
             return unit;
         }
-        row.Error(Column.Eenheid, $"'{text}' is geen eenheid; kies uit {string.Join(", ", Enum.GetNames<SpendingUnit>())} of een iWmo/iJw-code.");
+        row.Error(column, $"'{text}' is geen eenheid; kies uit {string.Join(", ", Enum.GetNames<SpendingUnit>())} of een iWmo/iJw-code.");
         return null;
     }
 
@@ -145,17 +147,16 @@ internal sealed class SpendingCsvReader : ISpendingReader
         }
     }
 
-    /// <summary>The BSN is replaced here; an error never repeats it.</summary>
-    private string? Pseudonym(ImportRow row)
+    private string? Pseudonym(ImportRow row) =>
+        row.OptionalText(Column.Bsn) is { } bsn ? PseudonymOf(row, Column.Bsn, bsn, _pseudonym) : null;
+
+    /// <summary>The BSN is replaced here; an error never repeats it. Leading zeros a spreadsheet dropped are restored.</summary>
+    internal static string? PseudonymOf(ImportRow row, ImportColumn column, string bsn, ClientPseudonym pseudonyms)
     {
-        if (row.OptionalText(Column.Bsn) is not { } bsn)
-        {
-            return null;
-        }
-        var pseudonym = _pseudonym.For(CsvValues.RestoreLeadingZeros(bsn, 9));
+        var pseudonym = pseudonyms.For(CsvValues.RestoreLeadingZeros(bsn, 9));
         if (pseudonym is null)
         {
-            row.Error(Column.Bsn, "Geen geldig BSN (9 cijfers en de elfproef).");
+            row.Error(column, "Geen geldig BSN (9 cijfers en de elfproef).");
         }
         return pseudonym;
     }

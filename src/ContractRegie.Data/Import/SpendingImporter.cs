@@ -39,6 +39,7 @@ public sealed class SpendingImporter(
             return Rejected(null, 0, errors);
         }
         var matcher = new SpendingMatcher(await spending.ReadMatchableContractsAsync(), options.Tolerance);
+        var allocationChecker = await spending.ReadAllocationCheckerAsync();
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -64,7 +65,7 @@ public sealed class SpendingImporter(
             }
             await spending.InsertDeclarationAsync(importId, declaration, transaction);
         }
-        var written = await WriteLinesAsync(reader, matcher, importId, errors, transaction, cancellationToken);
+        var written = await WriteLinesAsync(reader, matcher, allocationChecker, importId, errors, transaction, cancellationToken);
         reader.Complete(errors);
         if (errors.Count > 0)
         {
@@ -85,7 +86,8 @@ public sealed class SpendingImporter(
         new(SpendingImportOutcome.AlreadyImported, earlier.Source, earlier.Id, earlier.LinesRead, 0, 0, 0,
             $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:dd-MM-yyyy HH:mm} UTC (import {earlier.Id}); er is niets gewijzigd.", []);
 
-    private async Task<(int Lines, int Exceptions, long TotalCents)> WriteLinesAsync(ISpendingReader reader, SpendingMatcher matcher, long importId,
+    private async Task<(int Lines, int Exceptions, long TotalCents)> WriteLinesAsync(ISpendingReader reader, SpendingMatcher matcher,
+        AllocationChecker allocationChecker, long importId,
         ImportErrorList errors, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows);
@@ -106,10 +108,12 @@ public sealed class SpendingImporter(
                 continue;
             }
             var match = matcher.Match(line);
-            var exception = match.Exceptions.FirstOrDefault();
+            // Every line counts towards its allocation's volume; the contract's exception, if any, is the one the line keeps.
+            var allocation = allocationChecker.Check(line);
+            var exception = match.Exceptions.FirstOrDefault() ?? allocation.Exception;
             exceptions += exception is null ? 0 : 1;
             total += line.SignedAmountCents;
-            await writer.AddAsync(new SpendingLineRow(read.Line, line, match.ContractId, exception), cancellationToken);
+            await writer.AddAsync(new SpendingLineRow(read.Line, line, match.ContractId, exception, allocation.AllocationId), cancellationToken);
         }
         if (errors.Count >= MaxErrors)
         {

@@ -51,6 +51,27 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public Task<int> MarkDuplicateClientPeriodsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
         transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateClientPeriods, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
 
+    /// <summary>
+    /// The checker for a spending import: every allocation, and per allocation the volume declared on it so far in its
+    /// own unit. Two set-based reads, whatever the number of lines to check.
+    /// </summary>
+    public async Task<AllocationChecker> ReadAllocationCheckerAsync(DbTransaction? transaction = null)
+    {
+        var (allocations, declared) = await database.RunAsync(transaction, async c => (
+            (await c.QueryAsync<Allocation>(AllocationSql.AllAllocations, transaction: transaction)).AsList(),
+            (await c.QueryAsync<DeclaredVolume>(AllocationSql.DeclaredVolumes, transaction: transaction)).AsList()));
+        var units = allocations.ToDictionary(a => a.Id, a => a.Unit);
+        var perAllocation = new Dictionary<long, decimal>();
+        foreach (var row in declared)
+        {
+            if (units.GetValueOrDefault(row.AllocationId) is { } unit && SpendingUnits.Convert(row.Volume, row.Unit, unit) is { } volume)
+            {
+                perAllocation[row.AllocationId] = perAllocation.GetValueOrDefault(row.AllocationId) + volume;
+            }
+        }
+        return new AllocationChecker(allocations, perAllocation);
+    }
+
     /// <summary>Every contract with its provider's AGB-code and its tariff lines, for <see cref="SpendingMatcher"/>.</summary>
     public async Task<IReadOnlyList<MatchableContract>> ReadMatchableContractsAsync()
     {
@@ -164,6 +185,13 @@ public sealed class SpendingRepository(Database database, ContractRepository con
 
         public ExceptionGroup ToGroup() =>
             new(Kind, ContractId, ContractNumber, ContractManager, ProviderAgbCode, Year, LineCount, SignedCents, FirstLineId);
+    }
+
+    private sealed record DeclaredVolume
+    {
+        public long AllocationId { get; init; }
+        public SpendingUnit Unit { get; init; }
+        public decimal Volume { get; init; }
     }
 
     private sealed record SpentRow

@@ -76,6 +76,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["DELETE /api/v1/financial-statements/{id}"] = ContractManagers,
         ["GET /api/v1/providers/{id}/financial-assessment"] = Everyone,
         ["POST /api/v1/spending-imports"] = [Role.Financien],
+        ["POST /api/v1/allocation-imports"] = [Role.Financien],
         ["GET /api/v1/reconciliation"] = FinanceReaders,
         ["GET /api/v1/reconciliation/export"] = FinanceReaders,
         ["GET /api/v1/spending-exceptions"] = FinanceReaders,

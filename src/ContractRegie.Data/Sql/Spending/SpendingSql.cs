@@ -165,14 +165,14 @@ public static class SpendingSql
         ("Volume", DbType.Decimal, 0), ("Unit", DbType.AnsiString, 10), ("AmountCents", DbType.Int64, 0),
         ("DebetCredit", DbType.AnsiString, 1), ("DeclarationNumber", DbType.AnsiString, 50), ("ProductReference", DbType.String, 50),
         ("AllocationNumber", DbType.AnsiString, 20), ("ClientPseudonym", DbType.AnsiString, 64), ("ContractId", DbType.Int64, 0),
-        ("ExceptionKind", DbType.AnsiString, 40), ("ExceptionReason", DbType.String, 1000),
+        ("ExceptionKind", DbType.AnsiString, 40), ("ExceptionReason", DbType.String, 1000), ("AllocationId", DbType.Int64, 0),
     ];
 
     // Not a const: on its own it is no statement; the parse test checks what InsertLines composes from it.
     private static readonly string InsertLinesHead = """
         INSERT INTO spending_line (import_id, line_number, provider_agb_code, municipality_code, law, product_category, product_code,
             delivery_start, delivery_end, delivery_year, volume, unit, amount_cents, debet_credit, declaration_number, product_reference,
-            allocation_number, client_pseudonym, contract_id, exception_kind, exception_reason)
+            allocation_number, client_pseudonym, contract_id, exception_kind, exception_reason, allocation_id)
         VALUES
         """;
 

@@ -23,6 +23,9 @@ public static class SpendingApi
         api.MapPost("/spending-imports", ImportSpendingFile).WithName("ImportSpendingFile")
             .WithSummary("Importeert uitgaven (de body): een CSV-bestand van de financiële administratie of een WMO323/JW323-declaratiebericht. Alles of niets; hetzelfde bestand of declaratienummer nog eens verandert niets.")
             .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance);
+        api.MapPost("/allocation-imports", ImportAllocationFile).WithName("ImportAllocationFile")
+            .WithSummary("Importeert toewijzingen (de body): een WMO301/JW301-bericht of het CSV-bestand met toewijzingen. Alles of niets; hetzelfde bestand nog eens verandert niets. Van de cliënt wordt alleen het pseudoniem van het BSN bewaard.")
+            .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance);
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
         api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation")
@@ -44,16 +47,33 @@ public static class SpendingApi
             return ApiProblems.Invalid(errors);
         }
         var report = await importer.ImportAsync(request.Body, QueryReader.Text(fileName), cancellationToken);
-        if (report.Outcome != SpendingImportOutcome.Rejected)
-        {
-            return TypedResults.Ok(report);
-        }
-        return TypedResults.Problem(
-            title: "Import afgewezen; er is niets opgeslagen.",
-            detail: report.Message,
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["rowErrors"] = report.Errors, ["linesRead"] = report.LinesRead });
+        return report.Outcome != SpendingImportOutcome.Rejected
+            ? TypedResults.Ok(report)
+            : ImportRejected(report.Message, report.Errors, report.LinesRead);
     }
+
+    public static async Task<Results<Ok<AllocationImportReport>, ValidationProblem, ProblemHttpResult>> ImportAllocationFile(
+        HttpRequest request, AllocationImporter importer, CancellationToken cancellationToken, string? fileName = null)
+    {
+        var errors = new ValidationErrors();
+        TextRules.Name(errors, "fileName", fileName, 260);
+        if (!errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+        var report = await importer.ImportAsync(request.Body, QueryReader.Text(fileName), cancellationToken);
+        return report.Outcome != SpendingImportOutcome.Rejected
+            ? TypedResults.Ok(report)
+            : ImportRejected(report.Message, report.Errors, report.AllocationsRead);
+    }
+
+    /// <summary>A rejected import: 422 with the reason per line, the same for spending and allocations.</summary>
+    private static ProblemHttpResult ImportRejected(string message, IReadOnlyList<ImportError> errors, int read) =>
+        TypedResults.Problem(
+            title: "Import afgewezen; er is niets opgeslagen.",
+            detail: message,
+            statusCode: StatusCodes.Status422UnprocessableEntity,
+            extensions: new Dictionary<string, object?> { ["rowErrors"] = errors, ["linesRead"] = read });
 
     public static async Task<Results<Ok<PagedResponse<ReconciliationRow>>, ValidationProblem>> Reconcile(
         HttpRequest request, SpendingRepository spending, TimeProvider time,
