@@ -47,14 +47,17 @@ public sealed record TariffLine : IVersioned
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        errors.AddIf(ProductCategory is not { Length: 2 } || !ProductCategory.All(char.IsAsciiDigit), "productCategory", "Productcategorie bestaat uit 2 cijfers.");
-        errors.AddIf(ProductCode is not { Length: 5 } || !ProductCode.All(char.IsAsciiLetterOrDigit), "productCode", "Productcode bestaat uit 5 tekens.");
+        // iWmo/iJw codes are 2 digits and 5 characters; Participatiewet products have local codes, so the rule is the columns' width.
+        errors.AddIf(!IsCode(ProductCategory), "productCategory", "Productcategorie bestaat uit 2 tot 10 letters en cijfers (iWmo/iJw: 2 cijfers).");
+        errors.AddIf(!IsCode(ProductCode), "productCode", "Productcode bestaat uit 2 tot 10 letters en cijfers (iWmo/iJw: 5 tekens).");
         errors.AddIf(PriceCents < 0, "priceCents", "Tarief mag niet negatief zijn.");
         errors.AddIf(!Money.IsInRange(PriceCents), "priceCents", Money.OutOfRangeMessage);
         errors.AddIf(ValidTo < ValidFrom, "validTo", "Geldig tot ligt voor geldig van.");
         errors.AddIf(IndexationPercent is < -100m or > 100m, "indexationPercent", "Indexatie moet tussen -100 en 100 procent liggen.");
         return errors;
     }
+
+    private static bool IsCode(string value) => value is { Length: >= 2 and <= 10 } && value.All(char.IsAsciiLetterOrDigit);
 
     /// <summary>
     /// <see cref="Validate()"/>, and no overlap with the contract's other lines for the product (<paramref name="stored"/>
