@@ -25,5 +25,11 @@ public sealed class SpendingOptions
 
     public SpendingLimits Limits => new(Money.FromEuros(Math.Clamp(MaxLineAmount, 0m, Money.ToEuros(Money.MaxCents))));
 
+    /// <summary>
+    /// The reporting threshold of the rechtmatigheidsverantwoording, in percent of the total spent: above it the unlawful
+    /// plus uncertain amount must be reported. Councils set at most 3 %.
+    /// </summary>
+    public decimal LawfulnessThresholdPercent { get; set; } = 3m;
+
     public TariffTolerance Tolerance => new(TariffTolerancePercent, TariffToleranceMinimumCents);
 }

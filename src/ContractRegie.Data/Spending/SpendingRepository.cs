@@ -101,6 +101,11 @@ public sealed class SpendingRepository(Database database, ContractRepository con
             return new Page<SpendingExceptionLine>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 
+    /// <summary>The rechtmatigheidsverantwoording of <paramref name="year"/> per law, computed by <see cref="LawfulnessYear.Compute"/>.</summary>
+    public async Task<IReadOnlyList<LawfulnessYear>> ReadLawfulnessAsync(int year, decimal thresholdPercent) =>
+        LawfulnessYear.Compute(year, await database.RunAsync(null, async c =>
+            (await c.QueryAsync<LawfulnessRow>(SpendingSql.LawfulnessTotals, new { Year = year })).Select(r => r.ToTotal()).ToList()), thresholdPercent);
+
     /// <summary>
     /// Budget against spending for <see cref="ReconciliationFilter.Year"/> on <paramref name="asOf"/>. The base rows are
     /// per contract and municipality (every budget ceiling, and all matched spending even without a ceiling); the
@@ -185,6 +190,16 @@ public sealed class SpendingRepository(Database database, ContractRepository con
 
         public ExceptionGroup ToGroup() =>
             new(Kind, ContractId, ContractNumber, ContractManager, ProviderAgbCode, Year, LineCount, SignedCents, FirstLineId);
+    }
+
+    private sealed record LawfulnessRow
+    {
+        public Law Law { get; init; }
+        public SpendingExceptionKind? Kind { get; init; }
+        public long AmountCents { get; init; }
+        public int LineCount { get; init; }
+
+        public LawfulnessTotal ToTotal() => new(Law, Kind, AmountCents, LineCount);
     }
 
     private sealed record DeclaredVolume

@@ -15,7 +15,7 @@ public sealed record ToegewezenProduct(
 public static class AllocationMessage
 {
     /// <summary>Personal data in every generated message; none of it may reach the database, a log or a report.</summary>
-    public static readonly string[] PersonalData = ["1967-08-13", "Wit-Jansen", "Timotheus", "Meindertsma", "Straatweg", "0612345678", "tim@voorbeeld.nl", "7511AB"];
+    public static readonly string[] PersonalData = ["1967-08-13", "Wit-Jansen", "Timotheus", "Meindertsma", "Straatweg", "0624681357", "tim@voorbeeld.nl", "7511AB"];
 
     public static string Wmo301(string municipality, string agb, string bsn, params ToegewezenProduct[] products) =>
         Write("iwmo", "wmo301", "414", municipality, agb, bsn, products);
@@ -32,7 +32,7 @@ public static class AllocationMessage
             new XElement(m + "Adres",
                 new XElement(b + "Huis", new XElement(b + "Huisnummer", "10")),
                 new XElement(b + "Postcode", "7511AB"), new XElement(b + "Straatnaam", street), new XElement(b + "Plaatsnaam", "Enschede")),
-            new XElement(m + "Telefoon", new XElement(b + "Telefoon01", new XElement(b + "Telefoonnummer", "0612345678"))),
+            new XElement(m + "Telefoon", new XElement(b + "Telefoon01", new XElement(b + "Telefoonnummer", "0624681357"))),
             new XElement(m + "Emailadres", "tim@voorbeeld.nl"));
         XElement Name(string surname, string given) => new(m + "Naam",
             new XElement(b + "Geslachtsnaam", new XElement(b + "Achternaam", surname)),

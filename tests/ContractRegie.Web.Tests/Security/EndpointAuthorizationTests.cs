@@ -78,6 +78,8 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["POST /api/v1/spending-imports"] = [Role.Financien],
         ["POST /api/v1/allocation-imports"] = [Role.Financien],
         ["GET /api/v1/reconciliation"] = FinanceReaders,
+        ["GET /api/v1/lawfulness"] = FinanceReaders,
+        ["GET /api/v1/lawfulness/export"] = FinanceReaders,
         ["GET /api/v1/reconciliation/export"] = FinanceReaders,
         ["GET /api/v1/spending-exceptions"] = FinanceReaders,
         ["GET /api/v1/spending-exceptions/export"] = FinanceReaders,

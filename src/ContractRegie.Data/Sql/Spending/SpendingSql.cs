@@ -107,6 +107,16 @@ public static class SpendingSql
         GROUP BY l.contract_id, l.municipality_code
         """;
 
+    /// <summary>Per law and exception kind (null: clean) the signed spending of a delivery year, for the rechtmatigheidsverantwoording.</summary>
+    public const string LawfulnessTotals = """
+        SELECT l.law, l.exception_kind AS kind,
+               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS amount_cents,
+               COUNT(*) AS line_count
+        FROM spending_line l
+        WHERE l.delivery_year = @Year
+        GROUP BY l.law, l.exception_kind
+        """;
+
     /// <summary>Every contract with what matching and reconciliation need of it and its provider.</summary>
     public const string Contracts = """
         SELECT c.id, c.contract_number, c.law, c.contract_manager, c.provider_id, p.name AS provider_name, p.agb_code AS provider_agb_code

@@ -30,6 +30,10 @@ public static class SpendingApi
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
         api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation")
             .WithSummary("Dezelfde afstemming als CSV voor de financiële administratie.");
+        api.MapGet("/lawfulness", ListLawfulness).WithName("ListLawfulness")
+            .WithSummary("Rechtmatigheidsverantwoording per wet in een jaar (year, standaard dit jaar): totaal besteed, bedrag per soort uitzondering (fout of onzeker) en of fouten plus onzekerheden de rapporteringsgrens (Spending:LawfulnessThresholdPercent van het totaal) overschrijden.");
+        api.MapGet("/lawfulness/export", ExportLawfulness).WithName("ExportLawfulness")
+            .WithSummary("Dezelfde rechtmatigheidsverantwoording als CSV voor de jaarrekening: een regel per wet en soort.");
         api.MapGet("/spending-exceptions", ListExceptions).WithName("ListSpendingExceptions")
             .WithSummary("Uitgaven die aandacht vragen: geen passend contract, afwijkend tarief, buiten de looptijd, dubbel gedeclareerd.");
         api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions")
@@ -116,6 +120,47 @@ public static class SpendingApi
         return TypedResults.Empty;
     }
 
+    public static async Task<Results<Ok<PagedResponse<LawfulnessYear>>, ValidationProblem>> ListLawfulness(
+        HttpRequest request, SpendingRepository spending, SpendingOptions options, TimeProvider time,
+        string? year = null, string? page = null, string? pageSize = null)
+    {
+        var query = new QueryReader();
+        var parsedYear = YearFrom(query, time, year);
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        var years = await spending.ReadLawfulnessAsync(parsedYear, options.LawfulnessThresholdPercent);
+        var onPage = new Page<LawfulnessYear>(years.Skip(paging.Offset).Take(paging.PageSize).ToList(), paging.PageNumber, paging.PageSize, years.Count);
+        return TypedResults.Ok(PagedResponse<LawfulnessYear>.From(onPage, request));
+    }
+
+    public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportLawfulness(
+        HttpResponse response, SpendingRepository spending, SpendingOptions options, TimeProvider time, string? year = null)
+    {
+        var query = new QueryReader();
+        var parsedYear = YearFrom(query, time, year);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        var csv = await StartCsvAsync(response, $"rechtmatigheid-{parsedYear}.csv");
+        await csv.WriteRowAsync("jaar", "wet", "soort", "klasse", "bedrag", "regels", "totaal_besteed", "fouten", "onzekerheden", "grens_procent",
+            "grens", "boven_grens");
+        foreach (var perLaw in await spending.ReadLawfulnessAsync(parsedYear, options.LawfulnessThresholdPercent))
+        {
+            foreach (var amount in perLaw.Amounts)
+            {
+                await csv.WriteRowAsync(perLaw.Year, perLaw.Law, amount.Kind, amount.Class, CsvWriter.Euros(amount.AmountCents), amount.LineCount,
+                    CsvWriter.Euros(perLaw.SpentCents), CsvWriter.Euros(perLaw.UnlawfulCents), CsvWriter.Euros(perLaw.UncertainCents),
+                    perLaw.ThresholdPercent, CsvWriter.Euros(perLaw.ThresholdCents), perLaw.ExceedsThreshold ? "ja" : "nee");
+            }
+        }
+        await csv.FlushAsync();
+        return TypedResults.Empty;
+    }
+
     public static async Task<Results<Ok<PagedResponse<SpendingExceptionLine>>, ValidationProblem>> ListExceptions(
         HttpRequest request, SpendingRepository spending,
         string? kind = null, string? contractId = null, string? providerAgbCode = null, string? year = null, string? importId = null,
@@ -166,11 +211,16 @@ public static class SpendingApi
     private static ReconciliationFilter ReconciliationFilterFrom(QueryReader query, TimeProvider time, string? year, string? groupBy,
         string? contractId, string? providerId, string? law, string? municipality)
     {
-        var parsedYear = (int)(query.Long("year", year) ?? time.Today().Year);
-        query.Errors.AddIf(parsedYear is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
-        return new ReconciliationFilter(parsedYear, query.Enum<ReconciliationGrouping>("groupBy", groupBy) ?? ReconciliationGrouping.Contract,
+        return new ReconciliationFilter(YearFrom(query, time, year), query.Enum<ReconciliationGrouping>("groupBy", groupBy) ?? ReconciliationGrouping.Contract,
             query.Long("contractId", contractId), query.Long("providerId", providerId), query.Enum<Core.Contracts.Law>("law", law)?.ToString(),
             QueryReader.Text(municipality));
+    }
+
+    private static int YearFrom(QueryReader query, TimeProvider time, string? year)
+    {
+        var parsedYear = (int)(query.Long("year", year) ?? time.Today().Year);
+        query.Errors.AddIf(parsedYear is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
+        return parsedYear;
     }
 
     private static SpendingExceptionFilter ExceptionFilterFrom(QueryReader query, string? kind, string? contractId, string? providerAgbCode,
