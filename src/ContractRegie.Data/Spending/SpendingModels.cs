@@ -73,6 +73,8 @@ public sealed record ReconciliationRow
     public long SpentCents { get; init; }
     public long ProjectedCents { get; init; }
     public decimal? ExhaustionPercent { get; init; }
+    /// <summary>The part of <see cref="SpentCents"/> on lines with an open exception: "in onderzoek".</summary>
+    public long InInvestigationCents { get; init; }
     public int LineCount { get; init; }
     public int ExceptionCount { get; init; }
 }

@@ -156,6 +156,7 @@ public sealed class SpendingRepository(Database database, ContractRepository con
                     SpentCents = position.SpentCents,
                     ProjectedCents = position.ProjectedCents,
                     ExhaustionPercent = position.ExhaustionPercent,
+                    InInvestigationCents = group.Sum(x => x.Spent?.InInvestigationCents ?? 0),
                     LineCount = group.Sum(x => x.Spent?.LineCount ?? 0),
                     ExceptionCount = group.Sum(x => x.Spent?.ExceptionCount ?? 0),
                 };
@@ -214,6 +215,7 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         public long ContractId { get; init; }
         public string MunicipalityCode { get; init; } = "";
         public long SpentCents { get; init; }
+        public long InInvestigationCents { get; init; }
         public int LineCount { get; init; }
         public int ExceptionCount { get; init; }
     }

@@ -96,10 +96,15 @@ public static class SpendingSql
                             AND o.debet_credit = 'C')
         """;
 
-    /// <summary>Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.</summary>
+    /// <summary>
+    /// Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.
+    /// The part of it on lines with an exception is "in onderzoek".
+    /// </summary>
     public const string SpentPerContract = """
         SELECT l.contract_id, l.municipality_code,
                CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS spent_cents,
+               CAST(SUM(CASE WHEN l.exception_kind IS NULL THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
+                   AS in_investigation_cents,
                COUNT(*) AS line_count,
                COUNT(l.exception_kind) AS exception_count
         FROM spending_line l
