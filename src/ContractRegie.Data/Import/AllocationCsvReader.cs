@@ -53,14 +53,7 @@ internal static class AllocationCsvReader
         var frequencyText = row.OptionalText(Column.Frequentie);
         var frequency = frequencyText is null ? null : Allocation.FrequencyFromCode(frequencyText);
         var budget = row.OptionalText(Column.Budget) is null ? (decimal?)null : row.Decimal(Column.Budget);
-        if (municipality.Length > 0 && !Identifiers.IsMunicipalityCode(municipality))
-        {
-            row.Error(Column.Gemeente, "Een CBS-gemeentecode heeft 4 cijfers.");
-        }
-        if (agb.Length > 0 && !Identifiers.IsAgbCode(agb))
-        {
-            row.Error(Column.AgbCode, "Een AGB-code heeft 8 cijfers.");
-        }
+        SpendingCsvReader.CheckCodes(row, Column.AgbCode, agb, Column.Gemeente, municipality);
         if (end < start)
         {
             row.Error(Column.Einddatum, "Einddatum ligt voor de begindatum.");

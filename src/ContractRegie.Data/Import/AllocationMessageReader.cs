@@ -59,10 +59,7 @@ internal sealed class AllocationMessageReader
         }
         catch (XmlException broken)
         {
-            // XmlException's text is English and may quote the document; only its position is passed on.
-            errors.Add(broken.LineNumber, null, broken.Message.Contains("DTD", StringComparison.Ordinal)
-                ? "Het bericht bevat een DTD. DTD's en externe entiteiten worden om veiligheidsredenen niet verwerkt."
-                : $"Het bericht is geen geldige XML (afgebroken of beschadigd) bij regel {broken.LineNumber}, positie {broken.LinePosition}.");
+            DeclarationMessageReader.ReportBroken(broken, errors);
         }
         catch (DeclarationFormatException wrong)
         {

@@ -69,14 +69,7 @@ internal sealed class SpendingCsvReader : ISpendingReader
         var debetCredit = DebetCreditOf(row, euros);
         var number = row.Text(Column.Factuurnummer);
         var pseudonym = Pseudonym(row);
-        if (agb.Length > 0 && !Identifiers.IsAgbCode(agb))
-        {
-            row.Error(Column.AgbCode, "Een AGB-code heeft 8 cijfers.");
-        }
-        if (municipality.Length > 0 && !Identifiers.IsMunicipalityCode(municipality))
-        {
-            row.Error(Column.Gemeente, "Een CBS-gemeentecode heeft 4 cijfers.");
-        }
+        CheckCodes(row, Column.AgbCode, agb, Column.Gemeente, municipality);
         if (end < start)
         {
             row.Error(Column.Einddatum, "Einddatum ligt voor de begindatum.");
@@ -104,6 +97,19 @@ internal sealed class SpendingCsvReader : ISpendingReader
             DebetCredit = debetCredit, DeclarationNumber = number, ProductReference = row.OptionalText(Column.Referentie),
             AllocationNumber = row.OptionalText(Column.Toewijzingnummer), ClientPseudonym = pseudonym,
         };
+    }
+
+    /// <summary>An AGB-code of 8 digits and a CBS municipality code of 4; empty cells are reported as required already.</summary>
+    internal static void CheckCodes(ImportRow row, ImportColumn agbColumn, string agb, ImportColumn municipalityColumn, string municipality)
+    {
+        if (agb.Length > 0 && !Identifiers.IsAgbCode(agb))
+        {
+            row.Error(agbColumn, "Een AGB-code heeft 8 cijfers.");
+        }
+        if (municipality.Length > 0 && !Identifiers.IsMunicipalityCode(municipality))
+        {
+            row.Error(municipalityColumn, "Een CBS-gemeentecode heeft 4 cijfers.");
+        }
     }
 
     private static SpendingUnit? Unit(ImportRow row) => UnitOf(row, Column.Eenheid, row.Text(Column.Eenheid));

@@ -10,6 +10,7 @@ using ContractRegie.Data.Tests.Infrastructure;
 using Dapper;
 using static ContractRegie.Data.Tests.Infrastructure.AllocationMessage;
 using static ContractRegie.Data.Tests.Infrastructure.DeclarationMessage;
+using static ContractRegie.Data.Tests.Infrastructure.TestPseudonymKey;
 
 namespace ContractRegie.Data.Tests.Import;
 
@@ -22,9 +23,6 @@ namespace ContractRegie.Data.Tests.Import;
 public abstract class AllocationImporterContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private const string Key = "sleutel-van-de-gemeente-almelo-0141-test";
-    // HMAC-SHA256 of "999900006" under Key, computed independently with Python's hmac module (as in SpendingImporterContract).
-    private const string PseudonymOf999900006 = "11ac31534c82432b0d31380669c16e147f6506d030a48cc0637d1fbc9d513b89";
     private const string CsvHeader = "gemeente;agb_code;wet;toewijzingnummer;bsn;productcategorie;productcode;begindatum;einddatum;volume;eenheid;frequentie;budget";
 
     private static readonly DateOnly January = new(2025, 1, 1), EndOfJanuary = new(2025, 1, 31), February = new(2025, 2, 1), EndOfFebruary = new(2025, 2, 28);

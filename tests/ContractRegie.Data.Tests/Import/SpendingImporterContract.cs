@@ -9,6 +9,7 @@ using ContractRegie.Data.Spending;
 using ContractRegie.Data.Tests.Infrastructure;
 using Dapper;
 using static ContractRegie.Data.Tests.Infrastructure.DeclarationMessage;
+using static ContractRegie.Data.Tests.Infrastructure.TestPseudonymKey;
 
 namespace ContractRegie.Data.Tests.Import;
 
@@ -21,9 +22,6 @@ namespace ContractRegie.Data.Tests.Import;
 public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private const string Key = "sleutel-van-de-gemeente-almelo-0141-test";
-    // HMAC-SHA256 of "999900006" under Key, computed independently with Python's hmac module.
-    private const string PseudonymOf999900006 = "11ac31534c82432b0d31380669c16e147f6506d030a48cc0637d1fbc9d513b89";
     private const string CsvHeader =
         "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer;referentie;toewijzingnummer;bsn";
 

@@ -41,8 +41,19 @@ public static class SpendingApi
         return app;
     }
 
-    public static async Task<Results<Ok<SpendingImportReport>, ValidationProblem, ProblemHttpResult>> ImportSpendingFile(
-        HttpRequest request, SpendingImporter importer, CancellationToken cancellationToken, string? fileName = null)
+    public static Task<Results<Ok<SpendingImportReport>, ValidationProblem, ProblemHttpResult>> ImportSpendingFile(
+        HttpRequest request, SpendingImporter importer, CancellationToken cancellationToken, string? fileName = null) =>
+        ImportFileAsync(fileName, name => importer.ImportAsync(request.Body, name, cancellationToken),
+            report => (report.Outcome, report.Message, report.Errors, report.LinesRead));
+
+    public static Task<Results<Ok<AllocationImportReport>, ValidationProblem, ProblemHttpResult>> ImportAllocationFile(
+        HttpRequest request, AllocationImporter importer, CancellationToken cancellationToken, string? fileName = null) =>
+        ImportFileAsync(fileName, name => importer.ImportAsync(request.Body, name, cancellationToken),
+            report => (report.Outcome, report.Message, report.Errors, report.AllocationsRead));
+
+    /// <summary>A file in the body, named by <paramref name="fileName"/>: the report, or 422 with the reason per line when rejected.</summary>
+    private static async Task<Results<Ok<TReport>, ValidationProblem, ProblemHttpResult>> ImportFileAsync<TReport>(string? fileName,
+        Func<string?, Task<TReport>> import, Func<TReport, (SpendingImportOutcome Outcome, string Message, IReadOnlyList<ImportError> Errors, int Read)> outcome)
     {
         var errors = new ValidationErrors();
         TextRules.Name(errors, "fileName", fileName, 260);
@@ -50,34 +61,18 @@ public static class SpendingApi
         {
             return ApiProblems.Invalid(errors);
         }
-        var report = await importer.ImportAsync(request.Body, QueryReader.Text(fileName), cancellationToken);
-        return report.Outcome != SpendingImportOutcome.Rejected
-            ? TypedResults.Ok(report)
-            : ImportRejected(report.Message, report.Errors, report.LinesRead);
-    }
-
-    public static async Task<Results<Ok<AllocationImportReport>, ValidationProblem, ProblemHttpResult>> ImportAllocationFile(
-        HttpRequest request, AllocationImporter importer, CancellationToken cancellationToken, string? fileName = null)
-    {
-        var errors = new ValidationErrors();
-        TextRules.Name(errors, "fileName", fileName, 260);
-        if (!errors.IsEmpty)
+        var report = await import(QueryReader.Text(fileName));
+        var (result, message, rowErrors, read) = outcome(report);
+        if (result != SpendingImportOutcome.Rejected)
         {
-            return ApiProblems.Invalid(errors);
+            return TypedResults.Ok(report);
         }
-        var report = await importer.ImportAsync(request.Body, QueryReader.Text(fileName), cancellationToken);
-        return report.Outcome != SpendingImportOutcome.Rejected
-            ? TypedResults.Ok(report)
-            : ImportRejected(report.Message, report.Errors, report.AllocationsRead);
-    }
-
-    /// <summary>A rejected import: 422 with the reason per line, the same for spending and allocations.</summary>
-    private static ProblemHttpResult ImportRejected(string message, IReadOnlyList<ImportError> errors, int read) =>
-        TypedResults.Problem(
+        return TypedResults.Problem(
             title: "Import afgewezen; er is niets opgeslagen.",
             detail: message,
             statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["rowErrors"] = errors, ["linesRead"] = read });
+            extensions: new Dictionary<string, object?> { ["rowErrors"] = rowErrors, ["linesRead"] = read });
+    }
 
     public static async Task<Results<Ok<PagedResponse<ReconciliationRow>>, ValidationProblem>> Reconcile(
         HttpRequest request, SpendingRepository spending, TimeProvider time,
