@@ -103,6 +103,7 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /fout/{code}"] = null,
         ["GET /audittrail"] = [Role.Beheerder, Role.Lezer],
         ["GET /uitgaven"] = FinanceReaders,
+        ["GET /rechtmatigheid"] = FinanceReaders,
         ["GET /instellingen/meldingen"] = Everyone,
         ["GET /contracten/{id}/tarieven"] = ContractManagers,
         ["GET /contracten/{id}/budgetten"] = ContractManagers,

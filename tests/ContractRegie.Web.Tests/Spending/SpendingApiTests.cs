@@ -137,6 +137,13 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         Assert.Equal(
             ["2019;Wmo;NoMatchingContract;Unlawful;50,00;1;150,00;150,00;0,00;3;4,50;ja", "2019;Wmo;DeliveryOutsideContractPeriod;Unlawful;100,00;1;150,00;150,00;0,00;3;4,50;ja"],
             lines[1..]);
+
+        // Razor encodes "€" and the markup breaks lines; the text as a reader sees it is what counts.
+        var page = System.Text.RegularExpressions.Regex.Replace(
+            WebUtility.HtmlDecode(await (await Client.GetAsync("/rechtmatigheid?jaar=2019")).Content.ReadAsStringAsync()), @"\s+", " ");
+        Assert.Contains("Besteed € 150,00; fouten € 150,00, onzekerheden € 0,00.", page, StringComparison.Ordinal);
+        Assert.Contains("boven de grens, vermelden in de verantwoording", page, StringComparison.Ordinal);
+        Assert.Contains("Geen passend contract", page, StringComparison.Ordinal);
     }
 
     [Fact]
