@@ -42,6 +42,8 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()
             .AddSingleton<SpendingImporter>()
+            .AddSingleton<AllocationRepository>()
+            .AddSingleton<AllocationImporter>()
             .AddSingleton<DemoSeeder>()
             .AddSingleton<DemoUsers>()
             .AddSingleton<SignalRepository>()

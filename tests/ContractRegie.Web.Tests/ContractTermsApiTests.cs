@@ -44,15 +44,24 @@ public sealed class ContractTermsApiTests(ContractRegieApp app) : SignedInTest(a
     }
 
     [Fact]
-    public async Task The_same_product_from_the_same_date_twice_is_a_conflict()
+    public async Task A_tariff_overlapping_another_of_the_same_product_is_refused_on_create_and_replace()
     {
         var contract = await NewContractAsync();
-        var tariff = new { productCategory = "45", productCode = "45A05", unit = "Uur", priceCents = 8_550, validFrom = "2026-01-01" };
-        await Client.CreateAsync($"{contract}/tariffs", tariff);
+        static object Tariff(string from, string? to) =>
+            new { productCategory = "45", productCode = "45A05", unit = "Uur", priceCents = 8_550, validFrom = from, validTo = to };
+        await Client.CreateAsync($"{contract}/tariffs", Tariff("2026-01-01", "2026-12-31"));
+        var next = await Client.CreateAsync($"{contract}/tariffs", Tariff("2027-01-01", null));
 
-        await (await Client.PostJsonAsync($"{contract}/tariffs", tariff)).AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(["validFrom"], await (await Client.PostJsonAsync($"{contract}/tariffs", Tariff("2026-01-01", "2026-12-31")))
+            .AssertProblemAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(["validFrom"], await (await Client.PostJsonAsync($"{contract}/tariffs", Tariff("2026-07-01", "2027-06-30")))
+            .AssertProblemAsync(HttpStatusCode.BadRequest));
+        using var moved = await Client.PutMatchingAsync($"{contract}/tariffs/{next}", Tariff("2026-12-31", null));
+        var body = await moved.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Contains("Overlapt met het tarief voor 45/45A05 dat geldt van 01-01-2026 tot en met 31-12-2026", body, StringComparison.Ordinal);
         using var list = await Client.GetJsonAsync($"{contract}/tariffs");
-        Assert.Equal(1, list.RootElement.GetArrayLength());
+        Assert.Equal(2, list.RootElement.GetArrayLength());
     }
 
     [Fact]

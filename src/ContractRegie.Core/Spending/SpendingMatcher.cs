@@ -62,33 +62,39 @@ public sealed class SpendingMatcher
                 $"Levering {Period(line.DeliveryStart, line.DeliveryEnd)} valt buiten de looptijd van contract {nearest.Contract.ContractNumber} "
                 + $"({Period(nearest.Contract.StartDate, nearest.CurrentEnd)}).")]);
         }
+        if (!inPeriod.Contract.Municipalities.Contains(line.MunicipalityCode))
+        {
+            return new SpendingMatch(inPeriod.Contract.Id, [new SpendingException(SpendingExceptionKind.MunicipalityNotCovered,
+                $"Gemeente {line.MunicipalityCode} neemt niet deel aan contract {inPeriod.Contract.ContractNumber} "
+                + $"({string.Join(", ", inPeriod.Contract.Municipalities)}).")]);
+        }
         return new SpendingMatch(inPeriod.Contract.Id, TariffDeviation(line, inPeriod) is { } deviation ? [deviation] : []);
     }
 
-    /// <summary>Amount against volume × the tariff valid on the first delivery day; a credit is compared by its size.</summary>
+    /// <summary>Amount against volume × the tariff of each day (<see cref="TariffPricing"/>); a credit is compared by its size.</summary>
     private SpendingException? TariffDeviation(SpendingLine line, Candidate candidate)
     {
-        var tariff = candidate.Tariffs.FirstOrDefault(t =>
-            t.ProductCategory == line.ProductCategory && t.ProductCode == line.ProductCode && t.IsValidOn(line.DeliveryStart));
-        if (tariff is null || line.Unit == SpendingUnit.Euro)
+        var price = TariffPricing.Price(line, candidate.Tariffs, out var unitMismatch);
+        if (unitMismatch is not null)
         {
-            // No price to compare with: a declaration in euro's has no volume, and a product without a tariff on that
+            return new SpendingException(SpendingExceptionKind.AmountDeviatesFromTariff,
+                $"Gedeclareerd per {line.Unit.ToString().ToLowerInvariant()}, gecontracteerd per {unitMismatch.Unit.ToString().ToLowerInvariant()}.");
+        }
+        if (price is null)
+        {
+            // No price to compare with: a declaration in euro's has no volume, and a product without a tariff on a
             // day is still contracted (the tariff table may simply lag).
             return null;
         }
-        if (SpendingUnits.InTariffUnits(line.Volume, line.Unit, tariff.Unit) is not { } volume)
-        {
-            return new SpendingException(SpendingExceptionKind.AmountDeviatesFromTariff,
-                $"Gedeclareerd per {line.Unit.ToString().ToLowerInvariant()}, gecontracteerd per {tariff.Unit.ToString().ToLowerInvariant()}.");
-        }
-        var expected = Money.FromEuros(volume * Money.ToEuros(tariff.PriceCents));
+        var expected = price.ExpectedCents;
         var difference = line.AmountCents - expected;
         if (Math.Abs(difference) <= _tolerance.AllowedCents(expected))
         {
             return null;
         }
+        var parts = string.Join(" + ", price.Parts.Select(p => $"{p.Volume.ToString("0.##", Dutch)} × {Money.Format(p.PriceCents)}"));
         return new SpendingException(SpendingExceptionKind.AmountDeviatesFromTariff,
-            $"Bedrag {Money.Format(line.AmountCents)} wijkt {Money.Format(Math.Abs(difference))} af van {volume.ToString("0.##", Dutch)} × {Money.Format(tariff.PriceCents)} = {Money.Format(expected)}.");
+            $"Bedrag {Money.Format(line.AmountCents)} wijkt {Money.Format(Math.Abs(difference))} af van {parts} = {Money.Format(expected)}.");
     }
 
     private static int DistanceInDays(SpendingLine line, Candidate candidate) =>

@@ -61,6 +61,11 @@ public static class SpendingSignalRules
         SpendingExceptionKind.NoMatchingContract => "geen passend contract",
         SpendingExceptionKind.AmountDeviatesFromTariff => "bedrag wijkt af van het tarief",
         SpendingExceptionKind.DeliveryOutsideContractPeriod => "levering buiten de looptijd",
+        SpendingExceptionKind.MunicipalityNotCovered => "gemeente niet in het contract",
+        SpendingExceptionKind.CreditReversesNothing => "creditering zonder passende debetregel",
+        SpendingExceptionKind.NoAllocation => "geen toewijzing",
+        SpendingExceptionKind.VolumeBeyondAllocation => "meer dan toegewezen",
+        SpendingExceptionKind.AllocationNumberMismatch => "ander toewijzingnummer",
         _ => "dubbel gedeclareerd",
     };
 }

@@ -40,4 +40,13 @@ public static class SpendingUnits
             or (SpendingUnit.Week, TariffUnit.Week) or (SpendingUnit.Stuk, TariffUnit.Stuk) => volume,
         _ => null,
     };
+
+    /// <summary><paramref name="volume"/> in <paramref name="to"/>: the same unit, or minutes and hours; null otherwise.</summary>
+    public static decimal? Convert(decimal volume, SpendingUnit from, SpendingUnit to) => (from, to) switch
+    {
+        _ when from == to => volume,
+        (SpendingUnit.Minuut, SpendingUnit.Uur) => volume / 60m,
+        (SpendingUnit.Uur, SpendingUnit.Minuut) => volume * 60m,
+        _ => null,
+    };
 }

@@ -36,7 +36,8 @@ internal sealed class DeclarationMessageReader : ISpendingReader
     private const string Jw323 = "http://www.istandaarden.nl/ijw/3_2/jw323/schema";
     private const string JwBasis = "http://www.istandaarden.nl/ijw/3_2/basisschema/schema";
 
-    private static readonly XmlReaderSettings Settings = new()
+    /// <summary>Shared with the allocation reader: no DTD, no resolver, bounded.</summary>
+    internal static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -97,6 +98,15 @@ internal sealed class DeclarationMessageReader : ISpendingReader
 
     private int Line => ((IXmlLineInfo)_xml).LineNumber;
 
+    /// <summary>
+    /// The reason a message is not readable XML, for this reader and the allocation reader. XmlException's text is
+    /// English and may quote the document; only its position is passed on.
+    /// </summary>
+    internal static void ReportBroken(XmlException broken, ImportErrorList errors) =>
+        errors.Add(broken.LineNumber, null, broken.Message.Contains("DTD", StringComparison.Ordinal)
+            ? "Het bericht bevat een DTD. DTD's en externe entiteiten worden om veiligheidsredenen niet verwerkt."
+            : $"Het bericht is geen geldige XML (afgebroken of beschadigd) bij regel {broken.LineNumber}, positie {broken.LinePosition}.");
+
     /// <summary>Runs a step; a malformed, truncated or DTD-carrying document ends the reading with a reason.</summary>
     private bool Guard(ImportErrorList errors, Action step)
     {
@@ -108,10 +118,7 @@ internal sealed class DeclarationMessageReader : ISpendingReader
         catch (XmlException broken)
         {
             _broken = true;
-            // XmlException's text is English and may quote the document; only its position is passed on.
-            errors.Add(broken.LineNumber, null, broken.Message.Contains("DTD", StringComparison.Ordinal)
-                ? "Het bericht bevat een DTD. DTD's en externe entiteiten worden om veiligheidsredenen niet verwerkt."
-                : $"Het bericht is geen geldige XML (afgebroken of beschadigd) bij regel {broken.LineNumber}, positie {broken.LinePosition}.");
+            ReportBroken(broken, errors);
             return false;
         }
         catch (DeclarationFormatException wrong)

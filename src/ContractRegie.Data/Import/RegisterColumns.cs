@@ -115,10 +115,12 @@ public static class RegisterColumns
         public static readonly ImportColumn Eenheid = new("eenheid", true, OneOf<TariffUnit>() + ".");
         public static readonly ImportColumn Tarief = new("tarief", true, "Prijs per eenheid in euro's, bijv. 72,50.", "priceCents");
         public static readonly ImportColumn GeldigVan = new("geldig_van", true,
-            "Eerste dag waarop het tarief geldt. Met contractnummer, productcategorie en productcode de sleutel.");
+            "Eerste dag waarop het tarief geldt. Met contractnummer, productcategorie en productcode de sleutel; "
+            + "tarieven van één product mogen elkaar niet overlappen.", "validFrom");
         public static readonly ImportColumn GeldigTot = new("geldig_tot", false, "Laatste dag waarop het tarief geldt. Leeg is doorlopend.", "validTo");
         public static readonly ImportColumn Indexatie = new("indexatie", false,
-            "Jaarlijkse indexatie in procenten, hoogstens 4 decimalen, bijv. 3,25. Leeg is 0.", "indexationPercent");
+            "Jaarlijkse indexatie in procenten, hoogstens 4 decimalen, bijv. 3,25: elk kalenderjaar na het jaar van geldig_van "
+            + "wordt de prijs van het jaar ervoor ermee verhoogd en op centen afgerond. Leeg is 0.", "indexationPercent");
 
         public static readonly IReadOnlyList<ImportColumn> All =
             [Contractnummer, Productcategorie, Productcode, Eenheid, Tarief, GeldigVan, GeldigTot, Indexatie];

@@ -69,14 +69,7 @@ internal sealed class SpendingCsvReader : ISpendingReader
         var debetCredit = DebetCreditOf(row, euros);
         var number = row.Text(Column.Factuurnummer);
         var pseudonym = Pseudonym(row);
-        if (agb.Length > 0 && !Identifiers.IsAgbCode(agb))
-        {
-            row.Error(Column.AgbCode, "Een AGB-code heeft 8 cijfers.");
-        }
-        if (municipality.Length > 0 && !Identifiers.IsMunicipalityCode(municipality))
-        {
-            row.Error(Column.Gemeente, "Een CBS-gemeentecode heeft 4 cijfers.");
-        }
+        CheckCodes(row, Column.AgbCode, agb, Column.Gemeente, municipality);
         if (end < start)
         {
             row.Error(Column.Einddatum, "Einddatum ligt voor de begindatum.");
@@ -106,9 +99,24 @@ internal sealed class SpendingCsvReader : ISpendingReader
         };
     }
 
-    private static SpendingUnit? Unit(ImportRow row)
+    /// <summary>An AGB-code of 8 digits and a CBS municipality code of 4; empty cells are reported as required already.</summary>
+    internal static void CheckCodes(ImportRow row, ImportColumn agbColumn, string agb, ImportColumn municipalityColumn, string municipality)
     {
-        var text = row.Text(Column.Eenheid);
+        if (agb.Length > 0 && !Identifiers.IsAgbCode(agb))
+        {
+            row.Error(agbColumn, "Een AGB-code heeft 8 cijfers.");
+        }
+        if (municipality.Length > 0 && !Identifiers.IsMunicipalityCode(municipality))
+        {
+            row.Error(municipalityColumn, "Een CBS-gemeentecode heeft 4 cijfers.");
+        }
+    }
+
+    private static SpendingUnit? Unit(ImportRow row) => UnitOf(row, Column.Eenheid, row.Text(Column.Eenheid));
+
+    /// <summary>A unit by name or iWmo/iJw code; null for an empty cell, or reported when it is no unit.</summary>
+    internal static SpendingUnit? UnitOf(ImportRow row, ImportColumn column, string text)
+    {
         if (text.Length == 0)
         {
             return null;
@@ -117,7 +125,7 @@ internal sealed class SpendingCsvReader : ISpendingReader
         {
             return unit;
         }
-        row.Error(Column.Eenheid, $"'{text}' is geen eenheid; kies uit {string.Join(", ", Enum.GetNames<SpendingUnit>())} of een iWmo/iJw-code.");
+        row.Error(column, $"'{text}' is geen eenheid; kies uit {string.Join(", ", Enum.GetNames<SpendingUnit>())} of een iWmo/iJw-code.");
         return null;
     }
 
@@ -145,17 +153,16 @@ internal sealed class SpendingCsvReader : ISpendingReader
         }
     }
 
-    /// <summary>The BSN is replaced here; an error never repeats it.</summary>
-    private string? Pseudonym(ImportRow row)
+    private string? Pseudonym(ImportRow row) =>
+        row.OptionalText(Column.Bsn) is { } bsn ? PseudonymOf(row, Column.Bsn, bsn, _pseudonym) : null;
+
+    /// <summary>The BSN is replaced here; an error never repeats it. Leading zeros a spreadsheet dropped are restored.</summary>
+    internal static string? PseudonymOf(ImportRow row, ImportColumn column, string bsn, ClientPseudonym pseudonyms)
     {
-        if (row.OptionalText(Column.Bsn) is not { } bsn)
-        {
-            return null;
-        }
-        var pseudonym = _pseudonym.For(CsvValues.RestoreLeadingZeros(bsn, 9));
+        var pseudonym = pseudonyms.For(CsvValues.RestoreLeadingZeros(bsn, 9));
         if (pseudonym is null)
         {
-            row.Error(Column.Bsn, "Geen geldig BSN (9 cijfers en de elfproef).");
+            row.Error(column, "Geen geldig BSN (9 cijfers en de elfproef).");
         }
         return pseudonym;
     }

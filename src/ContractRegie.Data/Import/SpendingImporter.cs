@@ -39,6 +39,7 @@ public sealed class SpendingImporter(
             return Rejected(null, 0, errors);
         }
         var matcher = new SpendingMatcher(await spending.ReadMatchableContractsAsync(), options.Tolerance);
+        var allocationChecker = await spending.ReadAllocationCheckerAsync();
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -64,7 +65,7 @@ public sealed class SpendingImporter(
             }
             await spending.InsertDeclarationAsync(importId, declaration, transaction);
         }
-        var written = await WriteLinesAsync(reader, matcher, importId, errors, transaction, cancellationToken);
+        var written = await WriteLinesAsync(reader, matcher, allocationChecker, importId, errors, transaction, cancellationToken);
         reader.Complete(errors);
         if (errors.Count > 0)
         {
@@ -85,26 +86,34 @@ public sealed class SpendingImporter(
         new(SpendingImportOutcome.AlreadyImported, earlier.Source, earlier.Id, earlier.LinesRead, 0, 0, 0,
             $"Dit bestand is al geïmporteerd op {earlier.ImportedAt:dd-MM-yyyy HH:mm} UTC (import {earlier.Id}); er is niets gewijzigd.", []);
 
-    private async Task<(int Lines, int Exceptions, long TotalCents)> WriteLinesAsync(ISpendingReader reader, SpendingMatcher matcher, long importId,
+    private async Task<(int Lines, int Exceptions, long TotalCents)> WriteLinesAsync(ISpendingReader reader, SpendingMatcher matcher,
+        AllocationChecker allocationChecker, long importId,
         ImportErrorList errors, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows);
+        var limits = options.Limits;
         var exceptions = 0;
         var total = 0L;
         var lastIdBefore = await spending.ReadMaxLineIdAsync(transaction);
         while (errors.Count < MaxErrors && await reader.ReadAsync(errors, cancellationToken) is { } read)
         {
+            var line = read.Spending;
+            foreach (var problem in limits.Check(line))
+            {
+                errors.Add(read.Line, FieldName(reader, problem.Field), problem.Message);
+            }
             if (errors.Count > 0)
             {
                 // The import is lost already: keep reading to report every problem, but stop writing.
                 continue;
             }
-            var line = read.Spending;
             var match = matcher.Match(line);
-            var exception = match.Exceptions.FirstOrDefault();
+            // Every line counts towards its allocation's volume; the contract's exception, if any, is the one the line keeps.
+            var allocation = allocationChecker.Check(line);
+            var exception = match.Exceptions.FirstOrDefault() ?? allocation.Exception;
             exceptions += exception is null ? 0 : 1;
             total += line.SignedAmountCents;
-            await writer.AddAsync(new SpendingLineRow(read.Line, line, match.ContractId, exception), cancellationToken);
+            await writer.AddAsync(new SpendingLineRow(read.Line, line, match.ContractId, exception, allocation.AllocationId), cancellationToken);
         }
         if (errors.Count >= MaxErrors)
         {
@@ -117,8 +126,25 @@ public sealed class SpendingImporter(
             exceptions += await spending.MarkDuplicateNumbersAsync(importId, lastIdBefore,
                 "Dit factuurnummer van deze zorgaanbieder staat al in een eerdere import (dubbel gedeclareerd).", transaction);
         }
+        if (errors.Count == 0)
+        {
+            exceptions += await spending.MarkUnmatchedCreditsAsync(importId, lastIdBefore,
+                "Deze creditregel draait geen gedeclareerde regel van dezelfde cliënt, hetzelfde product, dezelfde periode en hetzelfde bedrag terug.",
+                transaction);
+            exceptions += await spending.MarkDuplicateClientPeriodsAsync(importId, lastIdBefore,
+                "Dezelfde cliënt, hetzelfde product en dezelfde periode zijn al eerder gedeclareerd (dubbel gedeclareerd).", transaction);
+        }
         return (writer.Written, exceptions, total);
     }
+
+    /// <summary>The field as the file names it: the CSV column or the 323 element.</summary>
+    private static string FieldName(ISpendingReader reader, SpendingLineField field) => (reader.Declaration is null, field) switch
+    {
+        (true, SpendingLineField.Amount) => SpendingColumns.Bedrag.Name,
+        (true, _) => SpendingColumns.Volume.Name,
+        (false, SpendingLineField.Amount) => "IngediendBedrag",
+        _ => "GeleverdVolume",
+    };
 
     private static SpendingImportReport Rejected(SpendingSource? source, int linesRead, ImportErrorList errors) =>
         SpendingImportReport.Rejected(source, linesRead,

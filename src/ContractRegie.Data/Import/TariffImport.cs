@@ -16,7 +16,7 @@ internal sealed class TariffImport(ContractRepository contracts, ContractTermsRe
     private const int IndexationDecimals = 4;
 
     private readonly Dictionary<string, long?> _contractIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, IReadOnlyList<TariffLine>> _storedTariffs = [];
+    private readonly Dictionary<long, List<TariffLine>> _tariffs = [];
 
     public override ImportColumn KeyColumn => Column.Productcode;
 
@@ -57,13 +57,21 @@ internal sealed class TariffImport(ContractRepository contracts, ContractTermsRe
         {
             return null;
         }
-        var stored = (await StoredTariffsAsync(id, transaction)).FirstOrDefault(t =>
+        var tariffs = await TariffsAsync(id, transaction);
+        var stored = tariffs.FirstOrDefault(t =>
             t.ProductCategory == row.Tariff.ProductCategory && t.ProductCode == row.Tariff.ProductCode && t.ValidFrom == row.Tariff.ValidFrom);
         var imported = row.Tariff with { Id = stored?.Id ?? 0, ContractId = id, RowVersion = stored?.RowVersion ?? 0 };
+        if (!IsValid(line, imported.Validate(tariffs), errors))
+        {
+            return null;
+        }
+        // Later rows are checked against this one, so two overlapping rows of one file are refused too.
+        tariffs.Add(imported);
         if (stored is null)
         {
             return PlannedWrite.Insert(tx => terms.InsertTariffAsync(imported, tx));
         }
+        tariffs.Remove(stored);
         return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => terms.UpdateTariffAsync(imported, tx).Written());
     }
 
@@ -77,14 +85,14 @@ internal sealed class TariffImport(ContractRepository contracts, ContractTermsRe
     }
 
     /// <summary>
-    /// Read once per contract. Rows of this file cannot see each other's writes here, and need not:
-    /// a key that appears twice in the file is rejected before anything is planned.
+    /// The contract's tariffs as stored, read once per contract, with the rows of this file planned so far in place of
+    /// the lines they replace: what a new row must not overlap.
     /// </summary>
-    private async Task<IReadOnlyList<TariffLine>> StoredTariffsAsync(long contractId, DbTransaction transaction)
+    private async Task<List<TariffLine>> TariffsAsync(long contractId, DbTransaction transaction)
     {
-        if (!_storedTariffs.TryGetValue(contractId, out var tariffs))
+        if (!_tariffs.TryGetValue(contractId, out var tariffs))
         {
-            _storedTariffs[contractId] = tariffs = await terms.ReadTariffsAsync(contractId, transaction);
+            _tariffs[contractId] = tariffs = [.. await terms.ReadTariffsAsync(contractId, transaction)];
         }
         return tariffs;
     }

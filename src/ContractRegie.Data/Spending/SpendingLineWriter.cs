@@ -5,8 +5,11 @@ using ContractRegie.Data.Sql.Spending;
 
 namespace ContractRegie.Data.Spending;
 
-/// <summary>A spending line as it is stored: where it was in the file, and the contract and exception matching gave it.</summary>
-public sealed record SpendingLineRow(int LineNumber, SpendingLine Line, long? ContractId, SpendingException? Exception);
+/// <summary>
+/// A spending line as it is stored: where it was in the file, the contract and exception matching gave it, and the
+/// allocation it was checked against.
+/// </summary>
+public sealed record SpendingLineRow(int LineNumber, SpendingLine Line, long? ContractId, SpendingException? Exception, long? AllocationId = null);
 
 /// <summary>
 /// Writes spending lines in the import's transaction, a batch at a time through one prepared multi-row
@@ -15,7 +18,7 @@ public sealed record SpendingLineRow(int LineNumber, SpendingLine Line, long? Co
 /// </summary>
 public sealed class SpendingLineWriter : IAsyncDisposable
 {
-    /// <summary>The most rows a batch may have: 20 parameters a row plus one stays under SQL Server's 2,100 per command.</summary>
+    /// <summary>The most rows a batch may have: 21 parameters a row plus one stays under SQL Server's 2,100 per command.</summary>
     public const int BatchRows = 64;
 
     private readonly DbTransaction _transaction;
@@ -129,7 +132,7 @@ public sealed class SpendingLineWriter : IAsyncDisposable
             row.LineNumber, line.ProviderAgbCode, line.MunicipalityCode, line.Law.ToString(), line.ProductCategory, line.ProductCode,
             line.DeliveryStart, line.DeliveryEnd, line.DeliveryStart.Year, line.Volume, line.Unit.ToString(), line.AmountCents,
             line.DebetCredit == DebetCredit.Credit ? "C" : "D", line.DeclarationNumber, line.ProductReference, line.AllocationNumber,
-            line.ClientPseudonym, row.ContractId, row.Exception?.Kind.ToString(), row.Exception?.Reason,
+            line.ClientPseudonym, row.ContractId, row.Exception?.Kind.ToString(), row.Exception?.Reason, row.AllocationId,
         ];
     }
 }

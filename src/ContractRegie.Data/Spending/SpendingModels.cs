@@ -73,6 +73,25 @@ public sealed record ReconciliationRow
     public long SpentCents { get; init; }
     public long ProjectedCents { get; init; }
     public decimal? ExhaustionPercent { get; init; }
+    /// <summary>The part of <see cref="SpentCents"/> on lines with an open exception: "in onderzoek".</summary>
+    public long InInvestigationCents { get; init; }
     public int LineCount { get; init; }
     public int ExceptionCount { get; init; }
+}
+
+/// <summary>Where allocations come from: a CSV of the municipality's own system or an iWmo/iJw allocation message.</summary>
+public enum AllocationSource { Csv, Wmo301, Jw301 }
+
+/// <summary>A stored allocation import: the file's hash, what it held, who imported it when.</summary>
+public sealed record AllocationImport
+{
+    public long Id { get; init; }
+    public string FileHash { get; init; } = "";
+    public AllocationSource Source { get; init; }
+    public string? FileName { get; init; }
+    public int AllocationsRead { get; init; }
+    public int AllocationsInserted { get; init; }
+    public int AllocationsUpdated { get; init; }
+    public string ImportedBy { get; init; } = "";
+    public DateTimeOffset ImportedAt { get; init; }
 }

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Spending;
 
 namespace ContractRegie.Data.Spending;
@@ -18,6 +19,17 @@ public sealed class SpendingOptions
 
     /// <summary>From this exhaustion percentage on the job raises "budget nearly exhausted".</summary>
     public decimal NearlyExhaustedPercent { get; set; } = 80m;
+
+    /// <summary>The largest amount of one line, in euro's; a line above it is a row error and the import is refused.</summary>
+    public decimal MaxLineAmount { get; set; } = Money.ToEuros(SpendingLimits.Default.MaxLineCents);
+
+    public SpendingLimits Limits => new(Money.FromEuros(Math.Clamp(MaxLineAmount, 0m, Money.ToEuros(Money.MaxCents))));
+
+    /// <summary>
+    /// The reporting threshold of the rechtmatigheidsverantwoording, in percent of the total spent: above it the unlawful
+    /// plus uncertain amount must be reported. Councils set at most 3 %.
+    /// </summary>
+    public decimal LawfulnessThresholdPercent { get; set; } = 3m;
 
     public TariffTolerance Tolerance => new(TariffTolerancePercent, TariffToleranceMinimumCents);
 }

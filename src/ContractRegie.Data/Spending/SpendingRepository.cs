@@ -43,6 +43,35 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public Task<int> MarkDuplicateNumbersAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
         transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateNumbers, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
 
+    /// <summary>Flags this import's credits that reverse no line of the same client, product, period and amount; returns how many.</summary>
+    public Task<int> MarkUnmatchedCreditsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkUnmatchedCredits, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+
+    /// <summary>Flags this import's debet lines whose client, product and period were declared before; returns how many.</summary>
+    public Task<int> MarkDuplicateClientPeriodsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateClientPeriods, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+
+    /// <summary>
+    /// The checker for a spending import: every allocation, and per allocation the volume declared on it so far in its
+    /// own unit. Two set-based reads, whatever the number of lines to check.
+    /// </summary>
+    public async Task<AllocationChecker> ReadAllocationCheckerAsync(DbTransaction? transaction = null)
+    {
+        var (allocations, declared) = await database.RunAsync(transaction, async c => (
+            (await c.QueryAsync<Allocation>(AllocationSql.AllAllocations, transaction: transaction)).AsList(),
+            (await c.QueryAsync<DeclaredVolume>(AllocationSql.DeclaredVolumes, transaction: transaction)).AsList()));
+        var units = allocations.ToDictionary(a => a.Id, a => a.Unit);
+        var perAllocation = new Dictionary<long, decimal>();
+        foreach (var row in declared)
+        {
+            if (units.GetValueOrDefault(row.AllocationId) is { } unit && SpendingUnits.Convert(row.Volume, row.Unit, unit) is { } volume)
+            {
+                perAllocation[row.AllocationId] = perAllocation.GetValueOrDefault(row.AllocationId) + volume;
+            }
+        }
+        return new AllocationChecker(allocations, perAllocation);
+    }
+
     /// <summary>Every contract with its provider's AGB-code and its tariff lines, for <see cref="SpendingMatcher"/>.</summary>
     public async Task<IReadOnlyList<MatchableContract>> ReadMatchableContractsAsync()
     {
@@ -71,6 +100,11 @@ public sealed class SpendingRepository(Database database, ContractRepository con
             var items = await c.QueryAsync<SpendingExceptionLine>(SpendingSql.SearchExceptions(database.Dialect, filter), parameters);
             return new Page<SpendingExceptionLine>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
+
+    /// <summary>The rechtmatigheidsverantwoording of <paramref name="year"/> per law, computed by <see cref="LawfulnessYear.Compute"/>.</summary>
+    public async Task<IReadOnlyList<LawfulnessYear>> ReadLawfulnessAsync(int year, decimal thresholdPercent) =>
+        LawfulnessYear.Compute(year, await database.RunAsync(null, async c =>
+            (await c.QueryAsync<LawfulnessRow>(SpendingSql.LawfulnessTotals, new { Year = year })).Select(r => r.ToTotal()).ToList()), thresholdPercent);
 
     /// <summary>
     /// Budget against spending for <see cref="ReconciliationFilter.Year"/> on <paramref name="asOf"/>. The base rows are
@@ -122,6 +156,7 @@ public sealed class SpendingRepository(Database database, ContractRepository con
                     SpentCents = position.SpentCents,
                     ProjectedCents = position.ProjectedCents,
                     ExhaustionPercent = position.ExhaustionPercent,
+                    InInvestigationCents = group.Sum(x => x.Spent?.InInvestigationCents ?? 0),
                     LineCount = group.Sum(x => x.Spent?.LineCount ?? 0),
                     ExceptionCount = group.Sum(x => x.Spent?.ExceptionCount ?? 0),
                 };
@@ -158,11 +193,29 @@ public sealed class SpendingRepository(Database database, ContractRepository con
             new(Kind, ContractId, ContractNumber, ContractManager, ProviderAgbCode, Year, LineCount, SignedCents, FirstLineId);
     }
 
+    private sealed record LawfulnessRow
+    {
+        public Law Law { get; init; }
+        public SpendingExceptionKind? Kind { get; init; }
+        public long AmountCents { get; init; }
+        public int LineCount { get; init; }
+
+        public LawfulnessTotal ToTotal() => new(Law, Kind, AmountCents, LineCount);
+    }
+
+    private sealed record DeclaredVolume
+    {
+        public long AllocationId { get; init; }
+        public SpendingUnit Unit { get; init; }
+        public decimal Volume { get; init; }
+    }
+
     private sealed record SpentRow
     {
         public long ContractId { get; init; }
         public string MunicipalityCode { get; init; } = "";
         public long SpentCents { get; init; }
+        public long InInvestigationCents { get; init; }
         public int LineCount { get; init; }
         public int ExceptionCount { get; init; }
     }

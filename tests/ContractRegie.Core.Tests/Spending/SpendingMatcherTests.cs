@@ -153,5 +153,17 @@ public class SpendingMatcherTests
         Assert.False(Matcher(indexed).Match(Line(amount: 72_500)).IsClean);
     }
 
+    [Fact]
+    public void A_municipality_the_contract_does_not_cover_is_an_exception_on_that_contract()
+    {
+        // The contract is for Almelo (0141) and Hof van Twente (1735); Enschede is 0153.
+        var match = Default.Match(Line() with { MunicipalityCode = "0153" });
+
+        var exception = Assert.Single(match.Exceptions);
+        Assert.Equal((SpendingExceptionKind.MunicipalityNotCovered, (long?)1), (exception.Kind, match.ContractId));
+        Assert.Equal("Gemeente 0153 neemt niet deel aan contract WMO-2021-001 (0141, 1735).", exception.Reason);
+        Assert.True(Default.Match(Line() with { MunicipalityCode = "1735" }).IsClean);
+    }
+
     private static (long?, bool) Pair(SpendingMatch match) => (match.ContractId, match.IsClean);
 }

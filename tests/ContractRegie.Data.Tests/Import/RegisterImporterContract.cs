@@ -172,6 +172,27 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task A_tariff_overlapping_a_stored_line_or_an_earlier_row_is_refused_and_nothing_is_written()
+    {
+        var files = FreshRegisterFiles();
+        await ImportAllAsync(files);
+        var before = await CountAsync("tariff_line");
+
+        // Stored: 45A53 from 1-1-2026 open-ended, 45A54 in 2025. Row 2 starts inside the stored 45A53; row 3 is fine on
+        // its own (2024), row 4 overlaps row 3; row 5 only changes the stored 45A54 line (same geldig_van) and is fine.
+        var report = await ImportAsync(RegisterImportKind.Tariffs,
+            TariffHeader,
+            $"{files.ContractNumber};45;45A53;Uur;80,00;01-07-2026;;",
+            $"{files.ContractNumber};45;45A55;Uur;80,00;01-01-2024;31-12-2024;",
+            $"{files.ContractNumber};45;45A55;Uur;82,00;01-12-2024;;",
+            $"{files.ContractNumber};45;45A54;Uur;1.300,00;01-01-2025;31-12-2025;");
+
+        Assert.Equal([(2, "geldig_van"), (4, "geldig_van")], report.Errors.Select(e => (e.Line, e.Field!)));
+        Assert.StartsWith("Overlapt met het tarief voor 45/45A53 dat geldt van 01-01-2026;", report.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(before, await CountAsync("tariff_line"));
+    }
+
+    [EngineFact]
     public async Task Missing_required_columns_are_one_error_on_line_1_naming_them()
     {
         var report = await ImportAsync(RegisterImportKind.Tariffs, "Contractnummer;PRODUCTCODE;eenheid;geldig_van", "x;y;Uur;01-01-2026");

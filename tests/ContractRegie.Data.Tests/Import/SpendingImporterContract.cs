@@ -9,6 +9,7 @@ using ContractRegie.Data.Spending;
 using ContractRegie.Data.Tests.Infrastructure;
 using Dapper;
 using static ContractRegie.Data.Tests.Infrastructure.DeclarationMessage;
+using static ContractRegie.Data.Tests.Infrastructure.TestPseudonymKey;
 
 namespace ContractRegie.Data.Tests.Import;
 
@@ -21,9 +22,6 @@ namespace ContractRegie.Data.Tests.Import;
 public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private const string Key = "sleutel-van-de-gemeente-almelo-0141-test";
-    // HMAC-SHA256 of "999900006" under Key, computed independently with Python's hmac module.
-    private const string PseudonymOf999900006 = "11ac31534c82432b0d31380669c16e147f6506d030a48cc0637d1fbc9d513b89";
     private const string CsvHeader =
         "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer;referentie;toewijzingnummer;bsn";
 
@@ -114,6 +112,8 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         Assert.Equal((1_000_000L, 81_250L, 162_946L, 8.1m, 3, 1),
             (row.BudgetCents, row.SpentCents, row.ProjectedCents, row.ExhaustionPercent, row.LineCount, row.ExceptionCount));
         Assert.Equal(("0141", "Wmo"), (row.MunicipalityCode, row.Law));
+        // In onderzoek: the 160,00 that deviates from 2 × 72,50.
+        Assert.Equal(16_000L, row.InInvestigationCents);
     }
 
     [EngineFact]
@@ -188,9 +188,9 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
 
         var report = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN001", prestaties)), "wmo323.xml");
 
-        // 290,00 − 72,50 + 145,00 = 362,50
+        // 290,00 − 72,50 + 145,00 = 362,50; the credit of 72,50 reverses no line of that amount (the debet was 290,00).
         Assert.True(report.Errors.Count == 0, string.Join("\n", report.Errors));
-        Assert.Equal((SpendingSource.Wmo323, 3, 0, 36_250L), (report.Source, report.LinesImported, report.ExceptionCount, report.TotalCents));
+        Assert.Equal((SpendingSource.Wmo323, 3, 1, 36_250L), (report.Source, report.LinesImported, report.ExceptionCount, report.TotalCents));
         Assert.Equal(PseudonymOf999900006, (await PseudonymsAsync(agb))[0]);
 
         var sameNumber = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN001", prestaties[..1])), "wmo323-opnieuw.xml");
@@ -261,6 +261,71 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         // 31 etmalen × 150,00 = 4.650,00
         Assert.Equal((SpendingSource.Jw323, 1, 0), (report.Source, report.LinesImported, report.ExceptionCount));
         Assert.Equal(jeugd, await Scalar("SELECT contract_id FROM spending_line WHERE provider_agb_code = @Agb", agb));
+    }
+
+    [EngineFact]
+    public async Task Absurd_amounts_and_volumes_are_row_errors_and_nothing_is_written()
+    {
+        var (agb, contractId) = await ContractAsync();
+
+        var report = await Importer().ImportAsync(Csv(
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;92.233.720.368.547.758,07;;F1;;;",   // the wrapped long of the issue
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;1.000.000,01;;F2;;;",                // one cent above the maximum
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1000001;uur;100,00;;F3;;;",
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;1.000.000,00;;F4;;;"), null);          // the maximum itself is fine
+
+        Assert.Equal(SpendingImportOutcome.Rejected, report.Outcome);
+        Assert.Equal([(2, "bedrag"), (3, "bedrag"), (4, "volume")], report.Errors.Select(e => (e.Line, e.Field!)));
+        Assert.Equal(0, await LineCountAsync(agb));
+        var row = Assert.Single(await Spending.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today));
+        Assert.Equal(0, row.SpentCents);
+    }
+
+    [EngineFact]
+    public async Task A_declared_amount_above_the_maximum_refuses_the_323_message()
+    {
+        var (agb, _) = await ContractAsync();
+
+        var report = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-GROOT",
+            [new Prestatie("999900006", "45", "45A53", new(2025, 4, 1), new(2025, 4, 30), 4, "04", 100_000_001)])), null);
+
+        Assert.Equal(SpendingImportOutcome.Rejected, report.Outcome);
+        Assert.Equal("IngediendBedrag", Assert.Single(report.Errors).Field);
+        Assert.Equal(0, await LineCountAsync(agb));
+    }
+
+    [EngineFact]
+    public async Task A_configured_maximum_replaces_the_default()
+    {
+        var (agb, _) = await ContractAsync();
+        var importer = new SpendingImporter(Database, Spending, Audit, new FixedActor("f.smit"),
+            new SpendingOptions { PseudonymKey = Key, MaxLineAmount = 500m }, new FixedClock(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero)));
+
+        var report = await importer.ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;;;"), null);
+
+        Assert.Equal((2, "bedrag"), (Assert.Single(report.Errors).Line, Assert.Single(report.Errors).Field!));
+    }
+
+    [EngineFact]
+    public async Task The_same_client_product_and_period_under_a_new_number_is_a_duplicate_and_a_credit_must_reverse_a_line()
+    {
+        var (agb, _) = await ContractAsync();
+        DateOnly april = new(2025, 4, 1), endOfApril = new(2025, 4, 30), may = new(2025, 5, 1), endOfMay = new(2025, 5, 31);
+        var first = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-A", [new("999900006", "45", "45A53", april, endOfApril, 4, "04", 29_000)])), null);
+
+        // April again under a new number, without a credit: a duplicate. May is new.
+        var second = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-B",
+            [new("999900006", "45", "45A53", april, endOfApril, 4, "04", 29_000), new("999900006", "45", "45A53", may, endOfMay, 2, "04", 14_500)])), null);
+        // A credit of April's 290,00 reverses it; a credit of 72,50 for May reverses nothing (May was 145,00).
+        var third = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-C",
+            [new("999900006", "45", "45A53", april, endOfApril, 4, "04", 29_000, 'C'), new("999900006", "45", "45A53", may, endOfMay, 1, "04", 7_250, 'C')])), null);
+        // After the credit, April declared again is the correction, not a duplicate.
+        var fourth = await Importer().ImportAsync(Utf8(Wmo323(agb, "0141", "DN-D", [new("999900006", "45", "45A53", april, endOfApril, 3, "04", 21_750)])), null);
+
+        Assert.Equal([0, 1, 1, 0], new[] { first, second, third, fourth }.Select(r => r.ExceptionCount));
+        var exceptions = (await Spending.SearchExceptionsAsync(new SpendingExceptionFilter(ProviderAgbCode: agb), new PageRequest(1, 50))).Items;
+        Assert.Equal([(SpendingExceptionKind.DuplicateDeclaration, "DN-B", 29_000L), (SpendingExceptionKind.CreditReversesNothing, "DN-C", 7_250L)],
+            exceptions.Select(e => (e.ExceptionKind, e.DeclarationNumber, e.AmountCents)));
     }
 
     private async Task<(string Agb, long ContractId)> ContractAsync()

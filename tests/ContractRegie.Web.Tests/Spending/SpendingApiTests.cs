@@ -6,6 +6,7 @@ using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using static ContractRegie.Data.Tests.Infrastructure.DeclarationMessage;
+using static ContractRegie.Data.Tests.Infrastructure.AllocationMessage;
 using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 
 namespace ContractRegie.Web.Tests.Spending;
@@ -27,7 +28,7 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         [
             new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 8, "04", 58_000),         // 8 × 72,50
             new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 2, "04", 16_000),         // 145,00 expected: 15,00 off
-            new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 1, "04", 7_250, 'C'),     // credit
+            new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 1, "04", 7_250, 'C'),     // credit of another amount than the 580,00
         ]);
         var jw323 = Jw323(agb, "0141", "DNJ1", [new("123456782", "43", "43A31", new(2026, 2, 1), new(2026, 2, 28), 28, "14", 420_000)]);
         var csv = "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer\r\n"
@@ -41,16 +42,17 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         using var third = await ImportOkAsync(csv);
 
         // 580,00 + 160,00 − 72,50 = 667,50 | 4.200,00 | 290,00 + 50,00 + 72,50 + 72,50 = 485,00
-        Assert.Equal(("Wmo323", 3, 1, 66_750L), Summary(first));
+        Assert.Equal(("Wmo323", 3, 2, 66_750L), Summary(first));
         Assert.Equal(("Jw323", 1, 0, 420_000L), Summary(second));
         Assert.Equal(("Csv", 4, 3, 48_500L), Summary(third));
 
         using var exceptions = await Client.GetJsonAsync($"/api/v1/spending-exceptions?providerAgbCode={agb}");
-        Assert.Equal(["AmountDeviatesFromTariff", "NoMatchingContract", "DeliveryOutsideContractPeriod", "DuplicateDeclaration"],
+        // The message lists its prestaties per client: 999900006's credit comes before 999900018's line.
+        Assert.Equal(["CreditReversesNothing", "AmountDeviatesFromTariff", "NoMatchingContract", "DeliveryOutsideContractPeriod", "DuplicateDeclaration"],
             exceptions.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("exceptionKind").GetString()));
 
         // Wmo 2026: 667,50 + 290,00 + 72,50 = 1.030,00 of 1.000,00 = 103,0 %; 103.000 × 365 / 60 = 626.583,3 cents.
-        Assert.Equal((100_000L, 103_000L, 626_583L, 103.0m, 5, 2), await ReconciliationAsync(wmo));
+        Assert.Equal((100_000L, 103_000L, 626_583L, 103.0m, 5, 3), await ReconciliationAsync(wmo));
         // Jeugdwet 2026: 4.200,00 of 10.000,00 = 42,0 %; 420.000 × 365 / 60 = 2.555.000 cents.
         Assert.Equal((1_000_000L, 420_000L, 2_555_000L, 42.0m, 1, 0), await ReconciliationAsync(jeugd));
 
@@ -58,9 +60,9 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
         var lines = (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.EndsWith(";0141;1000,00;1030,00;6265,83;103;5;2", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(";0141;1000,00;1030,00;6265,83;103;5;3", lines[1], StringComparison.Ordinal);
         var exceptionExport = await (await Client.GetAsync($"/api/v1/spending-exceptions/export?providerAgbCode={agb}")).Content.ReadAsStringAsync();
-        Assert.Equal(5, exceptionExport.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(6, exceptionExport.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]
@@ -116,9 +118,43 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
     }
 
     [Fact]
-    public async Task No_bsn_appears_anywhere_in_the_database_file()
+    public async Task The_lawfulness_of_a_year_is_reported_per_law_and_exported()
     {
         var (agb, _, _) = await ContractsAsync();
+        // 2019 is before every test contract (2024–2026) and no other test declares in it: 100,00 for 45A53 is outside the
+        // contract period, 50,00 for 45A99 has no contract. Both unlawful: 150,00 of 150,00 spent, far above 3 % (4,50).
+        using var csv = await ImportOkAsync("agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;factuurnummer\r\n"
+            + $"{agb};0141;Wmo;45;45A53;01-03-2019;31-03-2019;1;uur;100,00;F2019-1\r\n"
+            + $"{agb};0141;Wmo;45;45A99;01-03-2019;31-03-2019;1;stuk;50,00;F2019-2\r\n");
+
+        using var json = await Client.GetJsonAsync("/api/v1/lawfulness?year=2019");
+        var wmo = Assert.Single(json.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(("Wmo", 15_000L, 15_000L, 0L, 450L, true),
+            (wmo.GetProperty("law").GetString(), wmo.GetProperty("spentCents").GetInt64(), wmo.GetProperty("unlawfulCents").GetInt64(),
+             wmo.GetProperty("uncertainCents").GetInt64(), wmo.GetProperty("thresholdCents").GetInt64(), wmo.GetProperty("exceedsThreshold").GetBoolean()));
+        var export = await (await Client.GetAsync("/api/v1/lawfulness/export?year=2019")).Content.ReadAsStringAsync();
+        var lines = export.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(
+            ["2019;Wmo;NoMatchingContract;Unlawful;50,00;1;150,00;150,00;0,00;3;4,50;ja", "2019;Wmo;DeliveryOutsideContractPeriod;Unlawful;100,00;1;150,00;150,00;0,00;3;4,50;ja"],
+            lines[1..]);
+
+        // Razor encodes "€" and the markup breaks lines; the text as a reader sees it is what counts.
+        var page = System.Text.RegularExpressions.Regex.Replace(
+            WebUtility.HtmlDecode(await (await Client.GetAsync("/rechtmatigheid?jaar=2019")).Content.ReadAsStringAsync()), @"\s+", " ");
+        Assert.Contains("Besteed € 150,00; fouten € 150,00, onzekerheden € 0,00.", page, StringComparison.Ordinal);
+        Assert.Contains("boven de grens, vermelden in de verantwoording", page, StringComparison.Ordinal);
+        Assert.Contains("Geen passend contract", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_bsn_nor_other_personal_data_of_a_301_appears_anywhere_in_the_database_file()
+    {
+        var (agb, _, _) = await ContractsAsync();
+        var allocation = await Client.PostAsync("/api/v1/allocation-imports", new StringContent(
+            Wmo301("0141", agb, Bsns[2], new ToegewezenProduct("T7-" + agb, "45", "45A53", new(2026, 1, 1), null, 4, "04", "2")), Encoding.UTF8, "application/xml"));
+        var allocationReport = await allocation.Content.ReadAsStringAsync();
+        Assert.True(allocation.StatusCode == HttpStatusCode.OK, allocationReport);
+        Assert.All(PersonalData.Append(Bsns[2]), personal => Assert.DoesNotContain(personal, allocationReport, StringComparison.Ordinal));
         using var wmo = await ImportOkAsync(Wmo323(agb, "0141", "DNW7",
             [new(Bsns[0], "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 1, "04", 7_250), new(Bsns[1], "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 1, "04", 7_250)]));
         using var jw = await ImportOkAsync(Jw323(agb, "0141", "DNJ7", [new(Bsns[2], "43", "43A31", new(2026, 2, 1), new(2026, 2, 2), 2, "14", 30_000)]));
@@ -128,10 +164,10 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
 
         var bytes = DatabaseFiles().SelectMany(ReadShared).ToArray();
 
-        foreach (var bsn in Bsns)
+        foreach (var personal in Bsns.Concat(PersonalData))
         {
-            Assert.True(IndexOf(bytes, Encoding.ASCII.GetBytes(bsn)) < 0, "BSN " + bsn + " found in the database file");
-            Assert.True(IndexOf(bytes, Encoding.Unicode.GetBytes(bsn)) < 0, "BSN " + bsn + " (UTF-16) found in the database file");
+            Assert.True(IndexOf(bytes, Encoding.UTF8.GetBytes(personal)) < 0, personal + " found in the database file");
+            Assert.True(IndexOf(bytes, Encoding.Unicode.GetBytes(personal)) < 0, personal + " (UTF-16) found in the database file");
         }
         // The lines are there, under the pseudonym (HMAC-SHA256 of 999900006 under the test key, computed with Python's hmac).
         Assert.True(IndexOf(bytes, "11ac31534c82432b0d31380669c16e147f6506d030a48cc0637d1fbc9d513b89"u8.ToArray()) >= 0);
@@ -145,7 +181,7 @@ public sealed class SpendingApiTests(ContractRegieApp app) : SignedInTest(app, R
         [
             new("999900006", "45", "45A53", new(2026, 1, 1), new(2026, 1, 31), 8, "04", 58_000),
             new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 2, "04", 16_000),    // 15,00 off the tariff
-            new("999900018", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 1, "04", 7_250),
+            new("123456782", "45", "45A53", new(2026, 2, 1), new(2026, 2, 28), 1, "04", 7_250),
         ]));
         using var jw323 = await ImportOkAsync(Jw323(agb, "0141", "DNJ8",
         [

@@ -136,6 +136,27 @@ public sealed class FormsTests(BrowserApp browser) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_tariff_overlapping_one_of_the_same_product_is_refused_on_the_page()
+    {
+        var (manager, contractId, page) = await ContractmanagerWithContractAsync();
+        await manager.CreateAsync($"/api/v1/contracts/{contractId}/tariffs",
+            new { productCategory = "45", productCode = "45A53", unit = "Uur", priceCents = 7_250, validFrom = "2026-01-01" });
+        await page.GotoAsync($"/contracten/{contractId}/tarieven");
+
+        await page.GetByLabel("Productcategorie").FillAsync("45");
+        await page.GetByLabel("Productcode").FillAsync("45A53");
+        await page.GetByLabel("Eenheid", new() { Exact = true }).SelectOptionAsync("Uur");
+        await page.GetByLabel("Tarief in euro's per eenheid").FillAsync("75,00");
+        var validFrom = page.GetByLabel("Geldig vanaf");
+        await validFrom.FillAsync("2026-07-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+
+        await Assertions.Expect(validFrom).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(validFrom).ToHaveAccessibleDescriptionAsync(new Regex("Overlapt met het tarief voor 45/45A53 dat geldt van 01-01-2026"));
+        Assert.Equal(1, (await manager.GetJsonAsync($"/api/v1/contracts/{contractId}/tariffs")).RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_contractmanager_adds_a_tariff_sees_the_field_error_then_the_tariff_on_the_contract_page_and_in_the_audit_trail()
     {
         var (manager, contractId, page) = await ContractmanagerWithContractAsync();

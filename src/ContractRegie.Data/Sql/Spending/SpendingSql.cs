@@ -55,15 +55,71 @@ public static class SpendingSql
                             AND o.declaration_number = spending_line.declaration_number AND o.import_id <> @ImportId))
         """;
 
-    /// <summary>Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.</summary>
+    // The per-client checks below compare a line with the other lines of the same provider, client, product and
+    // delivery period; ix_spending_line_client makes each comparison an index probe, so a whole import is checked in one
+    // statement per rule rather than a query per line. Lines without a client (a CSV without BSN) cannot be compared.
+    private const string SameClientProductPeriod = """
+        o.provider_agb_code = spending_line.provider_agb_code AND o.client_pseudonym = spending_line.client_pseudonym
+                AND o.product_code = spending_line.product_code AND o.delivery_start = spending_line.delivery_start
+                AND o.product_category = spending_line.product_category AND o.delivery_end = spending_line.delivery_end
+        """;
+
+    /// <summary>
+    /// Flags this import's credit lines that reverse no debet line of the same client, product and period with the same
+    /// amount (in this import or an earlier one).
+    /// </summary>
+    public const string MarkUnmatchedCredits = """
+        UPDATE spending_line
+        SET exception_kind = 'CreditReversesNothing', exception_reason = @Reason
+        WHERE id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL AND debet_credit = 'C' AND client_pseudonym IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM spending_line o
+                          WHERE 
+        """ + SameClientProductPeriod + """
+                            AND o.debet_credit = 'D' AND o.amount_cents = spending_line.amount_cents)
+        """;
+
+    /// <summary>
+    /// Flags this import's debet lines for a client, product and period that an earlier line already declared, whatever
+    /// the declaration number, unless a credit on that client, product and period shows the earlier one was reversed.
+    /// </summary>
+    public const string MarkDuplicateClientPeriods = """
+        UPDATE spending_line
+        SET exception_kind = 'DuplicateDeclaration', exception_reason = @Reason
+        WHERE id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL AND debet_credit = 'D' AND client_pseudonym IS NOT NULL
+          AND EXISTS (SELECT 1 FROM spending_line o
+                      WHERE 
+        """ + SameClientProductPeriod + """
+                        AND o.debet_credit = 'D' AND o.id < spending_line.id)
+          AND NOT EXISTS (SELECT 1 FROM spending_line o
+                          WHERE 
+        """ + SameClientProductPeriod + """
+                            AND o.debet_credit = 'C')
+        """;
+
+    /// <summary>
+    /// Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.
+    /// The part of it on lines with an exception is "in onderzoek".
+    /// </summary>
     public const string SpentPerContract = """
         SELECT l.contract_id, l.municipality_code,
                CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS spent_cents,
+               CAST(SUM(CASE WHEN l.exception_kind IS NULL THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
+                   AS in_investigation_cents,
                COUNT(*) AS line_count,
                COUNT(l.exception_kind) AS exception_count
         FROM spending_line l
         WHERE l.contract_id IS NOT NULL AND l.delivery_year = @Year
         GROUP BY l.contract_id, l.municipality_code
+        """;
+
+    /// <summary>Per law and exception kind (null: clean) the signed spending of a delivery year, for the rechtmatigheidsverantwoording.</summary>
+    public const string LawfulnessTotals = """
+        SELECT l.law, l.exception_kind AS kind,
+               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS amount_cents,
+               COUNT(*) AS line_count
+        FROM spending_line l
+        WHERE l.delivery_year = @Year
+        GROUP BY l.law, l.exception_kind
         """;
 
     /// <summary>Every contract with what matching and reconciliation need of it and its provider.</summary>
@@ -124,14 +180,14 @@ public static class SpendingSql
         ("Volume", DbType.Decimal, 0), ("Unit", DbType.AnsiString, 10), ("AmountCents", DbType.Int64, 0),
         ("DebetCredit", DbType.AnsiString, 1), ("DeclarationNumber", DbType.AnsiString, 50), ("ProductReference", DbType.String, 50),
         ("AllocationNumber", DbType.AnsiString, 20), ("ClientPseudonym", DbType.AnsiString, 64), ("ContractId", DbType.Int64, 0),
-        ("ExceptionKind", DbType.AnsiString, 40), ("ExceptionReason", DbType.String, 1000),
+        ("ExceptionKind", DbType.AnsiString, 40), ("ExceptionReason", DbType.String, 1000), ("AllocationId", DbType.Int64, 0),
     ];
 
     // Not a const: on its own it is no statement; the parse test checks what InsertLines composes from it.
     private static readonly string InsertLinesHead = """
         INSERT INTO spending_line (import_id, line_number, provider_agb_code, municipality_code, law, product_category, product_code,
             delivery_start, delivery_end, delivery_year, volume, unit, amount_cents, debet_credit, declaration_number, product_reference,
-            allocation_number, client_pseudonym, contract_id, exception_kind, exception_reason)
+            allocation_number, client_pseudonym, contract_id, exception_kind, exception_reason, allocation_id)
         VALUES
         """;
 

@@ -84,12 +84,7 @@ public sealed record TariffInput(string? ProductCategory, string? ProductCode, T
             ValidTo = ValidTo,
             IndexationPercent = IndexationPercent ?? 0m,
         };
-        errors.AddIf(tariff.ProductCategory is not { Length: 2 } || !tariff.ProductCategory.All(char.IsAsciiDigit), "productCategory", "Productcategorie bestaat uit 2 cijfers.");
-        errors.AddIf(tariff.ProductCode is not { Length: 5 } || !tariff.ProductCode.All(char.IsAsciiLetterOrDigit), "productCode", "Productcode bestaat uit 5 tekens.");
-        errors.AddIf(tariff.PriceCents < 0, "priceCents", "Tarief kan niet negatief zijn.");
-        errors.AddIf(!Money.IsInRange(tariff.PriceCents), "priceCents", Money.OutOfRangeMessage);
-        errors.AddIf(tariff.ValidTo < tariff.ValidFrom, "validTo", "Geldig tot ligt voor geldig vanaf.");
-        errors.AddIf(tariff.IndexationPercent is < -100m or > 100m, "indexationPercent", "Indexatie moet tussen -100 en 100 procent liggen.");
+        errors.Merge(tariff.Validate());
         return tariff;
     }
 }

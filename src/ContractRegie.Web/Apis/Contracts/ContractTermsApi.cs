@@ -71,6 +71,10 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
         {
             return ApiProblems.NotFound($"Contract {contractId}");
         }
+        if (await term.CheckStoredAsync(terms, item) is { IsEmpty: false } conflicts)
+        {
+            return ApiProblems.Invalid(conflicts);
+        }
         var id = await term.Insert(terms, item);
         return TypedResults.Created($"{ContractsApi.Path}/{contractId}/{term.Path}/{id}", term.WithId(item, id));
     }
@@ -85,7 +89,7 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
         var term = TermOf(http);
         var errors = new ValidationErrors();
         var item = term.ToDomain(input, contractId, id, errors);
-        if (!errors.IsEmpty)
+        if (!errors.IsEmpty || (errors = await term.CheckStoredAsync(terms, item)) is { IsEmpty: false })
         {
             return ApiProblems.Invalid(errors);
         }
@@ -114,7 +118,8 @@ public static class ContractTerms
         (terms, contractId) => terms.ReadTariffsAsync(contractId), (terms, contractId, id) => terms.ReadTariffAsync(contractId, id),
         (input, contractId, id, errors) => input.ToTariff(contractId, id, errors),
         (terms, tariff) => terms.InsertTariffAsync(tariff), (terms, tariff, rowVersion) => terms.UpdateTariffAsync(tariff with { RowVersion = rowVersion }),
-        (terms, contractId, id, rowVersion) => terms.DeleteTariffAsync(contractId, id, rowVersion), (t, id) => t with { Id = id });
+        (terms, contractId, id, rowVersion) => terms.DeleteTariffAsync(contractId, id, rowVersion), (t, id) => t with { Id = id },
+        async (terms, tariff) => tariff.Validate(await terms.ReadTariffsAsync(tariff.ContractId)));
 
     public static readonly ContractTerm<BudgetInput, BudgetCeiling> Budgets = new("budgets", "Budget", "Budgetplafond",
         (terms, contractId) => terms.ReadBudgetsAsync(contractId), (terms, contractId, id) => terms.ReadBudgetAsync(contractId, id),
@@ -142,4 +147,11 @@ public sealed record ContractTerm<TInput, T>(
     /// <summary>Writes the term if its stored row version is still the one given.</summary>
     Func<ContractTermsRepository, T, long, Task<WriteResult>> Update,
     Func<ContractTermsRepository, long, long, long, Task<WriteResult>> Delete,
-    Func<T, long, T> WithId);
+    Func<T, long, T> WithId,
+    /// <summary>The checks that need the contract's stored terms (overlapping tariffs); null when a term has none.</summary>
+    Func<ContractTermsRepository, T, Task<ValidationErrors>>? ValidateAgainstStored = null)
+{
+    /// <summary>The errors <see cref="ValidateAgainstStored"/> finds; empty when the term has no such checks.</summary>
+    public async Task<ValidationErrors> CheckStoredAsync(ContractTermsRepository terms, T item) =>
+        ValidateAgainstStored is null ? new ValidationErrors() : await ValidateAgainstStored(terms, item);
+}

@@ -26,10 +26,19 @@ public static class SpendingApi
             .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance)
             .AcceptsFile("The financial administration's CSV file or an iWmo/iJw 3.2 WMO323/JW323 declaration (XML).",
                 EndpointDocumentation.CsvMediaType, "application/xml", "text/xml", "application/octet-stream");
+        api.MapPost("/allocation-imports", ImportAllocationFile).WithName("ImportAllocationFile")
+            .WithSummary("Importeert toewijzingen (de body): een WMO301/JW301-bericht of het CSV-bestand met toewijzingen. Alles of niets; hetzelfde bestand nog eens verandert niets. Van de cliënt wordt alleen het pseudoniem van het BSN bewaard.")
+            .WithMetadata(app.ImportSizeLimit()).RequireAuthorization(Policies.Finance)
+            .AcceptsFile("The municipality's allocations: the CSV file or an iWmo/iJw 3.2 WMO301/JW301 allocation message (XML).",
+                EndpointDocumentation.CsvMediaType, "application/xml", "text/xml", "application/octet-stream");
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
         api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation").ProducesCsv()
             .WithSummary("Dezelfde afstemming als CSV voor de financiële administratie.");
+        api.MapGet("/lawfulness", ListLawfulness).WithName("ListLawfulness")
+            .WithSummary("Rechtmatigheidsverantwoording per wet in een jaar (year, standaard dit jaar): totaal besteed, bedrag per soort uitzondering (fout of onzeker) en of fouten plus onzekerheden de rapporteringsgrens (Spending:LawfulnessThresholdPercent van het totaal) overschrijden.");
+        api.MapGet("/lawfulness/export", ExportLawfulness).WithName("ExportLawfulness").ProducesCsv()
+            .WithSummary("Dezelfde rechtmatigheidsverantwoording als CSV voor de jaarrekening: een regel per wet en soort.");
         api.MapGet("/spending-exceptions", ListExceptions).WithName("ListSpendingExceptions")
             .WithSummary("Uitgaven die aandacht vragen: geen passend contract, afwijkend tarief, buiten de looptijd, dubbel gedeclareerd.");
         api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions").ProducesCsv()
@@ -37,8 +46,19 @@ public static class SpendingApi
         return app;
     }
 
-    public static async Task<Results<Ok<SpendingImportReport>, ValidationProblem, ProblemHttpResult>> ImportSpendingFile(
-        HttpRequest request, SpendingImporter importer, CancellationToken cancellationToken, string? fileName = null)
+    public static Task<Results<Ok<SpendingImportReport>, ValidationProblem, ProblemHttpResult>> ImportSpendingFile(
+        HttpRequest request, SpendingImporter importer, CancellationToken cancellationToken, string? fileName = null) =>
+        ImportFileAsync(fileName, name => importer.ImportAsync(request.Body, name, cancellationToken),
+            report => (report.Outcome, report.Message, report.Errors, report.LinesRead));
+
+    public static Task<Results<Ok<AllocationImportReport>, ValidationProblem, ProblemHttpResult>> ImportAllocationFile(
+        HttpRequest request, AllocationImporter importer, CancellationToken cancellationToken, string? fileName = null) =>
+        ImportFileAsync(fileName, name => importer.ImportAsync(request.Body, name, cancellationToken),
+            report => (report.Outcome, report.Message, report.Errors, report.AllocationsRead));
+
+    /// <summary>A file in the body, named by <paramref name="fileName"/>: the report, or 422 with the reason per line when rejected.</summary>
+    private static async Task<Results<Ok<TReport>, ValidationProblem, ProblemHttpResult>> ImportFileAsync<TReport>(string? fileName,
+        Func<string?, Task<TReport>> import, Func<TReport, (SpendingImportOutcome Outcome, string Message, IReadOnlyList<ImportError> Errors, int Read)> outcome)
     {
         var errors = new ValidationErrors();
         TextRules.Name(errors, "fileName", fileName, 260);
@@ -46,16 +66,17 @@ public static class SpendingApi
         {
             return ApiProblems.Invalid(errors);
         }
-        var report = await importer.ImportAsync(request.Body, QueryReader.Text(fileName), cancellationToken);
-        if (report.Outcome != SpendingImportOutcome.Rejected)
+        var report = await import(QueryReader.Text(fileName));
+        var (result, message, rowErrors, read) = outcome(report);
+        if (result != SpendingImportOutcome.Rejected)
         {
             return TypedResults.Ok(report);
         }
         return TypedResults.Problem(
             title: "Import afgewezen; er is niets opgeslagen.",
-            detail: report.Message,
+            detail: message,
             statusCode: StatusCodes.Status422UnprocessableEntity,
-            extensions: new Dictionary<string, object?> { ["rowErrors"] = report.Errors, ["linesRead"] = report.LinesRead });
+            extensions: new Dictionary<string, object?> { ["rowErrors"] = rowErrors, ["linesRead"] = read });
     }
 
     public static async Task<Results<Ok<PagedResponse<ReconciliationRow>>, ValidationProblem>> Reconcile(
@@ -94,6 +115,47 @@ public static class SpendingApi
             await csv.WriteRowAsync(row.Year, row.ContractId, row.ContractNumber, row.ContractManager, row.ProviderName, row.Law, row.MunicipalityCode,
                 CsvWriter.Euros(row.BudgetCents), CsvWriter.Euros(row.SpentCents), CsvWriter.Euros(row.ProjectedCents), row.ExhaustionPercent,
                 row.LineCount, row.ExceptionCount);
+        }
+        await csv.FlushAsync();
+        return TypedResults.Empty;
+    }
+
+    public static async Task<Results<Ok<PagedResponse<LawfulnessYear>>, ValidationProblem>> ListLawfulness(
+        HttpRequest request, SpendingRepository spending, SpendingOptions options, TimeProvider time,
+        int? year = null, int? page = null, int? pageSize = null)
+    {
+        var query = new QueryReader();
+        var parsedYear = YearFrom(query, time, year);
+        var paging = query.Page(page, pageSize);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        var years = await spending.ReadLawfulnessAsync(parsedYear, options.LawfulnessThresholdPercent);
+        var onPage = new Page<LawfulnessYear>(years.Skip(paging.Offset).Take(paging.PageSize).ToList(), paging.PageNumber, paging.PageSize, years.Count);
+        return TypedResults.Ok(PagedResponse<LawfulnessYear>.From(onPage, request));
+    }
+
+    public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportLawfulness(
+        HttpResponse response, SpendingRepository spending, SpendingOptions options, TimeProvider time, int? year = null)
+    {
+        var query = new QueryReader();
+        var parsedYear = YearFrom(query, time, year);
+        if (!query.Errors.IsEmpty)
+        {
+            return ApiProblems.Invalid(query.Errors);
+        }
+        var csv = await StartCsvAsync(response, $"rechtmatigheid-{parsedYear}.csv");
+        await csv.WriteRowAsync("jaar", "wet", "soort", "klasse", "bedrag", "regels", "totaal_besteed", "fouten", "onzekerheden", "grens_procent",
+            "grens", "boven_grens");
+        foreach (var perLaw in await spending.ReadLawfulnessAsync(parsedYear, options.LawfulnessThresholdPercent))
+        {
+            foreach (var amount in perLaw.Amounts)
+            {
+                await csv.WriteRowAsync(perLaw.Year, perLaw.Law, amount.Kind, amount.Class, CsvWriter.Euros(amount.AmountCents), amount.LineCount,
+                    CsvWriter.Euros(perLaw.SpentCents), CsvWriter.Euros(perLaw.UnlawfulCents), CsvWriter.Euros(perLaw.UncertainCents),
+                    perLaw.ThresholdPercent, CsvWriter.Euros(perLaw.ThresholdCents), perLaw.ExceedsThreshold ? "ja" : "nee");
+            }
         }
         await csv.FlushAsync();
         return TypedResults.Empty;
@@ -149,10 +211,15 @@ public static class SpendingApi
     private static ReconciliationFilter ReconciliationFilterFrom(QueryReader query, TimeProvider time, int? year, ReconciliationGrouping? groupBy,
         long? contractId, long? providerId, Core.Contracts.Law? law, string? municipality)
     {
+        return new ReconciliationFilter(YearFrom(query, time, year), query.Enum("groupBy", groupBy) ?? ReconciliationGrouping.Contract,
+            contractId, providerId, query.Enum("law", law)?.ToString(), QueryReader.Text(municipality));
+    }
+
+    private static int YearFrom(QueryReader query, TimeProvider time, int? year)
+    {
         var parsedYear = year ?? time.Today().Year;
         query.Errors.AddIf(parsedYear is < 2000 or > 2100, "year", "Jaar moet tussen 2000 en 2100 liggen.");
-        return new ReconciliationFilter(parsedYear, query.Enum("groupBy", groupBy) ?? ReconciliationGrouping.Contract,
-            contractId, providerId, query.Enum("law", law)?.ToString(), QueryReader.Text(municipality));
+        return parsedYear;
     }
 
     private static SpendingExceptionFilter ExceptionFilterFrom(QueryReader query, SpendingExceptionKind? kind, long? contractId, string? providerAgbCode,

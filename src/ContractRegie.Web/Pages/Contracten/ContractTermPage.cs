@@ -89,7 +89,7 @@ public abstract class ContractTermPage<TForm, TInput, T>(ContractRepository cont
         var input = Form.ToInput(unreadable);
         var broken = new ValidationErrors();
         var item = term.ToDomain(input, id, wijzig ?? 0, broken);
-        if (!unreadable.IsEmpty || !broken.IsEmpty)
+        if (!unreadable.IsEmpty || !broken.IsEmpty || (broken = await term.CheckStoredAsync(terms, item)) is { IsEmpty: false })
         {
             return Rejected(unreadable, broken);
         }

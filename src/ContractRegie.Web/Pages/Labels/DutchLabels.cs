@@ -124,6 +124,11 @@ public static class DutchLabels
         SpendingExceptionKind.NoMatchingContract => "Geen passend contract",
         SpendingExceptionKind.AmountDeviatesFromTariff => "Bedrag wijkt af van tarief",
         SpendingExceptionKind.DeliveryOutsideContractPeriod => "Levering buiten contractperiode",
+        SpendingExceptionKind.MunicipalityNotCovered => "Gemeente valt niet onder het contract",
+        SpendingExceptionKind.CreditReversesNothing => "Creditering zonder passende debetregel",
+        SpendingExceptionKind.NoAllocation => "Geen toewijzing",
+        SpendingExceptionKind.VolumeBeyondAllocation => "Volume boven toewijzing",
+        SpendingExceptionKind.AllocationNumberMismatch => "Toewijzingnummer klopt niet",
         _ => "Dubbel gedeclareerd",
     };
 
