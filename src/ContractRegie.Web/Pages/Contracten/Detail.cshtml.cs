@@ -6,7 +6,6 @@ using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Signals;
 using ContractRegie.Web.Apis.Contracts;
-using ContractRegie.Web.Pages.Labels;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,32 +42,23 @@ public sealed class DetailModel(
         {
             return Forbid();
         }
-        var outcome = await decisions.RecordAsync(id, new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification));
-        switch (outcome)
+        var input = new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification);
+        var outcome = await decisions.RecordAsync(id, input);
+        if (outcome is RenewalDecisionOutcome.ContractNotFound)
         {
-            case RenewalDecisionOutcome.Recorded recorded:
-                TempData["StatusMessage"] = $"Besluit vastgelegd: {DutchLabels.Of(recorded.Decision.Decision)}. "
-                                            + $"Huidig einde {DutchDates.Format(recorded.Contract.KeyDates.CurrentEnd)}, "
-                                            + $"uiterste besluitdatum {DutchDates.Format(recorded.Contract.KeyDates.DecisionDeadline)}.";
-                return RedirectToPage(new { id });
-            case RenewalDecisionOutcome.Invalid invalid:
-                foreach (var (field, messages) in invalid.Errors.ToDictionary())
-                {
-                    // A missing radio choice reads better as what to do; other messages are the recorder's own.
-                    ModelState.AddModelError(field switch { "decision" => nameof(Decision), "reason" => nameof(Reason), _ => string.Empty },
-                        field == "decision" && Decision is null ? "Kies een besluit." : string.Join(" ", messages));
-                }
-                return await ShowAsync(id);
-            case RenewalDecisionOutcome.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Reason);
-                return await ShowAsync(id);
-            default:
-                return NotFound();
+            return NotFound();
         }
+        if (RenewalDecisionForm.Report(outcome, input, ModelState) is { } recorded)
+        {
+            TempData["StatusMessage"] = recorded;
+            return RedirectToPage(new { id });
+        }
+        return await ShowAsync(id);
     }
 
-    /// <summary>The first error of a form field, for the message next to it.</summary>
-    public string? ErrorOf(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+    /// <summary>The decision form with what was typed and its messages.</summary>
+    public RenewalDecisionForm DecisionForm => new(Contract!, Url.Page("/Contracten/Detail", "Decide", new { id = Contract!.Id })!,
+        new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification), ModelState);
 
     private async Task<IActionResult> ShowAsync(long id)
     {
