@@ -2,6 +2,9 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Export;
+using ContractRegie.Web.Apis;
+using ContractRegie.Web.Exports;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Pages.Charts;
 using ContractRegie.Web.Pages.Contracten;
@@ -80,6 +83,24 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
         }
         return await ShowAsync();
     }
+
+    /// <summary>The whole planner as filtered here, most urgent first, as CSV or .xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        var query = new QueryReader();
+        var exportFormat = query.Enum<ExportFormat>("format", format) ?? ExportFormat.Csv;
+        if (!query.Errors.IsEmpty)
+        {
+            return BadRequest();
+        }
+        var all = await contracts.SearchAsync(Filter, new PageRequest(1, int.MaxValue), ContractOrder.NextDeadline);
+        await ExportResponse.WriteAsync(Response, ContractExport.Of($"verlengingen-{Today:yyyy-MM-dd}", all.Items), exportFormat);
+        return new EmptyResult();
+    }
+
+    /// <summary>The export of the planner as filtered, without its page or open form.</summary>
+    public string ExportLink(ExportFormat format) =>
+        ListLinks.With(Request, ("handler", "Export"), ("format", format.ToString().ToLowerInvariant()), (ListLinks.PageKey, null), ("decide", null));
 
     /// <summary>The timeline of the contracts on this page: the running term, the options left, and both deadlines.</summary>
     public TimelineChart Timeline()

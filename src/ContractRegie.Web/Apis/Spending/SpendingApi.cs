@@ -1,8 +1,9 @@
-using System.Text;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data;
+using ContractRegie.Data.Export;
 using ContractRegie.Data.Import;
+using ContractRegie.Web.Exports;
 using ContractRegie.Data.Spending;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Security;
@@ -26,11 +27,11 @@ public static class SpendingApi
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
         api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation")
-            .WithSummary("Dezelfde afstemming als CSV voor de financiële administratie.");
+            .WithSummary("Dezelfde afstemming als CSV (standaard) of Excel (format=xlsx) voor de financiële administratie.");
         api.MapGet("/spending-exceptions", ListExceptions).WithName("ListSpendingExceptions")
             .WithSummary("Uitgaven die aandacht vragen: geen passend contract, afwijkend tarief, buiten de looptijd, dubbel gedeclareerd.");
         api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions")
-            .WithSummary("Dezelfde uitzonderingen als CSV voor de financiële administratie.");
+            .WithSummary("Dezelfde uitzonderingen als CSV (standaard) of Excel (format=xlsx) voor de financiële administratie.");
         return app;
     }
 
@@ -74,25 +75,18 @@ public static class SpendingApi
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportReconciliation(
         HttpResponse response, SpendingRepository spending, TimeProvider time,
-        string? year = null, string? groupBy = null, string? contractId = null, string? providerId = null, string? law = null, string? municipality = null)
+        string? year = null, string? groupBy = null, string? contractId = null, string? providerId = null, string? law = null, string? municipality = null,
+        string? format = null)
     {
         var query = new QueryReader();
         var filter = ReconciliationFilterFrom(query, time, year, groupBy, contractId, providerId, law, municipality);
+        var exportFormat = query.Enum<ExportFormat>("format", format) ?? ExportFormat.Csv;
         if (!query.Errors.IsEmpty)
         {
             return ApiProblems.Invalid(query.Errors);
         }
         var rows = await spending.ReconcileAsync(filter, time.Today());
-        var csv = await StartCsvAsync(response, $"afstemming-{filter.Year}.csv");
-        await csv.WriteRowAsync("jaar", "contract_id", "contractnummer", "contractmanager", "zorgaanbieder", "wet", "gemeente", "budget", "besteed",
-            "prognose_jaareinde", "uitputting_procent", "regels", "uitzonderingen");
-        foreach (var row in rows)
-        {
-            await csv.WriteRowAsync(row.Year, row.ContractId, row.ContractNumber, row.ContractManager, row.ProviderName, row.Law, row.MunicipalityCode,
-                CsvWriter.Euros(row.BudgetCents), CsvWriter.Euros(row.SpentCents), CsvWriter.Euros(row.ProjectedCents), row.ExhaustionPercent,
-                row.LineCount, row.ExceptionCount);
-        }
-        await csv.FlushAsync();
+        await ExportResponse.WriteAsync(response, SpendingExport.Reconciliation(filter.Year, rows), exportFormat);
         return TypedResults.Empty;
     }
 
@@ -114,33 +108,18 @@ public static class SpendingApi
     /// <summary>Page by page from the database straight into the response, so a large export is never held whole.</summary>
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportExceptions(
         HttpResponse response, SpendingRepository spending,
-        string? kind = null, string? contractId = null, string? providerAgbCode = null, string? year = null, string? importId = null)
+        string? kind = null, string? contractId = null, string? providerAgbCode = null, string? year = null, string? importId = null,
+        string? format = null)
     {
         var query = new QueryReader();
         var filter = ExceptionFilterFrom(query, kind, contractId, providerAgbCode, year, importId);
+        var exportFormat = query.Enum<ExportFormat>("format", format) ?? ExportFormat.Csv;
         if (!query.Errors.IsEmpty)
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        var csv = await StartCsvAsync(response, "uitzonderingen.csv");
-        await csv.WriteRowAsync("regel_id", "import_id", "regel", "agb_code", "gemeente", "wet", "productcategorie", "productcode", "begindatum",
-            "einddatum", "volume", "eenheid", "bedrag", "debet_credit", "factuurnummer", "contract_id", "contractnummer", "soort", "reden");
-        for (var number = 1; ; number++)
-        {
-            var page = await spending.SearchExceptionsAsync(filter, new PageRequest(number, PageRequest.MaxPageSize));
-            foreach (var line in page.Items)
-            {
-                await csv.WriteRowAsync(line.Id, line.ImportId, line.LineNumber, line.ProviderAgbCode, line.MunicipalityCode, line.Law,
-                    line.ProductCategory, line.ProductCode, line.DeliveryStart, line.DeliveryEnd, line.Volume, line.Unit,
-                    CsvWriter.Euros(line.AmountCents), line.DebetCredit, line.DeclarationNumber, line.ContractId, line.ContractNumber,
-                    line.ExceptionKind, line.ExceptionReason);
-            }
-            await csv.FlushAsync();
-            if (number >= page.TotalPages)
-            {
-                return TypedResults.Empty;
-            }
-        }
+        await ExportResponse.WriteAsync(response, SpendingExport.Exceptions(spending, filter), exportFormat);
+        return TypedResults.Empty;
     }
 
     private static ReconciliationFilter ReconciliationFilterFrom(QueryReader query, TimeProvider time, string? year, string? groupBy,
@@ -157,13 +136,4 @@ public static class SpendingApi
         string? year, string? importId) =>
         new(query.Enum<SpendingExceptionKind>("kind", kind), query.Long("contractId", contractId), QueryReader.Text(providerAgbCode),
             (int?)query.Long("year", year), query.Long("importId", importId));
-
-    private static async Task<CsvWriter> StartCsvAsync(HttpResponse response, string fileName)
-    {
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        // A byte-order mark makes Excel read the file as UTF-8.
-        await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray());
-        return new CsvWriter(new StreamWriter(response.Body, new UTF8Encoding(false), leaveOpen: true) );
-    }
 }

@@ -2,6 +2,9 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Export;
+using ContractRegie.Web.Apis;
+using ContractRegie.Web.Exports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,18 +40,38 @@ public sealed class IndexModel(ContractRepository contracts, TimeProvider time) 
 
     public DateOnly Today => time.Today();
 
+    private ContractFilter Filter => new()
+    {
+        Text = string.IsNullOrWhiteSpace(Q) ? null : Q,
+        Kind = Kind,
+        Law = Law,
+        Status = Status,
+        ContractManager = string.IsNullOrWhiteSpace(ContractManager) ? null : ContractManager.Trim(),
+        DecisionDueBefore = DecisionDueBefore,
+    };
+
+    private ContractOrder Order => Columns.GetValueOrDefault(Sort, ContractOrder.Number);
+
     public async Task OnGetAsync()
     {
-        var filter = new ContractFilter
-        {
-            Text = string.IsNullOrWhiteSpace(Q) ? null : Q,
-            Kind = Kind,
-            Law = Law,
-            Status = Status,
-            ContractManager = string.IsNullOrWhiteSpace(ContractManager) ? null : ContractManager.Trim(),
-            DecisionDueBefore = DecisionDueBefore,
-        };
-        var order = Columns.GetValueOrDefault(Sort, ContractOrder.Number);
-        Contracts = await contracts.SearchAsync(filter, new PageRequest(Math.Max(PageNumber, 1), PageSize), order, Desc);
+        Contracts = await contracts.SearchAsync(Filter, new PageRequest(Math.Max(PageNumber, 1), PageSize), Order, Desc);
     }
+
+    /// <summary>The whole register as filtered and ordered here, with its key dates, as CSV or .xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        var query = new QueryReader();
+        var exportFormat = query.Enum<ExportFormat>("format", format) ?? ExportFormat.Csv;
+        if (!query.Errors.IsEmpty)
+        {
+            return BadRequest();
+        }
+        var all = await contracts.SearchAsync(Filter, new PageRequest(1, int.MaxValue), Order, Desc);
+        await ExportResponse.WriteAsync(Response, ContractExport.Of($"contractregister-{Today:yyyy-MM-dd}", all.Items), exportFormat);
+        return new EmptyResult();
+    }
+
+    /// <summary>The export of this list as filtered and ordered, without its page.</summary>
+    public string ExportLink(ExportFormat format) =>
+        ListLinks.With(Request, ("handler", "Export"), ("format", format.ToString().ToLowerInvariant()), (ListLinks.PageKey, null));
 }
