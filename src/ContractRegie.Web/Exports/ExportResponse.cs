@@ -1,12 +1,32 @@
 using System.Text;
 using ContractRegie.Data.Export;
 using ContractRegie.Data.Import;
+using ContractRegie.Web.Apis;
+using ContractRegie.Web.Pages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ContractRegie.Web.Exports;
 
 /// <summary>Sends an <see cref="ExportTable"/> as a download: CSV the way Dutch Excel reads it, or an .xlsx workbook.</summary>
 public static class ExportResponse
 {
+    /// <summary>A list page's export handler: <paramref name="format"/> from the query (CSV when absent), 400 for an unknown one.</summary>
+    public static async Task<IActionResult> FromPageAsync(HttpResponse response, string? format, Func<Task<ExportTable>> table)
+    {
+        var query = new QueryReader();
+        var exportFormat = query.Enum<ExportFormat>("format", format) ?? ExportFormat.Csv;
+        if (!query.Errors.IsEmpty)
+        {
+            return new BadRequestResult();
+        }
+        await WriteAsync(response, await table(), exportFormat);
+        return new EmptyResult();
+    }
+
+    /// <summary>The export of a list page as filtered and ordered there: its "Export" handler, without the page number or an open form.</summary>
+    public static string LinkFor(HttpRequest request, ExportFormat format) =>
+        ListLinks.With(request, ("handler", "Export"), ("format", format.ToString().ToLowerInvariant()), (ListLinks.PageKey, null), ("decide", null));
+
     public static async Task WriteAsync(HttpResponse response, ExportTable table, ExportFormat format)
     {
         var extension = format == ExportFormat.Xlsx ? "xlsx" : "csv";

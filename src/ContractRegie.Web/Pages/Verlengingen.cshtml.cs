@@ -2,8 +2,6 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
-using ContractRegie.Data.Export;
-using ContractRegie.Web.Apis;
 using ContractRegie.Web.Exports;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Pages.Charts;
@@ -41,6 +39,8 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
     [BindProperty] public DecidingBody? DecidingBody { get; set; }
     [BindProperty] public string? LateJustification { get; set; }
 
+    private RenewalDecisionInput Input => new(Decision, DecidingBody, Reason, LateJustification);
+
     public Page<Contract> Contracts { get; private set; } = new([], 1, PageSize, 0);
     public DateOnly Today => time.Today();
     public bool MayDecide { get; private set; }
@@ -59,48 +59,15 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
-    public async Task<IActionResult> OnPostDecideAsync()
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded)
-        {
-            return Forbid();
-        }
-        if (Decide is not { } id)
-        {
-            return NotFound();
-        }
-        var input = new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification);
-        var outcome = await decisions.RecordAsync(id, input);
-        if (outcome is RenewalDecisionOutcome.ContractNotFound)
-        {
-            return NotFound();
-        }
-        if (RenewalDecisionForm.Report(outcome, input, ModelState) is { } recorded)
-        {
-            TempData["StatusMessage"] = recorded;
+    public async Task<IActionResult> OnPostDecideAsync() => Decide is { } id
+        ? await RenewalDecisionForm.PostAsync(this, decisions, authorization, id, Input,
             // Back to the planner as it was, filters and page kept, the form closed.
-            return Redirect(ListLinks.With(Request, ("handler", null), ("decide", null)));
-        }
-        return await ShowAsync();
-    }
+            () => Redirect(ListLinks.With(Request, ("handler", null), ("decide", null))), ShowAsync)
+        : NotFound();
 
     /// <summary>The whole planner as filtered here, most urgent first, as CSV or .xlsx.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format)
-    {
-        var query = new QueryReader();
-        var exportFormat = query.Enum<ExportFormat>("format", format) ?? ExportFormat.Csv;
-        if (!query.Errors.IsEmpty)
-        {
-            return BadRequest();
-        }
-        var all = await contracts.SearchAsync(Filter, new PageRequest(1, int.MaxValue), ContractOrder.NextDeadline);
-        await ExportResponse.WriteAsync(Response, ContractExport.Of($"verlengingen-{Today:yyyy-MM-dd}", all.Items), exportFormat);
-        return new EmptyResult();
-    }
-
-    /// <summary>The export of the planner as filtered, without its page or open form.</summary>
-    public string ExportLink(ExportFormat format) =>
-        ListLinks.With(Request, ("handler", "Export"), ("format", format.ToString().ToLowerInvariant()), (ListLinks.PageKey, null), ("decide", null));
+    public Task<IActionResult> OnGetExportAsync(string? format) => ExportResponse.FromPageAsync(Response, format, async () =>
+        ContractExport.Of($"verlengingen-{Today:yyyy-MM-dd}", (await contracts.SearchAsync(Filter, new PageRequest(1, int.MaxValue), ContractOrder.NextDeadline)).Items));
 
     /// <summary>The timeline of the contracts on this page: the running term, the options left, and both deadlines.</summary>
     public TimelineChart Timeline()
@@ -150,7 +117,7 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
                 return NotFound();
             }
             DecisionForm = new RenewalDecisionForm(contract, ListLinks.With(Request, ("handler", "Decide")),
-                new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification), ModelState);
+                Input, ModelState);
         }
         return Page();
     }

@@ -34,31 +34,16 @@ public sealed class DetailModel(
     [BindProperty] public DecidingBody? DecidingBody { get; set; }
     [BindProperty] public string? LateJustification { get; set; }
 
+    private RenewalDecisionInput Input => new(Decision, DecidingBody, Reason, LateJustification);
+
     public async Task<IActionResult> OnGetAsync(long id) => await ShowAsync(id);
 
-    public async Task<IActionResult> OnPostDecideAsync(long id)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded)
-        {
-            return Forbid();
-        }
-        var input = new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification);
-        var outcome = await decisions.RecordAsync(id, input);
-        if (outcome is RenewalDecisionOutcome.ContractNotFound)
-        {
-            return NotFound();
-        }
-        if (RenewalDecisionForm.Report(outcome, input, ModelState) is { } recorded)
-        {
-            TempData["StatusMessage"] = recorded;
-            return RedirectToPage(new { id });
-        }
-        return await ShowAsync(id);
-    }
+    public Task<IActionResult> OnPostDecideAsync(long id) => RenewalDecisionForm.PostAsync(this, decisions, authorization, id,
+        Input, () => RedirectToPage(new { id }), () => ShowAsync(id));
 
     /// <summary>The decision form with what was typed and its messages.</summary>
     public RenewalDecisionForm DecisionForm => new(Contract!, Url.Page("/Contracten/Detail", "Decide", new { id = Contract!.Id })!,
-        new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification), ModelState);
+        Input, ModelState);
 
     private async Task<IActionResult> ShowAsync(long id)
     {

@@ -2,8 +2,6 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
-using ContractRegie.Data.Export;
-using ContractRegie.Web.Apis;
 using ContractRegie.Web.Exports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -58,20 +56,6 @@ public sealed class IndexModel(ContractRepository contracts, TimeProvider time) 
     }
 
     /// <summary>The whole register as filtered and ordered here, with its key dates, as CSV or .xlsx.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? format)
-    {
-        var query = new QueryReader();
-        var exportFormat = query.Enum<ExportFormat>("format", format) ?? ExportFormat.Csv;
-        if (!query.Errors.IsEmpty)
-        {
-            return BadRequest();
-        }
-        var all = await contracts.SearchAsync(Filter, new PageRequest(1, int.MaxValue), Order, Desc);
-        await ExportResponse.WriteAsync(Response, ContractExport.Of($"contractregister-{Today:yyyy-MM-dd}", all.Items), exportFormat);
-        return new EmptyResult();
-    }
-
-    /// <summary>The export of this list as filtered and ordered, without its page.</summary>
-    public string ExportLink(ExportFormat format) =>
-        ListLinks.With(Request, ("handler", "Export"), ("format", format.ToString().ToLowerInvariant()), (ListLinks.PageKey, null));
+    public Task<IActionResult> OnGetExportAsync(string? format) => ExportResponse.FromPageAsync(Response, format, async () =>
+        ContractExport.Of($"contractregister-{Today:yyyy-MM-dd}", (await contracts.SearchAsync(Filter, new PageRequest(1, int.MaxValue), Order, Desc)).Items));
 }

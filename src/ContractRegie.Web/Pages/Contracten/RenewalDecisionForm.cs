@@ -1,7 +1,11 @@
 using ContractRegie.Core.Contracts;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Pages.Labels;
+using ContractRegie.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ContractRegie.Web.Pages.Contracten;
 
@@ -20,10 +24,33 @@ public sealed record RenewalDecisionForm(Contract Contract, string Action, Renew
     private string? ErrorOf(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     /// <summary>
-    /// What a page tells after <see cref="RenewalDecisions.RecordAsync"/>: the status message when recorded; otherwise
-    /// null, with the reasons added to <paramref name="modelState"/> (nothing added when the contract does not exist).
+    /// The form posted on <paramref name="page"/>: refused unless the user may decide; once recorded the outcome is the
+    /// status message and <paramref name="afterRecorded"/> follows, otherwise <paramref name="showAgain"/> with the messages.
     /// </summary>
-    public static string? Report(RenewalDecisionOutcome outcome, RenewalDecisionInput input, ModelStateDictionary modelState)
+    public static async Task<IActionResult> PostAsync(PageModel page, RenewalDecisions decisions, IAuthorizationService authorization, long contractId,
+        RenewalDecisionInput input, Func<IActionResult> afterRecorded, Func<Task<IActionResult>> showAgain)
+    {
+        if (!(await authorization.AuthorizeAsync(page.User, Policies.RenewalDecision)).Succeeded)
+        {
+            return page.Forbid();
+        }
+        var outcome = await decisions.RecordAsync(contractId, input);
+        if (outcome is RenewalDecisionOutcome.ContractNotFound)
+        {
+            return page.NotFound();
+        }
+        if (Report(outcome, input, page.ModelState) is { } recorded)
+        {
+            page.TempData["StatusMessage"] = recorded;
+            return afterRecorded();
+        }
+        return await showAgain();
+    }
+
+    /// <summary>
+    /// The status message when recorded; otherwise null, with the reasons added to <paramref name="modelState"/>.
+    /// </summary>
+    private static string? Report(RenewalDecisionOutcome outcome, RenewalDecisionInput input, ModelStateDictionary modelState)
     {
         switch (outcome)
         {
