@@ -84,11 +84,11 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
             var marks = new List<TimelineMark>();
             if (keyDates.DecisionDeadline is { } decision)
             {
-                marks.Add(new(decision, "decision", $"Uiterste besluitdatum {DutchDates.Format(decision)}"));
+                marks.Add(new(decision, "decision", $"Uiterste besluitdatum {DutchDates.Format(decision)}{Passed(decision)}"));
             }
             if (keyDates.ProcurementStartDeadline is { } procurement)
             {
-                marks.Add(new(procurement, "procurement", $"Start aanbesteding uiterlijk {DutchDates.Format(procurement)}", Square: true));
+                marks.Add(new(procurement, "procurement", $"Start aanbesteding uiterlijk {DutchDates.Format(procurement)}{Passed(procurement)}", Square: true));
             }
             return new TimelineLane(contract.ContractNumber, bars, marks,
             [
@@ -121,6 +121,8 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
         }
         return Page();
     }
+
+    private string Passed(DateOnly deadline) => deadline < Today ? " (verstreken)" : "";
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -101,11 +101,21 @@ public sealed class PlannerTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#decision-error")).ToHaveTextAsync("Kies een besluit.");
         await Assertions.Expect(page.Locator("#planner tbody tr").Filter(new() { HasText = number })).ToContainTextAsync("15-03-2027");
 
+        // Decided by nobody before 31-01-2026 (3 months before 30-04-2026): passed, so it heads the list and sits at the left edge.
+        var late = "L-" + NextDigits(5);
+        await ContractAsync(late, inkoper, "2026-04-30", 3, options: 1);
+        await page.GotoAsync($"/verlengingen?tactischInkoper={inkoper}");
+        await Assertions.Expect(page.Locator("#planner tbody tr").First).ToContainTextAsync(late);
+        var passed = page.Locator($"#timeline g.lane[data-lane='{late}'] circle.decision");
+        Assert.Equal(X(0), await AttributeAsync(passed, "cx"));
+        await Assertions.Expect(passed).ToHaveClassAsync("decision passed");
+        await Assertions.Expect(passed.Locator("title")).ToHaveTextAsync("Uiterste besluitdatum 31-01-2026 (verstreken)");
+
         await browser.App.CreateClientAsAsync(Role.Lezer);
         var reader = await browser.NewPageAsync();
         await browser.SignInAsync(reader, ContractRegieApp.UserNameFor(Role.Lezer), ContractRegieApp.Password);
         await reader.GotoAsync($"/verlengingen?tactischInkoper={inkoper}&decide=1");
-        await Assertions.Expect(reader.Locator("#planner tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(reader.Locator("#planner tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(reader.Locator("#decide")).ToHaveCountAsync(0);
         await Assertions.Expect(reader.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Verlengingen" })).ToHaveCountAsync(0);
     }

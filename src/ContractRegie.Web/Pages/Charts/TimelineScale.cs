@@ -12,8 +12,6 @@ public sealed record TimelineScale(DateOnly From, DateOnly Until, double Left, d
     public static TimelineScale Months(DateOnly from, int months, double left, double width) =>
         new(from, MonthArithmetic.AddMonths(from, months), left, width);
 
-    public bool Shows(DateOnly date) => date >= From && date <= Until;
-
     /// <summary>Rounded to a tenth: finer than a screen pixel, and stable text in the page.</summary>
     public double X(DateOnly date)
     {
