@@ -18,8 +18,8 @@ public sealed record CalendarDeadline(string Uid, DateOnly Due, string Summary, 
 /// </summary>
 public static class DeadlineCalendar
 {
-    /// <summary>How long before a deadline the calendar reminds: a week leaves time to prepare a decision.</summary>
-    public static readonly TimeSpan ReminderBefore = TimeSpan.FromDays(7);
+    /// <summary>How many days before a deadline the calendar reminds: a week leaves time to prepare a decision.</summary>
+    public const int ReminderDaysBefore = 7;
 
     /// <summary>The deadlines of a mail's signals; null when no item has a deadline.</summary>
     public static string? For(IReadOnlyList<MailItem> items)
@@ -85,7 +85,7 @@ public static class DeadlineCalendar
             {
                 Action = AlarmAction.Display,
                 Description = deadline.Summary,
-                Trigger = new Trigger(Duration.FromTimeSpanExact(-ReminderBefore)),
+                Trigger = new Trigger(Duration.FromDays(-ReminderDaysBefore)),
             });
             calendar.Events.Add(calendarEvent);
         }
