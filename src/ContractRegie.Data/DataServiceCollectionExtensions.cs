@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<ProviderRiskRepository>()
             .AddSingleton<UserRepository>()
             .AddSingleton<SessionRepository>()
+            .AddSingleton<CalendarFeedRepository>()
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()

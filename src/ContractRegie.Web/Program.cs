@@ -1,4 +1,5 @@
 using ContractRegie.Web.Apis.Audit;
+using ContractRegie.Web.Apis.Calendar;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Apis.Imports;
 using ContractRegie.Web.Apis.Jobs;
@@ -34,6 +35,7 @@ app.MapFinancialStatementsApi();
 app.MapSpendingApi();
 app.MapSignalsApi();
 app.MapJobsApi();
+app.MapCalendars();
 app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

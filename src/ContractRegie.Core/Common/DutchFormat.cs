@@ -9,6 +9,9 @@ public static class DutchFormat
 
     public static string Date(DateOnly date) => date.ToString("dd-MM-yyyy", Dutch);
 
+    /// <summary>"jan 2027", for the month grid of a timeline.</summary>
+    public static string Month(DateOnly date) => date.ToString("MMM yyyy", Dutch).Replace(".", "", StringComparison.Ordinal);
+
     /// <summary>47,5 — at most two decimals, none when whole.</summary>
     public static string Number(decimal value) => value.ToString("0.##", Dutch);
 }

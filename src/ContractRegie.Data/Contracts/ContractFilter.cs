@@ -10,14 +10,23 @@ public sealed record ContractFilter
     public ContractStatus? Status { get; init; }
     public long? ProviderId { get; init; }
     public string? ContractManager { get; init; }
+    public string? TactischInkoper { get; init; }
+    public ProcurementRoute? ProcurementRoute { get; init; }
+    /// <summary>CBS code of a participating municipality.</summary>
+    public string? MunicipalityCode { get; init; }
     public string? Text { get; init; }
+    /// <summary>Leaves out contracts that ended by a decision (<see cref="ContractStatus.Beeindigd"/>): nothing left to plan.</summary>
+    public bool WithoutEnded { get; init; }
     /// <summary>Contracts whose extension decision is due before this date.</summary>
     public DateOnly? DecisionDueBefore { get; init; }
     /// <summary>Contracts whose current end lies before this date.</summary>
     public DateOnly? EndsBefore { get; init; }
 
     /// <summary>The filters SQL cannot apply, on a contract whose status was computed for today.</summary>
-    public bool Matches(Contract contract) => (Status is not { } status || contract.Status == status) && Matches(contract.KeyDates);
+    public bool Matches(Contract contract) =>
+        (Status is not { } status || contract.Status == status)
+        && !(WithoutEnded && contract.Status == ContractStatus.Beeindigd)
+        && Matches(contract.KeyDates);
 
     private bool Matches(KeyDates keyDates) =>
         (DecisionDueBefore is not { } due || keyDates.DecisionDeadline < due)

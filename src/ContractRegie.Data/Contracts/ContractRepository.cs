@@ -43,6 +43,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 Status = filter.Status?.ToString(),
                 filter.ProviderId,
                 filter.ContractManager,
+                filter.TactischInkoper,
+                ProcurementRoute = filter.ProcurementRoute?.ToString(),
+                filter.MunicipalityCode,
                 Text = filter.Text is null ? null : Like.Contains(filter.Text),
             };
             var contracts = await c.QueryAsync<Contract>(ContractSql.Search(filter), parameters);

@@ -307,6 +307,38 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     }
 
     [EngineFact]
+    public async Task Search_filters_on_the_planners_inkoper_route_and_municipality_and_can_leave_out_ended_contracts()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        var a = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-A", ContractManager = tag, TactischInkoper = tag + "-inkoper", ProcurementRoute = ProcurementRoute.OpenbareProcedure, Municipalities = ["0141", "1735"],
+        });
+        var b = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-B", ContractManager = tag, TactischInkoper = tag + "-inkoper", ProcurementRoute = ProcurementRoute.OpenHouse,
+            Municipalities = ["0153"],
+        });
+        var ended = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-C", ContractManager = tag, ProcurementRoute = ProcurementRoute.OpenHouse, Municipalities = ["1735"],
+            Status = ContractStatus.Beeindigd,
+        });
+
+        async Task<long[]> Ids(ContractFilter filter) =>
+            (await Contracts.SearchAsync(filter, new PageRequest(1, 50))).Items.Select(x => x.Id).ToArray();
+        var mine = new ContractFilter { ContractManager = tag };
+
+        Assert.Equal([a, b], await Ids(mine with { TactischInkoper = tag + "-inkoper" }));
+        Assert.Equal([b, ended], await Ids(mine with { ProcurementRoute = ProcurementRoute.OpenHouse }));
+        Assert.Equal([a, ended], await Ids(mine with { MunicipalityCode = "1735" }));
+        Assert.Equal([a], await Ids(mine with { MunicipalityCode = "1735", WithoutEnded = true }));
+        Assert.Equal([a, b], await Ids(mine with { WithoutEnded = true }));
+        Assert.Empty(await Ids(mine with { MunicipalityCode = "0189" }));
+    }
+
+    [EngineFact]
     public async Task Search_returns_contracts_with_their_municipalities_and_options()
     {
         var tag = Unique.Token();

@@ -105,6 +105,11 @@ public sealed class EndpointAuthorizationTests(ContractRegieApp app) : IClassFix
         ["GET /uitgaven"] = FinanceReaders,
         ["GET /rechtmatigheid"] = FinanceReaders,
         ["GET /instellingen/meldingen"] = Everyone,
+        ["GET /instellingen/agenda"] = Everyone,
+        ["GET /verlengingen"] = Everyone,
+        ["GET /contracten/{id}/termijnen.ics"] = Everyone,
+        // The calendar feed: its secret token is the credential (a wrong one, as here, is 404).
+        ["GET /agenda/{token}.ics"] = null,
         ["GET /contracten/{id}/tarieven"] = ContractManagers,
         ["GET /contracten/{id}/budgetten"] = ContractManagers,
         ["GET /contracten/{id}/prestatieafspraken"] = ContractManagers,

@@ -74,6 +74,10 @@ public static class ContractSql
     public const string WhereLaw = "c.law = @Law";
     public const string WhereProvider = "c.provider_id = @ProviderId";
     public const string WhereContractManager = "c.contract_manager = @ContractManager";
+    public const string WhereTactischInkoper = "c.tactisch_inkoper = @TactischInkoper";
+    public const string WhereProcurementRoute = "c.procurement_route = @ProcurementRoute";
+    public const string WhereMunicipality =
+        "c.id IN (SELECT m.contract_id FROM contract_municipality m WHERE m.municipality_code = @MunicipalityCode)";
     public const string WhereText = """
         (LOWER(c.title) LIKE @Text ESCAPE '\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\'
          OR c.provider_id IN (SELECT p.id FROM provider p WHERE LOWER(p.name) LIKE @Text ESCAPE '\'))
@@ -96,5 +100,8 @@ public static class ContractSql
         .When(filter.Law is not null, WhereLaw)
         .When(filter.ProviderId is not null, WhereProvider)
         .When(filter.ContractManager is not null, WhereContractManager)
+        .When(filter.TactischInkoper is not null, WhereTactischInkoper)
+        .When(filter.ProcurementRoute is not null, WhereProcurementRoute)
+        .When(filter.MunicipalityCode is not null, WhereMunicipality)
         .When(filter.Text is not null, WhereText);
 }

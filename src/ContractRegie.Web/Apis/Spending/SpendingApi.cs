@@ -1,8 +1,9 @@
-using System.Text;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data;
+using ContractRegie.Data.Export;
 using ContractRegie.Data.Import;
+using ContractRegie.Web.Exports;
 using ContractRegie.Data.Spending;
 using ContractRegie.Web.Hosting;
 using ContractRegie.Web.Hosting.OpenApi;
@@ -33,16 +34,16 @@ public static class SpendingApi
                 EndpointDocumentation.CsvMediaType, "application/xml", "text/xml", "application/octet-stream");
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
-        api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation").ProducesCsv()
-            .WithSummary("Dezelfde afstemming als CSV voor de financiële administratie.");
+        api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation").ProducesExport()
+            .WithSummary("Dezelfde afstemming als CSV (standaard) of Excel (format=xlsx) voor de financiële administratie.");
         api.MapGet("/lawfulness", ListLawfulness).WithName("ListLawfulness")
             .WithSummary("Rechtmatigheidsverantwoording per wet in een jaar (year, standaard dit jaar): totaal besteed, bedrag per soort uitzondering (fout of onzeker) en of fouten plus onzekerheden de rapporteringsgrens (Spending:LawfulnessThresholdPercent van het totaal) overschrijden.");
-        api.MapGet("/lawfulness/export", ExportLawfulness).WithName("ExportLawfulness").ProducesCsv()
-            .WithSummary("Dezelfde rechtmatigheidsverantwoording als CSV voor de jaarrekening: een regel per wet en soort.");
+        api.MapGet("/lawfulness/export", ExportLawfulness).WithName("ExportLawfulness").ProducesExport()
+            .WithSummary("Dezelfde rechtmatigheidsverantwoording als CSV (standaard) of Excel (format=xlsx) voor de jaarrekening: een regel per wet en soort.");
         api.MapGet("/spending-exceptions", ListExceptions).WithName("ListSpendingExceptions")
             .WithSummary("Uitgaven die aandacht vragen: geen passend contract, afwijkend tarief, buiten de looptijd, dubbel gedeclareerd.");
-        api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions").ProducesCsv()
-            .WithSummary("Dezelfde uitzonderingen als CSV voor de financiële administratie.");
+        api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions").ProducesExport()
+            .WithSummary("Dezelfde uitzonderingen als CSV (standaard) of Excel (format=xlsx) voor de financiële administratie.");
         return app;
     }
 
@@ -98,25 +99,18 @@ public static class SpendingApi
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportReconciliation(
         HttpResponse response, SpendingRepository spending, TimeProvider time,
-        int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null, string? municipality = null)
+        int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null, string? municipality = null,
+        ExportFormat? format = null)
     {
         var query = new QueryReader();
         var filter = ReconciliationFilterFrom(query, time, year, groupBy, contractId, providerId, law, municipality);
+        var exportFormat = query.Enum("format", format) ?? ExportFormat.Csv;
         if (!query.Errors.IsEmpty)
         {
             return ApiProblems.Invalid(query.Errors);
         }
         var rows = await spending.ReconcileAsync(filter, time.Today());
-        var csv = await StartCsvAsync(response, $"afstemming-{filter.Year}.csv");
-        await csv.WriteRowAsync("jaar", "contract_id", "contractnummer", "contractmanager", "zorgaanbieder", "wet", "gemeente", "budget", "besteed",
-            "prognose_jaareinde", "uitputting_procent", "regels", "uitzonderingen");
-        foreach (var row in rows)
-        {
-            await csv.WriteRowAsync(row.Year, row.ContractId, row.ContractNumber, row.ContractManager, row.ProviderName, row.Law, row.MunicipalityCode,
-                CsvWriter.Euros(row.BudgetCents), CsvWriter.Euros(row.SpentCents), CsvWriter.Euros(row.ProjectedCents), row.ExhaustionPercent,
-                row.LineCount, row.ExceptionCount);
-        }
-        await csv.FlushAsync();
+        await ExportResponse.WriteAsync(response, SpendingExport.Reconciliation(filter.Year, rows), exportFormat);
         return TypedResults.Empty;
     }
 
@@ -137,27 +131,18 @@ public static class SpendingApi
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportLawfulness(
-        HttpResponse response, SpendingRepository spending, SpendingOptions options, TimeProvider time, int? year = null)
+        HttpResponse response, SpendingRepository spending, SpendingOptions options, TimeProvider time, int? year = null,
+        ExportFormat? format = null)
     {
         var query = new QueryReader();
         var parsedYear = YearFrom(query, time, year);
+        var exportFormat = query.Enum("format", format) ?? ExportFormat.Csv;
         if (!query.Errors.IsEmpty)
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        var csv = await StartCsvAsync(response, $"rechtmatigheid-{parsedYear}.csv");
-        await csv.WriteRowAsync("jaar", "wet", "soort", "klasse", "bedrag", "regels", "totaal_besteed", "fouten", "onzekerheden", "grens_procent",
-            "grens", "boven_grens");
-        foreach (var perLaw in await spending.ReadLawfulnessAsync(parsedYear, options.LawfulnessThresholdPercent))
-        {
-            foreach (var amount in perLaw.Amounts)
-            {
-                await csv.WriteRowAsync(perLaw.Year, perLaw.Law, amount.Kind, amount.Class, CsvWriter.Euros(amount.AmountCents), amount.LineCount,
-                    CsvWriter.Euros(perLaw.SpentCents), CsvWriter.Euros(perLaw.UnlawfulCents), CsvWriter.Euros(perLaw.UncertainCents),
-                    perLaw.ThresholdPercent, CsvWriter.Euros(perLaw.ThresholdCents), perLaw.ExceedsThreshold ? "ja" : "nee");
-            }
-        }
-        await csv.FlushAsync();
+        var years = await spending.ReadLawfulnessAsync(parsedYear, options.LawfulnessThresholdPercent);
+        await ExportResponse.WriteAsync(response, SpendingExport.Lawfulness(parsedYear, years), exportFormat);
         return TypedResults.Empty;
     }
 
@@ -179,33 +164,18 @@ public static class SpendingApi
     /// <summary>Page by page from the database straight into the response, so a large export is never held whole.</summary>
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportExceptions(
         HttpResponse response, SpendingRepository spending,
-        SpendingExceptionKind? kind = null, long? contractId = null, string? providerAgbCode = null, int? year = null, long? importId = null)
+        SpendingExceptionKind? kind = null, long? contractId = null, string? providerAgbCode = null, int? year = null, long? importId = null,
+        ExportFormat? format = null)
     {
         var query = new QueryReader();
         var filter = ExceptionFilterFrom(query, kind, contractId, providerAgbCode, year, importId);
+        var exportFormat = query.Enum("format", format) ?? ExportFormat.Csv;
         if (!query.Errors.IsEmpty)
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        var csv = await StartCsvAsync(response, "uitzonderingen.csv");
-        await csv.WriteRowAsync("regel_id", "import_id", "regel", "agb_code", "gemeente", "wet", "productcategorie", "productcode", "begindatum",
-            "einddatum", "volume", "eenheid", "bedrag", "debet_credit", "factuurnummer", "contract_id", "contractnummer", "soort", "reden");
-        for (var number = 1; ; number++)
-        {
-            var page = await spending.SearchExceptionsAsync(filter, new PageRequest(number, PageRequest.MaxPageSize));
-            foreach (var line in page.Items)
-            {
-                await csv.WriteRowAsync(line.Id, line.ImportId, line.LineNumber, line.ProviderAgbCode, line.MunicipalityCode, line.Law,
-                    line.ProductCategory, line.ProductCode, line.DeliveryStart, line.DeliveryEnd, line.Volume, line.Unit,
-                    CsvWriter.Euros(line.AmountCents), line.DebetCredit, line.DeclarationNumber, line.ContractId, line.ContractNumber,
-                    line.ExceptionKind, line.ExceptionReason);
-            }
-            await csv.FlushAsync();
-            if (number >= page.TotalPages)
-            {
-                return TypedResults.Empty;
-            }
-        }
+        await ExportResponse.WriteAsync(response, SpendingExport.Exceptions(spending, filter), exportFormat);
+        return TypedResults.Empty;
     }
 
     private static ReconciliationFilter ReconciliationFilterFrom(QueryReader query, TimeProvider time, int? year, ReconciliationGrouping? groupBy,
@@ -225,13 +195,4 @@ public static class SpendingApi
     private static SpendingExceptionFilter ExceptionFilterFrom(QueryReader query, SpendingExceptionKind? kind, long? contractId, string? providerAgbCode,
         int? year, long? importId) =>
         new(query.Enum("kind", kind), contractId, QueryReader.Text(providerAgbCode), year, importId);
-
-    private static async Task<CsvWriter> StartCsvAsync(HttpResponse response, string fileName)
-    {
-        response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        // A byte-order mark makes Excel read the file as UTF-8.
-        await response.Body.WriteAsync(Encoding.UTF8.Preamble.ToArray());
-        return new CsvWriter(new StreamWriter(response.Body, new UTF8Encoding(false), leaveOpen: true) );
-    }
 }

@@ -3,8 +3,8 @@ namespace ContractRegie.Web.Hosting.OpenApi;
 /// <summary>The body is a file (CSV, XML) of one of these content types; read by the handler, so nothing binds it.</summary>
 public sealed record FileBodyMetadata(string Description, IReadOnlyList<string> ContentTypes);
 
-/// <summary>The 200 answer is CSV text, written to the response by the handler itself.</summary>
-public sealed record CsvAnswerMetadata;
+/// <summary>The 200 answer is an export (CSV, or .xlsx with format=xlsx), written to the response by the handler itself.</summary>
+public sealed record ExportAnswerMetadata;
 
 /// <summary>The write needs the resource's ETag in If-Match (<see cref="Apis.RowVersions"/>): 428 without it, 412 when stale.</summary>
 public sealed record IfMatchMetadata;
@@ -24,9 +24,9 @@ public static class EndpointDocumentation
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    /// <summary>A 200 whose body is CSV text (the handler writes it to the response itself).</summary>
-    public static RouteHandlerBuilder ProducesCsv(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new CsvAnswerMetadata());
+    /// <summary>A 200 whose body is CSV text or an .xlsx workbook (the handler writes it to the response itself).</summary>
+    public static RouteHandlerBuilder ProducesExport(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(new ExportAnswerMetadata());
 
     public static RouteHandlerBuilder RequiresIfMatch(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new IfMatchMetadata())

@@ -1,4 +1,5 @@
 using ContractRegie.Core.Security;
+using ContractRegie.Data.Export;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -101,11 +102,12 @@ public sealed class NlGovOperationProcessor : IOperationProcessor
         {
             AddIfMissing(operation, StatusCodes.Status413PayloadTooLarge);
         }
-        if (metadata.OfType<CsvAnswerMetadata>().Any())
+        if (metadata.OfType<ExportAnswerMetadata>().Any())
         {
-            var csv = new OpenApiResponse { Description = "The list as CSV (UTF-8, separated by ;)." };
-            csv.Content[EndpointDocumentation.CsvMediaType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String } };
-            operation.Responses["200"] = csv;
+            var export = new OpenApiResponse { Description = "The list as CSV (UTF-8, separated by ;), or as an .xlsx workbook with format=xlsx." };
+            export.Content[EndpointDocumentation.CsvMediaType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String } };
+            export.Content[XlsxWriter.ContentType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String, Format = "binary" } };
+            operation.Responses["200"] = export;
         }
         if (metadata.OfType<IfMatchMetadata>().Any())
         {

@@ -6,7 +6,6 @@ using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Signals;
 using ContractRegie.Web.Apis.Contracts;
-using ContractRegie.Web.Pages.Labels;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,40 +34,16 @@ public sealed class DetailModel(
     [BindProperty] public DecidingBody? DecidingBody { get; set; }
     [BindProperty] public string? LateJustification { get; set; }
 
+    private RenewalDecisionInput Input => new(Decision, DecidingBody, Reason, LateJustification);
+
     public async Task<IActionResult> OnGetAsync(long id) => await ShowAsync(id);
 
-    public async Task<IActionResult> OnPostDecideAsync(long id)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded)
-        {
-            return Forbid();
-        }
-        var outcome = await decisions.RecordAsync(id, new RenewalDecisionInput(Decision, DecidingBody, Reason, LateJustification));
-        switch (outcome)
-        {
-            case RenewalDecisionOutcome.Recorded recorded:
-                TempData["StatusMessage"] = $"Besluit vastgelegd: {DutchLabels.Of(recorded.Decision.Decision)}. "
-                                            + $"Huidig einde {DutchDates.Format(recorded.Contract.KeyDates.CurrentEnd)}, "
-                                            + $"uiterste besluitdatum {DutchDates.Format(recorded.Contract.KeyDates.DecisionDeadline)}.";
-                return RedirectToPage(new { id });
-            case RenewalDecisionOutcome.Invalid invalid:
-                foreach (var (field, messages) in invalid.Errors.ToDictionary())
-                {
-                    // A missing radio choice reads better as what to do; other messages are the recorder's own.
-                    ModelState.AddModelError(field switch { "decision" => nameof(Decision), "reason" => nameof(Reason), _ => string.Empty },
-                        field == "decision" && Decision is null ? "Kies een besluit." : string.Join(" ", messages));
-                }
-                return await ShowAsync(id);
-            case RenewalDecisionOutcome.Refused refused:
-                ModelState.AddModelError(string.Empty, refused.Reason);
-                return await ShowAsync(id);
-            default:
-                return NotFound();
-        }
-    }
+    public Task<IActionResult> OnPostDecideAsync(long id) => RenewalDecisionForm.PostAsync(this, decisions, authorization, id,
+        Input, () => RedirectToPage(new { id }), () => ShowAsync(id));
 
-    /// <summary>The first error of a form field, for the message next to it.</summary>
-    public string? ErrorOf(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+    /// <summary>The decision form with what was typed and its messages.</summary>
+    public RenewalDecisionForm DecisionForm => new(Contract!, Url.Page("/Contracten/Detail", "Decide", new { id = Contract!.Id })!,
+        Input, ModelState);
 
     private async Task<IActionResult> ShowAsync(long id)
     {

@@ -2,6 +2,7 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
+using ContractRegie.Web.Exports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -37,18 +38,24 @@ public sealed class IndexModel(ContractRepository contracts, TimeProvider time) 
 
     public DateOnly Today => time.Today();
 
+    private ContractFilter Filter => new()
+    {
+        Text = string.IsNullOrWhiteSpace(Q) ? null : Q,
+        Kind = Kind,
+        Law = Law,
+        Status = Status,
+        ContractManager = string.IsNullOrWhiteSpace(ContractManager) ? null : ContractManager.Trim(),
+        DecisionDueBefore = DecisionDueBefore,
+    };
+
+    private ContractOrder Order => Columns.GetValueOrDefault(Sort, ContractOrder.Number);
+
     public async Task OnGetAsync()
     {
-        var filter = new ContractFilter
-        {
-            Text = string.IsNullOrWhiteSpace(Q) ? null : Q,
-            Kind = Kind,
-            Law = Law,
-            Status = Status,
-            ContractManager = string.IsNullOrWhiteSpace(ContractManager) ? null : ContractManager.Trim(),
-            DecisionDueBefore = DecisionDueBefore,
-        };
-        var order = Columns.GetValueOrDefault(Sort, ContractOrder.Number);
-        Contracts = await contracts.SearchAsync(filter, new PageRequest(Math.Max(PageNumber, 1), PageSize), order, Desc);
+        Contracts = await contracts.SearchAsync(Filter, new PageRequest(Math.Max(PageNumber, 1), PageSize), Order, Desc);
     }
+
+    /// <summary>The whole register as filtered and ordered here, with its key dates, as CSV or .xlsx.</summary>
+    public Task<IActionResult> OnGetExportAsync(string? format) => ExportResponse.FromPageAsync(Response, format, async () =>
+        ContractExport.Of($"contractregister-{Today:yyyy-MM-dd}", (await contracts.SearchAsync(Filter, new PageRequest(1, int.MaxValue), Order, Desc)).Items));
 }

@@ -21,6 +21,9 @@ public static class Municipalities
         ["0189"] = "Wierden",
     };
 
+    /// <summary>Every known municipality, by name, for a filter.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> All => Names.OrderBy(n => n.Value, StringComparer.Ordinal);
+
     /// <summary>"Almelo"; an unknown code stays the code, so nothing is hidden.</summary>
     public static string Name(string code) => Names.TryGetValue(code, out var name) ? name : code;
 
