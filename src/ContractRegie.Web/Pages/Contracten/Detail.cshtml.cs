@@ -1,10 +1,14 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Signals;
+using ContractRegie.Core.Spending;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Signals;
+using ContractRegie.Data.Spending;
+using ContractRegie.Web.Pages.Charts;
 using ContractRegie.Web.Apis.Contracts;
 using ContractRegie.Web.Pages.Labels;
 using ContractRegie.Web.Security;
@@ -16,7 +20,8 @@ namespace ContractRegie.Web.Pages.Contracten;
 
 public sealed class DetailModel(
     ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements, SignalRepository signals,
-    RenewalDecisions decisions, IAuthorizationService authorization) : PageModel
+    RenewalDecisions decisions, IAuthorizationService authorization, ProviderRiskRepository risks, SpendingRepository spending,
+    SpendingOptions spendingOptions, TimeProvider time) : PageModel
 {
     public Contract? Contract { get; private set; }
     public IReadOnlyList<RenewalDecision> Decisions { get; private set; } = [];
@@ -26,6 +31,12 @@ public sealed class DetailModel(
     public IReadOnlyList<Signal> Signals { get; private set; } = [];
     /// <summary>Per indicator the measurement of the latest period.</summary>
     public IReadOnlyDictionary<string, OutcomeMeasurement> LatestMeasurements { get; private set; } = new Dictionary<string, OutcomeMeasurement>();
+    /// <summary>The financial-stability job's last assessment of the provider; null before its first run.</summary>
+    public ProviderRisk? ProviderRisk { get; private set; }
+    /// <summary>This year's budget against spending over all municipalities; null for those who may not see spending.</summary>
+    public BudgetPosition? BudgetPosition { get; private set; }
+    public LineChart? SpendingChart { get; private set; }
+    public decimal NearlyExhaustedPercent => spendingOptions.NearlyExhaustedPercent;
     public bool MayDecide { get; private set; }
     public bool MayActOnSignals { get; private set; }
 
@@ -85,6 +96,16 @@ public sealed class DetailModel(
             .GroupBy(m => m.Indicator)
             .ToDictionary(g => g.Key, g => g.MaxBy(m => ReportingPeriod.Parse(m.Period).End)!);
         Signals = (await signals.SearchAsync(new SignalFilter(SubjectType: "contract", SubjectId: id), new PageRequest(1, 50), SignalOrder.Urgency)).Items;
+        ProviderRisk = await risks.ReadAsync(Contract.ProviderId);
+        if ((await authorization.AuthorizeAsync(User, Policies.FinanceRead)).Succeeded)
+        {
+            var today = time.Today();
+            var rows = await spending.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id), today);
+            var budget = rows.Any(r => r.BudgetCents is not null) ? rows.Sum(r => r.BudgetCents ?? 0) : (long?)null;
+            BudgetPosition = Core.Spending.BudgetPosition.Compute(today.Year, budget, rows.Sum(r => r.SpentCents), today);
+            var months = CumulativeSpending.PerMonth(today.Year, await spending.ReadSpentPerDayAsync(id, today.Year), today);
+            SpendingChart = SpendingCharts.Cumulative(Contract.ContractNumber, today.Year, months, budget);
+        }
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded;
         MayActOnSignals = (await authorization.AuthorizeAsync(User, Policies.ContractWrite)).Succeeded;
         return Page();
