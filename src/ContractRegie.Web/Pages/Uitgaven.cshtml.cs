@@ -17,7 +17,8 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
     [BindProperty(SupportsGet = true)] public ReconciliationGrouping Per { get; set; } = ReconciliationGrouping.Contract;
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "contract";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query alone: Razor Pages' own route value "page" (the page's path) would win over it otherwise.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     /// <summary>Only rows whose budget is nearly used up or exceeded.</summary>
     [BindProperty(SupportsGet = true, Name = "bijnaop")] public bool NearlyExhaustedOnly { get; set; }
     /// <summary>Rows with nothing spent are left out unless asked for: a budget nobody touched is rarely the question.</summary>

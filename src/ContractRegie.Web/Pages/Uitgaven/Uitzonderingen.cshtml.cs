@@ -19,7 +19,8 @@ public sealed class UitzonderingenModel(SpendingRepository spending, ContractRep
     [BindProperty(SupportsGet = true)] public int? Jaar { get; set; }
     [BindProperty(SupportsGet = true)] public SpendingExceptionKind? Soort { get; set; }
     [BindProperty(SupportsGet = true)] public string? Contract { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query alone: Razor Pages' own route value "page" (the page's path) would win over it otherwise.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public int Year { get; private set; }
     public Page<SpendingExceptionLine> Lines { get; private set; } = new([], 1, PageSize, 0);
