@@ -17,8 +17,10 @@ public sealed record BarChart(string Id, string Title, string Description, strin
     public IHtmlContent Render()
     {
         var scale = ValueScale.Over(Bars.Select(b => b.Value).Concat(References.Select(r => r.Value)));
-        var svg = new StringBuilder(Axis(scale, Format));
-        var slot = PlotWidth / Math.Max(Bars.Count, 1);
+        // A bar's slot holds its label (a year, a contract number and municipality) without running into the next.
+        var plotWidth = PlotWidth(Bars.Count, 110);
+        var svg = new StringBuilder(Axis(scale, plotWidth, Format));
+        var slot = plotWidth / Math.Max(Bars.Count, 1);
         var width = Math.Min(slot * 0.6, 60);
         for (var i = 0; i < Bars.Count; i++)
         {
@@ -31,10 +33,10 @@ public sealed record BarChart(string Id, string Title, string Description, strin
         }
         foreach (var reference in References)
         {
-            svg.Append(ReferenceLine(scale, reference.Value, reference.Label, reference.CssClass));
+            svg.Append(ReferenceLine(scale, plotWidth, reference.Value, reference.Label, reference.CssClass));
         }
         var rows = Bars.Select(b => (IReadOnlyList<string>)[b.Label, b.Text])
             .Concat(References.Select(r => (IReadOnlyList<string>)[r.Label, Format(r.Value)]));
-        return ChartFrame.Render(Id, Title, Description, "bar-chart", svg.ToString(), ["", ValueHeader], rows);
+        return ChartFrame.Render(Id, Title, Description, "bar-chart", plotWidth, svg.ToString(), ["", ValueHeader], rows);
     }
 }

@@ -11,17 +11,21 @@ namespace ContractRegie.Web.Pages.Charts;
 /// </summary>
 public static class ChartFrame
 {
-    public const int Width = 560;
+    public const int MinimumWidth = 480;
     public const int Height = 240;
-    public const double Left = 80, Right = 110, Top = 16, Bottom = 40;
-    public const double PlotWidth = Width - Left - Right, PlotHeight = Height - Top - Bottom;
+    public const double Left = 80, Right = 104, Top = 16, Bottom = 40;
+    public const double PlotHeight = Height - Top - Bottom;
 
-    public static IHtmlContent Render(string id, string title, string description, string cssClass, string svgBody,
+    /// <summary>The plot's width for <paramref name="slots"/> bars or points: wider than the minimum when each needs room for its label.</summary>
+    public static double PlotWidth(int slots, double perSlot) => Math.Max(MinimumWidth - Left - Right, slots * perSlot);
+
+    public static IHtmlContent Render(string id, string title, string description, string cssClass, double plotWidth, string svgBody,
         IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
+        var width = N(Left + plotWidth + Right);
         var html = new StringBuilder();
         html.Append($"<figure class=\"chart {cssClass}\" id=\"{Encode(id)}\">");
-        html.Append($"<svg role=\"img\" viewBox=\"0 0 {Width} {Height}\" width=\"{Width}\" height=\"{Height}\" aria-labelledby=\"{Encode(id)}-title {Encode(id)}-desc\">");
+        html.Append($"<svg role=\"img\" viewBox=\"0 0 {width} {Height}\" width=\"{width}\" height=\"{Height}\" aria-labelledby=\"{Encode(id)}-title {Encode(id)}-desc\">");
         html.Append($"<title id=\"{Encode(id)}-title\">{Encode(title)}</title><desc id=\"{Encode(id)}-desc\">{Encode(description)}</desc>");
         html.Append(svgBody);
         html.Append("</svg>");
@@ -51,16 +55,16 @@ public static class ChartFrame
     public static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>A horizontal reference line across the plot with its label at the right.</summary>
-    public static string ReferenceLine(ValueScale scale, decimal value, string label, string cssClass) =>
-        $"<line class=\"{cssClass}\" x1=\"{N(Left)}\" x2=\"{N(Left + PlotWidth)}\" y1=\"{N(scale.Y(value))}\" y2=\"{N(scale.Y(value))}\" />"
-        + $"<text class=\"{cssClass}-label\" x=\"{N(Left + PlotWidth + 4)}\" y=\"{N(scale.Y(value) + 4)}\">{Encode(label)}</text>";
+    public static string ReferenceLine(ValueScale scale, double plotWidth, decimal value, string label, string cssClass) =>
+        $"<line class=\"{cssClass}\" x1=\"{N(Left)}\" x2=\"{N(Left + plotWidth)}\" y1=\"{N(scale.Y(value))}\" y2=\"{N(scale.Y(value))}\" />"
+        + $"<text class=\"{cssClass}-label\" x=\"{N(Left + plotWidth + 4)}\" y=\"{N(scale.Y(value) + 4)}\">{Encode(label)}</text>";
 
     /// <summary>The value axis: its lowest and highest value written at the left, and the zero line when zero is inside.</summary>
-    public static string Axis(ValueScale scale, Func<decimal, string> format)
+    public static string Axis(ValueScale scale, double plotWidth, Func<decimal, string> format)
     {
         var axis = new StringBuilder();
         axis.Append($"<line class=\"axis\" x1=\"{N(Left)}\" x2=\"{N(Left)}\" y1=\"{N(Top)}\" y2=\"{N(Top + PlotHeight)}\" />");
-        axis.Append($"<line class=\"axis\" x1=\"{N(Left)}\" x2=\"{N(Left + PlotWidth)}\" y1=\"{N(scale.Y(0))}\" y2=\"{N(scale.Y(0))}\" />");
+        axis.Append($"<line class=\"axis\" x1=\"{N(Left)}\" x2=\"{N(Left + plotWidth)}\" y1=\"{N(scale.Y(0))}\" y2=\"{N(scale.Y(0))}\" />");
         foreach (var value in new[] { scale.Min, scale.Max }.Distinct())
         {
             axis.Append($"<text class=\"tick\" x=\"{N(Left - 6)}\" y=\"{N(scale.Y(value) + 4)}\" text-anchor=\"end\">{Encode(format(value))}</text>");

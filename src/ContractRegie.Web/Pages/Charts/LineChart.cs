@@ -14,8 +14,9 @@ public sealed record LineChart(string Id, string Title, string Description, IRea
     public IHtmlContent Render()
     {
         var scale = ValueScale.Over(Series.SelectMany(s => s.Values.OfType<decimal>()).Concat(References.Select(r => r.Value)));
-        var svg = new StringBuilder(Axis(scale, Format));
-        var step = PlotWidth / Math.Max(Points.Count, 1);
+        var plotWidth = PlotWidth(Points.Count, 40);
+        var svg = new StringBuilder(Axis(scale, plotWidth, Format));
+        var step = plotWidth / Math.Max(Points.Count, 1);
         double X(int i) => Left + step * i + step / 2;
         for (var i = 0; i < Points.Count; i++)
         {
@@ -23,7 +24,7 @@ public sealed record LineChart(string Id, string Title, string Description, IRea
         }
         foreach (var reference in References)
         {
-            svg.Append(ReferenceLine(scale, reference.Value, reference.Label, reference.CssClass));
+            svg.Append(ReferenceLine(scale, plotWidth, reference.Value, reference.Label, reference.CssClass));
         }
         foreach (var series in Series)
         {
@@ -40,7 +41,7 @@ public sealed record LineChart(string Id, string Title, string Description, IRea
         var rows = Points.Select((point, i) => (IReadOnlyList<string>)[point, .. Series.Select(s => s.Values[i] is { } v ? Format(v) : "—")]);
         var headers = (IReadOnlyList<string>)["", .. Series.Select(s => s.Name)];
         var referenceRows = References.Select(r => (IReadOnlyList<string>)[r.Label, .. Series.Select(_ => Format(r.Value))]);
-        return ChartFrame.Render(Id, Title, Description, "line-chart", svg.ToString(), headers, rows.Concat(referenceRows));
+        return ChartFrame.Render(Id, Title, Description, "line-chart", plotWidth, svg.ToString(), headers, rows.Concat(referenceRows));
     }
 
     private string Legend()
