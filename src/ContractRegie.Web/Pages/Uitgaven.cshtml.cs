@@ -43,7 +43,7 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
     public Page<ReconciliationRow> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int ExceptionCount { get; private set; }
     /// <summary>The sums over every row the filters keep, not only this page's.</summary>
-    public BudgetPosition Totals { get; private set; } = BudgetPosition.Compute(2000, null, 0, new DateOnly(2000, 1, 1));
+    public BudgetPosition Totals { get; private set; } = new(0, null, 0, 0, null);
     public int TotalRows { get; private set; }
     /// <summary>From here on the nightly job warns; the page marks the same rows.</summary>
     public decimal NearlyExhaustedPercent => options.NearlyExhaustedPercent;
@@ -55,8 +55,7 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
         var rows = await spending.ReconcileAsync(new ReconciliationFilter(Year, Per), today);
         var key = Columns.GetValueOrDefault(Sort, Columns["contract"]);
         var kept = rows.Where(r => (WithUnspent || r.SpentCents != 0) && (!NearlyExhaustedOnly || r.ExhaustionPercent >= NearlyExhaustedPercent)).ToList();
-        var budgets = kept.Where(r => r.BudgetCents is not null).ToList();
-        Totals = BudgetPosition.Compute(Year, budgets.Count == 0 ? null : budgets.Sum(r => r.BudgetCents!.Value), kept.Sum(r => r.SpentCents), today);
+        Totals = ReconciliationTotal.Of(kept, Year, today);
         TotalRows = kept.Count;
         var ordered = (Desc ? kept.OrderByDescending(key) : kept.OrderBy(key)).ToList();
         var page = Math.Max(PageNumber, 1);

@@ -101,10 +101,9 @@ public sealed class DetailModel(
         {
             var today = time.Today();
             var rows = await spending.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id), today);
-            var budget = rows.Any(r => r.BudgetCents is not null) ? rows.Sum(r => r.BudgetCents ?? 0) : (long?)null;
-            BudgetPosition = Core.Spending.BudgetPosition.Compute(today.Year, budget, rows.Sum(r => r.SpentCents), today);
+            BudgetPosition = ReconciliationTotal.Of(rows, today.Year, today);
             var months = CumulativeSpending.PerMonth(today.Year, await spending.ReadSpentPerDayAsync(id, today.Year), today);
-            SpendingChart = SpendingCharts.Cumulative(Contract.ContractNumber, today.Year, months, budget);
+            SpendingChart = SpendingCharts.Cumulative(Contract.ContractNumber, today.Year, months, BudgetPosition.BudgetCents);
         }
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded;
         MayActOnSignals = (await authorization.AuthorizeAsync(User, Policies.ContractWrite)).Succeeded;
