@@ -106,6 +106,12 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         LawfulnessYear.Compute(year, await database.RunAsync(null, async c =>
             (await c.QueryAsync<LawfulnessRow>(SpendingSql.LawfulnessTotals, new { Year = year })).Select(r => r.ToTotal()).ToList()), thresholdPercent);
 
+    /// <summary>What one contract spent in <paramref name="year"/>, per delivery day, for <see cref="CumulativeSpending"/>.</summary>
+    public Task<IReadOnlyList<DailySpending>> ReadSpentPerDayAsync(long contractId, int year) =>
+        database.RunAsync<IReadOnlyList<DailySpending>>(null, async c =>
+            (await c.QueryAsync<DayRow>(SpendingSql.SpentPerDayOfContract, new { ContractId = contractId, Year = year }))
+            .Select(row => new DailySpending(row.DeliveryStart, row.Cents)).ToList());
+
     /// <summary>
     /// Budget against spending for <see cref="ReconciliationFilter.Year"/> on <paramref name="asOf"/>. The base rows are
     /// per contract and municipality (every budget ceiling, and all matched spending even without a ceiling); the
@@ -208,6 +214,12 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         public long AllocationId { get; init; }
         public SpendingUnit Unit { get; init; }
         public decimal Volume { get; init; }
+    }
+
+    private sealed record DayRow
+    {
+        public DateOnly DeliveryStart { get; init; }
+        public long Cents { get; init; }
     }
 
     private sealed record SpentRow

@@ -1,4 +1,5 @@
 using ContractRegie.Core.Common;
+using ContractRegie.Core.Spending;
 using ContractRegie.Data;
 using ContractRegie.Data.Spending;
 using ContractRegie.Web.Security;
@@ -16,7 +17,12 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
     [BindProperty(SupportsGet = true)] public ReconciliationGrouping Per { get; set; } = ReconciliationGrouping.Contract;
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "contract";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query alone: Razor Pages' own route value "page" (the page's path) would win over it otherwise.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    /// <summary>Only rows whose budget is nearly used up or exceeded.</summary>
+    [BindProperty(SupportsGet = true, Name = "bijnaop")] public bool NearlyExhaustedOnly { get; set; }
+    /// <summary>Rows with nothing spent are left out unless asked for: a budget nobody touched is rarely the question.</summary>
+    [BindProperty(SupportsGet = true, Name = "nullen")] public bool WithUnspent { get; set; }
 
     private const int PageSize = 50;
 
@@ -36,6 +42,9 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
     public int Year { get; private set; }
     public Page<ReconciliationRow> Rows { get; private set; } = new([], 1, PageSize, 0);
     public int ExceptionCount { get; private set; }
+    /// <summary>The sums over every row the filters keep, not only this page's.</summary>
+    public BudgetPosition Totals { get; private set; } = new(0, null, 0, 0, null);
+    public int TotalRows { get; private set; }
     /// <summary>From here on the nightly job warns; the page marks the same rows.</summary>
     public decimal NearlyExhaustedPercent => options.NearlyExhaustedPercent;
 
@@ -45,7 +54,10 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
         Year = Jaar is >= 2000 and <= 2100 ? Jaar.Value : today.Year;
         var rows = await spending.ReconcileAsync(new ReconciliationFilter(Year, Per), today);
         var key = Columns.GetValueOrDefault(Sort, Columns["contract"]);
-        var ordered = (Desc ? rows.OrderByDescending(key) : rows.OrderBy(key)).ToList();
+        var kept = rows.Where(r => (WithUnspent || r.SpentCents != 0) && (!NearlyExhaustedOnly || r.ExhaustionPercent >= NearlyExhaustedPercent)).ToList();
+        Totals = ReconciliationTotal.Of(kept, Year, today);
+        TotalRows = kept.Count;
+        var ordered = (Desc ? kept.OrderByDescending(key) : kept.OrderBy(key)).ToList();
         var page = Math.Max(PageNumber, 1);
         Rows = new Page<ReconciliationRow>(ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, ordered.Count);
         ExceptionCount = (await spending.SearchExceptionsAsync(new SpendingExceptionFilter(Year: Year), new PageRequest(1, 1))).TotalCount;

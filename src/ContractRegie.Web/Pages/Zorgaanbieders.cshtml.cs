@@ -12,7 +12,8 @@ public sealed class ZorgaanbiedersModel(ProviderRepository providers, ProviderRi
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "naam";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query alone: Razor Pages' own route value "page" (the page's path) would win over it otherwise.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public static readonly IReadOnlyDictionary<string, ProviderOrder> Columns = new Dictionary<string, ProviderOrder>(StringComparer.OrdinalIgnoreCase)
     {

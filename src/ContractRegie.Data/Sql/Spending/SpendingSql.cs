@@ -122,6 +122,15 @@ public static class SpendingSql
         GROUP BY l.law, l.exception_kind
         """;
 
+    /// <summary>One contract's spending in a year per delivery start day, credits negative: the months are cut in C#, portably.</summary>
+    public const string SpentPerDayOfContract = """
+        SELECT l.delivery_start, CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS cents
+        FROM spending_line l
+        WHERE l.contract_id = @ContractId AND l.delivery_year = @Year
+        GROUP BY l.delivery_start
+        ORDER BY l.delivery_start
+        """;
+
     /// <summary>Every contract with what matching and reconciliation need of it and its provider.</summary>
     public const string Contracts = """
         SELECT c.id, c.contract_number, c.law, c.contract_manager, c.provider_id, p.name AS provider_name, p.agb_code AS provider_agb_code

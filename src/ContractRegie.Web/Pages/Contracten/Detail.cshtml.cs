@@ -1,11 +1,15 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Signals;
+using ContractRegie.Core.Spending;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Signals;
+using ContractRegie.Data.Spending;
 using ContractRegie.Web.Apis.Contracts;
+using ContractRegie.Web.Pages.Charts;
 using ContractRegie.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +19,8 @@ namespace ContractRegie.Web.Pages.Contracten;
 
 public sealed class DetailModel(
     ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements, SignalRepository signals,
-    RenewalDecisions decisions, IAuthorizationService authorization) : PageModel
+    RenewalDecisions decisions, IAuthorizationService authorization, ProviderRiskRepository risks, SpendingRepository spending,
+    SpendingOptions spendingOptions, TimeProvider time) : PageModel
 {
     public Contract? Contract { get; private set; }
     public IReadOnlyList<RenewalDecision> Decisions { get; private set; } = [];
@@ -25,6 +30,12 @@ public sealed class DetailModel(
     public IReadOnlyList<Signal> Signals { get; private set; } = [];
     /// <summary>Per indicator the measurement of the latest period.</summary>
     public IReadOnlyDictionary<string, OutcomeMeasurement> LatestMeasurements { get; private set; } = new Dictionary<string, OutcomeMeasurement>();
+    /// <summary>The financial-stability job's last assessment of the provider; null before its first run.</summary>
+    public ProviderRisk? ProviderRisk { get; private set; }
+    /// <summary>This year's budget against spending over all municipalities; null for those who may not see spending.</summary>
+    public BudgetPosition? BudgetPosition { get; private set; }
+    public LineChart? SpendingChart { get; private set; }
+    public decimal NearlyExhaustedPercent => spendingOptions.NearlyExhaustedPercent;
     public bool MayDecide { get; private set; }
     public bool MayActOnSignals { get; private set; }
 
@@ -58,6 +69,15 @@ public sealed class DetailModel(
         Agreements = await terms.ReadAgreementsAsync(id);
         LatestMeasurements = OutcomeMeasurement.LatestPerIndicator(await measurements.ReadByContractAsync(id));
         Signals = (await signals.SearchAsync(new SignalFilter(SubjectType: SignalSubjects.Contract, SubjectId: id), new PageRequest(1, 50), SignalOrder.Urgency)).Items;
+        ProviderRisk = await risks.ReadAsync(Contract.ProviderId);
+        if ((await authorization.AuthorizeAsync(User, Policies.FinanceRead)).Succeeded)
+        {
+            var today = time.Today();
+            var rows = await spending.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id), today);
+            BudgetPosition = ReconciliationTotal.Of(rows, today.Year, today);
+            var months = CumulativeSpending.PerMonth(today.Year, await spending.ReadSpentPerDayAsync(id, today.Year), today);
+            SpendingChart = SpendingCharts.Cumulative(Contract.ContractNumber, today.Year, months, BudgetPosition.BudgetCents);
+        }
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded;
         MayActOnSignals = (await authorization.AuthorizeAsync(User, Policies.ContractWrite)).Succeeded;
         return Page();

@@ -119,6 +119,13 @@ public static class DutchLabels
         _ => "Hoog",
     };
 
+    public static string Of(Trend trend) => trend switch
+    {
+        Trend.Better => "beter",
+        Trend.Worse => "slechter",
+        _ => "gelijk",
+    };
+
     public static string Of(SpendingExceptionKind kind) => kind switch
     {
         SpendingExceptionKind.NoMatchingContract => "Geen passend contract",
