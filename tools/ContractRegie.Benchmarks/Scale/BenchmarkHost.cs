@@ -45,15 +45,15 @@ internal sealed class BenchmarkHost(string provider, string connectionString, st
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new StoppedClock(Now)));
     }
 
-    /// <summary>The web project's folder (settings, wwwroot), found from the solution file above the benchmark's output.</summary>
+    /// <summary>The web project's folder (settings, wwwroot), found from the solution file at or above the current folder.</summary>
     private static string WebProjectDirectory()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        var directory = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractRegie.sln")))
         {
             directory = directory.Parent;
         }
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("ContractRegie.sln not found above " + AppContext.BaseDirectory),
+        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Run the benchmark in the repository: no ContractRegie.sln at or above " + Directory.GetCurrentDirectory()),
             "src", "ContractRegie.Web");
     }
 

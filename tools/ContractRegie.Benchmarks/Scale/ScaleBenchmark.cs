@@ -60,7 +60,9 @@ internal static class ScaleBenchmark
             {
                 foreach (var run in new[] { "first", "second" })
                 {
-                    await MeasureAsync(report, $"job {job}, {run} run", () => RunJobAsync(admin, job));
+                    string? failure = null;
+                    await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job),
+                        elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
                 }
             }
             foreach (var page in Pages)
@@ -72,7 +74,7 @@ internal static class ScaleBenchmark
                     {
                         times.Add(await TimeAsync(admin, page));
                     }
-                }, () => Milliseconds(Percentile(times, 0.5)));
+                }, _ => Milliseconds(Percentile(times, 0.5)));
             }
             var latencies = new List<double>();
             var clients = new List<HttpClient>();
@@ -92,7 +94,7 @@ internal static class ScaleBenchmark
                     return mine;
                 })));
                 latencies.AddRange(perClient.SelectMany(l => l));
-            }, () => $"{Milliseconds(Percentile(latencies, 0.50))} / {Milliseconds(Percentile(latencies, 0.95))} / {Milliseconds(Percentile(latencies, 0.99))}");
+            }, _ => $"{Milliseconds(Percentile(latencies, 0.50))} / {Milliseconds(Percentile(latencies, 0.95))} / {Milliseconds(Percentile(latencies, 0.99))}");
             report.Add("");
             foreach (var line in report)
             {
@@ -111,14 +113,14 @@ internal static class ScaleBenchmark
         }
     }
 
-    private static async Task RunJobAsync(HttpClient admin, string job)
+    /// <summary>Null when the run succeeded, else why not (a failed job is a result too, and the next one still runs).</summary>
+    private static async Task<string?> RunJobAsync(HttpClient admin, string job)
     {
         var response = await admin.PostAsync($"/api/v1/jobs/{job}/runs", null);
         var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode || JsonDocument.Parse(body).RootElement.GetProperty("outcome").GetString() != "Succeeded")
-        {
-            throw new InvalidOperationException($"Job {job} did not succeed: {(int)response.StatusCode} {body}");
-        }
+        return response.IsSuccessStatusCode && JsonDocument.Parse(body).RootElement.GetProperty("outcome").GetString() == "Succeeded"
+            ? null
+            : $"FAILED ({(int)response.StatusCode}: {body[..Math.Min(body.Length, 160)].ReplaceLineEndings(" ").Replace('|', '/')})";
     }
 
     /// <summary>Milliseconds to a complete answer, which must be a success.</summary>
@@ -135,7 +137,7 @@ internal static class ScaleBenchmark
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task MeasureAsync(List<string> report, string step, Func<Task> work, Func<string>? result = null)
+    private static async Task MeasureAsync(List<string> report, string step, Func<Task> work, Func<TimeSpan, string?>? result = null)
     {
         Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {step}");
         var clock = Stopwatch.StartNew();
@@ -145,7 +147,7 @@ internal static class ScaleBenchmark
             await work();
         }
         clock.Stop();
-        var time = result?.Invoke() ?? Milliseconds(clock.Elapsed.TotalMilliseconds);
+        var time = result?.Invoke(clock.Elapsed) is { } measured ? measured : Milliseconds(clock.Elapsed.TotalMilliseconds);
         report.Add($"| {step} | {time} | {memory.WorkingSetBytes / 1024 / 1024} MB | {memory.ManagedBytes / 1024 / 1024} MB |");
     }
 
