@@ -17,6 +17,10 @@ internal sealed class BenchmarkHost(string provider, string connectionString, st
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 7, 0, 0, TimeSpan.Zero);
     private const string Password = "benchmark-wachtwoord-0141";
 
+    // The factory looks for the web project next to the solution of the running assembly, which a copied build has not; this
+    // setting tells it.
+    static BenchmarkHost() => SetWebProjectDirectory();
+
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     /// <summary>A client signed in through the real sign-in endpoint as a new user <paramref name="userName"/> holding <paramref name="role"/>.</summary>
@@ -31,7 +35,6 @@ internal sealed class BenchmarkHost(string provider, string connectionString, st
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseContentRoot(WebProjectDirectory());
         builder.UseSetting("Database:Provider", provider);
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
@@ -46,15 +49,16 @@ internal sealed class BenchmarkHost(string provider, string connectionString, st
     }
 
     /// <summary>The web project's folder (settings, wwwroot), found from the solution file at or above the current folder.</summary>
-    private static string WebProjectDirectory()
+    private static void SetWebProjectDirectory()
     {
         var directory = new DirectoryInfo(Directory.GetCurrentDirectory());
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContractRegie.sln")))
         {
             directory = directory.Parent;
         }
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("Run the benchmark in the repository: no ContractRegie.sln at or above " + Directory.GetCurrentDirectory()),
-            "src", "ContractRegie.Web");
+        var web = Path.Combine(directory?.FullName ?? throw new InvalidOperationException(
+            "Run the benchmark in the repository: no ContractRegie.sln at or above " + Directory.GetCurrentDirectory()), "src", "ContractRegie.Web");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONTRACTREGIE_WEB", web);
     }
 
     private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
