@@ -36,6 +36,11 @@ public sealed class MailOptions
     public TimeSpan RetryDelay { get; set; } = MailRetryPlan.Default.FirstDelay;
     /// <summary>How long after queueing an e-mail is still tried; then it is marked failed and the beheerder is signalled.</summary>
     public TimeSpan RetryHorizon { get; set; } = MailRetryPlan.Default.Horizon;
+    /// <summary>
+    /// The most mails one dispatcher run sends; with a run every minute, the rate per minute. The default drains the outbox of a
+    /// national first run (about 100,000 mails) in under an hour; lower it for an SMTP server that limits senders.
+    /// </summary>
+    public int DispatchBatchSize { get; set; } = 2_000;
 
     public MailRetryPlan ToRetryPlan() => new(RetryDelay, RetryHorizon);
 
