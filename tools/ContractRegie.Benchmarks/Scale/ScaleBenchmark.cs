@@ -118,9 +118,13 @@ internal static class ScaleBenchmark
     {
         var response = await admin.PostAsync($"/api/v1/jobs/{job}/runs", null);
         var body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode && JsonDocument.Parse(body).RootElement.GetProperty("outcome").GetString() == "Succeeded"
-            ? null
-            : $"FAILED ({(int)response.StatusCode}: {body[..Math.Min(body.Length, 160)].ReplaceLineEndings(" ").Replace('|', '/')})";
+        var run = response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement : default;
+        if (run.ValueKind == JsonValueKind.Object && run.GetProperty("outcome").GetString() == "Succeeded")
+        {
+            return null;
+        }
+        var why = run.ValueKind == JsonValueKind.Object ? run.GetProperty("summary").GetString() ?? "" : body;
+        return $"FAILED ({(int)response.StatusCode}: {why[..Math.Min(why.Length, 160)].ReplaceLineEndings(" ").Replace('|', '/')})";
     }
 
     /// <summary>Milliseconds to a complete answer, which must be a success.</summary>
