@@ -229,4 +229,32 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         Assert.Equal(2, claimed.Select(n => n.Id).Distinct().Count());
         Assert.Empty((await outbox.ClaimDueAsync(TimeSpan.FromMinutes(1), queued)).Select(n => n.Id).Intersect(claimed.Select(n => n.Id)));
     }
+
+    [EngineFact]
+    public async Task A_run_of_a_job_that_owns_the_kind_finds_its_earlier_signals_and_its_own_within_the_run()
+    {
+        var (writer, _, _) = Create();
+        var key = "eigen:" + Unique.Token();
+        var other = "eigen-ander:" + Unique.Token();
+
+        // The job's kind is read once per run: a signal raised earlier in the run and one from the run before are both found.
+        var first = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.DecisionDue]);
+            var changes = new[] { await run.RaiseAsync(Draft(key, 6), tx), await run.RaiseAsync(Draft(key, 6), tx), await run.RaiseAsync(Draft(key, 3), tx) };
+            await run.RaiseAsync(Draft(other, 6), tx);
+            await run.CompleteAsync(tx);
+            return changes;
+        });
+        var second = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.DecisionDue]);
+            var changes = new[] { await run.RaiseAsync(Draft(key, 3), tx), await run.RaiseAsync(Draft(other, 1), tx) };
+            await run.CompleteAsync(tx);
+            return changes;
+        });
+
+        Assert.Equal([SignalChange.Raised, SignalChange.Unchanged, SignalChange.Escalated], first);
+        Assert.Equal([SignalChange.Unchanged, SignalChange.Escalated], second);
+    }
 }
