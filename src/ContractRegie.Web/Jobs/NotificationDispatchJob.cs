@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data;
