@@ -22,12 +22,14 @@ public sealed class HostStartupTests
     [Fact]
     public async Task A_wrong_setting_stops_the_start_naming_the_setting()
     {
-        await using var host = StartedHost.Start("--Jobs:Schedules:contrct-expiry=0 0 6 * * ?", "--Mail:BaseUrl=contractregie.almelo.nl");
+        await using var host = StartedHost.Start("--Jobs:Schedules:contrct-expiry=0 0 6 * * ?", "--Mail:BaseUrl=contractregie.almelo.nl",
+            "--Mail:DispatchBatchSize=0");
 
         Assert.True(host.Process.WaitForExit(TimeSpan.FromSeconds(60)), "the host kept running with wrong settings:\n" + host.Output);
         Assert.NotEqual(0, host.Process.ExitCode);
         Assert.Contains("Jobs:Schedules:contrct-expiry: no job has this name", host.Output);
         Assert.Contains("Mail:BaseUrl: 'contractregie.almelo.nl' is not an absolute http(s) address", host.Output);
+        Assert.Contains("Mail:DispatchBatchSize: 0 must be at least 1", host.Output);
     }
 
     /// <summary>The host as a process, started from a fresh folder with Development settings and extra arguments.</summary>

@@ -66,7 +66,7 @@ internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudony
     }
 
     /// <summary>The first <paramref name="count"/> nine-digit numbers from 100000000 up that pass the elfproef.</summary>
-    private static string[] ValidBsns(int count)
+    public static string[] ValidBsns(int count)
     {
         var found = new List<string>(count);
         for (var n = 100_000_000; found.Count < count; n++)

@@ -1,4 +1,16 @@
-using ContractRegie.Benchmarks;
+using ContractRegie.Benchmarks.Scale;
 
-// dotnet run -c Release --project tools/ContractRegie.Benchmarks -- [--lines 1000000] [--small 250000] [--postgres "<connection string>"]
-return await SpendingImportBenchmark.RunAsync(args, Console.Out);
+namespace ContractRegie.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project tools/ContractRegie.Benchmarks -- [--lines 1000000] [--small 250000] [--postgres "&lt;connection string&gt;"]
+///   the spending import against raw inserts;
+/// dotnet run -c Release --project tools/ContractRegie.Benchmarks -- scale --size almelo|region|national [--postgres "..."] [--out docs/benchmarks.md]
+///   a generated register of that size: jobs, search, pages and memory.
+/// </summary>
+internal static class Entry
+{
+    public static Task<int> Main(string[] args) => args.FirstOrDefault() == "scale"
+        ? ScaleBenchmark.RunAsync(args[1..], Console.Out)
+        : SpendingImportBenchmark.RunAsync(args, Console.Out);
+}

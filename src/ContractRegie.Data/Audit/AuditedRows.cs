@@ -26,13 +26,18 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
 
     /// <summary>Writes if the row's version is still the <c>RowVersion</c> in <paramref name="parameters"/>.</summary>
     public Task<WriteResult> UpdateAsync(long id, string updateSql, object parameters, DbTransaction? transaction, Func<long, DbTransaction, Task>? children = null) =>
+        UpdateAsync(id, updateSql, _ => parameters, transaction, children);
+
+    /// <summary>As above, with parameters that depend on the stored row (a column the update keeps, e.g. a contract's latest decision).</summary>
+    public Task<WriteResult> UpdateAsync(long id, string updateSql, Func<T, object> parameters, DbTransaction? transaction,
+        Func<long, DbTransaction, Task>? children = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await read(id, tx) is not { } before)
             {
                 return WriteResult.NotFound;
             }
-            if (await tx.Connection!.ExecuteAsync(updateSql, parameters, tx) == 0)
+            if (await tx.Connection!.ExecuteAsync(updateSql, parameters(before), tx) == 0)
             {
                 return WriteResult.Stale;
             }

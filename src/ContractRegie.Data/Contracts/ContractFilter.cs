@@ -2,7 +2,10 @@ using ContractRegie.Core.Contracts;
 
 namespace ContractRegie.Data.Contracts;
 
-/// <summary>What a contract list can be narrowed by. The status and date filters apply to the computed status and key dates.</summary>
+/// <summary>
+/// What a contract list can be narrowed by. The status and date filters apply to the status on today and the key dates as Core
+/// computes them, which every write keeps on the contract row.
+/// </summary>
 public sealed record ContractFilter
 {
     public ContractKind? Kind { get; init; }
@@ -21,16 +24,6 @@ public sealed record ContractFilter
     public DateOnly? DecisionDueBefore { get; init; }
     /// <summary>Contracts whose current end lies before this date.</summary>
     public DateOnly? EndsBefore { get; init; }
-
-    /// <summary>The filters SQL cannot apply, on a contract whose status was computed for today.</summary>
-    public bool Matches(Contract contract) =>
-        (Status is not { } status || contract.Status == status)
-        && !(WithoutEnded && contract.Status == ContractStatus.Beeindigd)
-        && Matches(contract.KeyDates);
-
-    private bool Matches(KeyDates keyDates) =>
-        (DecisionDueBefore is not { } due || keyDates.DecisionDeadline < due)
-        && (EndsBefore is not { } ends || keyDates.CurrentEnd < ends);
 }
 
 /// <summary>How a contract list is ordered; <see cref="NextDeadline"/> is the sooner of the decision and procurement-start deadlines.</summary>

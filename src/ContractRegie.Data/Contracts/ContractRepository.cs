@@ -33,9 +33,11 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         (await database.RunAsync(transaction, c =>
             c.QuerySingleOrDefaultAsync<Contract>(ContractSql.ReadByNumber, new { ContractNumber = contractNumber }, transaction)))?.Id;
 
+    /// <summary>One page of the register, filtered, sorted and paged by the database over the key dates kept on the row.</summary>
     public Task<Page<Contract>> SearchAsync(ContractFilter filter, PageRequest page, ContractOrder order = ContractOrder.Number, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
+            var today = time.Today();
             var parameters = new
             {
                 Kind = filter.Kind?.ToString(),
@@ -47,47 +49,41 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 ProcurementRoute = filter.ProcurementRoute?.ToString(),
                 filter.MunicipalityCode,
                 Text = filter.Text is null ? null : Like.Contains(filter.Text),
+                filter.DecisionDueBefore,
+                filter.EndsBefore,
+                Today = today,
+                page.Offset,
+                Limit = page.PageSize,
             };
-            var contracts = await c.QueryAsync<Contract>(ContractSql.Search(filter), parameters);
-            var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(filter), parameters)).ToLookup(m => m.ContractId);
-            var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(filter), parameters)).ToLookup(o => o.ContractId);
-            var today = time.Today();
-            var matching = Ordered(contracts.Select(contract => Assemble(contract, municipalities, options, today)).Where(filter.Matches), order, descending);
-            return new Page<Contract>(matching.Skip(page.Offset).Take(page.PageSize).ToList(), page.PageNumber, page.PageSize, matching.Count);
+            var dialect = database.Dialect;
+            var total = await c.ExecuteScalarAsync<int>(ContractSql.Count(filter), parameters);
+            var contracts = await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters);
+            var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(dialect, filter, order, descending), parameters))
+                .ToLookup(m => m.ContractId);
+            var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(dialect, filter, order, descending), parameters))
+                .ToLookup(o => o.ContractId);
+            var items = contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
+            return new Page<Contract>(items, page.PageNumber, page.PageSize, total);
         });
-
-    /// <summary>Key dates are computed, so the order is applied here rather than in SQL; a missing date sorts last.</summary>
-    private static List<Contract> Ordered(IEnumerable<Contract> contracts, ContractOrder order, bool descending)
-    {
-        List<Contract> By<TKey>(Func<Contract, TKey> key) =>
-            (descending ? contracts.OrderByDescending(key) : contracts.OrderBy(key)).ThenBy(c => c.ContractNumber, StringComparer.Ordinal).ToList();
-        return order switch
-        {
-            ContractOrder.Provider => By(c => c.ProviderName ?? ""),
-            ContractOrder.CurrentEnd => By(c => c.KeyDates.CurrentEnd),
-            ContractOrder.DecisionDeadline => By(c => c.KeyDates.DecisionDeadline ?? DateOnly.MaxValue),
-            ContractOrder.ProcurementStart => By(c => c.KeyDates.ProcurementStartDeadline ?? DateOnly.MaxValue),
-            ContractOrder.NextDeadline => By(c => NextDeadline(c.KeyDates) ?? DateOnly.MaxValue),
-            ContractOrder.Status => By(c => c.Status),
-            _ => By(c => c.ContractNumber),
-        };
-    }
 
     /// <summary>The sooner of the decision deadline and the procurement start deadline, if either is still ahead of a decision.</summary>
     public static DateOnly? NextDeadline(KeyDates keyDates) =>
         new[] { keyDates.DecisionDeadline, keyDates.ProcurementStartDeadline }.Where(d => d is not null).Min();
 
     public Task<long> InsertAsync(Contract contract, DbTransaction? transaction = null) =>
-        Rows.InsertAsync(ContractSql.Insert, Parameters(contract), transaction, (id, tx) => WriteChildrenAsync(tx.Connection!, tx, id, contract));
+        Rows.InsertAsync(ContractSql.Insert, Parameters(contract with { LatestDecision = null }), transaction,
+            (id, tx) => WriteChildrenAsync(tx.Connection!, tx, id, contract));
 
     /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
-        Rows.UpdateAsync(contract.Id, ContractSql.Update, Parameters(contract), transaction, async (id, tx) =>
-        {
-            await tx.Connection!.ExecuteAsync(ContractSql.DeleteMunicipalities, new { Id = id }, tx);
-            await tx.Connection!.ExecuteAsync(ContractSql.DeleteOptions, new { Id = id }, tx);
-            await WriteChildrenAsync(tx.Connection!, tx, id, contract);
-        });
+        // A replacement does not carry the decision history; the key dates follow from the stored latest decision.
+        Rows.UpdateAsync(contract.Id, ContractSql.Update, before => Parameters(contract with { LatestDecision = before.LatestDecision }), transaction,
+            async (id, tx) =>
+            {
+                await tx.Connection!.ExecuteAsync(ContractSql.DeleteMunicipalities, new { Id = id }, tx);
+                await tx.Connection!.ExecuteAsync(ContractSql.DeleteOptions, new { Id = id }, tx);
+                await WriteChildrenAsync(tx.Connection!, tx, id, contract);
+            });
 
     private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 
@@ -116,7 +112,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                     return null;
                 }
             }
-            await connection.ExecuteAsync(ContractSql.UpdateStatus, new { decided.Id, Status = decided.Status.ToString() }, tx);
+            await connection.ExecuteAsync(ContractSql.UpdateDecided, Parameters(decided with { LatestDecision = decision.Decision }), tx);
             var id = await connection.ExecuteScalarAsync<long>(ContractSql.InsertDecision + ";\n" + database.Dialect.SelectInsertedId,
                 new
                 {
@@ -141,6 +137,28 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             contract.ExtensionOptions.Select(o => new { ContractId = id, o.Sequence, o.DurationMonths, o.Exercised }), tx);
     }
 
+    /// <summary>
+    /// Fills in the key dates of contracts written before they were kept on the row (migration 2026120294), a contract at
+    /// a time; after that every write keeps them, so this finds nothing. Answers how many it filled in.
+    /// </summary>
+    public async Task<int> StoreMissingKeyDatesAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await database.RunAsync(null, async c => (await c.QueryAsync<long>(ContractSql.IdsWithoutKeyDates)).AsList());
+        foreach (var id in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await database.InTransactionAsync(async tx =>
+            {
+                if (await ReadByIdAsync(id, tx) is { } contract)
+                {
+                    await tx.Connection!.ExecuteAsync(ContractSql.UpdateKeyDates, Parameters(contract), tx);
+                }
+                return 0;
+            }, cancellationToken);
+        }
+        return ids.Count;
+    }
+
     private static object Parameters(Contract c) => new
     {
         c.Id,
@@ -159,6 +177,11 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         c.TactischInkoper,
         Status = c.Status.ToString(),
         c.RowVersion,
+        c.KeyDates.CurrentEnd,
+        c.KeyDates.DecisionDeadline,
+        c.KeyDates.ProcurementStartDeadline,
+        NextDeadline = NextDeadline(c.KeyDates),
+        LatestDecision = c.LatestDecision?.ToString(),
     };
 
     private static Contract Assemble(

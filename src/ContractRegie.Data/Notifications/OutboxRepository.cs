@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Core.Signals;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql.Notifications;
 using Dapper;
@@ -15,7 +16,6 @@ public sealed record Notification
     public string Subject { get; init; } = "";
     public string TextBody { get; init; } = "";
     public string HtmlBody { get; init; } = "";
-    public string SignalIds { get; init; } = "";
     public string DedupeKey { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public int Attempts { get; init; }
@@ -52,12 +52,24 @@ public sealed class OutboxRepository(Database database, AuditTrail audit, TimePr
         {
             return null;
         }
-        return await connection.ExecuteScalarAsync<long>(NotificationSql.Insert + ";\n" + database.Dialect.SelectInsertedId, new
+        var id = await connection.ExecuteScalarAsync<long>(NotificationSql.Insert + ";\n" + database.Dialect.SelectInsertedId, new
         {
-            draft.Recipient, draft.Subject, draft.TextBody, draft.HtmlBody, SignalIds = string.Join(",", draft.SignalIds), draft.DedupeKey,
-            draft.ThreadKey, draft.Calendar, Now = time.GetUtcNow(),
+            draft.Recipient, draft.Subject, draft.TextBody, draft.HtmlBody, draft.DedupeKey, draft.ThreadKey, draft.Calendar, Now = time.GetUtcNow(),
         }, transaction);
+        await connection.ExecuteAsync(NotificationSql.InsertSignalLink,
+            draft.SignalIds.Distinct().Select(signalId => new { NotificationId = id, SignalId = signalId }), transaction);
+        return id;
     }
+
+    /// <summary>The ids of the signals the mail carries, lowest first.</summary>
+    public Task<IReadOnlyList<long>> ReadSignalIdsAsync(long notificationId, DbTransaction? transaction = null) =>
+        database.RunAsync<IReadOnlyList<long>>(transaction, async c =>
+            (await c.QueryAsync<long>(NotificationSql.SignalIdsByNotificationId, new { Id = notificationId }, transaction)).AsList());
+
+    /// <summary>Whether the mail carries signals and all of them are of <paramref name="kind"/>.</summary>
+    public Task<bool> CarriesOnlyAsync(long notificationId, SignalKind kind, DbTransaction transaction) =>
+        database.RunAsync(transaction, async c =>
+            await c.ExecuteScalarAsync<int>(NotificationSql.CarriesOnlyKind, new { Id = notificationId, Kind = kind.ToString() }, transaction) == 1);
 
     /// <summary>Claims due notifications for <paramref name="claimFor"/>; each returned row belongs to this caller alone.</summary>
     public Task<IReadOnlyList<Notification>> ClaimDueAsync(TimeSpan claimFor, int max) =>
@@ -65,7 +77,7 @@ public sealed class OutboxRepository(Database database, AuditTrail audit, TimePr
         {
             var now = time.GetUtcNow();
             var claimed = new List<Notification>();
-            foreach (var id in (await c.QueryAsync<long>(NotificationSql.ReadDueIds, new { Now = now })).Take(max))
+            foreach (var id in await c.QueryAsync<long>(NotificationSql.ReadDueIds(database.Dialect), new { Now = now, Offset = 0, Limit = max }))
             {
                 if (await c.ExecuteAsync(NotificationSql.Claim, new { Id = id, Now = now, Until = now + claimFor }) == 1)
                 {

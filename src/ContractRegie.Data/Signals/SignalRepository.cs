@@ -23,6 +23,11 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));
 
+    /// <summary>Every signal of <paramref name="kind"/>, resolved or not: what a job run compares its findings with.</summary>
+    public Task<IReadOnlyList<Signal>> ReadByKindAsync(SignalKind kind, DbTransaction transaction) =>
+        database.RunAsync<IReadOnlyList<Signal>>(transaction, async c =>
+            (await c.QueryAsync<Signal>(SignalSql.ReadByKind, new { Kind = kind.ToString() }, transaction)).AsList());
+
     public Task<Page<Signal>> SearchAsync(SignalFilter filter, PageRequest page, SignalOrder order = SignalOrder.Newest, bool descending = false) =>
         database.RunAsync(null, async c =>
         {

@@ -14,6 +14,7 @@ public sealed class SignalRun
     private readonly SignalRepository _signals;
     private readonly HashSet<string> _proposed = [];
     private readonly List<(Signal Signal, DateOnly? DueOn)> _news = [];
+    private Dictionary<string, Signal>? _owned;
 
     internal SignalRun(SignalWriter writer, SignalRepository signals, IReadOnlyCollection<SignalKind> ownedKinds)
     {
@@ -32,23 +33,56 @@ public sealed class SignalRun
     public async Task<SignalChange> RaiseAsync(SignalDraft draft, DbTransaction transaction)
     {
         _proposed.Add(draft.DedupeKey);
-        var stored = await _signals.ReadByDedupeKeyAsync(draft.DedupeKey, transaction);
+        var stored = await StoredAsync(draft, transaction);
         if (stored is null)
         {
-            _news.Add((await _signals.InsertAsync(draft, transaction), draft.DueOn));
+            _news.Add((Remember(await _signals.InsertAsync(draft, transaction)), draft.DueOn));
             return SignalChange.Raised;
         }
         if (stored.Stage != draft.Stage)
         {
             // A new stage is news even if someone resolved the earlier one, and so is a cause that returns: it opens again.
-            _news.Add((await _signals.UpdateRaisedAsync(stored, draft, SignalStatus.Open, transaction), draft.DueOn));
+            _news.Add((Remember(await _signals.UpdateRaisedAsync(stored, draft, SignalStatus.Open, transaction)), draft.DueOn));
             return SignalChange.Escalated;
         }
         if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title || stored.DueOn != draft.DueOn)
         {
-            await _signals.UpdateRaisedAsync(stored, draft, stored.Status, transaction);
+            Remember(await _signals.UpdateRaisedAsync(stored, draft, stored.Status, transaction));
         }
         return SignalChange.Unchanged;
+    }
+
+    /// <summary>
+    /// The stored signal with the draft's dedupe key. The job's own kinds are read once per run, one query per kind, so a
+    /// run that finds nothing new costs a read per kind instead of a round trip per finding.
+    /// </summary>
+    private async Task<Signal?> StoredAsync(SignalDraft draft, DbTransaction transaction)
+    {
+        if (!OwnedKinds.Contains(draft.Kind))
+        {
+            return await _signals.ReadByDedupeKeyAsync(draft.DedupeKey, transaction);
+        }
+        if (_owned is null)
+        {
+            _owned = new Dictionary<string, Signal>(StringComparer.Ordinal);
+            foreach (var kind in OwnedKinds)
+            {
+                foreach (var signal in await _signals.ReadByKindAsync(kind, transaction))
+                {
+                    _owned[signal.DedupeKey] = signal;
+                }
+            }
+        }
+        return _owned.GetValueOrDefault(draft.DedupeKey);
+    }
+
+    private Signal Remember(Signal signal)
+    {
+        if (_owned is not null && OwnedKinds.Contains(signal.Kind))
+        {
+            _owned[signal.DedupeKey] = signal;
+        }
+        return signal;
     }
 
     public async Task<SignalTally> RaiseAllAsync(IEnumerable<SignalDraft> drafts, DbTransaction transaction)

@@ -1,4 +1,5 @@
 using ContractRegie.Data;
+using ContractRegie.Data.Contracts;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Demo;
@@ -67,6 +68,10 @@ public static class DatabaseSetup
             SchemaMigrator.MigrateUp(database);
         }
         await app.Services.GetRequiredService<JobRunRepository>().AbandonOrphansAsync();
+        if (await app.Services.GetRequiredService<ContractRepository>().StoreMissingKeyDatesAsync() is > 0 and var filled)
+        {
+            app.Logger.LogInformation("Key dates stored on {Contracts} contracts written before they were kept", filled);
+        }
         var auth = app.Services.GetRequiredService<ContractRegieAuthOptions>();
         if (auth.Mode == SignInMode.BuiltIn && string.IsNullOrEmpty(auth.InitialAdministrator.Password) && !app.Environment.IsDevelopment())
         {

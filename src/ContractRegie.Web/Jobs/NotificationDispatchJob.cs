@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using ContractRegie.Core.Notifications;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data;
@@ -13,14 +12,14 @@ namespace ContractRegie.Web.Jobs;
 /// <summary>
 /// Sends the outbox, one claimed mail at a time, each marked sent as soon as the SMTP server accepted it. A failed
 /// e-mail is tried again by <see cref="MailRetryPlan"/> until its horizon since queueing has passed; then it is
-/// marked failed with the last error and the beheerder gets a signal, closed when the mail is requeued.
+/// marked failed with the last error and the beheerder gets a signal, closed when the mail is requeued. A run sends at most
+/// <see cref="MailOptions.DispatchBatchSize"/> mails, which with a run a minute is the rate the SMTP server is offered.
 /// </summary>
 public sealed class NotificationDispatchJob(
-    Database database, OutboxRepository outbox, SignalWriter signalWriter, SignalRepository signals, IMailTransport transport, MailOptions options,
+    Database database, OutboxRepository outbox, SignalWriter signalWriter, IMailTransport transport, MailOptions options,
     TimeProvider time, ILogger<NotificationDispatchJob> logger)
     : IContractRegieJob
 {
-    private const int BatchSize = 100;
     // Claimed one mail at a time for a minute (the SMTP timeout is 30 s): a dead dispatcher holds back one mail for
     // at most a minute, never a whole batch.
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(1);
@@ -31,7 +30,7 @@ public sealed class NotificationDispatchJob(
     {
         var (sent, retried, failed) = (0, 0, 0);
         var plan = options.ToRetryPlan();
-        while (sent + retried + failed < BatchSize && await outbox.ClaimDueAsync(ClaimFor, 1) is [var notification])
+        while (sent + retried + failed < options.DispatchBatchSize && await outbox.ClaimDueAsync(ClaimFor, 1) is [var notification])
         {
             try
             {
@@ -80,18 +79,8 @@ public sealed class NotificationDispatchJob(
             return await run.CompleteAsync(tx);
         }, cancellationToken);
 
-    private async Task<bool> IsAboutUndeliverableMailAsync(Notification notification, DbTransaction transaction)
-    {
-        var ids = notification.SignalIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
-        foreach (var id in ids)
-        {
-            if (await signals.ReadByIdAsync(id, transaction) is not { Kind: SignalKind.MailUndeliverable })
-            {
-                return false;
-            }
-        }
-        return ids.Count > 0;
-    }
+    private Task<bool> IsAboutUndeliverableMailAsync(Notification notification, DbTransaction transaction) =>
+        outbox.CarriesOnlyAsync(notification.Id, SignalKind.MailUndeliverable, transaction);
 
     private MimeMessage ToMessage(Notification notification)
     {

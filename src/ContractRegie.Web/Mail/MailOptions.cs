@@ -37,6 +37,11 @@ public sealed class MailOptions
     public TimeSpan RetryDelay { get; set; } = MailRetryPlan.Default.FirstDelay;
     /// <summary>How long after queueing an e-mail is still tried; then it is marked failed and the beheerder is signalled.</summary>
     public TimeSpan RetryHorizon { get; set; } = MailRetryPlan.Default.Horizon;
+    /// <summary>
+    /// The most mails one dispatcher run sends; with a run every minute, the rate per minute. The default drains the outbox of a
+    /// national first run (about 100,000 mails) in under an hour; lower it for an SMTP server that limits senders.
+    /// </summary>
+    public int DispatchBatchSize { get; set; } = 2_000;
 
     /// <summary>What is wrong with these settings, each naming its key; checked when the host starts.</summary>
     public IEnumerable<string> Problems()
@@ -52,6 +57,10 @@ public sealed class MailOptions
         if (Port is < 1 or > 65535)
         {
             yield return $"{Section}:Port: {Port} is not a TCP port.";
+        }
+        if (DispatchBatchSize < 1)
+        {
+            yield return $"{Section}:DispatchBatchSize: {DispatchBatchSize} must be at least 1, or no mail is ever sent.";
         }
         if (RetryDelay <= TimeSpan.Zero || RetryHorizon < RetryDelay)
         {

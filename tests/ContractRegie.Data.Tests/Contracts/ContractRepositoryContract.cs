@@ -561,4 +561,111 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         Assert.Equal([new ExtensionOption(1, 12, false)], read.ExtensionOptions);
         Assert.Null((await Contracts.ReadDecisionsAsync(id)).Single().ExercisedOptionSequence);
     }
+
+    /// <summary>Records <paramref name="kind"/> as Core decides it on <paramref name="on"/>, as the API does.</summary>
+    private async Task DecideAsync(long id, RenewalDecisionKind kind, DateOnly on)
+    {
+        var outcome = KeyDateRules.Decide((await Contracts.ReadByIdAsync(id))!, kind, on);
+        Assert.Null(outcome.Error);
+        var decision = new RenewalDecision
+        {
+            ContractId = id, Decision = kind, DecidedOn = on, DecidedBy = "k.klaassen", Reason = "Besluit in de test.",
+            ExercisedOptionSequence = outcome.ExercisedOptionSequence,
+        };
+        Assert.NotNull(await Contracts.RecordDecisionAsync(decision, outcome.Contract!));
+    }
+
+    [EngineFact]
+    public async Task Search_sorts_on_the_next_deadline_in_the_database_with_undated_contracts_last()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        Task<long> Insert(string suffix, DateOnly end, int notice, int lead, params ExtensionOption[] options) =>
+            Contracts.InsertAsync(TestData.Contract(providerId) with
+            {
+                ContractNumber = tag + suffix, ContractManager = tag, InitialEndDate = end, NoticePeriodMonths = notice,
+                ProcurementLeadTimeMonths = lead, ExtensionOptions = options,
+            });
+        // Decision 30-06-2026 (end 31-12-2026 less 6 months notice); procurement 30-09-2027 (maximum end 31-12-2027 less 3).
+        var a = await Insert("-A", new DateOnly(2026, 12, 31), 6, 3, new ExtensionOption(1, 12, false));
+        // No option, so no decision; procurement 30-09-2025 (end 31-03-2026 less 6 months lead time).
+        var b = await Insert("-B", new DateOnly(2026, 3, 31), 3, 6);
+        // Decision 30-09-2026 (end 30-06-2027 less 9 months notice); procurement 31-10-2027 (maximum end 31-12-2027 less 2).
+        var c = await Insert("-C", new DateOnly(2027, 6, 30), 9, 2, new ExtensionOption(1, 6, false));
+        // Ended by decision: neither a decision nor a procurement is due.
+        var d = await Insert("-D", new DateOnly(2026, 12, 31), 6, 6);
+        await DecideAsync(d, RenewalDecisionKind.Beeindigen, new DateOnly(2025, 6, 1));
+
+        async Task<long[]> Ids(ContractOrder order, bool descending, int page = 1, int size = 10) =>
+            (await Contracts.SearchAsync(new ContractFilter { ContractManager = tag }, new PageRequest(page, size), order, descending))
+                .Items.Select(x => x.Id).ToArray();
+
+        Assert.Equal([b, a, c, d], await Ids(ContractOrder.NextDeadline, false));
+        Assert.Equal([d, c, a, b], await Ids(ContractOrder.NextDeadline, true));
+        Assert.Equal([b, a, c, d], await Ids(ContractOrder.ProcurementStart, false));
+        Assert.Equal([a, c, b, d], await Ids(ContractOrder.DecisionDeadline, false));
+        Assert.Equal([c, d], await Ids(ContractOrder.NextDeadline, false, page: 2, size: 2));
+        Assert.Equal([b, a, d, c], await Ids(ContractOrder.CurrentEnd, false));
+    }
+
+    [EngineFact]
+    public async Task A_decision_moves_the_stored_key_dates_and_status_that_search_filters_on()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        // Ends 31-12-2025 with a year's option; decision due 30-09-2025, after the contract day 1 June 2025.
+        var extended = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-1", ContractManager = tag, InitialEndDate = new DateOnly(2025, 12, 31), NoticePeriodMonths = 3, ProcurementLeadTimeMonths = 3,
+            ExtensionOptions = [new(1, 12, false)],
+        });
+        // Ended 31-05-2025, the day before the contract day, with nobody deciding: Verlopen until it is decided.
+        var ended = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = tag + "-2", ContractManager = tag, InitialEndDate = new DateOnly(2025, 5, 31),
+        });
+
+        async Task<long[]> Ids(ContractFilter filter) =>
+            (await Contracts.SearchAsync(filter with { ContractManager = tag }, new PageRequest(1, 50))).Items.Select(x => x.Id).ToArray();
+
+        Assert.Equal([extended, ended], await Ids(new ContractFilter { EndsBefore = new DateOnly(2026, 1, 1) }));
+        Assert.Equal([ended], await Ids(new ContractFilter { Status = ContractStatus.Verlopen }));
+        Assert.Equal([extended], await Ids(new ContractFilter { DecisionDueBefore = new DateOnly(2025, 10, 1) }));
+
+        await DecideAsync(extended, RenewalDecisionKind.Verlengen, new DateOnly(2025, 6, 1));
+        await DecideAsync(ended, RenewalDecisionKind.Beeindigen, new DateOnly(2025, 6, 1));
+
+        Assert.Equal([ended], await Ids(new ContractFilter { EndsBefore = new DateOnly(2026, 1, 1) }));
+        Assert.Equal([extended, ended], await Ids(new ContractFilter { EndsBefore = new DateOnly(2027, 1, 1) }));
+        Assert.Empty(await Ids(new ContractFilter { Status = ContractStatus.Verlopen }));
+        Assert.Equal([ended], await Ids(new ContractFilter { Status = ContractStatus.Beeindigd }));
+        Assert.Equal([extended], await Ids(new ContractFilter { Status = ContractStatus.Actief }));
+        Assert.Empty(await Ids(new ContractFilter { DecisionDueBefore = new DateOnly(2025, 10, 1) }));
+    }
+
+    [EngineFact]
+    public async Task Key_dates_missing_on_rows_written_before_they_were_kept_are_filled_in_without_a_new_version()
+    {
+        var tag = Unique.Token();
+        var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync()) with
+        {
+            ContractManager = tag, InitialEndDate = new DateOnly(2026, 12, 31),
+        });
+        var version = (await Contracts.ReadByIdAsync(id))!.RowVersion;
+        await using (var connection = await Database.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "UPDATE contract SET current_end = NULL, decision_deadline = NULL, procurement_start_deadline = NULL, next_deadline = NULL WHERE id = @Id",
+                new { Id = id });
+        }
+        var endsIn2026 = new ContractFilter { ContractManager = tag, EndsBefore = new DateOnly(2027, 1, 1) };
+        Assert.Equal(0, (await Contracts.SearchAsync(endsIn2026, new PageRequest(1, 10))).TotalCount);
+
+        Assert.True(await Contracts.StoreMissingKeyDatesAsync() >= 1);
+
+        var found = await Contracts.SearchAsync(endsIn2026, new PageRequest(1, 10));
+        Assert.Equal([id], found.Items.Select(c => c.Id));
+        Assert.Equal(version, found.Items[0].RowVersion);
+        Assert.Equal(0, await Contracts.StoreMissingKeyDatesAsync());
+    }
 }

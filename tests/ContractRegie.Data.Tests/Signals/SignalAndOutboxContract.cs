@@ -123,7 +123,14 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         await Database.InTransactionAsync(tx => writer.QueueDigestsAsync(new DateOnly(2026, 3, 1), tx));
 
         var id = (await signals.SearchAsync(new SignalFilter(Kind: SignalKind.DecisionDue), new PageRequest(1, 500))).Items.Single(s => s.DedupeKey == key).Id;
-        var carrying = (await outbox.SearchAsync(null, new PageRequest(1, 500))).Items.Where(n => n.SignalIds.Split(',').Contains(id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var carrying = new List<Notification>();
+        foreach (var notification in (await outbox.SearchAsync(null, new PageRequest(1, 500))).Items)
+        {
+            if ((await outbox.ReadSignalIdsAsync(notification.Id)).Contains(id))
+            {
+                carrying.Add(notification);
+            }
+        }
         var digest = Assert.Single(carrying);
         // The contractmanager has no account: the fallback stands in for the contractmanagers' mailbox.
         Assert.Equal(("fallback@almelo.example", "digest:rol:Contractmanager:2026-03-01"), (digest.Recipient, digest.DedupeKey));
@@ -216,5 +223,58 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
 
         Assert.Equal(["critical-sooner", "critical-later", "critical-undated", "high", "warning-soonest"], ordered.Select(s => s.Title));
         Assert.Equal(new DateOnly(2026, 3, 15), ordered[0].DueOn);
+    }
+
+    [EngineFact]
+    public async Task A_mail_carries_any_number_of_signals_and_a_claim_reads_only_as_many_as_it_takes()
+    {
+        var (_, _, outbox) = Create();
+        // 400 ids of 7 digits and their commas are 3,200 characters: more than the old 1,000-character column held.
+        var carried = Enumerable.Range(0, 400).Select(i => 2_000_000L + i * 3).ToList();
+        var key = "veel:" + Unique.Token();
+        var id = await Database.InTransactionAsync(tx => outbox.EnqueueAsync(
+            new NotificationDraft("cm@almelo.example", "Overzicht", "tekst", "<p>tekst</p>", [.. carried, carried[0]], key), tx));
+
+        Assert.NotNull(id);
+        Assert.Equal(carried, await outbox.ReadSignalIdsAsync(id.Value));
+
+        // With at least three claimable mails due at noon, a claim of two takes two and leaves the rest.
+        foreach (var more in new[] { key + ":2", key + ":3" })
+        {
+            await Database.InTransactionAsync(tx => outbox.EnqueueAsync(new NotificationDraft("cm@almelo.example", "Los", "tekst", "<p>tekst</p>", [1], more), tx));
+        }
+        var queued = (await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, 1))).TotalCount;
+        var claimed = await outbox.ClaimDueAsync(TimeSpan.FromMinutes(1), 2);
+        Assert.Equal(2, claimed.Count);
+        Assert.Equal(2, claimed.Select(n => n.Id).Distinct().Count());
+        Assert.Empty((await outbox.ClaimDueAsync(TimeSpan.FromMinutes(1), queued)).Select(n => n.Id).Intersect(claimed.Select(n => n.Id)));
+    }
+
+    [EngineFact]
+    public async Task A_run_of_a_job_that_owns_the_kind_finds_its_earlier_signals_and_its_own_within_the_run()
+    {
+        var (writer, _, _) = Create();
+        var key = "eigen:" + Unique.Token();
+        var other = "eigen-ander:" + Unique.Token();
+
+        // The job's kind is read once per run: a signal raised earlier in the run and one from the run before are both found.
+        var first = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.DecisionDue]);
+            var changes = new[] { await run.RaiseAsync(Draft(key, 6), tx), await run.RaiseAsync(Draft(key, 6), tx), await run.RaiseAsync(Draft(key, 3), tx) };
+            await run.RaiseAsync(Draft(other, 6), tx);
+            await run.CompleteAsync(tx);
+            return changes;
+        });
+        var second = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([SignalKind.DecisionDue]);
+            var changes = new[] { await run.RaiseAsync(Draft(key, 3), tx), await run.RaiseAsync(Draft(other, 1), tx) };
+            await run.CompleteAsync(tx);
+            return changes;
+        });
+
+        Assert.Equal([SignalChange.Raised, SignalChange.Unchanged, SignalChange.Escalated], first);
+        Assert.Equal([SignalChange.Unchanged, SignalChange.Escalated], second);
     }
 }

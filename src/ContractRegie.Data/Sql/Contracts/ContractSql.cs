@@ -1,19 +1,23 @@
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Dialects;
 
 namespace ContractRegie.Data.Sql.Contracts;
 
 public static class ContractSql
 {
-    // The latest decision is read from the history, so it can never disagree with it.
+    // The key dates and the latest decision are kept on the row by every write that changes them (see ContractRepository),
+    // so lists filter, sort and page here; the provider's name comes by a join, not a query per row.
+    private const string From = """
+        FROM contract c
+        JOIN provider p ON p.id = c.provider_id
+        """;
+
     private const string Select = """
         SELECT c.id, c.contract_number, c.title, c.provider_id, c.kind, c.law, c.procurement_route,
                c.start_date, c.initial_end_date, c.notice_period_months, c.procurement_lead_time_months,
                c.contract_owner, c.contract_manager, c.tactisch_inkoper, c.status, c.row_version,
-               (SELECT p.name FROM provider p WHERE p.id = c.provider_id) AS provider_name,
-               (SELECT d.decision FROM renewal_decision d
-                WHERE d.id = (SELECT MAX(d2.id) FROM renewal_decision d2 WHERE d2.contract_id = c.id)) AS latest_decision
-        FROM contract c
-        """;
+               p.name AS provider_name, c.latest_decision
+        """ + "\n" + From;
 
     public const string ReadById = Select + " WHERE c.id = @Id";
     public const string ReadByNumber = Select + " WHERE c.contract_number = @ContractNumber";
@@ -21,9 +25,11 @@ public static class ContractSql
     public const string Insert = """
         INSERT INTO contract (contract_number, title, provider_id, kind, law, procurement_route, start_date, initial_end_date,
                               notice_period_months, procurement_lead_time_months, contract_owner, contract_manager,
-                              tactisch_inkoper, status)
+                              tactisch_inkoper, status, current_end, decision_deadline, procurement_start_deadline, next_deadline,
+                              latest_decision)
         VALUES (@ContractNumber, @Title, @ProviderId, @Kind, @Law, @ProcurementRoute, @StartDate, @InitialEndDate,
-                @NoticePeriodMonths, @ProcurementLeadTimeMonths, @ContractOwner, @ContractManager, @TactischInkoper, @Status)
+                @NoticePeriodMonths, @ProcurementLeadTimeMonths, @ContractOwner, @ContractManager, @TactischInkoper, @Status,
+                @CurrentEnd, @DecisionDeadline, @ProcurementStartDeadline, @NextDeadline, @LatestDecision)
         """;
 
     public const string Update = """
@@ -32,12 +38,30 @@ public static class ContractSql
             procurement_route = @ProcurementRoute, start_date = @StartDate, initial_end_date = @InitialEndDate,
             notice_period_months = @NoticePeriodMonths, procurement_lead_time_months = @ProcurementLeadTimeMonths,
             contract_owner = @ContractOwner, contract_manager = @ContractManager, tactisch_inkoper = @TactischInkoper,
-            status = @Status, row_version = row_version + 1
+            status = @Status, current_end = @CurrentEnd, decision_deadline = @DecisionDeadline,
+            procurement_start_deadline = @ProcurementStartDeadline, next_deadline = @NextDeadline, latest_decision = @LatestDecision,
+            row_version = row_version + 1
         WHERE id = @Id AND row_version = @RowVersion
         """;
 
     // A decision changes the contract, so a replacement read before it is stale.
-    public const string UpdateStatus = "UPDATE contract SET status = @Status, row_version = row_version + 1 WHERE id = @Id";
+    public const string UpdateDecided = """
+        UPDATE contract
+        SET status = @Status, current_end = @CurrentEnd, decision_deadline = @DecisionDeadline,
+            procurement_start_deadline = @ProcurementStartDeadline, next_deadline = @NextDeadline, latest_decision = @LatestDecision,
+            row_version = row_version + 1
+        WHERE id = @Id
+        """;
+
+    /// <summary>Fills in the key dates of a row written before they were kept (migration 2026120294); the row's version stays.</summary>
+    public const string UpdateKeyDates = """
+        UPDATE contract
+        SET current_end = @CurrentEnd, decision_deadline = @DecisionDeadline, procurement_start_deadline = @ProcurementStartDeadline,
+            next_deadline = @NextDeadline
+        WHERE id = @Id
+        """;
+
+    public const string IdsWithoutKeyDates = "SELECT id FROM contract WHERE current_end IS NULL ORDER BY id";
 
     public const string MunicipalitiesByContractId =
         "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id = @Id ORDER BY municipality_code";
@@ -79,29 +103,86 @@ public static class ContractSql
     public const string WhereMunicipality =
         "c.id IN (SELECT m.contract_id FROM contract_municipality m WHERE m.municipality_code = @MunicipalityCode)";
     public const string WhereText = """
-        (LOWER(c.title) LIKE @Text ESCAPE '\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\'
-         OR c.provider_id IN (SELECT p.id FROM provider p WHERE LOWER(p.name) LIKE @Text ESCAPE '\'))
+        (LOWER(c.title) LIKE @Text ESCAPE '\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\' OR LOWER(p.name) LIKE @Text ESCAPE '\')
+        """;
+    public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
+    public const string WhereEndsBefore = "c.current_end < @EndsBefore";
+    public const string WhereStatus = StatusToday + " = @Status";
+    public const string WhereNotEnded = StatusToday + " <> 'Beeindigd'";
+
+    /// <summary>
+    /// The status on <c>@Today</c> as <see cref="Core.Contracts.KeyDateRules.StatusOn"/> computes it: Concept and Beeindigd stay; up to
+    /// the current end Actief; after it Beeindigd when it was decided not to extend, else Verlopen.
+    /// </summary>
+    private const string StatusToday = """
+        CASE WHEN c.status IN ('Concept', 'Beeindigd') THEN c.status
+             WHEN c.current_end >= @Today THEN 'Actief'
+             WHEN c.latest_decision IN ('OpnieuwAanbesteden', 'Beeindigen', 'Omzetten') THEN 'Beeindigd'
+             ELSE 'Verlopen' END
         """;
 
-    // No paging here: key dates and status are computed in Core, so those filters and paging apply after reading.
-    // A municipality's register holds hundreds of contracts, not millions.
-    public static string Search(ContractFilter filter) => Select + " " + Where(filter) + " ORDER BY c.contract_number";
+    // In the order of the ContractStatus enum, as the pages sort it.
+    private const string OrderByStatus = "CASE " + StatusToday + " WHEN 'Concept' THEN 0 WHEN 'Actief' THEN 1 WHEN 'Verlopen' THEN 2 ELSE 3 END";
 
-    public static string MunicipalitiesForSearch(ContractFilter filter) =>
-        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id IN (SELECT c.id FROM contract c "
-        + Where(filter) + ") ORDER BY contract_id, municipality_code";
+    // A missing deadline sorts last (first when descending); the contract number breaks ties, always ascending.
+    private const string OrderByNumber = "c.contract_number";
+    private const string OrderByNumberDescending = "c.contract_number DESC";
+    private const string OrderByProvider = "p.name, c.contract_number";
+    private const string OrderByProviderDescending = "p.name DESC, c.contract_number";
+    private const string OrderByCurrentEnd = "c.current_end, c.contract_number";
+    private const string OrderByCurrentEndDescending = "c.current_end DESC, c.contract_number";
+    private const string OrderByDecisionDeadline = "CASE WHEN c.decision_deadline IS NULL THEN 1 ELSE 0 END, c.decision_deadline, c.contract_number";
+    private const string OrderByDecisionDeadlineDescending =
+        "CASE WHEN c.decision_deadline IS NULL THEN 1 ELSE 0 END DESC, c.decision_deadline DESC, c.contract_number";
+    private const string OrderByProcurementStart =
+        "CASE WHEN c.procurement_start_deadline IS NULL THEN 1 ELSE 0 END, c.procurement_start_deadline, c.contract_number";
+    private const string OrderByProcurementStartDescending =
+        "CASE WHEN c.procurement_start_deadline IS NULL THEN 1 ELSE 0 END DESC, c.procurement_start_deadline DESC, c.contract_number";
+    private const string OrderByNextDeadline = "CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.contract_number";
+    private const string OrderByNextDeadlineDescending = "CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END DESC, c.next_deadline DESC, c.contract_number";
+    private const string OrderByStatusAscending = OrderByStatus + ", c.contract_number";
+    private const string OrderByStatusDescending = OrderByStatus + " DESC, c.contract_number";
 
-    public static string OptionsForSearch(ContractFilter filter) =>
-        "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN (SELECT c.id FROM contract c "
-        + Where(filter) + ") ORDER BY contract_id, sequence";
+    /// <summary>One page of the filtered register, in SQL; binds the filter's values, <c>@Today</c>, <c>@Offset</c> and <c>@Limit</c>.</summary>
+    public static string Search(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
+        Select + " " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+
+    public static string Count(ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(filter);
+
+    // The children of the same page: the page's query once more as a subquery, the same on every engine (no id lists).
+    public static string MunicipalitiesForSearch(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
+        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id IN (" + PageIds(dialect, filter, order, descending)
+        + ") ORDER BY contract_id, municipality_code";
+
+    public static string OptionsForSearch(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
+        "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN ("
+        + PageIds(dialect, filter, order, descending) + ") ORDER BY contract_id, sequence";
+
+    private static string PageIds(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
+        "SELECT c.id " + From + " " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+
+    private static string OrderBy(ContractOrder order, bool descending) => order switch
+    {
+        ContractOrder.Provider => descending ? OrderByProviderDescending : OrderByProvider,
+        ContractOrder.CurrentEnd => descending ? OrderByCurrentEndDescending : OrderByCurrentEnd,
+        ContractOrder.DecisionDeadline => descending ? OrderByDecisionDeadlineDescending : OrderByDecisionDeadline,
+        ContractOrder.ProcurementStart => descending ? OrderByProcurementStartDescending : OrderByProcurementStart,
+        ContractOrder.NextDeadline => descending ? OrderByNextDeadlineDescending : OrderByNextDeadline,
+        ContractOrder.Status => descending ? OrderByStatusDescending : OrderByStatusAscending,
+        _ => descending ? OrderByNumberDescending : OrderByNumber,
+    };
 
     private static SqlWhere Where(ContractFilter filter) => new SqlWhere()
         .When(filter.Kind is not null, WhereKind)
         .When(filter.Law is not null, WhereLaw)
+        .When(filter.Status is not null, WhereStatus)
         .When(filter.ProviderId is not null, WhereProvider)
         .When(filter.ContractManager is not null, WhereContractManager)
         .When(filter.TactischInkoper is not null, WhereTactischInkoper)
         .When(filter.ProcurementRoute is not null, WhereProcurementRoute)
         .When(filter.MunicipalityCode is not null, WhereMunicipality)
-        .When(filter.Text is not null, WhereText);
+        .When(filter.WithoutEnded, WhereNotEnded)
+        .When(filter.Text is not null, WhereText)
+        .When(filter.DecisionDueBefore is not null, WhereDecisionDueBefore)
+        .When(filter.EndsBefore is not null, WhereEndsBefore);
 }

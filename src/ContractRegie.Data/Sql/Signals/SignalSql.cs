@@ -11,6 +11,7 @@ public static class SignalSql
 
     public const string ReadById = "SELECT " + Columns + " FROM signal WHERE id = @Id";
     public const string ReadByDedupeKey = "SELECT " + Columns + " FROM signal WHERE dedupe_key = @DedupeKey";
+    public const string ReadByKind = "SELECT " + Columns + " FROM signal WHERE kind = @Kind";
     public const string ReadUnresolvedBySubject = "SELECT " + Columns + """
          FROM signal WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND status <> @Resolved ORDER BY id
         """;

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ContractRegie.Core.Security;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data;
+
+namespace ContractRegie.Benchmarks.Scale;
+
+/// <summary>
+/// Writes a register of one <see cref="ScaleSize"/> on one engine and measures, through the real HTTP pipeline: every
+/// job's first and second run, contract search under 16 concurrent clients (p50/p95/p99), the main pages' render times,
+/// and the peak memory of each step. Prints a Markdown section for docs/benchmarks.md.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    public const string PseudonymKey = "benchmark-sleutel-voor-bsn-pseudoniemen-0141";
+
+    private const int Clients = 16;
+    private const int SearchesPerClient = 25;
+    private const int PageRenders = 5;
+
+    private static readonly string[] Jobs =
+        ["contract-expiry", "outcome-monitoring", "financial-stability", "spending-reconciliation", "digest", "notification-dispatch"];
+
+    /// <summary>What people type: parts of names, of contract numbers, and a filter with a sort on a key date.</summary>
+    private static readonly string[] Searches =
+    [
+        "/api/v1/contracts?q=zorg", "/api/v1/contracts?q=ALM-2", "/api/v1/contracts?q=thuis&page=2", "/api/v1/contracts?law=Jeugdwet",
+        "/api/v1/contracts?status=Actief&page=3", "/api/v1/contracts?decisionDueBefore=2026-09-01", "/api/v1/contracts?q=stichting&kind=Lokaal",
+        "/contracten?sort=besluit", "/contracten?q=zorg&page=2",
+    ];
+
+    private static readonly string[] Pages = ["/", "/signaleringen", "/contracten"];
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        var size = ScaleSize.Named(Option(args, "--size") ?? "almelo");
+        var postgres = Option(args, "--postgres");
+        var scratch = Directory.CreateTempSubdirectory("contractregie-scale-").FullName;
+        try
+        {
+            var engine = postgres is null ? DatabaseEngine.Sqlite : DatabaseEngine.Postgres;
+            await using var host = new BenchmarkHost(engine.ToString(), postgres ?? "Data Source=" + Path.Combine(scratch, "scale.db"), Path.Combine(scratch, "mail"));
+            var report = new List<string>
+            {
+                $"### {size.Name} on {engine} ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})",
+                "",
+                "| step | time | peak working set | peak managed |",
+                "|---|---|---|---|",
+            };
+            _ = host.Services; // starts the host, which migrates the empty database
+            await MeasureAsync(report, "generate register", async () =>
+            {
+                var pseudonym = ClientPseudonym.TryCreate(PseudonymKey, out _)!;
+                await new ScaleRegister(host.Services, size, host.Today, pseudonym).WriteAsync(output);
+            });
+            var admin = await host.SignInAsync(Role.Beheerder, "bench-beheerder");
+            foreach (var job in Jobs)
+            {
+                foreach (var run in new[] { "first", "second" })
+                {
+                    string? failure = null;
+                    await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job),
+                        elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
+                }
+            }
+            foreach (var page in Pages)
+            {
+                var times = new List<double>();
+                await MeasureAsync(report, $"page {page} ({PageRenders} renders, median)", async () =>
+                {
+                    for (var i = 0; i < PageRenders; i++)
+                    {
+                        times.Add(await TimeAsync(admin, page));
+                    }
+                }, _ => Milliseconds(Percentile(times, 0.5)));
+            }
+            var latencies = new List<double>();
+            var clients = new List<HttpClient>();
+            for (var c = 0; c < Clients; c++)
+            {
+                clients.Add(await host.SignInAsync(Role.Lezer, "bench-lezer-" + c.ToString(CultureInfo.InvariantCulture)));
+            }
+            await MeasureAsync(report, $"contract search, {Clients} clients × {SearchesPerClient}: p50 / p95 / p99", async () =>
+            {
+                var perClient = await Task.WhenAll(clients.Select((client, c) => Task.Run(async () =>
+                {
+                    var mine = new List<double>(SearchesPerClient);
+                    for (var i = 0; i < SearchesPerClient; i++)
+                    {
+                        mine.Add(await TimeAsync(client, Searches[(c + i) % Searches.Length]));
+                    }
+                    return mine;
+                })));
+                latencies.AddRange(perClient.SelectMany(l => l));
+            }, _ => $"{Milliseconds(Percentile(latencies, 0.50))} / {Milliseconds(Percentile(latencies, 0.95))} / {Milliseconds(Percentile(latencies, 0.99))}");
+            report.Add("");
+            foreach (var line in report)
+            {
+                await output.WriteLineAsync(line);
+            }
+            if (Option(args, "--out") is { } file)
+            {
+                await File.AppendAllLinesAsync(file, [.. report, ""]);
+            }
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>Null when the run succeeded, else why not (a failed job is a result too, and the next one still runs).</summary>
+    private static async Task<string?> RunJobAsync(HttpClient admin, string job)
+    {
+        var response = await admin.PostAsync($"/api/v1/jobs/{job}/runs", null);
+        var body = await response.Content.ReadAsStringAsync();
+        var run = response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement : default;
+        if (run.ValueKind == JsonValueKind.Object && run.GetProperty("outcome").GetString() == "Succeeded")
+        {
+            return null;
+        }
+        var why = run.ValueKind == JsonValueKind.Object ? run.GetProperty("summary").GetString() ?? "" : body;
+        return $"FAILED ({(int)response.StatusCode}: {why[..Math.Min(why.Length, 160)].ReplaceLineEndings(" ").Replace('|', '/')})";
+    }
+
+    /// <summary>Milliseconds to a complete answer, which must be a success.</summary>
+    private static async Task<double> TimeAsync(HttpClient client, string url)
+    {
+        var clock = Stopwatch.StartNew();
+        using var response = await client.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        clock.Stop();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+        }
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static async Task MeasureAsync(List<string> report, string step, Func<Task> work, Func<TimeSpan, string?>? result = null)
+    {
+        Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {step}");
+        var clock = Stopwatch.StartNew();
+        PeakMemory memory;
+        using (memory = PeakMemory.Start())
+        {
+            await work();
+        }
+        clock.Stop();
+        var time = result?.Invoke(clock.Elapsed) is { } measured ? measured : Milliseconds(clock.Elapsed.TotalMilliseconds);
+        report.Add($"| {step} | {time} | {memory.WorkingSetBytes / 1024 / 1024} MB | {memory.ManagedBytes / 1024 / 1024} MB |");
+    }
+
+    /// <summary>The nearest-rank percentile.</summary>
+    private static double Percentile(List<double> values, double fraction)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string Milliseconds(double ms) => ms >= 10_000
+        ? (ms / 1000).ToString("0.0 's'", CultureInfo.InvariantCulture)
+        : ms.ToString("0 'ms'", CultureInfo.InvariantCulture);
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+}
