@@ -14,7 +14,7 @@ public sealed class AudittrailModel(AuditTrail audit) : PageModel
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "wanneer";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public static readonly IReadOnlyDictionary<string, AuditOrder> Columns = new Dictionary<string, AuditOrder>(StringComparer.OrdinalIgnoreCase)
     {

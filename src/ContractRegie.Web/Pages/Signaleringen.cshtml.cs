@@ -25,7 +25,7 @@ public sealed class SignaleringenModel(SignalRepository signals, IAuthorizationS
     [BindProperty(SupportsGet = true)] public SignalKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "ernst";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
 
     public const string Unresolved = nameof(Unresolved);

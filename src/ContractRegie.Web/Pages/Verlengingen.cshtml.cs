@@ -30,7 +30,7 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
     [BindProperty(SupportsGet = true)] public ContractKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Municipality { get; set; }
     [BindProperty(SupportsGet = true)] public ProcurementRoute? Route { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     /// <summary>The contract whose decision form is open.</summary>
     [BindProperty(SupportsGet = true)] public long? Decide { get; set; }
 

@@ -61,7 +61,7 @@ public sealed class ExportTests(ContractRegieApp app) : SignedInTest(app, Role.F
     {
         var (_, agb, wmo) = await RegisterWithFormulaProviderAsync();
 
-        using (var reconciliation = await XlsxAsync($"/api/v1/reconciliation/export?year=2026&contractId={wmo}&format=xlsx"))
+        using (var reconciliation = await XlsxAsync($"/api/v1/reconciliation/export?year=2026&contractId={wmo}&format=Xlsx"))
         {
             var row = reconciliation.Row(2);
             Assert.Equal(Formula.Insert(0, "'"), reconciliation.Text(row[4]));
@@ -71,7 +71,7 @@ public sealed class ExportTests(ContractRegieApp app) : SignedInTest(app, Role.F
             Assert.Equal((145d, euroFormat), reconciliation.Number(row[8]));
             reconciliation.AssertFrozenHeaderAndFilter(columns: "M");
         }
-        using (var exceptions = await XlsxAsync($"/api/v1/spending-exceptions/export?providerAgbCode={agb}&format=xlsx"))
+        using (var exceptions = await XlsxAsync($"/api/v1/spending-exceptions/export?providerAgbCode={agb}&format=Xlsx"))
         {
             var row = exceptions.Row(2);
             Assert.Equal("'@SUM(1+1)", exceptions.Text(row[14]));

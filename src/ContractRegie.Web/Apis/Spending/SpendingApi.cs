@@ -35,15 +35,15 @@ public static class SpendingApi
         api.MapGet("/reconciliation", Reconcile).WithName("GetReconciliation")
             .WithSummary("Budget tegen uitgaven in een jaar (year, standaard dit jaar) per contract en gemeente, of opgeteld per provider, law of municipality (groupBy): besteed, prognose tot jaareinde en uitputting.");
         api.MapGet("/reconciliation/export", ExportReconciliation).WithName("ExportReconciliation").ProducesExport()
-            .WithSummary("Dezelfde afstemming als CSV (standaard) of Excel (format=xlsx) voor de financiële administratie.");
+            .WithSummary("Dezelfde afstemming als CSV (standaard) of Excel (format=Xlsx) voor de financiële administratie.");
         api.MapGet("/lawfulness", ListLawfulness).WithName("ListLawfulness")
             .WithSummary("Rechtmatigheidsverantwoording per wet in een jaar (year, standaard dit jaar): totaal besteed, bedrag per soort uitzondering (fout of onzeker) en of fouten plus onzekerheden de rapporteringsgrens (Spending:LawfulnessThresholdPercent van het totaal) overschrijden.");
         api.MapGet("/lawfulness/export", ExportLawfulness).WithName("ExportLawfulness").ProducesExport()
-            .WithSummary("Dezelfde rechtmatigheidsverantwoording als CSV (standaard) of Excel (format=xlsx) voor de jaarrekening: een regel per wet en soort.");
+            .WithSummary("Dezelfde rechtmatigheidsverantwoording als CSV (standaard) of Excel (format=Xlsx) voor de jaarrekening: een regel per wet en soort.");
         api.MapGet("/spending-exceptions", ListExceptions).WithName("ListSpendingExceptions")
             .WithSummary("Uitgaven die aandacht vragen: geen passend contract, afwijkend tarief, buiten de looptijd, dubbel gedeclareerd.");
         api.MapGet("/spending-exceptions/export", ExportExceptions).WithName("ExportSpendingExceptions").ProducesExport()
-            .WithSummary("Dezelfde uitzonderingen als CSV (standaard) of Excel (format=xlsx) voor de financiële administratie.");
+            .WithSummary("Dezelfde uitzonderingen als CSV (standaard) of Excel (format=Xlsx) voor de financiële administratie.");
         return app;
     }
 

@@ -3,7 +3,7 @@ namespace ContractRegie.Web.Hosting.OpenApi;
 /// <summary>The body is a file (CSV, XML) of one of these content types; read by the handler, so nothing binds it.</summary>
 public sealed record FileBodyMetadata(string Description, IReadOnlyList<string> ContentTypes);
 
-/// <summary>The 200 answer is an export (CSV, or .xlsx with format=xlsx), written to the response by the handler itself.</summary>
+/// <summary>The 200 answer is an export (CSV, or .xlsx with format=Xlsx), written to the response by the handler itself.</summary>
 public sealed record ExportAnswerMetadata;
 
 /// <summary>The write needs the resource's ETag in If-Match (<see cref="Apis.RowVersions"/>): 428 without it, 412 when stale.</summary>

@@ -104,7 +104,7 @@ public sealed class NlGovOperationProcessor : IOperationProcessor
         }
         if (metadata.OfType<ExportAnswerMetadata>().Any())
         {
-            var export = new OpenApiResponse { Description = "The list as CSV (UTF-8, separated by ;), or as an .xlsx workbook with format=xlsx." };
+            var export = new OpenApiResponse { Description = "The list as CSV (UTF-8, separated by ;), or as an .xlsx workbook with format=Xlsx." };
             export.Content[EndpointDocumentation.CsvMediaType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String } };
             export.Content[XlsxWriter.ContentType] = new OpenApiMediaType { Schema = new JsonSchema { Type = JsonObjectType.String, Format = "binary" } };
             operation.Responses["200"] = export;

@@ -32,7 +32,7 @@ public sealed class IndexModel(ContractRepository contracts, TimeProvider time) 
     [BindProperty(SupportsGet = true)] public DateOnly? DecisionDueBefore { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "nummer";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Page<Contract> Contracts { get; private set; } = new([], 1, PageSize, 0);
 
