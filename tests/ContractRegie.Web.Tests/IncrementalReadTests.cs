@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ContractRegie.Core.Security;
@@ -45,6 +46,16 @@ public sealed class IncrementalReadTests
     {
         await using var database = await ScratchPostgresDatabase.CreateAsync();
         await TermsAsync(OnPostgres(database));
+    }
+
+    [Fact]
+    public async Task Deletions_are_read_from_the_audit_trail_on_SQLite() => await DeletionsAsync(new ContractRegieApp());
+
+    [Fact]
+    public async Task Deletions_are_read_from_the_audit_trail_on_PostgreSQL()
+    {
+        await using var database = await ScratchPostgresDatabase.CreateAsync();
+        await DeletionsAsync(OnPostgres(database));
     }
 
     [Theory]
@@ -151,6 +162,29 @@ public sealed class IncrementalReadTests
         }
     }
 
+    private static async Task DeletionsAsync(ContractRegieApp app)
+    {
+        await using var _ = app;
+        var client = await app.CreateClientAsAsync(Role.Contractmanager);
+        var contract = $"/api/v1/contracts/{await client.CreateAsync("/api/v1/contracts", ContractBody(await client.CreateProviderAsync()))}";
+        var tariffId = await client.CreateAsync($"{contract}/tariffs",
+            new { productCategory = "45", productCode = "45A01", unit = "Uur", priceCents = 8_550, validFrom = "2026-01-01" });
+        var providerId = await client.CreateProviderAsync();
+        app.Clock.Now = FirstChange;
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteMatchingAsync($"{contract}/tariffs/{tariffId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteMatchingAsync($"/api/v1/providers/{providerId}")).StatusCode);
+        var reader = await app.CreateClientAsAsync(Role.Lezer);
+
+        // 1 March in Amsterdam starts at 28 February 23:00 UTC, 2 March at 1 March 23:00 UTC: after the deletions at 08:05 UTC.
+        using var deleted = await reader.GetJsonAsync("/api/v1/audit-entries?action=Delete&from=2026-03-01");
+        using var later = await reader.GetJsonAsync("/api/v1/audit-entries?action=Delete&from=2026-03-02");
+
+        Assert.Equal([("provider", providerId.ToString(CultureInfo.InvariantCulture)), ("tariff_line", tariffId.ToString(CultureInfo.InvariantCulture))],
+            deleted.RootElement.GetProperty("items").EnumerateArray()
+                .Select(entry => (entry.GetProperty("entity").GetString(), entry.GetProperty("entityId").GetString())));
+        Assert.Equal(0, later.RootElement.GetProperty("totalCount").GetInt32());
+    }
+
     private static async Task<DateTimeOffset> UpdatedAtAsync(HttpClient client, string url)
     {
         using var json = await client.GetJsonAsync(url);
@@ -172,5 +206,5 @@ public sealed class IncrementalReadTests
         return items.EnumerateArray().Select(item => item.GetProperty("id").GetInt64()).ToList();
     }
 
-    private static long IdOf(string url) => long.Parse(url[(url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    private static long IdOf(string url) => long.Parse(url[(url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
 }
