@@ -23,21 +23,8 @@ public sealed class ContentTypeTests(ContractRegieApp app) : IClassFixture<Contr
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData(Role.Lezer, HttpStatusCode.Forbidden)]
     [InlineData(Role.Contractmanager, HttpStatusCode.UnsupportedMediaType)]
-    public async Task A_JSON_body_sent_as_XML_is_refused_after_authorization(Role? role, HttpStatusCode expected)
-    {
-        var client = role is { } signedIn ? await app.CreateClientAsAsync(signedIn) : app.CreateClient();
-        var writer = await app.CreateClientAsAsync(Role.Contractmanager);
-        var before = await writer.CountAsync("/api/v1/providers");
-
-        var response = await client.PostAsync("/api/v1/providers", new StringContent(ProviderJson(), Encoding.UTF8, "application/xml"));
-
-        await response.AssertProblemAsync(expected);
-        if (expected == HttpStatusCode.UnsupportedMediaType)
-        {
-            await AssertTextsAsync(response, Json);
-        }
-        Assert.Equal(before, await writer.CountAsync("/api/v1/providers"));
-    }
+    public Task A_JSON_body_sent_as_XML_is_refused_after_authorization(Role? role, HttpStatusCode expected) =>
+        RefusedAfterAuthorizationAsync(role, expected, "/api/v1/providers", new StringContent(ProviderJson(), Encoding.UTF8, "application/xml"), Json);
 
     [Fact]
     public async Task A_replacement_sent_as_CSV_is_refused_and_changes_nothing()
@@ -80,21 +67,9 @@ public sealed class ContentTypeTests(ContractRegieApp app) : IClassFixture<Contr
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData(Role.Lezer, HttpStatusCode.Forbidden)]
     [InlineData(Role.Contractmanager, HttpStatusCode.UnsupportedMediaType)]
-    public async Task A_register_import_sent_as_JSON_is_refused_after_authorization_and_imports_nothing(Role? role, HttpStatusCode expected)
-    {
-        var client = role is { } signedIn ? await app.CreateClientAsAsync(signedIn) : app.CreateClient();
-        var writer = await app.CreateClientAsAsync(Role.Contractmanager);
-        var before = await writer.CountAsync("/api/v1/providers");
-
-        var response = await client.PostAsync("/api/v1/register-imports/providers", new StringContent(ProvidersCsv(), Encoding.UTF8, "application/json"));
-
-        await response.AssertProblemAsync(expected);
-        if (expected == HttpStatusCode.UnsupportedMediaType)
-        {
-            await AssertTextsAsync(response, RegisterFile);
-        }
-        Assert.Equal(before, await writer.CountAsync("/api/v1/providers"));
-    }
+    public Task A_register_import_sent_as_JSON_is_refused_after_authorization_and_imports_nothing(Role? role, HttpStatusCode expected) =>
+        RefusedAfterAuthorizationAsync(role, expected, "/api/v1/register-imports/providers",
+            new StringContent(ProvidersCsv(), Encoding.UTF8, "application/json"), RegisterFile);
 
     [Theory]
     [InlineData("text/csv; charset=utf-8")]
@@ -114,6 +89,23 @@ public sealed class ContentTypeTests(ContractRegieApp app) : IClassFixture<Contr
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         Assert.Equal(before + 1, await client.CountAsync("/api/v1/providers"));
+    }
+
+    /// <summary>Posts <paramref name="content"/> as <paramref name="role"/> (or anonymously): the answer, its 415 texts, and no provider written.</summary>
+    private async Task RefusedAfterAuthorizationAsync(Role? role, HttpStatusCode expected, string url, HttpContent content, string detail)
+    {
+        var client = role is { } signedIn ? await app.CreateClientAsAsync(signedIn) : app.CreateClient();
+        var writer = await app.CreateClientAsAsync(Role.Contractmanager);
+        var before = await writer.CountAsync("/api/v1/providers");
+
+        var response = await client.PostAsync(url, content);
+
+        await response.AssertProblemAsync(expected);
+        if (expected == HttpStatusCode.UnsupportedMediaType)
+        {
+            await AssertTextsAsync(response, detail);
+        }
+        Assert.Equal(before, await writer.CountAsync("/api/v1/providers"));
     }
 
     private static async Task AssertTextsAsync(HttpResponseMessage response, string detail)

@@ -18,45 +18,25 @@ public sealed class IncrementalReadTests
     private static readonly DateTimeOffset FirstChange = Created.AddMinutes(5).AddMilliseconds(250);
     private static readonly DateTimeOffset SecondChange = Created.AddMinutes(10).AddMilliseconds(750);
 
-    [Fact]
-    public async Task Providers_on_SQLite() => await ProvidersAsync(new ContractRegieApp());
+    public enum Engine { SQLite, PostgreSQL }
 
-    [Fact]
-    public async Task Providers_on_PostgreSQL()
-    {
-        await using var database = await ScratchPostgresDatabase.CreateAsync();
-        await ProvidersAsync(OnPostgres(database));
-    }
+    public static TheoryData<Engine> Engines => [Engine.SQLite, Engine.PostgreSQL];
 
-    [Fact]
-    public async Task Contracts_with_their_options_and_decisions_on_SQLite() => await ContractsAsync(new ContractRegieApp());
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public Task Providers(Engine engine) => OnAsync(engine, ProvidersAsync);
 
-    [Fact]
-    public async Task Contracts_with_their_options_and_decisions_on_PostgreSQL()
-    {
-        await using var database = await ScratchPostgresDatabase.CreateAsync();
-        await ContractsAsync(OnPostgres(database));
-    }
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public Task Contracts_with_their_options_and_decisions(Engine engine) => OnAsync(engine, ContractsAsync);
 
-    [Fact]
-    public async Task Tariffs_budgets_and_outcome_agreements_on_SQLite() => await TermsAsync(new ContractRegieApp());
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public Task Tariffs_budgets_and_outcome_agreements(Engine engine) => OnAsync(engine, TermsAsync);
 
-    [Fact]
-    public async Task Tariffs_budgets_and_outcome_agreements_on_PostgreSQL()
-    {
-        await using var database = await ScratchPostgresDatabase.CreateAsync();
-        await TermsAsync(OnPostgres(database));
-    }
-
-    [Fact]
-    public async Task Deletions_are_read_from_the_audit_trail_on_SQLite() => await DeletionsAsync(new ContractRegieApp());
-
-    [Fact]
-    public async Task Deletions_are_read_from_the_audit_trail_on_PostgreSQL()
-    {
-        await using var database = await ScratchPostgresDatabase.CreateAsync();
-        await DeletionsAsync(OnPostgres(database));
-    }
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public Task Deletions_are_read_from_the_audit_trail(Engine engine) => OnAsync(engine, DeletionsAsync);
 
     [Theory]
     [InlineData("/api/v1/providers?updatedSince=gisteren")]
@@ -72,14 +52,25 @@ public sealed class IncrementalReadTests
         Assert.Equal(["updatedSince"], fields);
     }
 
-    private static ContractRegieApp OnPostgres(ScratchPostgresDatabase database) => new()
+    /// <summary>Runs <paramref name="test"/> against a fresh host on <paramref name="engine"/>.</summary>
+    private static async Task OnAsync(Engine engine, Func<ContractRegieApp, Task> test)
     {
-        Settings = new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = database.ConnectionString },
-    };
+        if (engine == Engine.SQLite)
+        {
+            await using var onSqlite = new ContractRegieApp();
+            await test(onSqlite);
+            return;
+        }
+        await using var database = await ScratchPostgresDatabase.CreateAsync();
+        await using var onPostgres = new ContractRegieApp
+        {
+            Settings = new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = database.ConnectionString },
+        };
+        await test(onPostgres);
+    }
 
     private static async Task ProvidersAsync(ContractRegieApp app)
     {
-        await using var _ = app;
         var client = await app.CreateClientAsAsync(Role.Contractmanager);
         var changed = $"/api/v1/providers/{await client.CreateProviderAsync()}";
         var unchanged = $"/api/v1/providers/{await client.CreateProviderAsync()}";
@@ -101,7 +92,6 @@ public sealed class IncrementalReadTests
 
     private static async Task ContractsAsync(ContractRegieApp app)
     {
-        await using var _ = app;
         var client = await app.CreateClientAsAsync(Role.Contractmanager);
         var providerId = await client.CreateProviderAsync();
         var decided = $"/api/v1/contracts/{await client.CreateAsync("/api/v1/contracts", ContractBody(providerId))}";
@@ -134,7 +124,6 @@ public sealed class IncrementalReadTests
 
     private static async Task TermsAsync(ContractRegieApp app)
     {
-        await using var _ = app;
         var client = await app.CreateClientAsAsync(Role.Contractmanager);
         var contract = $"/api/v1/contracts/{await client.CreateAsync("/api/v1/contracts", ContractBody(await client.CreateProviderAsync()))}";
         var terms = new (string Path, Func<int, object> Body)[]
@@ -164,7 +153,6 @@ public sealed class IncrementalReadTests
 
     private static async Task DeletionsAsync(ContractRegieApp app)
     {
-        await using var _ = app;
         var client = await app.CreateClientAsAsync(Role.Contractmanager);
         var contract = $"/api/v1/contracts/{await client.CreateAsync("/api/v1/contracts", ContractBody(await client.CreateProviderAsync()))}";
         var tariffId = await client.CreateAsync($"{contract}/tariffs",
