@@ -40,7 +40,10 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
     public Task<Page<AuditEntry>> SearchAsync(AuditFilter filter, PageRequest page, AuditOrder order = AuditOrder.Newest, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
-            var parameters = new { filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, Action = filter.Action?.ToString(), page.Offset, Limit = page.PageSize };
+            var parameters = new
+            {
+                filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, Action = filter.Action?.ToString(), page.Offset, Limit = page.PageSize,
+            };
             var total = await c.ExecuteScalarAsync<int>(AuditSql.Count(filter), parameters);
             var items = await c.QueryAsync<AuditEntry>(AuditSql.Search(database.Dialect, filter, order, descending), parameters);
             return new Page<AuditEntry>(items.AsList(), page.PageNumber, page.PageSize, total);

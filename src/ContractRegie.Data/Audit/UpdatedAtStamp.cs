@@ -8,7 +8,10 @@ namespace ContractRegie.Data.Audit;
 /// </summary>
 public static class UpdatedAtStamp
 {
-    /// <summary><paramref name="parameters"/> with <c>@UpdatedAt</c>, over any <c>UpdatedAt</c> they carry (a row passed as its own parameters brings the value it was read with).</summary>
+    /// <summary>
+    /// <paramref name="parameters"/> with <c>@UpdatedAt</c>, over any <c>UpdatedAt</c> they carry (a row passed as its own
+    /// parameters brings the value it was read with).
+    /// </summary>
     public static DynamicParameters On(object parameters, DateTimeOffset now)
     {
         var stamped = new DynamicParameters(parameters);
