@@ -19,6 +19,8 @@ builder.AddSecurityLimits();
 builder.AddContractRegieJobs();
 builder.Services.AddContractRegieApi();
 builder.Services.AddContractRegiePages();
+// Last: every registration of routing before it brings back the check this takes out.
+builder.Services.CheckBodyContentTypesInEndpoints();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
