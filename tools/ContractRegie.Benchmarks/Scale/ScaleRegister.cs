@@ -118,7 +118,7 @@ internal sealed class ScaleRegister(IServiceProvider services, ScaleSize size, D
     /// </summary>
     private async Task WriteSpendingAsync(Database database)
     {
-        var bsns = GeneratedSpending.ValidBsns(1_000).Select(bsn => pseudonym.For(bsn)!).ToArray();
+        var bsns = Bsn.FirstValid(1_000).Select(bsn => pseudonym.For(bsn)!).ToArray();
         var year = today.Year - 1;
         await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
