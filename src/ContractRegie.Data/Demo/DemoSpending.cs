@@ -277,7 +277,7 @@ internal sealed class DemoSpendingGenerator(DemoRegister register, DateOnly toda
             ProviderAgbCode = demo.ProviderAgbCode, MunicipalityCode = municipality, Law = demo.Contract.Law,
             ProductCategory = client.Category, ProductCode = client.Code, DeliveryStart = new DateOnly(Year, month, 1), DeliveryEnd = MonthEnd(month),
             Volume = volume, Unit = client.Unit, AmountCents = 0,
-            DeclarationNumber = $"F{Year}{month:D2}-{demo.Contract.ContractNumber}", ProductReference = NextReference(), AllocationNumber = client.AllocationNumber,
+            DeclarationNumber = $"F{Year}{month:D2}{demo.Contract.ContractNumber[^4..]}", ProductReference = NextReference(), AllocationNumber = client.AllocationNumber,
         };
         var demoLine = new DemoSpendingLine(line with { AmountCents = PriceOf(demo, line) }, client.Bsn, demo.Contract.ContractNumber, exception);
         _lines.Add(demoLine);
