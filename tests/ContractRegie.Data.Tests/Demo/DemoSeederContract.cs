@@ -124,3 +124,6 @@ public sealed class SqliteDemoSeederWithoutKeyTests(SqliteTestDatabase db) : Dem
 
 [RequiresEnvironmentVariable(TestEngines.PostgresVariable, "PostgreSQL")]
 public sealed class PostgresDemoSeederWithoutKeyTests(PostgresTestDatabase db) : DemoSeederWithoutKeyContract<PostgresTestDatabase>(db);
+
+[RequiresEnvironmentVariable(TestEngines.SqlServerVariable, "SQL Server")]
+public sealed class SqlServerDemoSeederWithoutKeyTests(SqlServerTestDatabase db) : DemoSeederWithoutKeyContract<SqlServerTestDatabase>(db);
