@@ -17,7 +17,7 @@ internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudony
     private const int Clients = 1_000;
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-    private readonly string[] _bsns = ValidBsns(Clients);
+    private readonly string[] _bsns = Bsn.FirstValid(Clients);
     private string[]? _pseudonyms;
 
     public const string Header =
@@ -63,20 +63,5 @@ internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudony
                 .Append(_bsns[i % Clients]).Append('\n');
             await writer.WriteAsync(row);
         }
-    }
-
-    /// <summary>The first <paramref name="count"/> nine-digit numbers from 100000000 up that pass the elfproef.</summary>
-    public static string[] ValidBsns(int count)
-    {
-        var found = new List<string>(count);
-        for (var n = 100_000_000; found.Count < count; n++)
-        {
-            var text = n.ToString(CultureInfo.InvariantCulture);
-            if (Bsn.IsValid(text))
-            {
-                found.Add(text);
-            }
-        }
-        return [.. found];
     }
 }

@@ -113,7 +113,12 @@ public static class DatabaseSetup
         {
             return;
         }
-        app.Logger.LogInformation("Demo register loaded: {Providers} providers, {Contracts} contracts", seeded.Providers, seeded.Contracts);
+        app.Logger.LogInformation("Demo register loaded: {Providers} providers, {Contracts} contracts, {Allocations} allocations, {SpendingLines} spending lines ({SpendingExceptions} with an exception)",
+            seeded.Providers, seeded.Contracts, seeded.Allocations, seeded.SpendingLines, seeded.SpendingExceptions);
+        if (seeded.SpendingProblem is { } problem)
+        {
+            app.Logger.LogWarning("Demo register loaded without spending: {Problem}", problem);
+        }
         if (auth.Mode == SignInMode.BuiltIn && await app.Services.GetRequiredService<DemoUsers>().CreateAsync() is { } password)
         {
             var people = string.Join(Environment.NewLine, DemoUsers.People.Select(p => $"  {p.UserName,-18} {p.Role}"));

@@ -33,6 +33,16 @@ internal static class ScaleBenchmark
 
     private static readonly string[] Pages = ["/", "/signaleringen", "/contracten"];
 
+    /// <summary>
+    /// Issue #16's pages, read as a lezer (who may see all of them): the planner, a provider and a contract with their
+    /// charts, and /uitgaven with its exceptions for the year the generated spending falls in.
+    /// </summary>
+    private static string[] ReaderPages(long contractId, long providerId, int spendingYear) =>
+    [
+        "/verlengingen", $"/zorgaanbieders/{providerId}", $"/contracten/{contractId}", $"/uitgaven?jaar={spendingYear}",
+        $"/uitgaven/uitzonderingen?jaar={spendingYear}",
+    ];
+
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         var size = ScaleSize.Named(Option(args, "--size") ?? "almelo");
@@ -65,14 +75,17 @@ internal static class ScaleBenchmark
                         elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
                 }
             }
-            foreach (var page in Pages)
+            var reader = await host.SignInAsync(Role.Lezer, "bench-lezer");
+            var (contractId, providerId) = await FirstContractAsync(reader);
+            var pages = Pages.Select(page => (admin, page)).Concat(ReaderPages(contractId, providerId, ScaleRegister.SpendingYear(host.Today)).Select(page => (reader, page)));
+            foreach (var (client, page) in pages)
             {
                 var times = new List<double>();
                 await MeasureAsync(report, $"page {page} ({PageRenders} renders, median)", async () =>
                 {
                     for (var i = 0; i < PageRenders; i++)
                     {
-                        times.Add(await TimeAsync(admin, page));
+                        times.Add(await TimeAsync(client, page));
                     }
                 }, _ => Milliseconds(Percentile(times, 0.5)));
             }
@@ -113,6 +126,14 @@ internal static class ScaleBenchmark
         }
     }
 
+    /// <summary>The register's first contract (every contract has generated spending) and its provider.</summary>
+    private static async Task<(long ContractId, long ProviderId)> FirstContractAsync(HttpClient client)
+    {
+        using var page = JsonDocument.Parse(await client.GetStringAsync("/api/v1/contracts?pageSize=1"));
+        var contract = page.RootElement.GetProperty("items")[0];
+        return (contract.GetProperty("id").GetInt64(), contract.GetProperty("providerId").GetInt64());
+    }
+
     /// <summary>Null when the run succeeded, else why not (a failed job is a result too, and the next one still runs).</summary>
     private static async Task<string?> RunJobAsync(HttpClient admin, string job)
     {
@@ -137,6 +158,11 @@ internal static class ScaleBenchmark
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+        }
+        // A refused page redirects to one that answers 200; that would time the wrong page.
+        if (response.RequestMessage?.RequestUri is { } answered && answered.AbsolutePath != url.Split('?')[0])
+        {
+            throw new InvalidOperationException($"GET {url} ended at {answered.AbsolutePath}.");
         }
         return clock.Elapsed.TotalMilliseconds;
     }
