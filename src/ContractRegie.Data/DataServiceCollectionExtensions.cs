@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()
+            .AddSingleton<Reconciler>()
             .AddSingleton<SpendingImporter>()
             .AddSingleton<AllocationRepository>()
             .AddSingleton<AllocationImporter>()
