@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()
             .AddSingleton<Reconciler>()
+            .AddSingleton<BudgetShareKeyRepository>()
             .AddSingleton<SpendingImporter>()
             .AddSingleton<AllocationRepository>()
             .AddSingleton<AllocationImporter>()

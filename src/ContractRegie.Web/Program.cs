@@ -29,6 +29,7 @@ app.MapAuditApi();
 app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();
+app.MapBudgetShareKeyApi();
 app.MapRegisterImportsApi();
 app.MapOutcomeMeasurementsApi();
 app.MapFinancialStatementsApi();

@@ -128,7 +128,7 @@ public sealed class SpendingRepository(Database database, ContractRepository con
                 (await c.QueryAsync<ContractSpending>(SpendingSql.SpentPerContract, new { Year = year, ObservedUpTo = observedUpTo }, transaction)).AsList(),
                 (await c.QueryAsync<Allocation>(AllocationSql.AllocationsRunningAfter, new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31) }, transaction)).AsList(),
                 (await c.QueryAsync<TariffLine>(ContractTermsSql.AllTariffs, transaction: transaction)).AsList(),
-                []);
+                await BudgetShareKeyRepository.ReadAllAsync(c, transaction));
         });
 
     private sealed record ExceptionGroupRow
