@@ -37,7 +37,7 @@ public sealed record ReconciliationRow
     public int LineCount { get; init; }
     public int ExceptionCount { get; init; }
 
-    public BudgetPosition Position => new(Year, BudgetCents, SpentCents, ProjectedCents, ExhaustionPercent, CommittedCents);
+    public BudgetPosition ToPosition() => new(Year, BudgetCents, SpentCents, ProjectedCents, ExhaustionPercent, CommittedCents);
 }
 
 /// <summary>A contract as the reconciliation needs it: who it is with, what law, and when it runs.</summary>

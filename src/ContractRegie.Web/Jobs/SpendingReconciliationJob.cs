@@ -30,7 +30,7 @@ public sealed class SpendingReconciliationJob(
             foreach (var row in await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx))
             {
                 budgets++;
-                var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!, row.Position);
+                var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!, row.ToPosition());
                 if (SpendingSignalRules.ForBudget(budget, options.NearlyExhaustedPercent) is { } draft)
                 {
                     drafts.Add(draft);
