@@ -330,6 +330,35 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
             exceptions.Select(e => (e.ExceptionKind, e.DeclarationNumber, e.AmountCents)));
     }
 
+    [EngineFact]
+    public async Task A_share_key_is_stored_replaced_and_deleted_under_its_version_and_shares_the_contracts_budget()
+    {
+        var providerId = await new ProviderRepository(Database, Audit).InsertAsync(TestData.Provider());
+        var contractId = await Contracts.InsertAsync(TestData.Contract(providerId) with { Kind = ContractKind.RegionaalOzjt, Municipalities = ["0141", "1735"] });
+        await new ContractTermsRepository(Database, Audit).InsertBudgetAsync(
+            new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_001 });
+        var keys = new BudgetShareKeyRepository(Database, Audit);
+
+        await keys.InsertAsync(new BudgetShareKey { ContractId = contractId, Shares = [new("0141", 62.5m), new("1735", 37.5m)] });
+        var stored = (await keys.ReadByContractAsync(contractId))!;
+
+        // 1.000.001 × 62,5 % = 625.000,625 and × 37,5 % = 375.000,375: 1.000.000 rounded down, the cent left to 0141.
+        Assert.Equal([("0141", 625_001L), ("1735", 375_000L)], await BudgetsAsync(contractId));
+        Assert.Equal(WriteResult.Stale, await keys.UpdateAsync(stored with { RowVersion = 9, Shares = [new("0141", 100m)] }));
+        Assert.Equal(WriteResult.Written, await keys.UpdateAsync(stored with { Shares = [new("1735", 100m)] }));
+        var updated = (await keys.ReadByContractAsync(contractId))!;
+        Assert.Equal((2L, "1735", 100m), (updated.RowVersion, Assert.Single(updated.Shares).MunicipalityCode, updated.Shares[0].Percent));
+        Assert.Equal([("1735", 1_000_001L)], await BudgetsAsync(contractId));
+        Assert.Equal(WriteResult.Stale, await keys.DeleteAsync(stored.Id, 1));
+        Assert.Equal(WriteResult.Written, await keys.DeleteAsync(stored.Id, 2));
+        Assert.Null(await keys.ReadByContractAsync(contractId));
+        Assert.Equal([("0141", 1_000_001L)], await BudgetsAsync(contractId));
+    }
+
+    private async Task<List<(string, long)>> BudgetsAsync(long contractId) =>
+        (await Reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today))
+        .Where(r => r.BudgetCents is not null).Select(r => (r.MunicipalityCode!, r.BudgetCents!.Value)).ToList();
+
     private async Task<(string Agb, long ContractId)> ContractAsync()
     {
         var provider = TestData.Provider();
