@@ -31,6 +31,7 @@ app.MapAuditApi();
 app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();
+app.MapBudgetShareKeyApi();
 app.MapRegisterImportsApi();
 app.MapOutcomeMeasurementsApi();
 app.MapFinancialStatementsApi();

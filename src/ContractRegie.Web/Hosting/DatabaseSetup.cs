@@ -30,10 +30,17 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Development gets the published demo key; anywhere else that key, or a short one, stops the start.</summary>
+    /// <summary>
+    /// Settings with a <see cref="SpendingOptions.Problems"/> stop the start; Development gets the published demo key, anywhere
+    /// else that key, or a short one, stops the start.
+    /// </summary>
     private static SpendingOptions ReadSpendingOptions(WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SpendingOptions.Section).Get<SpendingOptions>() ?? new SpendingOptions();
+        if (options.Problems().ToList() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
         if (builder.Environment.IsDevelopment())
         {
             options.PseudonymKey ??= ClientPseudonym.DevelopmentKey;

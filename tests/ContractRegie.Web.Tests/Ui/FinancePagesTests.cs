@@ -135,6 +135,9 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
         // € 870 + 290 + 1.015 + 300 = € 2.475 of 3 × € 1.000 + € 10.000 (the Jeugdwet budget with spending).
         await Assertions.Expect(page.GetByTestId("total-spent")).ToHaveTextAsync("€ 2.475,00");
         await Assertions.Expect(page.GetByTestId("total-budget")).ToHaveTextAsync("€ 13.000,00");
+        // Nothing allocated, so nothing committed: the room is € 13.000 − € 2.475 = € 10.525.
+        await Assertions.Expect(page.GetByTestId("total-committed")).ToHaveTextAsync("€ 0,00");
+        await Assertions.Expect(page.GetByTestId("total-room")).ToHaveTextAsync("€ 10.525,00");
         await PageChecks.CheckAsync(page, "uitgaven-filters");
 
         await page.GetByLabel("Ook rijen zonder uitgaven").CheckAsync();
