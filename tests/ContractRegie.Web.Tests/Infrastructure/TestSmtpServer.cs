@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using MimeKit;
 
 namespace ContractRegie.Web.Tests.Infrastructure;
@@ -69,8 +70,19 @@ public sealed class TestSmtpServer : IDisposable
     {
         var delivered = Path.Combine(Maildir, "new");
         return Directory.Exists(delivered)
-            ? Directory.GetFiles(delivered).Order().Select(file => MimeMessage.Load(file)).ToList()
+            ? Directory.GetFiles(delivered).OrderBy(DeliveryTime).Select(file => MimeMessage.Load(file)).ToList()
             : [];
+    }
+
+    /// <summary>
+    /// Python names a Maildir file "seconds.M{microseconds}P{pid}Q{count}.host" with the microseconds unpadded, so the
+    /// names do not sort in arrival order; the numbers do (the count breaks ties within a microsecond).
+    /// </summary>
+    private static (long Seconds, long Microseconds, long Count) DeliveryTime(string file)
+    {
+        var name = Regex.Match(Path.GetFileName(file), @"^(\d+)\.M(\d+)P\d+Q(\d+)");
+        long Number(int group) => long.Parse(name.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return (Number(1), Number(2), Number(3));
     }
 
     public void Dispose()
