@@ -61,7 +61,7 @@ internal static class ScaleBenchmark
                 foreach (var run in new[] { "first", "second" })
                 {
                     string? failure = null;
-                    await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job),
+                    await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job, output),
                         elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
                 }
             }
@@ -113,14 +113,18 @@ internal static class ScaleBenchmark
         }
     }
 
-    /// <summary>Null when the run succeeded, else why not (a failed job is a result too, and the next one still runs).</summary>
-    private static async Task<string?> RunJobAsync(HttpClient admin, string job)
+    /// <summary>
+    /// Null when the run succeeded, else why not (a failed job is a result too, and the next one still runs). The run's summary
+    /// (how many contracts, signals, mails) goes to the console.
+    /// </summary>
+    private static async Task<string?> RunJobAsync(HttpClient admin, string job, TextWriter output)
     {
         var response = await admin.PostAsync($"/api/v1/jobs/{job}/runs", null);
         var body = await response.Content.ReadAsStringAsync();
         var run = response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement : default;
         if (run.ValueKind == JsonValueKind.Object && run.GetProperty("outcome").GetString() == "Succeeded")
         {
+            await output.WriteLineAsync($"    {job}: {run.GetProperty("summary").GetString()}");
             return null;
         }
         var why = run.ValueKind == JsonValueKind.Object ? run.GetProperty("summary").GetString() ?? "" : body;
