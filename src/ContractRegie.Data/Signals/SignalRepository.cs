@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Signals;
 using Dapper;
 
@@ -16,6 +17,9 @@ public enum SignalOrder { Newest, Urgency, Title, Recipient, Status }
 public sealed class SignalRepository(Database database, AuditTrail audit, TimeProvider time)
 {
     private const string Entity = "signal";
+
+    // Dedupe keys per read-back query: well under SQL Server's 2,100 parameters.
+    private const int KeysPerRead = 64;
 
     public Task<Signal?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadById, new { Id = id }, transaction));
@@ -41,14 +45,31 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
             return new Page<Signal>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 
-    public async Task<Signal> InsertAsync(SignalDraft draft, DbTransaction transaction)
+    /// <summary>
+    /// Stores new signals in batches, in the caller's transaction: the engine's rows per INSERT, read back by dedupe key
+    /// and audited per batch, so a first run's thousands of signals cost a few round trips per batch instead of three each.
+    /// </summary>
+    /// <returns>The stored signals, in the order of <paramref name="drafts"/>.</returns>
+    public async Task<IReadOnlyList<Signal>> InsertManyAsync(IReadOnlyList<SignalDraft> drafts, DbTransaction transaction)
     {
+        var connection = transaction.Connection!;
         var now = time.GetUtcNow();
-        var id = await transaction.Connection!.ExecuteScalarAsync<long>(SignalSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
-            Parameters(draft, SignalStatus.Open, now), transaction);
-        var signal = (await ReadByIdAsync(id, transaction))!;
-        await audit.AppendAsync(transaction, AuditAction.Create, Entity, id, null, signal);
-        return signal;
+        foreach (var chunk in drafts.Chunk(database.Dialect.BulkInsertRows))
+        {
+            await connection.ExecuteAsync(SignalSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(d => Parameters(d, SignalStatus.Open, now))), transaction);
+        }
+        var stored = new Dictionary<string, Signal>(StringComparer.Ordinal);
+        foreach (var chunk in drafts.Chunk(KeysPerRead))
+        {
+            var keys = chunk.Select(d => d.DedupeKey).ToList();
+            foreach (var signal in await connection.QueryAsync<Signal>(SignalSql.ReadByDedupeKeys(keys.Count), SqlRows.BindList("DedupeKey", keys), transaction))
+            {
+                stored[signal.DedupeKey] = signal;
+            }
+        }
+        var inserted = drafts.Select(d => stored[d.DedupeKey]).ToList();
+        await audit.AppendManyAsync(transaction, AuditAction.Create, Entity, [.. inserted.Select(signal => new AuditedChange(signal.Id, null, signal))]);
+        return inserted;
     }
 
     public async Task<Signal> UpdateRaisedAsync(Signal stored, SignalDraft draft, SignalStatus status, DbTransaction transaction)

@@ -16,10 +16,20 @@ public static class SignalSql
          FROM signal WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND status <> @Resolved ORDER BY id
         """;
 
-    public const string Insert = """
+    // Not a const: on its own it is no statement; the parse test checks what InsertRows composes from it.
+    private static readonly string InsertHead = """
         INSERT INTO signal (kind, severity, subject_type, subject_id, title, facts, dedupe_key, stage, recipient, due_on, status, raised_at, updated_at)
-        VALUES (@Kind, @Severity, @SubjectType, @SubjectId, @Title, @Facts, @DedupeKey, @Stage, @Recipient, @DueOn, @Status, @Now, @Now)
+        VALUES
         """;
+
+    private static readonly string[] InsertParameters =
+        ["Kind", "Severity", "SubjectType", "SubjectId", "Title", "Facts", "DedupeKey", "Stage", "Recipient", "DueOn", "Status", "Now", "Now"];
+
+    /// <summary>One INSERT of <paramref name="rows"/> signals (parameters @Kind0, @Kind1 …; see <see cref="SqlRows"/>).</summary>
+    public static string InsertRows(int rows) => SqlRows.Values(InsertHead, InsertParameters, rows);
+
+    /// <summary>The signals with <paramref name="keys"/> dedupe keys (@DedupeKey0, @DedupeKey1 …).</summary>
+    public static string ReadByDedupeKeys(int keys) => "SELECT " + Columns + " FROM signal WHERE dedupe_key IN (" + SqlRows.List("DedupeKey", keys) + ")";
 
     public const string UpdateRaised = """
         UPDATE signal SET severity = @Severity, title = @Title, facts = @Facts, stage = @Stage, recipient = @Recipient,
