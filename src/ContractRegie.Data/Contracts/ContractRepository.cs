@@ -90,6 +90,23 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// <summary>The whole register, for the daily checks.</summary>
     public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;
 
+    /// <summary>
+    /// The whole register a page of <paramref name="chunkSize"/> at a time, for the daily checks over a large register: memory
+    /// holds one chunk, and each page's total lets a job report its progress. Each page is read on a connection of its own.
+    /// </summary>
+    public async IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize)
+    {
+        for (var page = 1; ; page++)
+        {
+            var chunk = await SearchAsync(new ContractFilter(), new PageRequest(page, chunkSize));
+            yield return chunk;
+            if (page >= chunk.TotalPages)
+            {
+                yield break;
+            }
+        }
+    }
+
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
         database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>
             (await c.QueryAsync<RenewalDecision>(ContractSql.DecisionsByContractId, new { Id = contractId })).AsList());
