@@ -4,6 +4,8 @@ using System.Text.Json;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data;
+using ContractRegie.Data.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractRegie.Benchmarks.Scale;
 
@@ -17,6 +19,8 @@ internal static class ScaleBenchmark
     public const string PseudonymKey = "benchmark-sleutel-voor-bsn-pseudoniemen-0141";
 
     private const int Clients = 16;
+    // Queued at once and sent by one dispatcher run: the default Mail:DispatchBatchSize.
+    private const int DispatchMails = 2_000;
     private const int SearchesPerClient = 25;
     private const int PageRenders = 5;
 
@@ -65,6 +69,9 @@ internal static class ScaleBenchmark
                         elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
                 }
             }
+            await QueueMailsAsync(host.Services, DispatchMails);
+            await MeasureAsync(report, $"dispatch {DispatchMails} queued mails, one run", () => RunJobAsync(admin, "notification-dispatch", output),
+                elapsed => $"{Milliseconds(elapsed.TotalMilliseconds)} ({(DispatchMails / elapsed.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)} mails/s)");
             foreach (var page in Pages)
             {
                 var times = new List<double>();
@@ -129,6 +136,22 @@ internal static class ScaleBenchmark
         }
         var why = run.ValueKind == JsonValueKind.Object ? run.GetProperty("summary").GetString() ?? "" : body;
         return $"FAILED ({(int)response.StatusCode}: {why[..Math.Min(why.Length, 160)].ReplaceLineEndings(" ").Replace('|', '/')})";
+    }
+
+    /// <summary>Short mails to the demo's people, as a first run's immediate mails would be; the dispatcher sends them with the configured transport.</summary>
+    private static Task QueueMailsAsync(IServiceProvider services, int count)
+    {
+        var outbox = services.GetRequiredService<OutboxRepository>();
+        return services.GetRequiredService<Database>().InTransactionAsync(async tx =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                await outbox.EnqueueAsync(new NotificationDraft("cm" + (i % 50).ToString(CultureInfo.InvariantCulture) + "@almelo.example",
+                    "[ContractRegie] Benchmark " + n, "Tekst " + n, "<p>Tekst " + n + "</p>", [], "benchmark-dispatch:" + n), tx);
+            }
+            return count;
+        });
     }
 
     /// <summary>Milliseconds to a complete answer, which must be a success.</summary>
