@@ -18,11 +18,25 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
 {
     private const string Entity = "signal";
 
-    // Dedupe keys per read-back query: well under SQL Server's 2,100 parameters.
+    // Keys or ids per read query: well under SQL Server's 2,100 parameters.
     private const int KeysPerRead = 64;
 
     public Task<Signal?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadById, new { Id = id }, transaction));
+
+    /// <summary>The signals with these ids, a batch of ids per query; an id without a signal is left out.</summary>
+    public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction)
+    {
+        var found = new Dictionary<long, Signal>();
+        foreach (var chunk in ids.Distinct().Chunk(KeysPerRead))
+        {
+            foreach (var signal in await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadByIds(chunk.Length), SqlRows.BindList("Id", chunk), transaction))
+            {
+                found[signal.Id] = signal;
+            }
+        }
+        return found;
+    }
 
     public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));
@@ -82,10 +96,10 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         return updated;
     }
 
-    /// <summary>Every signal still open or acknowledged.</summary>
-    public Task<IReadOnlyList<Signal>> ReadUnresolvedAsync(DbTransaction transaction) =>
+    /// <summary>The signals of <paramref name="kind"/> still open or acknowledged: what a job run may have to close.</summary>
+    public Task<IReadOnlyList<Signal>> ReadUnresolvedByKindAsync(SignalKind kind, DbTransaction transaction) =>
         database.RunAsync<IReadOnlyList<Signal>>(transaction, async c =>
-            (await c.QueryAsync<Signal>(SignalSql.ReadUnresolved, new { Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
+            (await c.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind, new { Kind = kind.ToString(), Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
 
     /// <summary>
     /// Resolves a signal whose cause is gone (a job no longer finds it, or a decision answered it) with the reason, in the

@@ -50,10 +50,13 @@ public sealed class SignalWriter(
         await run.SaveAsync(transaction);
         var today = time.Today();
         var closed = 0;
-        foreach (var stale in (await signals.ReadUnresolvedAsync(transaction)).Where(s => run.OwnedKinds.Contains(s.Kind) && !run.Proposed.Contains(s.DedupeKey)))
+        foreach (var kind in run.OwnedKinds)
         {
-            await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction, AuditTrail.SystemActor);
-            closed++;
+            foreach (var stale in (await signals.ReadUnresolvedByKindAsync(kind, transaction)).Where(s => !run.Proposed.Contains(s.DedupeKey)))
+            {
+                await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction, AuditTrail.SystemActor);
+                closed++;
+            }
         }
         var news = run.News;
         if (news.Count == 0)
@@ -106,12 +109,14 @@ public sealed class SignalWriter(
     {
         var recipients = await MailRecipients.LoadAsync(users, addressing, transaction);
         var queued = 0;
-        foreach (var group in (await mailQueue.ReadPendingAsync(transaction)).GroupBy(e => e.Recipient))
+        var pending = await mailQueue.ReadPendingAsync(transaction);
+        var waiting = await signals.ReadByIdsAsync([.. pending.Select(e => e.SignalId)], transaction);
+        foreach (var group in pending.GroupBy(e => e.Recipient))
         {
             var items = new List<(long EntryId, MailItem Item)>();
             foreach (var entry in group)
             {
-                if (await signals.ReadByIdAsync(entry.SignalId, transaction) is { Status: not SignalStatus.Resolved } signal && signal.Stage == entry.Stage)
+                if (waiting.GetValueOrDefault(entry.SignalId) is { Status: not SignalStatus.Resolved } signal && signal.Stage == entry.Stage)
                 {
                     items.Add((entry.Id, new MailItem(signal, entry.DueOn, entry.InCopy)));
                 }

@@ -28,6 +28,9 @@ public static class SignalSql
     /// <summary>One INSERT of <paramref name="rows"/> signals (parameters @Kind0, @Kind1 …; see <see cref="SqlRows"/>).</summary>
     public static string InsertRows(int rows) => SqlRows.Values(InsertHead, InsertParameters, rows);
 
+    /// <summary>The signals with <paramref name="ids"/> ids (@Id0, @Id1 …).</summary>
+    public static string ReadByIds(int ids) => "SELECT " + Columns + " FROM signal WHERE id IN (" + SqlRows.List("Id", ids) + ")";
+
     /// <summary>The signals with <paramref name="keys"/> dedupe keys (@DedupeKey0, @DedupeKey1 …).</summary>
     public static string ReadByDedupeKeys(int keys) => "SELECT " + Columns + " FROM signal WHERE dedupe_key IN (" + SqlRows.List("DedupeKey", keys) + ")";
 
@@ -37,7 +40,7 @@ public static class SignalSql
         WHERE id = @Id
         """;
 
-    public const string ReadUnresolved = "SELECT " + Columns + " FROM signal WHERE status <> @Resolved";
+    public const string ReadUnresolvedByKind = "SELECT " + Columns + " FROM signal WHERE kind = @Kind AND status <> @Resolved";
 
     // Stage CauseGone makes the signal news again should its cause return (SignalStages.CauseGone).
     public const string ResolveCauseGone = """
