@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
@@ -26,11 +27,11 @@ public sealed class JobProgress
     /// The whole register, read <paramref name="chunkSize"/> contracts at a time (memory holds one chunk), with the progress
     /// reported after each chunk.
     /// </summary>
-    public async IAsyncEnumerable<Contract> EachContractAsync(ContractRepository contracts, int chunkSize,
+    public async IAsyncEnumerable<Contract> EachContractAsync(ContractRepository contracts, int chunkSize, DbTransaction transaction,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var processed = 0;
-        await foreach (var chunk in contracts.ReadInChunksAsync(chunkSize).WithCancellation(cancellationToken))
+        await foreach (var chunk in contracts.ReadInChunksAsync(chunkSize, transaction).WithCancellation(cancellationToken))
         {
             foreach (var contract in chunk.Items)
             {

@@ -31,7 +31,7 @@ public sealed class OutcomeMonitoringJob(
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun(Kinds);
-            await foreach (var contract in progress.EachContractAsync(contracts, options.ContractsPerChunk, cancellationToken))
+            await foreach (var contract in progress.EachContractAsync(contracts, options.ContractsPerChunk, tx, cancellationToken))
             {
                 checkedContracts++;
                 if (agreements.Contains(contract.Id))
