@@ -42,6 +42,8 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()
+            .AddSingleton<Reconciler>()
+            .AddSingleton<BudgetShareKeyRepository>()
             .AddSingleton<SpendingImporter>()
             .AddSingleton<AllocationRepository>()
             .AddSingleton<AllocationImporter>()

@@ -19,6 +19,8 @@ builder.AddSecurityLimits();
 builder.AddContractRegieJobs();
 builder.Services.AddContractRegieApi();
 builder.Services.AddContractRegiePages();
+// Last: every registration of routing before it brings back the check this takes out.
+builder.Services.CheckBodyContentTypesInEndpoints();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -29,6 +31,7 @@ app.MapAuditApi();
 app.MapProvidersApi();
 app.MapContractsApi();
 app.MapContractTermsApi();
+app.MapBudgetShareKeyApi();
 app.MapRegisterImportsApi();
 app.MapOutcomeMeasurementsApi();
 app.MapFinancialStatementsApi();

@@ -26,6 +26,8 @@ public sealed class HostStartupTests
             "--Mail:DispatchBatchSize=0");
 
         Assert.True(host.Process.WaitForExit(TimeSpan.FromSeconds(60)), "the host kept running with wrong settings:\n" + host.Output);
+        // The timed wait can return before the redirected output is read to its end; the untimed one waits for it.
+        host.Process.WaitForExit();
         Assert.NotEqual(0, host.Process.ExitCode);
         Assert.Contains("Jobs:Schedules:contrct-expiry: no job has this name", host.Output);
         Assert.Contains("Mail:BaseUrl: 'contractregie.almelo.nl' is not an absolute http(s) address", host.Output);

@@ -8,16 +8,18 @@ namespace ContractRegie.Benchmarks;
 
 /// <summary>
 /// The benchmark's spending: line i is the same whether it is written to the CSV file or handed to the raw insert.
-/// A thousand clients, ten lines per invoice, months spread over 2025; every 50th line has a product without a
-/// contract and every 100th deviates from the tariff, so matching and exceptions do real work.
+/// Each client has one line per month of 2025 (line i is client i / 12 in month i % 12 + 1), so the per-client checks
+/// find no duplicate declaration where a real declaration has none; ten lines per invoice; every 50th line has a product
+/// without a contract and every 100th deviates from the tariff, so matching and exceptions do real work.
 /// </summary>
-internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudonym)
+/// <param name="lines">How many lines the benchmark generates in all (its files and the raw insert): one client per 12.</param>
+internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudonym, int lines)
 {
     public const long TariffCents = 7_250;
-    private const int Clients = 1_000;
+    private const int MonthsPerClient = 12;
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-    private readonly string[] _bsns = ValidBsns(Clients);
+    private readonly string[] _bsns = Bsn.FirstValid(lines / MonthsPerClient + 1);
     private string[]? _pseudonyms;
 
     public const string Header =
@@ -25,7 +27,7 @@ internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudony
 
     public SpendingLine Line(int i)
     {
-        var month = 1 + i % 12;
+        var month = 1 + i % MonthsPerClient;
         var start = new DateOnly(2025, month, 1);
         var volume = 1 + i % 8;
         return new SpendingLine
@@ -34,7 +36,7 @@ internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudony
             ProductCode = i % 50 == 49 ? "45A99" : "45A53", DeliveryStart = start, DeliveryEnd = start.AddMonths(1).AddDays(-1),
             Volume = volume, Unit = SpendingUnit.Uur, AmountCents = volume * TariffCents + (i % 100 == 99 ? 500 : 0),
             DeclarationNumber = "F" + (i / 10).ToString(CultureInfo.InvariantCulture), ProductReference = "R" + i.ToString(CultureInfo.InvariantCulture),
-            AllocationNumber = "T" + (i % Clients).ToString(CultureInfo.InvariantCulture),
+            AllocationNumber = "T" + (i / MonthsPerClient).ToString(CultureInfo.InvariantCulture),
         };
     }
 
@@ -42,7 +44,7 @@ internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudony
     public SpendingLineRow Row(int i)
     {
         _pseudonyms ??= _bsns.Select(bsn => pseudonym.For(bsn)!).ToArray();
-        return new SpendingLineRow(i + 2, Line(i) with { ClientPseudonym = _pseudonyms[i % Clients] }, null, null);
+        return new SpendingLineRow(i + 2, Line(i) with { ClientPseudonym = _pseudonyms[i / MonthsPerClient] }, null, null);
     }
 
     /// <summary>Writes lines <paramref name="first"/> to <paramref name="first"/> + <paramref name="lines"/> as the Dutch Excel export, streaming.</summary>
@@ -60,23 +62,8 @@ internal sealed class GeneratedSpending(string agbCode, ClientPseudonym pseudony
                 .Append(line.DeliveryEnd.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)).Append(';')
                 .Append(line.Volume.ToString(Dutch)).Append(";uur;").Append((line.AmountCents / 100m).ToString("0.00", Dutch)).Append(";D;")
                 .Append(line.DeclarationNumber).Append(';').Append(line.ProductReference).Append(';').Append(line.AllocationNumber).Append(';')
-                .Append(_bsns[i % Clients]).Append('\n');
+                .Append(_bsns[i / MonthsPerClient]).Append('\n');
             await writer.WriteAsync(row);
         }
-    }
-
-    /// <summary>The first <paramref name="count"/> nine-digit numbers from 100000000 up that pass the elfproef.</summary>
-    public static string[] ValidBsns(int count)
-    {
-        var found = new List<string>(count);
-        for (var n = 100_000_000; found.Count < count; n++)
-        {
-            var text = n.ToString(CultureInfo.InvariantCulture);
-            if (Bsn.IsValid(text))
-            {
-                found.Add(text);
-            }
-        }
-        return [.. found];
     }
 }

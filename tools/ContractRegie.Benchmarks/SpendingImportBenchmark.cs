@@ -44,7 +44,7 @@ internal static class SpendingImportBenchmark
             var database = services.GetRequiredService<Database>();
             SchemaMigrator.MigrateUp(database);
             var agb = await SeedContractAsync(services);
-            var generated = new GeneratedSpending(agb, ClientPseudonym.TryCreate(Key, out _)!);
+            var generated = new GeneratedSpending(agb, ClientPseudonym.TryCreate(Key, out _)!, small + lines);
 
             await output.WriteLineAsync($"ContractRegie spending import benchmark on {database.Engine}, {Environment.ProcessorCount} cores");
             // The files hold different lines (and invoice numbers), so the second is no duplicate of the first.

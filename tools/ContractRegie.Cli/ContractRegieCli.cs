@@ -41,7 +41,7 @@ public static class ContractRegieCli
                 "migrate" => Migrate(commandLine, output),
                 "import" when commandLine.Words is ["spending", ..] => await ImportSpendingAsync(commandLine, environment, output, error, cancellationToken),
                 "import" => await ImportAsync(commandLine, output, error, cancellationToken),
-                "demo-data" => await SeedDemoDataAsync(commandLine, output, error, cancellationToken),
+                "demo-data" => await SeedDemoDataAsync(commandLine, environment, output, error, cancellationToken),
                 "add-user" => await AddUserAsync(commandLine, input ?? TextReader.Null, output, error),
                 "reset-password" => await ResetPasswordAsync(commandLine, input ?? TextReader.Null, output, error),
                 _ => throw new UsageException($"Onbekende opdracht '{commandLine.Command}'."),
@@ -133,10 +133,12 @@ public static class ContractRegieCli
         return await import(services, file) ? Succeeded : Failed;
     }
 
-    private static async Task<int> SeedDemoDataAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>The demo's spending is imported like any file, so it needs the pseudonym key from the environment too.</summary>
+    private static async Task<int> SeedDemoDataAsync(
+        CommandLine commandLine, Func<string, string?> environment, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         commandLine.ExpectWords(0, "demo-data");
-        await using var services = Services(commandLine);
+        await using var services = Services(commandLine, new SpendingOptions { PseudonymKey = environment(PseudonymKeyVariable) });
         if (!await IsMigratedAsync(services, error))
         {
             return Failed;
@@ -146,7 +148,8 @@ public static class ContractRegieCli
         await output.WriteLineAsync(result.Seeded
             ? $"Demogegevens geladen: {result.Providers} zorgaanbieders, {result.Contracts} contracten, {result.TariffLines} tariefregels, "
               + $"{result.BudgetCeilings} budgetplafonds, {result.OutcomeAgreements} prestatieafspraken, {result.OutcomeMeasurements} prestatiemetingen "
-              + $"en {result.FinancialStatements} jaarrekeningen."
+              + $"en {result.FinancialStatements} jaarrekeningen; {result.Allocations} toewijzingen en {result.SpendingLines} uitgavenregels."
+              + (result.SpendingProblem is { } problem ? $" Uitgaven niet geladen: {problem}" : "")
             : "Het register bevat al zorgaanbieders; er zijn geen demogegevens geladen.");
         return Succeeded;
     }

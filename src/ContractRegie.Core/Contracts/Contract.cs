@@ -6,6 +6,8 @@ public sealed record Contract : IVersioned
 {
     public long Id { get; init; }
     public long RowVersion { get; init; }
+    /// <summary>When the row last changed (UTC), its own fields or what is written with it; for incremental reads.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
     public required string ContractNumber { get; init; }
     public required string Title { get; init; }
     public required long ProviderId { get; init; }

@@ -7,6 +7,8 @@ public sealed record OutcomeAgreement : IVersioned
 {
     public long Id { get; init; }
     public long RowVersion { get; init; }
+    /// <summary>When the row last changed (UTC), its own fields or what is written with it; for incremental reads.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
     public long ContractId { get; init; }
     public required string Indicator { get; init; }
     public required decimal Norm { get; init; }

@@ -21,4 +21,19 @@ public static class Bsn
         sum -= value[8] - '0';
         return sum % 11 == 0;
     }
+
+    /// <summary>The first <paramref name="count"/> nine-digit numbers from 100000000 up that pass the elfproef: made-up clients for demos and benchmarks.</summary>
+    public static string[] FirstValid(int count)
+    {
+        var found = new List<string>(count);
+        for (var n = 100_000_000; found.Count < count; n++)
+        {
+            var text = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (IsValid(text))
+            {
+                found.Add(text);
+            }
+        }
+        return [.. found];
+    }
 }

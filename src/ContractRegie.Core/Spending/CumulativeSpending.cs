@@ -7,17 +7,16 @@ public sealed record SpendingMonth(int Month, long? CumulativeCents, long? Proje
 public sealed record DailySpending(DateOnly DeliveryStart, long Cents);
 
 /// <summary>
-/// Cumulative spending per month of one year, and the road to <see cref="BudgetPosition"/>'s year-end projection: from
-/// what is spent on <c>asOf</c> straight to the projection, which is the run-rate line. A past year has no projection
-/// left, a future year nothing spent yet.
+/// Cumulative spending per month of one year, and the road to the year-end projection (<see cref="BudgetPosition.ProjectedCents"/>
+/// of the contract's reconciliation): from what is spent on <c>asOf</c> straight to the projection, which is the run-rate
+/// line. A past year has no projection left, a future year nothing spent yet.
 /// </summary>
 public static class CumulativeSpending
 {
-    public static IReadOnlyList<SpendingMonth> PerMonth(int year, IEnumerable<DailySpending> spent, DateOnly asOf)
+    public static IReadOnlyList<SpendingMonth> PerMonth(int year, IEnumerable<DailySpending> spent, DateOnly asOf, long projected)
     {
         var lines = spent.Where(s => s.DeliveryStart.Year == year).ToList();
         var total = lines.Sum(s => s.Cents);
-        var projected = BudgetPosition.Compute(year, null, total, asOf).ProjectedCents;
         var firstDay = new DateOnly(year, 1, 1).DayNumber;
         var lastDay = new DateOnly(year, 12, 31).DayNumber;
         var today = Math.Clamp(asOf.DayNumber, firstDay - 1, lastDay);

@@ -23,34 +23,37 @@ public static class TariffPricing
     /// the line is declared in euro's. <paramref name="unitMismatch"/> is the first tariff whose unit the line's volume
     /// cannot be expressed in.
     /// </summary>
-    public static TariffPrice? Price(SpendingLine line, IEnumerable<TariffLine> tariffs, out TariffLine? unitMismatch)
+    public static TariffPrice? Price(SpendingLine line, IEnumerable<TariffLine> tariffs, out TariffLine? unitMismatch) =>
+        Price(line.ProductCategory, line.ProductCode, line.Volume, line.Unit, line.DeliveryStart, line.DeliveryEnd, tariffs, out unitMismatch);
+
+    /// <summary>The price of <paramref name="volume"/> of a product delivered from <paramref name="start"/> to <paramref name="end"/>, as above.</summary>
+    public static TariffPrice? Price(string productCategory, string productCode, decimal volume, SpendingUnit unit, DateOnly start, DateOnly end,
+        IEnumerable<TariffLine> tariffs, out TariffLine? unitMismatch)
     {
         unitMismatch = null;
-        if (line.Unit == SpendingUnit.Euro || Periods(ForProduct(tariffs, line), line.DeliveryStart, line.DeliveryEnd) is not { } periods)
+        var forProduct = tariffs.Where(t => t.ProductCategory == productCategory && t.ProductCode == productCode).ToList();
+        if (unit == SpendingUnit.Euro || Periods(forProduct, start, end) is not { } periods)
         {
             return null;
         }
-        var totalDays = (decimal)Days(line.DeliveryStart, line.DeliveryEnd);
+        var totalDays = (decimal)Days(start, end);
         var parts = new List<TariffPart>(periods.Count);
         var expectedEuros = 0m;
         foreach (var (from, to, tariff) in periods)
         {
-            if (SpendingUnits.InTariffUnits(line.Volume, line.Unit, tariff.Unit) is not { } volume)
+            if (SpendingUnits.InTariffUnits(volume, unit, tariff.Unit) is not { } inTariffUnits)
             {
                 unitMismatch = tariff;
                 return null;
             }
             var price = tariff.PriceCentsIn(from.Year);
-            var share = periods.Count == 1 ? volume : volume * Days(from, to) / totalDays;
+            var share = periods.Count == 1 ? inTariffUnits : inTariffUnits * Days(from, to) / totalDays;
             parts.Add(new TariffPart(from, to, tariff, price, share));
             expectedEuros += share * Money.ToEuros(price);
         }
         // Beyond any amount a line may have the figure only needs to say "far too much"; capping keeps it in a long.
         return new TariffPrice(parts, Money.FromEuros(Math.Min(expectedEuros, Money.ToEuros(Money.MaxCents))));
     }
-
-    private static List<TariffLine> ForProduct(IEnumerable<TariffLine> tariffs, SpendingLine line) =>
-        tariffs.Where(t => t.ProductCategory == line.ProductCategory && t.ProductCode == line.ProductCode).ToList();
 
     /// <summary>The delivery cut at every change of tariff line and of calendar year; null when a day has no line.</summary>
     private static List<(DateOnly From, DateOnly To, TariffLine Tariff)>? Periods(List<TariffLine> tariffs, DateOnly start, DateOnly end)

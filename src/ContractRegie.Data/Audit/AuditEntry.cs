@@ -15,7 +15,9 @@ public sealed record AuditEntry
     public string? AfterData { get; init; }
 }
 
-public sealed record AuditFilter(string? Entity = null, string? EntityId = null, string? Actor = null, DateTimeOffset? From = null, DateTimeOffset? Until = null);
+/// <summary>What the audit trail can be narrowed by; <c>Action</c> <see cref="AuditAction.Delete"/> tells a data warehouse what is gone.</summary>
+public sealed record AuditFilter(string? Entity = null, string? EntityId = null, string? Actor = null, DateTimeOffset? From = null, DateTimeOffset? Until = null,
+    AuditAction? Action = null);
 
 /// <summary>Who is writing: the signed-in user in the web host, the operator in the CLI, the job's name in a job.</summary>
 public interface ICurrentActor

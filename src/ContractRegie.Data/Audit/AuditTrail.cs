@@ -22,10 +22,13 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
     /// <summary>Who the jobs' own conclusions (a signal closed because its cause is gone) are recorded as.</summary>
     public const string SystemActor = "systeem";
 
+    /// <summary>The instant of a write that is about to be audited: its entry's time and the written row's <c>updated_at</c>.</summary>
+    public DateTimeOffset Now() => time.GetUtcNow();
+
     public async Task AppendAsync(DbTransaction? transaction, AuditAction action, string entity, object entityId, object? before, object? after,
-        string? actorName = null) =>
+        string? actorName = null, DateTimeOffset? occurredAt = null) =>
         await database.RunAsync(transaction, c => c.ExecuteAsync(AuditSql.Insert,
-            Row(action, entity, new AuditedChange(entityId, before, after), actorName ?? actor.Name, time.GetUtcNow()), transaction));
+            Row(action, entity, new AuditedChange(entityId, before, after), actorName ?? actor.Name, occurredAt ?? time.GetUtcNow()), transaction));
 
     /// <summary>One entry per change, all with the same action, written with the engine's rows per INSERT (a job's new signals).</summary>
     public async Task AppendManyAsync(DbTransaction transaction, AuditAction action, string entity, IReadOnlyList<AuditedChange> changes,
@@ -53,7 +56,10 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
     public Task<Page<AuditEntry>> SearchAsync(AuditFilter filter, PageRequest page, AuditOrder order = AuditOrder.Newest, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
-            var parameters = new { filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, page.Offset, Limit = page.PageSize };
+            var parameters = new
+            {
+                filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, Action = filter.Action?.ToString(), page.Offset, Limit = page.PageSize,
+            };
             var total = await c.ExecuteScalarAsync<int>(AuditSql.Count(filter), parameters);
             var items = await c.QueryAsync<AuditEntry>(AuditSql.Search(database.Dialect, filter, order, descending), parameters);
             return new Page<AuditEntry>(items.AsList(), page.PageNumber, page.PageSize, total);

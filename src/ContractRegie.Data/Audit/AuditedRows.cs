@@ -6,7 +6,8 @@ namespace ContractRegie.Data.Audit;
 /// <summary>
 /// The one way a row of <paramref name="entity"/> is inserted, updated or deleted: with its audit entry, in the caller's
 /// transaction or one of its own. The audit's images are the stored row as <paramref name="read"/> returns it by id,
-/// before and after the write, so what the trail shows is what the database held.
+/// before and after the write, so what the trail shows is what the database held. Inserts and updates stamp the row: their SQL
+/// sets <c>updated_at = @UpdatedAt</c>, the instant of the audit entry (<see cref="UpdatedAtStamp"/>).
 /// </summary>
 public sealed class AuditedRows<T>(Database database, AuditTrail audit, string entity, Func<long, DbTransaction, Task<T?>> read)
     where T : class
@@ -15,12 +16,13 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
     public Task<long> InsertAsync(string insertSql, object parameters, DbTransaction? transaction, Func<long, DbTransaction, Task>? children = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
-            var id = await tx.Connection!.ExecuteScalarAsync<long>(insertSql + ";\n" + database.Dialect.SelectInsertedId, parameters, tx);
+            var now = audit.Now();
+            var id = await tx.Connection!.ExecuteScalarAsync<long>(insertSql + ";\n" + database.Dialect.SelectInsertedId, UpdatedAtStamp.On(parameters, now), tx);
             if (children is not null)
             {
                 await children(id, tx);
             }
-            await audit.AppendAsync(tx, AuditAction.Create, entity, id, null, await read(id, tx));
+            await audit.AppendAsync(tx, AuditAction.Create, entity, id, null, await read(id, tx), occurredAt: now);
             return id;
         });
 
@@ -37,7 +39,8 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
             {
                 return WriteResult.NotFound;
             }
-            if (await tx.Connection!.ExecuteAsync(updateSql, parameters(before), tx) == 0)
+            var now = audit.Now();
+            if (await tx.Connection!.ExecuteAsync(updateSql, UpdatedAtStamp.On(parameters(before), now), tx) == 0)
             {
                 return WriteResult.Stale;
             }
@@ -45,7 +48,7 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
             {
                 await children(id, tx);
             }
-            await audit.AppendAsync(tx, AuditAction.Update, entity, id, before, await read(id, tx));
+            await audit.AppendAsync(tx, AuditAction.Update, entity, id, before, await read(id, tx), occurredAt: now);
             return WriteResult.Written;
         });
 

@@ -24,6 +24,8 @@ public sealed record ContractFilter
     public DateOnly? DecisionDueBefore { get; init; }
     /// <summary>Contracts whose current end lies before this date.</summary>
     public DateOnly? EndsBefore { get; init; }
+    /// <summary>Contracts changed at or after this instant, their options, municipalities and decisions included.</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
 }
 
 /// <summary>How a contract list is ordered; <see cref="NextDeadline"/> is the sooner of the decision and procurement-start deadlines.</summary>

@@ -52,6 +52,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 Text = filter.Text is null ? null : Like.Contains(filter.Text),
                 filter.DecisionDueBefore,
                 filter.EndsBefore,
+                filter.UpdatedSince,
                 Today = today,
                 page.Offset,
                 Limit = page.PageSize,
@@ -121,6 +122,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         database.InTransactionAsync<long?>(transaction, async tx =>
         {
             var connection = tx.Connection!;
+            var now = audit.Now();
             if (decision.ExercisedOptionSequence is { } sequence)
             {
                 var exercised = await connection.ExecuteAsync(ContractSql.ExerciseOption,
@@ -131,7 +133,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                     return null;
                 }
             }
-            await connection.ExecuteAsync(ContractSql.UpdateDecided, Parameters(decided with { LatestDecision = decision.Decision }), tx);
+            await connection.ExecuteAsync(ContractSql.UpdateDecided, UpdatedAtStamp.On(Parameters(decided with { LatestDecision = decision.Decision }), now), tx);
             var id = await connection.ExecuteScalarAsync<long>(ContractSql.InsertDecision + ";\n" + database.Dialect.SelectInsertedId,
                 new
                 {
@@ -144,7 +146,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                     decision.ExercisedOptionSequence,
                     decision.LateJustification,
                 }, tx);
-            await audit.AppendAsync(tx, AuditAction.Decide, Entity, decided.Id, null, decision with { Id = id });
+            await audit.AppendAsync(tx, AuditAction.Decide, Entity, decided.Id, null, decision with { Id = id }, occurredAt: now);
             return id;
         });
 

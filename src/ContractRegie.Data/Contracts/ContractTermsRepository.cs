@@ -16,8 +16,8 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     private const string Budget = "budget_ceiling";
     private const string Agreement = "outcome_agreement";
 
-    public Task<IReadOnlyList<TariffLine>> ReadTariffsAsync(long contractId, DbTransaction? transaction = null) =>
-        ListAsync<TariffLine>(ContractTermsSql.TariffsByContractId, contractId, transaction);
+    public Task<IReadOnlyList<TariffLine>> ReadTariffsAsync(long contractId, DbTransaction? transaction = null, DateTimeOffset? updatedSince = null) =>
+        ListAsync<TariffLine>(ContractTermsSql.TariffsByContractId(updatedSince is not null), contractId, updatedSince, transaction);
     public Task<TariffLine?> ReadTariffAsync(long contractId, long id) => SingleAsync<TariffLine>(ContractTermsSql.TariffById, contractId, id, null);
     public Task<long?> ReadTariffIdAsync(TariffLine tariff, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<long?>(ContractTermsSql.TariffByProduct, TariffParameters(tariff), transaction));
@@ -28,7 +28,8 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     public Task<WriteResult> DeleteTariffAsync(long contractId, long id, long rowVersion) =>
         Rows<TariffLine>(Tariff, ContractTermsSql.TariffById, contractId).DeleteAsync(id, ContractTermsSql.DeleteTariff, Versioned(contractId, id, rowVersion), null);
 
-    public Task<IReadOnlyList<BudgetCeiling>> ReadBudgetsAsync(long contractId) => ListAsync<BudgetCeiling>(ContractTermsSql.BudgetsByContractId, contractId);
+    public Task<IReadOnlyList<BudgetCeiling>> ReadBudgetsAsync(long contractId, DateTimeOffset? updatedSince = null) =>
+        ListAsync<BudgetCeiling>(ContractTermsSql.BudgetsByContractId(updatedSince is not null), contractId, updatedSince);
     public Task<BudgetCeiling?> ReadBudgetAsync(long contractId, long id) => SingleAsync<BudgetCeiling>(ContractTermsSql.BudgetById, contractId, id, null);
     public Task<long> InsertBudgetAsync(BudgetCeiling budget, DbTransaction? transaction = null) =>
         Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, budget.ContractId).InsertAsync(ContractTermsSql.InsertBudget, budget, transaction);
@@ -37,8 +38,8 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     public Task<WriteResult> DeleteBudgetAsync(long contractId, long id, long rowVersion) =>
         Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, contractId).DeleteAsync(id, ContractTermsSql.DeleteBudget, Versioned(contractId, id, rowVersion), null);
 
-    public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null) =>
-        ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId, contractId, transaction);
+    public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null, DateTimeOffset? updatedSince = null) =>
+        ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId(updatedSince is not null), contractId, updatedSince, transaction);
     /// <summary>Every contract's outcome agreements, for the daily outcome check.</summary>
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAllAgreementsAsync() =>
         database.RunAsync<IReadOnlyList<OutcomeAgreement>>(null, async c => (await c.QueryAsync<OutcomeAgreement>(ContractTermsSql.AllAgreements)).AsList());
@@ -53,8 +54,9 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
         Rows<OutcomeAgreement>(Agreement, ContractTermsSql.AgreementById, contractId).DeleteAsync(id, ContractTermsSql.DeleteAgreement,
             Versioned(contractId, id, rowVersion), null);
 
-    private Task<IReadOnlyList<T>> ListAsync<T>(string sql, long contractId, DbTransaction? transaction = null) =>
-        database.RunAsync<IReadOnlyList<T>>(transaction, async c => (await c.QueryAsync<T>(sql, new { ContractId = contractId }, transaction)).AsList());
+    private Task<IReadOnlyList<T>> ListAsync<T>(string sql, long contractId, DateTimeOffset? updatedSince, DbTransaction? transaction = null) =>
+        database.RunAsync<IReadOnlyList<T>>(transaction, async c =>
+            (await c.QueryAsync<T>(sql, new { ContractId = contractId, UpdatedSince = updatedSince }, transaction)).AsList());
 
     private Task<T?> SingleAsync<T>(string sql, long contractId, long id, DbTransaction? transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<T>(sql, new { ContractId = contractId, Id = id }, transaction));

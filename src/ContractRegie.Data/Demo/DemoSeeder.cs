@@ -1,12 +1,17 @@
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Import;
 using ContractRegie.Data.Monitoring;
 using ContractRegie.Data.Providers;
 
 namespace ContractRegie.Data.Demo;
 
-/// <summary>What <see cref="DemoSeeder.SeedIfEmptyAsync"/> wrote; all zero when the register already had providers.</summary>
+/// <summary>
+/// What <see cref="DemoSeeder.SeedIfEmptyAsync"/> wrote; all zero when the register already had providers.
+/// <see cref="SpendingProblem"/> says why the register came without spending (the imports refused it, e.g. for want of a key).
+/// </summary>
 public sealed record DemoSeedResult(
-    bool Seeded, int Providers, int Contracts, int TariffLines, int BudgetCeilings, int OutcomeAgreements, int FinancialStatements, int OutcomeMeasurements)
+    bool Seeded, int Providers, int Contracts, int TariffLines, int BudgetCeilings, int OutcomeAgreements, int FinancialStatements, int OutcomeMeasurements,
+    int Allocations = 0, int SpendingLines = 0, int SpendingExceptions = 0, string? SpendingProblem = null)
 {
     public static readonly DemoSeedResult AlreadyFilled = new(false, 0, 0, 0, 0, 0, 0, 0);
 }
@@ -18,12 +23,16 @@ public sealed class DemoSeeder(
     ContractRepository contracts,
     ContractTermsRepository terms,
     FinancialStatementRepository statements,
-    OutcomeMeasurementRepository measurements)
+    OutcomeMeasurementRepository measurements,
+    AllocationImporter allocationImporter,
+    SpendingImporter spendingImporter)
 {
     /// <summary>
     /// Writes the demo register in one transaction, only when there are no providers yet, so running it
     /// again (or on a register with real data) does nothing. The host seeds under the schema lock, so of two instances
-    /// starting together the second finds the register filled.
+    /// starting together the second finds the register filled. Then <see cref="DemoSpending"/> goes through the real
+    /// allocation and spending imports (each all or nothing), so BSNs become pseudonyms and the lines get their exceptions
+    /// as any file would.
     /// </summary>
     public async Task<DemoSeedResult> SeedIfEmptyAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -33,7 +42,7 @@ public sealed class DemoSeeder(
             return DemoSeedResult.AlreadyFilled;
         }
         var register = DemoRegister.Generate(today);
-        return await database.InTransactionAsync(async transaction =>
+        var seeded = await database.InTransactionAsync(async transaction =>
         {
             var providerIds = new Dictionary<string, long>(StringComparer.Ordinal);
             var contractIds = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -77,5 +86,25 @@ public sealed class DemoSeeder(
                 register.Statements.Count,
                 register.Measurements.Count);
         }, cancellationToken);
+        return await ImportSpendingAsync(seeded, DemoSpending.Generate(register, today), cancellationToken);
     }
+
+    private async Task<DemoSeedResult> ImportSpendingAsync(DemoSeedResult seeded, DemoSpending spending, CancellationToken cancellationToken)
+    {
+        using var allocationFile = new MemoryStream(await spending.AllocationCsvAsync());
+        var allocations = await allocationImporter.ImportAsync(allocationFile, DemoSpending.AllocationFileName, cancellationToken);
+        if (allocations.Outcome != SpendingImportOutcome.Imported)
+        {
+            return seeded with { SpendingProblem = Problem(allocations.Message, allocations.Errors) };
+        }
+        using var spendingFile = new MemoryStream(await spending.SpendingCsvAsync());
+        var lines = await spendingImporter.ImportAsync(spendingFile, DemoSpending.SpendingFileName, cancellationToken);
+        return lines.Outcome == SpendingImportOutcome.Imported
+            ? seeded with { Allocations = allocations.Inserted, SpendingLines = lines.LinesImported, SpendingExceptions = lines.ExceptionCount }
+            : seeded with { Allocations = allocations.Inserted, SpendingProblem = Problem(lines.Message, lines.Errors) };
+    }
+
+    /// <summary>The first error says why (a missing key, or what a demo line got wrong); the message only counts them.</summary>
+    private static string Problem(string message, IReadOnlyList<ImportError> errors) =>
+        errors.Count == 0 ? message : $"line {errors[0].Line}: {errors[0].Message}";
 }

@@ -60,11 +60,11 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         }
         var storedId = await contracts.ReadIdByNumberAsync(row.Contract.ContractNumber, transaction);
         var stored = storedId is { } id ? await contracts.ReadByIdAsync(id, transaction) : null;
-        // The decision history is not in the file: keeping the stored latest decision lets an unchanged row compare equal.
+        // The decision history and the time of the last change are not in the file: keeping the stored ones lets an unchanged row compare equal.
         var imported = row.Contract with
         {
             Id = stored?.Id ?? 0, ProviderId = providerId ?? 0, LatestDecision = stored?.LatestDecision, ProviderName = stored?.ProviderName,
-            RowVersion = stored?.RowVersion ?? 0,
+            RowVersion = stored?.RowVersion ?? 0, UpdatedAt = stored?.UpdatedAt ?? default,
         };
         if (!IsValid(line, imported.Validate(), errors))
         {

@@ -43,7 +43,7 @@ internal sealed class ProviderImport(ProviderRepository providers) : RegisterImp
         {
             return PlannedWrite.Insert(tx => providers.InsertAsync(provider, tx));
         }
-        var imported = provider with { Id = stored.Id, RowVersion = stored.RowVersion };
+        var imported = provider with { Id = stored.Id, RowVersion = stored.RowVersion, UpdatedAt = stored.UpdatedAt };
         return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => providers.UpdateAsync(imported, tx).Written());
     }
 }

@@ -60,7 +60,7 @@ internal sealed class TariffImport(ContractRepository contracts, ContractTermsRe
         var tariffs = await TariffsAsync(id, transaction);
         var stored = tariffs.FirstOrDefault(t =>
             t.ProductCategory == row.Tariff.ProductCategory && t.ProductCode == row.Tariff.ProductCode && t.ValidFrom == row.Tariff.ValidFrom);
-        var imported = row.Tariff with { Id = stored?.Id ?? 0, ContractId = id, RowVersion = stored?.RowVersion ?? 0 };
+        var imported = row.Tariff with { Id = stored?.Id ?? 0, ContractId = id, RowVersion = stored?.RowVersion ?? 0, UpdatedAt = stored?.UpdatedAt ?? default };
         if (!IsValid(line, imported.Validate(tariffs), errors))
         {
             return null;

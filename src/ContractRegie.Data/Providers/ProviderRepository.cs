@@ -24,6 +24,7 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
                 filter.Active,
                 filter.OzjtTop16,
                 filter.ContractManager,
+                filter.UpdatedSince,
                 page.Offset,
                 Limit = page.PageSize,
             };

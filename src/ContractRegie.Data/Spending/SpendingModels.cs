@@ -48,37 +48,6 @@ public sealed record SpendingExceptionLine
     public string ExceptionReason { get; init; } = "";
 }
 
-/// <summary>How the reconciliation groups: per contract (and municipality), or summed per provider, law or municipality.</summary>
-public enum ReconciliationGrouping { Contract, Provider, Law, Municipality }
-
-public sealed record ReconciliationFilter(
-    int Year, ReconciliationGrouping GroupBy = ReconciliationGrouping.Contract, long? ContractId = null, long? ProviderId = null,
-    string? Law = null, string? MunicipalityCode = null);
-
-/// <summary>
-/// One row of the reconciliation: budget against spending for a year. Per contract the row is one municipality's
-/// budget ceiling and spending; the other groupings add those rows up. Keys that do not apply to the grouping are null.
-/// </summary>
-public sealed record ReconciliationRow
-{
-    public required int Year { get; init; }
-    public long? ContractId { get; init; }
-    public string? ContractNumber { get; init; }
-    public string? ContractManager { get; init; }
-    public long? ProviderId { get; init; }
-    public string? ProviderName { get; init; }
-    public string? Law { get; init; }
-    public string? MunicipalityCode { get; init; }
-    public long? BudgetCents { get; init; }
-    public long SpentCents { get; init; }
-    public long ProjectedCents { get; init; }
-    public decimal? ExhaustionPercent { get; init; }
-    /// <summary>The part of <see cref="SpentCents"/> on lines with an open exception: "in onderzoek".</summary>
-    public long InInvestigationCents { get; init; }
-    public int LineCount { get; init; }
-    public int ExceptionCount { get; init; }
-}
-
 /// <summary>Where allocations come from: a CSV of the municipality's own system or an iWmo/iJw allocation message.</summary>
 public enum AllocationSource { Csv, Wmo301, Jw301 }
 

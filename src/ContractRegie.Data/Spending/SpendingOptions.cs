@@ -31,5 +31,20 @@ public sealed class SpendingOptions
     /// </summary>
     public decimal LawfulnessThresholdPercent { get; set; } = 3m;
 
+    /// <summary>
+    /// How many days declarations lag behind delivery: the year-end projection takes its run-rate from spending delivered
+    /// up to this many days before the reconciliation date (<see cref="RunRate"/>).
+    /// </summary>
+    public int DeclarationLagDays { get; set; } = 30;
+
+    /// <summary>What is wrong with these settings, each naming its key; checked when the host starts.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (DeclarationLagDays is < 0 or > 365)
+        {
+            yield return $"{Section}:DeclarationLagDays: {DeclarationLagDays} is not a number of days from 0 to 365.";
+        }
+    }
+
     public TariffTolerance Tolerance => new(TariffTolerancePercent, TariffToleranceMinimumCents);
 }

@@ -78,7 +78,7 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         var all = await contracts.ReadAllAsync();
         return await database.RunAsync<IReadOnlyList<MatchableContract>>(null, async c =>
         {
-            var agbCodes = (await c.QueryAsync<ContractInfo>(SpendingSql.Contracts)).ToDictionary(x => x.Id, x => x.ProviderAgbCode);
+            var agbCodes = (await c.QueryAsync<ReconciledContract>(SpendingSql.Contracts)).ToDictionary(x => x.Id, x => x.ProviderAgbCode);
             var tariffs = (await c.QueryAsync<TariffLine>(ContractTermsSql.AllTariffs)).ToLookup(t => t.ContractId);
             return all.Select(contract => new MatchableContract(contract, agbCodes[contract.Id], tariffs[contract.Id].ToList())).ToList();
         });
@@ -113,75 +113,23 @@ public sealed class SpendingRepository(Database database, ContractRepository con
             .Select(row => new DailySpending(row.DeliveryStart, row.Cents)).ToList());
 
     /// <summary>
-    /// Budget against spending for <see cref="ReconciliationFilter.Year"/> on <paramref name="asOf"/>. The base rows are
-    /// per contract and municipality (every budget ceiling, and all matched spending even without a ceiling); the
-    /// groupings add them up. Contracts are few, so grouping happens here rather than in per-engine SQL.
+    /// What <see cref="Reconciliation.Compute"/> needs for <paramref name="year"/> on <paramref name="asOf"/>, as the
+    /// database adds it up: spending per contract and municipality (never the lines themselves), the year's budget
+    /// ceilings, the allocations that still run, and the contracts with their tariffs and share keys.
     /// </summary>
-    public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction? transaction = null)
-    {
-        var year = new { filter.Year };
-        var (contractRows, spent, budgets) = await database.RunAsync(transaction, async c => (
-            (await c.QueryAsync<ContractInfo>(SpendingSql.Contracts, transaction: transaction)).ToDictionary(x => x.Id),
-            (await c.QueryAsync<SpentRow>(SpendingSql.SpentPerContract, year, transaction)).ToDictionary(s => (s.ContractId, s.MunicipalityCode)),
-            (await c.QueryAsync<BudgetCeiling>(ContractTermsSql.BudgetsForYear, year, transaction)).ToDictionary(b => (b.ContractId, b.MunicipalityCode))));
-
-        var perContract = spent.Keys.Union(budgets.Keys)
-            .Select(key => (Contract: contractRows[key.ContractId], key.MunicipalityCode,
-                Spent: spent.GetValueOrDefault(key), Budget: budgets.GetValueOrDefault(key)?.AmountCents))
-            .Where(x => (filter.ContractId is null || x.Contract.Id == filter.ContractId)
-                        && (filter.ProviderId is null || x.Contract.ProviderId == filter.ProviderId)
-                        && (filter.Law is null || string.Equals(x.Contract.Law, filter.Law, StringComparison.OrdinalIgnoreCase))
-                        && (filter.MunicipalityCode is null || x.MunicipalityCode == filter.MunicipalityCode))
-            .ToList();
-
-        return perContract
-            .GroupBy(x => filter.GroupBy switch
-            {
-                ReconciliationGrouping.Contract => (object)(x.Contract.Id, x.MunicipalityCode),
-                ReconciliationGrouping.Provider => x.Contract.ProviderId,
-                ReconciliationGrouping.Law => x.Contract.Law,
-                _ => x.MunicipalityCode,
-            })
-            .Select(group =>
-            {
-                var first = group.First();
-                var budget = group.Any(x => x.Budget is not null) ? group.Sum(x => x.Budget ?? 0) : (long?)null;
-                var position = BudgetPosition.Compute(filter.Year, budget, group.Sum(x => x.Spent?.SpentCents ?? 0), asOf);
-                var perContractRow = filter.GroupBy == ReconciliationGrouping.Contract;
-                return new ReconciliationRow
-                {
-                    Year = filter.Year,
-                    ContractId = perContractRow ? first.Contract.Id : null,
-                    ContractNumber = perContractRow ? first.Contract.ContractNumber : null,
-                    ContractManager = perContractRow ? first.Contract.ContractManager : null,
-                    ProviderId = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Provider ? first.Contract.ProviderId : null,
-                    ProviderName = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Provider ? first.Contract.ProviderName : null,
-                    Law = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Law ? first.Contract.Law : null,
-                    MunicipalityCode = filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Municipality ? first.MunicipalityCode : null,
-                    BudgetCents = position.BudgetCents,
-                    SpentCents = position.SpentCents,
-                    ProjectedCents = position.ProjectedCents,
-                    ExhaustionPercent = position.ExhaustionPercent,
-                    InInvestigationCents = group.Sum(x => x.Spent?.InInvestigationCents ?? 0),
-                    LineCount = group.Sum(x => x.Spent?.LineCount ?? 0),
-                    ExceptionCount = group.Sum(x => x.Spent?.ExceptionCount ?? 0),
-                };
-            })
-            .OrderBy(row => row.ContractNumber ?? row.ProviderName ?? row.Law ?? row.MunicipalityCode, StringComparer.Ordinal)
-            .ThenBy(row => row.MunicipalityCode, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private sealed record ContractInfo
-    {
-        public long Id { get; init; }
-        public string ContractNumber { get; init; } = "";
-        public string Law { get; init; } = "";
-        public string? ContractManager { get; init; }
-        public long ProviderId { get; init; }
-        public string ProviderName { get; init; } = "";
-        public string ProviderAgbCode { get; init; } = "";
-    }
+    public Task<ReconciliationInput> ReadReconciliationAsync(int year, DateOnly asOf, int declarationLagDays, DbTransaction? transaction = null) =>
+        database.RunAsync(transaction, async c =>
+        {
+            var yearParameter = new { Year = year };
+            var observedUpTo = asOf.AddDays(-declarationLagDays);
+            return new ReconciliationInput(year, asOf, declarationLagDays,
+                (await c.QueryAsync<ReconciledContract>(SpendingSql.Contracts, transaction: transaction)).AsList(),
+                (await c.QueryAsync<BudgetCeiling>(ContractTermsSql.BudgetsForYear, yearParameter, transaction)).AsList(),
+                (await c.QueryAsync<ContractSpending>(SpendingSql.SpentPerContract, new { Year = year, ObservedUpTo = observedUpTo }, transaction)).AsList(),
+                (await c.QueryAsync<Allocation>(AllocationSql.AllocationsRunningAfter, new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31) }, transaction)).AsList(),
+                (await c.QueryAsync<TariffLine>(ContractTermsSql.AllTariffs, transaction: transaction)).AsList(),
+                await BudgetShareKeyRepository.ReadAllAsync(c, transaction));
+        });
 
     private sealed record ExceptionGroupRow
     {
@@ -220,16 +168,6 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     {
         public DateOnly DeliveryStart { get; init; }
         public long Cents { get; init; }
-    }
-
-    private sealed record SpentRow
-    {
-        public long ContractId { get; init; }
-        public string MunicipalityCode { get; init; } = "";
-        public long SpentCents { get; init; }
-        public long InInvestigationCents { get; init; }
-        public int LineCount { get; init; }
-        public int ExceptionCount { get; init; }
     }
 }
 

@@ -26,6 +26,9 @@ public static class ApiProblems
             detail: $"{what} is gewijzigd sinds de ETag in If-Match; haal het opnieuw op en breng de wijziging daarin aan.",
             statusCode: StatusCodes.Status412PreconditionFailed);
 
+    /// <summary>A body of a content type the endpoint does not take; the detail names those it does (ProblemTexts).</summary>
+    public static ProblemHttpResult UnsupportedContentType() => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType);
+
     /// <summary>Why a guarded write did not happen: the row changed since If-Match (412), or it is gone (404).</summary>
     public static ProblemHttpResult NotWritten(WriteResult result, string what) => result == WriteResult.Stale ? Stale(what) : NotFound(what);
 }

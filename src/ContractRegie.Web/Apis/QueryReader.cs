@@ -28,6 +28,12 @@ public sealed class QueryReader
 
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>
+    /// An instant such as <c>updatedSince</c>, in UTC: stored instants are UTC and compared as such (as text on SQLite), so
+    /// 09:00+01:00 must reach SQL as 08:00Z (PostgreSQL refuses any other offset).
+    /// </summary>
+    public static DateTimeOffset? Instant(DateTimeOffset? value) => value?.ToUniversalTime();
+
     public PageRequest Page(int? page, int? pageSize)
     {
         var number = page ?? 1;

@@ -12,7 +12,8 @@ public static class SpendingExport
     [
         new("jaar", ExportKind.Number), new("contract_id", ExportKind.Number), new("contractnummer"), new("contractmanager"), new("zorgaanbieder"),
         new("wet"), new("gemeente"), new("budget", ExportKind.Euros), new("besteed", ExportKind.Euros), new("prognose_jaareinde", ExportKind.Euros),
-        new("uitputting_procent", ExportKind.Number), new("regels", ExportKind.Number), new("uitzonderingen", ExportKind.Number),
+        new("uitputting_procent", ExportKind.Number), new("verplicht", ExportKind.Euros), new("ruimte", ExportKind.Euros),
+        new("in_onderzoek", ExportKind.Euros), new("regels", ExportKind.Number), new("uitzonderingen", ExportKind.Number),
     ];
 
     private static readonly ExportColumn[] ExceptionColumns =
@@ -34,7 +35,8 @@ public static class SpendingExport
         new($"afstemming-{year}", ReconciliationColumns, rows.Select(row => new object?[]
         {
             row.Year, row.ContractId, row.ContractNumber, row.ContractManager, row.ProviderName, row.Law, row.MunicipalityCode,
-            row.BudgetCents, row.SpentCents, row.ProjectedCents, row.ExhaustionPercent, row.LineCount, row.ExceptionCount,
+            row.BudgetCents, row.SpentCents, row.ProjectedCents, row.ExhaustionPercent, row.CommittedCents, row.RoomCents, row.InInvestigationCents,
+            row.LineCount, row.ExceptionCount,
         }).ToAsyncEnumerable());
 
     /// <summary>The rechtmatigheidsverantwoording for the annual accounts: one row per law and exception kind.</summary>

@@ -27,6 +27,8 @@ public sealed partial class ApiProblemHandler(IProblemDetailsService problems, I
         {
             BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
             BadHttpRequestException bad when BindingFailure(http, bad) is { } field => field,
+            // A JSON body sent as another content type: ProblemTexts names the types the endpoint takes.
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => new ProblemDetails { Status = StatusCodes.Status415UnsupportedMediaType },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Ongeldig verzoek.", Detail = bad.Message },
             DbException db when http.RequestServices.GetRequiredService<Database>().Dialect.IsConstraintViolation(db) => new ProblemDetails
             {

@@ -21,7 +21,7 @@ public static class ApiSetup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
-            ProblemTexts.Complete(context.ProblemDetails);
+            ProblemTexts.Complete(context.ProblemDetails, BodyContentTypes.Of(context.HttpContext));
         });
         services.AddExceptionHandler<ApiProblemHandler>();
         // Binding failures throw, so ApiProblemHandler can answer them with problem+json.

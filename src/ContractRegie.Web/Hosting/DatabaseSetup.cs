@@ -30,10 +30,17 @@ public static class DatabaseSetup
         return builder;
     }
 
-    /// <summary>Development gets the published demo key; anywhere else that key, or a short one, stops the start.</summary>
+    /// <summary>
+    /// Settings with a <see cref="SpendingOptions.Problems"/> stop the start; Development gets the published demo key, anywhere
+    /// else that key, or a short one, stops the start.
+    /// </summary>
     private static SpendingOptions ReadSpendingOptions(WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SpendingOptions.Section).Get<SpendingOptions>() ?? new SpendingOptions();
+        if (options.Problems().ToList() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        }
         if (builder.Environment.IsDevelopment())
         {
             options.PseudonymKey ??= ClientPseudonym.DevelopmentKey;
@@ -113,7 +120,12 @@ public static class DatabaseSetup
         {
             return;
         }
-        app.Logger.LogInformation("Demo register loaded: {Providers} providers, {Contracts} contracts", seeded.Providers, seeded.Contracts);
+        app.Logger.LogInformation("Demo register loaded: {Providers} providers, {Contracts} contracts, {Allocations} allocations, {SpendingLines} spending lines ({SpendingExceptions} with an exception)",
+            seeded.Providers, seeded.Contracts, seeded.Allocations, seeded.SpendingLines, seeded.SpendingExceptions);
+        if (seeded.SpendingProblem is { } problem)
+        {
+            app.Logger.LogWarning("Demo register loaded without spending: {Problem}", problem);
+        }
         if (auth.Mode == SignInMode.BuiltIn && await app.Services.GetRequiredService<DemoUsers>().CreateAsync() is { } password)
         {
             var people = string.Join(Environment.NewLine, DemoUsers.People.Select(p => $"  {p.UserName,-18} {p.Role}"));

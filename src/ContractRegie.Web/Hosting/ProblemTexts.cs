@@ -28,12 +28,17 @@ public static class ProblemTexts
         [StatusCodes.Status503ServiceUnavailable] = ("Tijdelijk niet beschikbaar.", "Probeer het later opnieuw."),
     };
 
-    public static void Complete(ProblemDetails problem)
+    /// <param name="bodyContentTypes">What the endpoint takes as its body (<see cref="BodyContentTypes"/>): a 415 names them.</param>
+    public static void Complete(ProblemDetails problem, IReadOnlyList<string> bodyContentTypes)
     {
         var texts = problem.Status is { } status && ByStatus.TryGetValue(status, out var known) ? known : default;
         if (texts.Title is not null && (problem.Title is null || IsFrameworkDefault(problem.Title, problem.Status!.Value)))
         {
             problem.Title = texts.Title;
+        }
+        if (problem.Status == StatusCodes.Status415UnsupportedMediaType && bodyContentTypes.Count > 0)
+        {
+            problem.Detail ??= $"Stuur de inhoud als {string.Join(" of ", bodyContentTypes)}.";
         }
         problem.Detail ??= texts.Detail ?? problem.Title;
     }

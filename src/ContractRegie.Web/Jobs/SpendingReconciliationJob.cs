@@ -12,7 +12,7 @@ namespace ContractRegie.Web.Jobs;
 /// lawfulness risks, raised as signals (with e-mail to the contractmanager) through <see cref="SignalWriter"/>.
 /// </summary>
 public sealed class SpendingReconciliationJob(
-    Database database, SpendingRepository spending, SignalWriter signals, TimeProvider time, SpendingOptions options,
+    Database database, SpendingRepository spending, Reconciler reconciler, SignalWriter signals, TimeProvider time, SpendingOptions options,
     ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
 {
     private static readonly SignalKind[] Kinds = [SignalKind.BudgetNearlyExhausted, SignalKind.BudgetExceeded, SignalKind.UnlawfulSpending];
@@ -27,11 +27,10 @@ public sealed class SpendingReconciliationJob(
         await database.InTransactionAsync(async tx =>
         {
             var drafts = new List<SignalDraft>();
-            foreach (var row in await spending.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx))
+            foreach (var row in await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx))
             {
                 budgets++;
-                var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!,
-                    new BudgetPosition(row.Year, row.BudgetCents, row.SpentCents, row.ProjectedCents, row.ExhaustionPercent));
+                var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!, row.ToPosition());
                 if (SpendingSignalRules.ForBudget(budget, options.NearlyExhaustedPercent) is { } draft)
                 {
                     drafts.Add(draft);

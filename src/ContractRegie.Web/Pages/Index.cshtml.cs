@@ -2,6 +2,7 @@ using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Signals;
+using ContractRegie.Core.Spending;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Jobs;
@@ -28,7 +29,7 @@ public sealed record JobStatus(string Name, JobRun? LastRun);
 /// no work of their own (lezer) starts on the register.
 /// </summary>
 public sealed class IndexModel(
-    SignalRepository signals, ContractRepository contracts, SpendingRepository spending, SpendingOptions spendingOptions,
+    SignalRepository signals, ContractRepository contracts, SpendingRepository spending, Reconciler reconciler, SpendingOptions spendingOptions,
     JobRunner jobs, JobRunRepository runs, OutboxRepository outbox, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     private const int Shown = 10;
@@ -67,7 +68,7 @@ public sealed class IndexModel(
         }
         if (IsFinance)
         {
-            var rows = await spending.ReconcileAsync(new ReconciliationFilter(Today.Year), Today);
+            var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(Today.Year), Today);
             Budgets = rows.Where(r => r.ExhaustionPercent is not null).OrderByDescending(r => r.ExhaustionPercent).Take(Shown).ToList();
             Exceptions = await spending.SearchExceptionsAsync(new SpendingExceptionFilter(Year: Today.Year), new PageRequest(1, Shown));
         }

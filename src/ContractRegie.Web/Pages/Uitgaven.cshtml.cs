@@ -11,7 +11,7 @@ namespace ContractRegie.Web.Pages;
 
 /// <summary>Financiën's view: budget against spending for a year, and how many lines need a second look.</summary>
 [Authorize(Policy = Policies.FinanceRead)]
-public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions options, TimeProvider time) : PageModel
+public sealed class UitgavenModel(SpendingRepository spending, Reconciler reconciler, SpendingOptions options, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Jaar { get; set; }
     [BindProperty(SupportsGet = true)] public ReconciliationGrouping Per { get; set; } = ReconciliationGrouping.Contract;
@@ -36,6 +36,8 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
             ["besteed"] = r => r.SpentCents,
             ["prognose"] = r => r.ProjectedCents,
             ["uitputting"] = r => r.ExhaustionPercent,
+            ["verplicht"] = r => r.CommittedCents,
+            ["ruimte"] = r => r.RoomCents,
             ["uitzonderingen"] = r => r.ExceptionCount,
         };
 
@@ -52,10 +54,10 @@ public sealed class UitgavenModel(SpendingRepository spending, SpendingOptions o
     {
         var today = time.Today();
         Year = Jaar is >= 2000 and <= 2100 ? Jaar.Value : today.Year;
-        var rows = await spending.ReconcileAsync(new ReconciliationFilter(Year, Per), today);
+        var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(Year, Per), today);
         var key = Columns.GetValueOrDefault(Sort, Columns["contract"]);
         var kept = rows.Where(r => (WithUnspent || r.SpentCents != 0) && (!NearlyExhaustedOnly || r.ExhaustionPercent >= NearlyExhaustedPercent)).ToList();
-        Totals = ReconciliationTotal.Of(kept, Year, today);
+        Totals = Reconciliation.Total(kept, Year);
         TotalRows = kept.Count;
         var ordered = (Desc ? kept.OrderByDescending(key) : kept.OrderBy(key)).ToList();
         var page = Math.Max(PageNumber, 1);

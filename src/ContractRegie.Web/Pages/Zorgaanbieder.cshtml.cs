@@ -3,6 +3,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Providers;
 using ContractRegie.Core.Signals;
+using ContractRegie.Core.Spending;
 using ContractRegie.Data;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Monitoring;
@@ -21,7 +22,7 @@ namespace ContractRegie.Web.Pages;
 /// <summary>One provider at a glance: its data, contracts, financial risk over the years, outcomes, spending and open signals.</summary>
 public sealed class ZorgaanbiederModel(
     ProviderRepository providers, ContractRepository contracts, ContractTermsRepository terms, FinancialStatementRepository statements,
-    OutcomeMeasurementRepository measurements, SpendingRepository spending, SignalRepository signals, JobsOptions jobs,
+    OutcomeMeasurementRepository measurements, Reconciler reconciler, SignalRepository signals, JobsOptions jobs,
     SpendingOptions spendingOptions, IAuthorizationService authorization, TimeProvider time) : PageModel
 {
     private const int MaxSignals = 50;
@@ -65,7 +66,7 @@ public sealed class ZorgaanbiederModel(
         MaySeeSpending = (await authorization.AuthorizeAsync(User, Policies.FinanceRead)).Succeeded;
         if (MaySeeSpending)
         {
-            Spending = await spending.ReconcileAsync(new ReconciliationFilter(Year, ProviderId: id), today);
+            Spending = await reconciler.ReconcileAsync(new ReconciliationFilter(Year, ProviderId: id), today);
             SpendingChart = SpendingChartOf(Spending.Where(row => row.ExhaustionPercent is not null).ToList());
         }
 

@@ -14,10 +14,10 @@ public sealed class CumulativeSpendingTests
     [Fact]
     public void Mid_year_adds_up_the_months_so_far_and_runs_the_projection_from_today_to_the_year_end()
     {
-        var months = CumulativeSpending.PerMonth(2026, Lines, D(2026, 3, 15));
+        // 1 Jan – 15 Mar is 31 + 28 + 15 = 74 days: 180.000 × 365 / 74 = 887.837,8 → 887.838 at 31 December.
+        var months = CumulativeSpending.PerMonth(2026, Lines, D(2026, 3, 15), 887_838);
 
         Assert.Equal([100_000, 150_000, 180_000, null, null, null, null, null, null, null, null, null], months.Select(m => m.CumulativeCents));
-        // 1 Jan – 15 Mar is 31 + 28 + 15 = 74 days: 180.000 × 365 / 74 = 887.837,8 → 887.838 at 31 December.
         Assert.Equal(887_838, months[11].ProjectedCents);
         // 31 March is 16 of the 291 days left after 15 March: 180.000 + 707.838 × 16 / 291 = 218.918,9 → 218.919.
         Assert.Equal(218_919, months[2].ProjectedCents);
@@ -29,8 +29,8 @@ public sealed class CumulativeSpendingTests
     [Fact]
     public void A_past_year_shows_every_month_and_no_projection_and_a_future_year_nothing()
     {
-        var past = CumulativeSpending.PerMonth(2026, Lines, D(2027, 2, 1));
-        var future = CumulativeSpending.PerMonth(2026, Lines, D(2025, 11, 1));
+        var past = CumulativeSpending.PerMonth(2026, Lines, D(2027, 2, 1), 180_000);
+        var future = CumulativeSpending.PerMonth(2026, Lines, D(2025, 11, 1), 180_000);
 
         Assert.Equal(180_000, past[11].CumulativeCents);
         Assert.Equal(150_000, past[1].CumulativeCents);
@@ -42,7 +42,7 @@ public sealed class CumulativeSpendingTests
     [Fact]
     public void Credits_lower_the_running_total()
     {
-        var months = CumulativeSpending.PerMonth(2026, [new(D(2026, 1, 5), 50_000), new(D(2026, 2, 5), -20_000)], D(2026, 12, 31));
+        var months = CumulativeSpending.PerMonth(2026, [new(D(2026, 1, 5), 50_000), new(D(2026, 2, 5), -20_000)], D(2026, 12, 31), 30_000);
 
         Assert.Equal(50_000, months[0].CumulativeCents);
         Assert.Equal(30_000, months[1].CumulativeCents);

@@ -49,6 +49,7 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
             ValidTo = new DateOnly(2026, 12, 31),
             IndexationPercent = 3.25m,
             RowVersion = 1,
+            UpdatedAt = WrittenAt,
         }, read);
     }
 
@@ -91,7 +92,7 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
         {
             Id = later, ContractId = contractId, ProductCategory = "10", ProductCode = "10A01", Unit = TariffUnit.Week,
             PriceCents = 99_999_999_999, ValidFrom = new DateOnly(2027, 1, 1), ValidTo = new DateOnly(2027, 12, 31), IndexationPercent = 1.5m,
-            RowVersion = 2,
+            RowVersion = 2, UpdatedAt = WrittenAt,
         }, afterUpdate);
         Assert.Equal(WriteResult.Written, deleted);
         Assert.Equal(WriteResult.NotFound, deletedAgain);
@@ -186,10 +187,10 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
         var afterUpdate = await Terms.ReadBudgetAsync(contractId, hof);
         var deleted = await Terms.DeleteBudgetAsync(contractId, almelo2027, rowVersion: 1);
 
-        Assert.Equal(new BudgetCeiling { Id = almelo, ContractId = contractId, Year = 2026, MunicipalityCode = "0141", AmountCents = 12_345_678_901, RowVersion = 1 }, read);
+        Assert.Equal(new BudgetCeiling { Id = almelo, ContractId = contractId, Year = 2026, MunicipalityCode = "0141", AmountCents = 12_345_678_901, RowVersion = 1, UpdatedAt = WrittenAt }, read);
         Assert.Equal([almelo, hof, almelo2027], listed.Select(b => b.Id));
         Assert.Equal(WriteResult.Written, updated);
-        Assert.Equal(new BudgetCeiling { Id = hof, ContractId = contractId, Year = 2028, MunicipalityCode = "0153", AmountCents = 9_007_199_254_740_993, RowVersion = 2 }, afterUpdate);
+        Assert.Equal(new BudgetCeiling { Id = hof, ContractId = contractId, Year = 2028, MunicipalityCode = "0153", AmountCents = 9_007_199_254_740_993, RowVersion = 2, UpdatedAt = WrittenAt }, afterUpdate);
         Assert.Equal(WriteResult.Written, deleted);
         Assert.Equal([almelo, hof], (await Terms.ReadBudgetsAsync(contractId)).Select(b => b.Id));
     }
@@ -237,14 +238,14 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
         Assert.Equal(new OutcomeAgreement
         {
             Id = satisfaction, ContractId = contractId, Indicator = "Cliënttevredenheid", Norm = 7.5m, Direction = NormDirection.AtLeast,
-            Unit = "score", Frequency = ReportingFrequency.Jaar, Tolerance = 0.25m, RowVersion = 1,
+            Unit = "score", Frequency = ReportingFrequency.Jaar, Tolerance = 0.25m, RowVersion = 1, UpdatedAt = WrittenAt,
         }, read);
         Assert.Equal([planned, satisfaction, waiting], listed.Select(a => a.Id));
         Assert.Equal(WriteResult.Written, updated);
         Assert.Equal(new OutcomeAgreement
         {
             Id = waiting, ContractId = contractId, Indicator = "Wachttijd tot start zorg", Norm = 35.125m, Direction = NormDirection.AtMost,
-            Unit = "werkdagen", Frequency = ReportingFrequency.Halfjaar, Tolerance = 1.0001m, RowVersion = 2,
+            Unit = "werkdagen", Frequency = ReportingFrequency.Halfjaar, Tolerance = 1.0001m, RowVersion = 2, UpdatedAt = WrittenAt,
         }, afterUpdate);
         Assert.Equal(WriteResult.Written, deleted);
         Assert.Equal([satisfaction, waiting], (await Terms.ReadAgreementsAsync(contractId)).Select(a => a.Id));

@@ -129,6 +129,31 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     }
 
     [EngineFact]
+    public async Task The_reconciliation_projects_from_what_the_lag_has_let_in_and_commits_what_allocations_still_allow()
+    {
+        var agb = await ProviderWithContractAsync();
+        var contractId = await Database.RunAsync(null, c => c.ExecuteScalarAsync<long>(
+            "SELECT c.id FROM contract c JOIN provider p ON p.id = c.provider_id WHERE p.agb_code = @Agb", new { Agb = agb }));
+        await new ContractTermsRepository(Database, Audit).InsertBudgetAsync(
+            new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
+        // 2 hours a week for all of 2025.
+        await Allocations.ImportAsync(Utf8(Wmo301("0141", agb, "999900006", new ToegewezenProduct("A-" + agb, "45", "45A53", January, new(2025, 12, 31), 2, "04", "2"))), null);
+        await Declarations.ImportAsync(Utf8(Wmo323(agb, "0141", "DR1",
+        [
+            new("999900006", "45", "45A53", January, EndOfJanuary, 8, "04", 58_000, Toewijzing: "A-" + agb),
+            new("999900006", "45", "45A53", new(2025, 6, 1), new(2025, 6, 30), 8, "04", 58_000, Toewijzing: "A-" + agb),
+        ])), null);
+
+        var row = Assert.Single(await new Reconciler(Spending, Options).ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), new(2025, 7, 1)));
+
+        // The default lag of 30 days observes up to 1 June: only January's 580,00 is in, over 1 Jan – 1 Jun (152 days):
+        // 58.000 × 365 / 152 = 139.276,3. Committed: 2 – 31 Jul + Aug – Dec is 183 days, 2 × 183 / 7 = 52,29 uur × 72,50
+        // = 3.790,71. Room: 10.000,00 − 1.160,00 − 3.790,71 = 5.049,29.
+        Assert.Equal((1_000_000L, 116_000L, 139_276L, 379_071L, (long?)504_929L),
+            (row.BudgetCents!.Value, row.SpentCents, row.ProjectedCents, row.CommittedCents, row.RoomCents));
+    }
+
+    [EngineFact]
     public async Task A_municipality_without_any_allocation_is_not_checked_against_an_empty_register()
     {
         var agb = await ProviderWithContractAsync();

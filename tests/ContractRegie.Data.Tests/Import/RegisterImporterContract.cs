@@ -43,7 +43,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
         {
             Id = linde!.Id, Name = "Stichting De Linde", KvkNumber = "41023456", AgbCode = agb1, Street = "Hofstraat 12; unit 3",
             PostalCode = "7607 AB", City = "Almelo", ContactEmail = "info@delinde.nl", ContractManager = "A. Bakker", OzjtTop16 = true, Active = true,
-            RowVersion = 1,
+            RowVersion = 1, UpdatedAt = WrittenAt,
         }, linde);
         var anker = await Providers.ReadByAgbCodeAsync(agb2);
         Assert.Equal(("08123456", null, false, false), (anker!.KvkNumber, anker.Street, anker.OzjtTop16, anker.Active));
@@ -100,6 +100,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
             ExtensionOptions = [new ExtensionOption(1, 12, false), new ExtensionOption(2, 12, false)],
             NoticePeriodMonths = 6, ProcurementLeadTimeMonths = 9, ContractOwner = "Teamleider Jeugd", ContractManager = "A. Bakker",
             TactischInkoper = "E. Brinkman", Status = ContractStatus.Actief, ProviderName = provider.Name, RowVersion = 1,
+            UpdatedAt = WrittenAt,
         }, contract with { Municipalities = contract.Municipalities.ToList(), ExtensionOptions = contract.ExtensionOptions.ToList() },
             ContractComparer.Instance);
         var tariffs = await Terms.ReadTariffsAsync(contract.Id);

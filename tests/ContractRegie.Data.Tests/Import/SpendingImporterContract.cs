@@ -29,6 +29,8 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
 
     private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private SpendingRepository Spending => new(Database, Contracts);
+    // No declaration lag: these lines are all in by "today"; the lag has its own tests in Core (RunRateTests).
+    private Reconciler Reconciler => new(Spending, new SpendingOptions { DeclarationLagDays = 0 });
 
     private SpendingImporter Importer(string? key = Key) => new(Database, Spending, Audit, new FixedActor("f.smit"),
         new SpendingOptions { PseudonymKey = key }, new FixedClock(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero)));
@@ -105,7 +107,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
             $"{agb};0141;Wmo;45;45A99;01-04-2025;30-04-2025;1;stuk;100,00;;F3;R4;;",
             $"{agb};0141;Wmo;45;45A53;01-03-2026;31-03-2026;1;uur;72,50;;F4;R5;;"), null);
 
-        var rows = await Spending.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today);
+        var rows = await Reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today);
 
         // 725,00 + 160,00 − 72,50 = 812,50 of 10.000,00 is 8,1 %; 1 Jan – 1 Jul is 182 days: 81.250 × 365 / 182 = 162.946,4 cents.
         var row = Assert.Single(rows);
@@ -166,8 +168,8 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
             $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;;;",
             $"{agb};1735;Jeugdwet;43;43A31;01-03-2025;31-03-2025;31;etmaal;4.650,00;;F2;;;"), null);
 
-        var perProvider = Assert.Single(await Spending.ReconcileAsync(new ReconciliationFilter(2025, ReconciliationGrouping.Provider, ProviderId: providerId), Today));
-        var perContract = await Spending.ReconcileAsync(new ReconciliationFilter(2025, ProviderId: providerId), Today);
+        var perProvider = Assert.Single(await Reconciler.ReconcileAsync(new ReconciliationFilter(2025, ReconciliationGrouping.Provider, ProviderId: providerId), Today));
+        var perContract = await Reconciler.ReconcileAsync(new ReconciliationFilter(2025, ProviderId: providerId), Today);
 
         // Budgets 10.000,00 + 30.000,00; spent 725,00 + 4.650,00 = 5.375,00, which is 13,4375 % → 13,4 %.
         Assert.Equal((4_000_000L, 537_500L, 13.4m, (long?)providerId, (string?)null),
@@ -277,7 +279,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         Assert.Equal(SpendingImportOutcome.Rejected, report.Outcome);
         Assert.Equal([(2, "bedrag"), (3, "bedrag"), (4, "volume")], report.Errors.Select(e => (e.Line, e.Field!)));
         Assert.Equal(0, await LineCountAsync(agb));
-        var row = Assert.Single(await Spending.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today));
+        var row = Assert.Single(await Reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today));
         Assert.Equal(0, row.SpentCents);
     }
 
@@ -327,6 +329,35 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         Assert.Equal([(SpendingExceptionKind.DuplicateDeclaration, "DN-B", 29_000L), (SpendingExceptionKind.CreditReversesNothing, "DN-C", 7_250L)],
             exceptions.Select(e => (e.ExceptionKind, e.DeclarationNumber, e.AmountCents)));
     }
+
+    [EngineFact]
+    public async Task A_share_key_is_stored_replaced_and_deleted_under_its_version_and_shares_the_contracts_budget()
+    {
+        var providerId = await new ProviderRepository(Database, Audit).InsertAsync(TestData.Provider());
+        var contractId = await Contracts.InsertAsync(TestData.Contract(providerId) with { Kind = ContractKind.RegionaalOzjt, Municipalities = ["0141", "1735"] });
+        await new ContractTermsRepository(Database, Audit).InsertBudgetAsync(
+            new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_001 });
+        var keys = new BudgetShareKeyRepository(Database, Audit);
+
+        await keys.InsertAsync(new BudgetShareKey { ContractId = contractId, Shares = [new("0141", 62.5m), new("1735", 37.5m)] });
+        var stored = (await keys.ReadByContractAsync(contractId))!;
+
+        // 1.000.001 × 62,5 % = 625.000,625 and × 37,5 % = 375.000,375: 1.000.000 rounded down, the cent left to 0141.
+        Assert.Equal([("0141", 625_001L), ("1735", 375_000L)], await BudgetsAsync(contractId));
+        Assert.Equal(WriteResult.Stale, await keys.UpdateAsync(stored with { RowVersion = 9, Shares = [new("0141", 100m)] }));
+        Assert.Equal(WriteResult.Written, await keys.UpdateAsync(stored with { Shares = [new("1735", 100m)] }));
+        var updated = (await keys.ReadByContractAsync(contractId))!;
+        Assert.Equal((2L, "1735", 100m), (updated.RowVersion, Assert.Single(updated.Shares).MunicipalityCode, updated.Shares[0].Percent));
+        Assert.Equal([("1735", 1_000_001L)], await BudgetsAsync(contractId));
+        Assert.Equal(WriteResult.Stale, await keys.DeleteAsync(stored.Id, 1));
+        Assert.Equal(WriteResult.Written, await keys.DeleteAsync(stored.Id, 2));
+        Assert.Null(await keys.ReadByContractAsync(contractId));
+        Assert.Equal([("0141", 1_000_001L)], await BudgetsAsync(contractId));
+    }
+
+    private async Task<List<(string, long)>> BudgetsAsync(long contractId) =>
+        (await Reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today))
+        .Where(r => r.BudgetCents is not null).Select(r => (r.MunicipalityCode!, r.BudgetCents!.Value)).ToList();
 
     private async Task<(string Agb, long ContractId)> ContractAsync()
     {

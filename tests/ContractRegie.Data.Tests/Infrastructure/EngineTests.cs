@@ -12,7 +12,9 @@ public abstract class EngineTests<TDatabase>(TDatabase testDatabase) : IClassFix
 {
     protected TDatabase TestDatabase { get; } = testDatabase;
     protected Database Database => TestDatabase.Database;
-    protected AuditTrail Audit => new(Database, new FixedActor("test"), TimeProvider.System);
+    protected AuditTrail Audit => new(Database, new FixedActor("test"), new FixedClock(WrittenAt));
+    /// <summary>When the writes through <see cref="Audit"/> happen: their audit entries' time and the rows' <c>UpdatedAt</c>.</summary>
+    protected static readonly DateTimeOffset WrittenAt = new(2025, 6, 1, 9, 30, 15, 125, TimeSpan.Zero);
     /// <summary>The day contracts are read on (their status is computed for it): within TestData's default contract term.</summary>
     protected static FixedClock ContractDay => new(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero));
 }

@@ -47,6 +47,7 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
             OzjtTop16 = true,
             Active = false,
             RowVersion = 1,
+            UpdatedAt = WrittenAt,
         }, read);
     }
 
@@ -113,7 +114,7 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
         var read = await Providers.ReadByIdAsync(id);
 
         Assert.Equal(WriteResult.Written, updated);
-        Assert.Equal(changed with { RowVersion = 2 }, read);
+        Assert.Equal(changed with { RowVersion = 2, UpdatedAt = WrittenAt }, read);
     }
 
     [EngineFact]

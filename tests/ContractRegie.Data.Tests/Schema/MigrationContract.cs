@@ -72,7 +72,7 @@ public abstract class MigrationContract<TDatabase>(TDatabase testDatabase) : Eng
         SchemaMigrator.MigrateUp(Database);
 
         Assert.False(SchemaMigrator.HasPendingMigrations(Database));
-        Assert.Equal(provider with { Id = id, RowVersion = 1 }, await providers.ReadByIdAsync(id));
+        Assert.Equal(provider with { Id = id, RowVersion = 1, UpdatedAt = WrittenAt }, await providers.ReadByIdAsync(id));
         await using var connection = await Database.OpenAsync();
         var applied = (await connection.QueryAsync<long>("SELECT \"Version\" FROM \"VersionInfo\" ORDER BY \"Version\"")).ToArray();
         Assert.Equal(AllVersions, applied);

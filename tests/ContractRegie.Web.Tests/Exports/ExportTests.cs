@@ -69,7 +69,7 @@ public sealed class ExportTests(ContractRegieApp app) : SignedInTest(app, Role.F
             Assert.Equal(1000d, budget);
             Assert.Contains("€", euroFormat, StringComparison.Ordinal);
             Assert.Equal((145d, euroFormat), reconciliation.Number(row[8]));
-            reconciliation.AssertFrozenHeaderAndFilter(columns: "M");
+            reconciliation.AssertFrozenHeaderAndFilter(columns: "P");
         }
         using (var exceptions = await XlsxAsync($"/api/v1/spending-exceptions/export?providerAgbCode={agb}&format=Xlsx"))
         {

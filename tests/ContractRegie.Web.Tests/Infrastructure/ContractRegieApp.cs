@@ -87,6 +87,8 @@ public sealed class ContractRegieApp : WebApplicationFactory<Program>
         // Tests start job runs through the API; the scheduler is tested on its own (SchedulerTests).
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Spending:PseudonymKey", PseudonymKey);
+        // The tests' declarations are all in by "today"; the lag's projection has its own tests in Core (RunRateTests).
+        builder.UseSetting("Spending:DeclarationLagDays", "0");
         builder.UseSetting("Authentication:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings)
         {

@@ -75,13 +75,19 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassF
             // @ts-expect-error a provider always has its name, AGB code and row version
             const partial: Provider = { id: 1 };
             const name: string = ({} as Provider).name;
+            // Incremental reads: every provider, contract and term says when it last changed, and the lists filter on it.
+            const updatedAt: string = ({} as Provider).updatedAt;
+            const termUpdatedAt: string = ({} as components["schemas"]["TariffLine"]).updatedAt;
+            const since: ContractQuery = { updatedSince: "2026-03-01T08:00:00Z" };
+            type TariffQuery = NonNullable<paths["/contracts/{contractId}/tariffs"]["get"]["parameters"]["query"]>;
+            const tariffsSince: TariffQuery = { updatedSince: "2026-03-01T08:00:00Z" };
 
             type Problem = components["schemas"]["Problem"];
             const detail: string = ({} as Problem).detail;
             type AuditRecord = components["schemas"]["AuditRecord"];
             // @ts-expect-error before and after are JSON objects, not text
             const beforeAsText: string = ({} as AuditRecord).beforeData!;
-            export { query, textPage, unknownKind, textActive, partial, name, detail, beforeAsText };
+            export { query, textPage, unknownKind, textActive, partial, name, updatedAt, termUpdatedAt, since, tariffsSince, detail, beforeAsText };
             """);
 
         var (compiled, compilerOutput) = await NodeTools.RunAsync("tsc", _folder,
@@ -104,7 +110,13 @@ public sealed class OpenApiDocumentTests(OpenApiDocumentTests.App app) : IClassF
         Assert.Equal(["200", "400", "401", "404"], Statuses("/providers/{id}", "get"));
         Assert.Equal(["200", "400", "401", "404"], Statuses("/providers/{id}", "head"));
         Assert.Contains("403", Statuses("/users", "get"));
-        Assert.Equal(["200", "400", "401", "403", "404", "409", "412", "413", "428"], Statuses("/providers/{id}", "put"));
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "412", "413", "415", "428"], Statuses("/providers/{id}", "put"));
+        // Every body, JSON or file, can be of a content type the endpoint does not take.
+        var withBody = paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
+                .Where(operation => operation.Value.TryGetProperty("requestBody", out _)).Select(operation => (Path: path.Name, Method: operation.Name)))
+            .ToList();
+        Assert.Contains(("/providers", "post"), withBody);
+        Assert.All(withBody, operation => Assert.Contains("415", Statuses(operation.Path, operation.Method)));
         Assert.Contains(Operation("/providers/{id}", "put").GetProperty("parameters").EnumerateArray(),
             p => p.GetProperty("name").GetString() == "If-Match" && p.GetProperty("in").GetString() == "header" && p.GetProperty("required").GetBoolean());
         // Signing in needs no session and is rate limited.

@@ -9,15 +9,21 @@ namespace ContractRegie.Web.Tests.Ui;
 /// The app on a real Kestrel port and Debian's Chromium driven by Playwright (headless). The browser comes from
 /// the machine (scripts/test.sh installs the chromium package); no browser is downloaded.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public ContractRegieApp App { get; } = new();
+    public BrowserApp() : this(new ContractRegieApp())
+    {
+    }
+
+    protected BrowserApp(ContractRegieApp app) => App = app;
+
+    public ContractRegieApp App { get; }
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var port = FreePort();
         App.UseKestrel(port);

@@ -88,7 +88,7 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
         await Assertions.Expect(outcome).ToContainTextAsync("slechter");
         await Assertions.Expect(page.Locator("#provider-contracts tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("risk-level")).ToContainTextAsync("jaarrekening 2024");
-        await PageChecks.CheckAsync(page, "zorgaanbieder");
+        await PageChecks.CheckAsync(page, "zorgaanbieder-normen");
     }
 
     [Fact]
@@ -135,7 +135,10 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
         // € 870 + 290 + 1.015 + 300 = € 2.475 of 3 × € 1.000 + € 10.000 (the Jeugdwet budget with spending).
         await Assertions.Expect(page.GetByTestId("total-spent")).ToHaveTextAsync("€ 2.475,00");
         await Assertions.Expect(page.GetByTestId("total-budget")).ToHaveTextAsync("€ 13.000,00");
-        await PageChecks.CheckAsync(page, "uitgaven");
+        // Nothing allocated, so nothing committed: the room is € 13.000 − € 2.475 = € 10.525.
+        await Assertions.Expect(page.GetByTestId("total-committed")).ToHaveTextAsync("€ 0,00");
+        await Assertions.Expect(page.GetByTestId("total-room")).ToHaveTextAsync("€ 10.525,00");
+        await PageChecks.CheckAsync(page, "uitgaven-filters");
 
         await page.GetByLabel("Ook rijen zonder uitgaven").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
@@ -217,7 +220,7 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
         await page.GetByRole(AriaRole.Button, new() { Name = "Filteren" }).ClickAsync();
         await Assertions.Expect(lines.Filter(new() { HasText = "X2" })).ToHaveCountAsync(1);
         await Assertions.Expect(lines.Filter(new() { HasText = "Bedrag wijkt af" })).ToHaveCountAsync(0);
-        await PageChecks.CheckAsync(page, "uitzonderingen");
+        await PageChecks.CheckAsync(page, "uitzonderingen-filter");
     }
 
     [Fact]
@@ -255,6 +258,6 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
         await PageChecks.CheckAsync(page, "contract-budget");
     }
 
-    private static string FormatEuros(long cents) =>
+    internal static string FormatEuros(long cents) =>
         "€ " + (cents / 100m).ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }

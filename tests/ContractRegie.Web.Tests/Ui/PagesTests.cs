@@ -37,34 +37,6 @@ public sealed class PagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
         await Assertions.Expect(row).ToContainTextAsync("30-06-2028");
     }
 
-    [Theory]
-    [InlineData("/contracten", "#contracts")]
-    [InlineData("/verlengingen", "#planner")]
-    [InlineData("/signaleringen?wie=iedereen&status=alle", "#signals")]
-    [InlineData("/audittrail", "#audit")]
-    public async Task The_next_page_of_a_list_shows_other_rows(string path, string table)
-    {
-        // More than a page (50) of contracts, each with its creation in the audit trail and a passed decision deadline signalled.
-        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
-        var provider = await manager.CreateProviderAsync();
-        for (var i = 0; i < 51; i++)
-        {
-            await manager.CreateAsync("/api/v1/contracts", ContractBody(provider));
-        }
-        var admin = await browser.App.CreateClientAsAsync(Role.Beheerder);
-        (await admin.PostAsync("/api/v1/jobs/contract-expiry/runs", null)).EnsureSuccessStatusCode();
-        await browser.App.CreateClientAsAsync(Role.Lezer);
-        var page = await browser.NewPageAsync();
-        await browser.SignInAsync(page, ContractRegieApp.UserNameFor(Role.Lezer), ContractRegieApp.Password);
-
-        await page.GotoAsync(path);
-        var firstOnPageOne = await page.Locator($"{table} tbody tr").First.InnerTextAsync();
-        await page.Locator("nav.pager a[rel=next]").ClickAsync();
-
-        await Assertions.Expect(page.Locator("nav.pager")).ToContainTextAsync("Pagina 2 van");
-        await Assertions.Expect(page.Locator($"{table} tbody tr").First).Not.ToHaveTextAsync(firstOnPageOne);
-    }
-
     [Fact]
     public async Task A_wrong_password_is_told_in_Dutch()
     {

@@ -69,7 +69,7 @@ public sealed class PlannerTests(BrowserApp browser) : IClassFixture<BrowserApp>
         // The numbers again for screen readers, from the same key dates.
         await Assertions.Expect(page.Locator("#timeline table tbody tr").Filter(new() { HasText = a }))
             .ToContainTextAsync("15-03-2027");
-        await PageChecks.CheckAsync(page, "verlengingen");
+        await PageChecks.CheckAsync(page, "verlengingen-filter");
 
         await rows.Filter(new() { HasText = a }).GetByRole(AriaRole.Link, new() { Name = "Besluit vastleggen" }).ClickAsync();
         await page.GetByLabel("Verlengen").CheckAsync();

@@ -211,7 +211,7 @@ public sealed class WorkLoopTests(BrowserApp browser) : IClassFixture<BrowserApp
         await Assertions.Expect(finance.Locator("#budgets")).ToBeVisibleAsync();
         await PageChecks.CheckAsync(finance, "mijn-werk-financien");
         await finance.GotoAsync("/uitgaven");
-        await PageChecks.CheckAsync(finance, "uitgaven");
+        await PageChecks.CheckAsync(finance, "uitgaven-werklijst");
 
         await browser.App.CreateClientAsAsync(Role.Inkoper);
         var buyer = await browser.NewPageAsync();

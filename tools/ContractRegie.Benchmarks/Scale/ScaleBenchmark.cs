@@ -37,6 +37,16 @@ internal static class ScaleBenchmark
 
     private static readonly string[] Pages = ["/", "/signaleringen", "/contracten"];
 
+    /// <summary>
+    /// Issue #16's pages, read as a lezer (who may see all of them): the planner, a provider and a contract with their
+    /// charts, and /uitgaven with its exceptions for the year the generated spending falls in.
+    /// </summary>
+    private static string[] ReaderPages(long contractId, long providerId, int spendingYear) =>
+    [
+        "/verlengingen", $"/zorgaanbieders/{providerId}", $"/contracten/{contractId}", $"/uitgaven?jaar={spendingYear}",
+        $"/uitgaven/uitzonderingen?jaar={spendingYear}",
+    ];
+
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         var size = ScaleSize.Named(Option(args, "--size") ?? "almelo");
@@ -72,14 +82,17 @@ internal static class ScaleBenchmark
             await QueueMailsAsync(host.Services, DispatchMails);
             await MeasureAsync(report, $"dispatch {DispatchMails} queued mails, one run", () => RunJobAsync(admin, "notification-dispatch", output),
                 elapsed => $"{Milliseconds(elapsed.TotalMilliseconds)} ({(DispatchMails / elapsed.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)} mails/s)");
-            foreach (var page in Pages)
+            var reader = await host.SignInAsync(Role.Lezer, "bench-lezer");
+            var (contractId, providerId) = await FirstContractAsync(reader);
+            var pages = Pages.Select(page => (admin, page)).Concat(ReaderPages(contractId, providerId, ScaleRegister.SpendingYear(host.Today)).Select(page => (reader, page)));
+            foreach (var (client, page) in pages)
             {
                 var times = new List<double>();
                 await MeasureAsync(report, $"page {page} ({PageRenders} renders, median)", async () =>
                 {
                     for (var i = 0; i < PageRenders; i++)
                     {
-                        times.Add(await TimeAsync(admin, page));
+                        times.Add(await TimeAsync(client, page));
                     }
                 }, _ => Milliseconds(Percentile(times, 0.5)));
             }
@@ -118,6 +131,14 @@ internal static class ScaleBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>The register's first contract (every contract has generated spending) and its provider.</summary>
+    private static async Task<(long ContractId, long ProviderId)> FirstContractAsync(HttpClient client)
+    {
+        using var page = JsonDocument.Parse(await client.GetStringAsync("/api/v1/contracts?pageSize=1"));
+        var contract = page.RootElement.GetProperty("items")[0];
+        return (contract.GetProperty("id").GetInt64(), contract.GetProperty("providerId").GetInt64());
     }
 
     /// <summary>
@@ -164,6 +185,11 @@ internal static class ScaleBenchmark
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+        }
+        // A refused page redirects to one that answers 200; that would time the wrong page.
+        if (response.RequestMessage?.RequestUri is { } answered && answered.AbsolutePath != url.Split('?')[0])
+        {
+            throw new InvalidOperationException($"GET {url} ended at {answered.AbsolutePath}.");
         }
         return clock.Elapsed.TotalMilliseconds;
     }

@@ -118,8 +118,8 @@ internal sealed class ScaleRegister(IServiceProvider services, ScaleSize size, D
     /// </summary>
     private async Task WriteSpendingAsync(Database database)
     {
-        var bsns = GeneratedSpending.ValidBsns(1_000).Select(bsn => pseudonym.For(bsn)!).ToArray();
-        var year = today.Year - 1;
+        var bsns = Bsn.FirstValid(1_000).Select(bsn => pseudonym.For(bsn)!).ToArray();
+        var year = SpendingYear(today);
         await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var importId = await services.GetRequiredService<SpendingRepository>().InsertImportAsync(
@@ -149,6 +149,9 @@ internal sealed class ScaleRegister(IServiceProvider services, ScaleSize size, D
         }
         await transaction.CommitAsync();
     }
+
+    /// <summary>The generated spending falls in the year before today's: a whole year of it.</summary>
+    public static int SpendingYear(DateOnly today) => today.Year - 1;
 
     private static string AgbCode(int slot) => "2" + slot.ToString("D7", CultureInfo.InvariantCulture);
 

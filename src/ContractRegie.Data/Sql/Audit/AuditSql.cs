@@ -26,6 +26,7 @@ public static class AuditSql
     public const string WhereActor = "actor = @Actor";
     public const string WhereFrom = "occurred_at >= @From";
     public const string WhereUntil = "occurred_at < @Until";
+    public const string WhereAction = "action = @Action";
 
     private const string OrderByNewest = "id DESC";
     private const string OrderByOldest = "id";
@@ -54,5 +55,6 @@ public static class AuditSql
         .When(filter.EntityId is not null, WhereEntityId)
         .When(filter.Actor is not null, WhereActor)
         .When(filter.From is not null, WhereFrom)
-        .When(filter.Until is not null, WhereUntil);
+        .When(filter.Until is not null, WhereUntil)
+        .When(filter.Action is not null, WhereAction);
 }

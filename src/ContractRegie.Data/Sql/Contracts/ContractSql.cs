@@ -16,7 +16,7 @@ public static class ContractSql
         SELECT c.id, c.contract_number, c.title, c.provider_id, c.kind, c.law, c.procurement_route,
                c.start_date, c.initial_end_date, c.notice_period_months, c.procurement_lead_time_months,
                c.contract_owner, c.contract_manager, c.tactisch_inkoper, c.status, c.row_version,
-               p.name AS provider_name, c.latest_decision
+               p.name AS provider_name, c.latest_decision, c.updated_at
         """ + "\n" + From;
 
     public const string ReadById = Select + " WHERE c.id = @Id";
@@ -26,10 +26,10 @@ public static class ContractSql
         INSERT INTO contract (contract_number, title, provider_id, kind, law, procurement_route, start_date, initial_end_date,
                               notice_period_months, procurement_lead_time_months, contract_owner, contract_manager,
                               tactisch_inkoper, status, current_end, decision_deadline, procurement_start_deadline, next_deadline,
-                              latest_decision)
+                              latest_decision, updated_at)
         VALUES (@ContractNumber, @Title, @ProviderId, @Kind, @Law, @ProcurementRoute, @StartDate, @InitialEndDate,
                 @NoticePeriodMonths, @ProcurementLeadTimeMonths, @ContractOwner, @ContractManager, @TactischInkoper, @Status,
-                @CurrentEnd, @DecisionDeadline, @ProcurementStartDeadline, @NextDeadline, @LatestDecision)
+                @CurrentEnd, @DecisionDeadline, @ProcurementStartDeadline, @NextDeadline, @LatestDecision, @UpdatedAt)
         """;
 
     public const string Update = """
@@ -40,7 +40,7 @@ public static class ContractSql
             contract_owner = @ContractOwner, contract_manager = @ContractManager, tactisch_inkoper = @TactischInkoper,
             status = @Status, current_end = @CurrentEnd, decision_deadline = @DecisionDeadline,
             procurement_start_deadline = @ProcurementStartDeadline, next_deadline = @NextDeadline, latest_decision = @LatestDecision,
-            row_version = row_version + 1
+            row_version = row_version + 1, updated_at = @UpdatedAt
         WHERE id = @Id AND row_version = @RowVersion
         """;
 
@@ -49,11 +49,11 @@ public static class ContractSql
         UPDATE contract
         SET status = @Status, current_end = @CurrentEnd, decision_deadline = @DecisionDeadline,
             procurement_start_deadline = @ProcurementStartDeadline, next_deadline = @NextDeadline, latest_decision = @LatestDecision,
-            row_version = row_version + 1
+            row_version = row_version + 1, updated_at = @UpdatedAt
         WHERE id = @Id
         """;
 
-    /// <summary>Fills in the key dates of a row written before they were kept (migration 2026120294); the row's version stays.</summary>
+    /// <summary>Fills in the key dates of a row written before they were kept (migration 2026120294); the row's version and updated_at stay.</summary>
     public const string UpdateKeyDates = """
         UPDATE contract
         SET current_end = @CurrentEnd, decision_deadline = @DecisionDeadline, procurement_start_deadline = @ProcurementStartDeadline,
@@ -107,6 +107,7 @@ public static class ContractSql
         """;
     public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
+    public const string WhereUpdatedSince = "c.updated_at >= @UpdatedSince";
     public const string WhereStatus = StatusToday + " = @Status";
     public const string WhereNotEnded = StatusToday + " <> 'Beeindigd'";
 
@@ -184,5 +185,6 @@ public static class ContractSql
         .When(filter.WithoutEnded, WhereNotEnded)
         .When(filter.Text is not null, WhereText)
         .When(filter.DecisionDueBefore is not null, WhereDecisionDueBefore)
-        .When(filter.EndsBefore is not null, WhereEndsBefore);
+        .When(filter.EndsBefore is not null, WhereEndsBefore)
+        .When(filter.UpdatedSince is not null, WhereUpdatedSince);
 }

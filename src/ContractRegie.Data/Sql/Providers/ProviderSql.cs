@@ -6,7 +6,7 @@ namespace ContractRegie.Data.Sql.Providers;
 public static class ProviderSql
 {
     private const string Columns = """
-        id, name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active, row_version
+        id, name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active, row_version, updated_at
         """;
 
     public const string ReadById = "SELECT " + Columns + " FROM provider WHERE id = @Id";
@@ -16,15 +16,16 @@ public static class ProviderSql
     public const string CountContracts = "SELECT COUNT(*) FROM contract WHERE provider_id = @Id";
 
     public const string Insert = """
-        INSERT INTO provider (name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active)
-        VALUES (@Name, @KvkNumber, @AgbCode, @Street, @PostalCode, @City, @ContactEmail, @ContractManager, @OzjtTop16, @Active)
+        INSERT INTO provider (name, kvk_number, agb_code, street, postal_code, city, contact_email, contract_manager, ozjt_top16, active,
+                              updated_at)
+        VALUES (@Name, @KvkNumber, @AgbCode, @Street, @PostalCode, @City, @ContactEmail, @ContractManager, @OzjtTop16, @Active, @UpdatedAt)
         """;
 
     public const string Update = """
         UPDATE provider
         SET name = @Name, kvk_number = @KvkNumber, agb_code = @AgbCode, street = @Street, postal_code = @PostalCode,
             city = @City, contact_email = @ContactEmail, contract_manager = @ContractManager,
-            ozjt_top16 = @OzjtTop16, active = @Active, row_version = row_version + 1
+            ozjt_top16 = @OzjtTop16, active = @Active, row_version = row_version + 1, updated_at = @UpdatedAt
         WHERE id = @Id AND row_version = @RowVersion
         """;
 
@@ -36,6 +37,7 @@ public static class ProviderSql
     public const string WhereActive = "active = @Active";
     public const string WhereOzjtTop16 = "ozjt_top16 = @OzjtTop16";
     public const string WhereContractManager = "contract_manager = @ContractManager";
+    public const string WhereUpdatedSince = "updated_at >= @UpdatedSince";
 
     private const string OrderByName = "name, id";
     private const string OrderByNameDescending = "name DESC, id DESC";
@@ -63,5 +65,6 @@ public static class ProviderSql
         .When(filter.Text is not null, WhereText)
         .When(filter.Active is not null, WhereActive)
         .When(filter.OzjtTop16 is not null, WhereOzjtTop16)
-        .When(filter.ContractManager is not null, WhereContractManager);
+        .When(filter.ContractManager is not null, WhereContractManager)
+        .When(filter.UpdatedSince is not null, WhereUpdatedSince);
 }

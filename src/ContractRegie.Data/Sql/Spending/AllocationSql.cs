@@ -33,10 +33,17 @@ public static class AllocationSql
             @ProductCode, @StartDate, @EndDate, @Volume, @Unit, @Frequency, @BudgetCents)
         """;
 
-    public const string AllAllocations = """
-        SELECT id, municipality_code, provider_agb_code, law, allocation_number, client_pseudonym, product_category, product_code,
+    private const string Columns = """
+        id, municipality_code, provider_agb_code, law, allocation_number, client_pseudonym, product_category, product_code,
                start_date, end_date, volume, unit, frequency, budget_cents
-        FROM allocation
+        """;
+
+    public const string AllAllocations = "SELECT " + Columns + " FROM allocation";
+
+    /// <summary>The allocations with a volume that run after @AsOf and start by @YearEnd: what can still commit budget in the year.</summary>
+    public const string AllocationsRunningAfter = "SELECT " + Columns + """
+         FROM allocation
+        WHERE volume IS NOT NULL AND start_date <= @YearEnd AND (end_date IS NULL OR end_date > @AsOf)
         """;
 
     /// <summary>The volume declared per allocation and unit so far, debet minus credit, for the cumulative volume check.</summary>

@@ -98,11 +98,14 @@ public static class SpendingSql
 
     /// <summary>
     /// Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.
-    /// The part of it on lines with an exception is "in onderzoek".
+    /// Observed is the part delivered by @ObservedUpTo (the run-rate's base); the part on lines with an exception is
+    /// "in onderzoek".
     /// </summary>
     public const string SpentPerContract = """
         SELECT l.contract_id, l.municipality_code,
                CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS spent_cents,
+               CAST(SUM(CASE WHEN l.delivery_end > @ObservedUpTo THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
+                   AS observed_cents,
                CAST(SUM(CASE WHEN l.exception_kind IS NULL THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
                    AS in_investigation_cents,
                COUNT(*) AS line_count,
@@ -131,9 +134,10 @@ public static class SpendingSql
         ORDER BY l.delivery_start
         """;
 
-    /// <summary>Every contract with what matching and reconciliation need of it and its provider.</summary>
+    /// <summary>Every contract with what matching and reconciliation need of it and its provider (current_end is kept on the row).</summary>
     public const string Contracts = """
-        SELECT c.id, c.contract_number, c.law, c.contract_manager, c.provider_id, p.name AS provider_name, p.agb_code AS provider_agb_code
+        SELECT c.id, c.contract_number, c.law, c.kind, c.status, c.contract_manager, c.provider_id, p.name AS provider_name,
+               p.agb_code AS provider_agb_code, c.start_date, COALESCE(c.current_end, c.initial_end_date) AS current_end
         FROM contract c JOIN provider p ON p.id = c.provider_id
         """;
 

@@ -13,7 +13,7 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet(ApiConventions.BasePath + "/audit-entries", ListAuditEntries).WithTags("Audit").WithName("ListAuditEntries")
-            .WithSummary("De audittrail, nieuwste eerst: wie, wanneer, wat, en de gegevens ervoor en erna.")
+            .WithSummary("De audittrail, nieuwste eerst: wie, wanneer, wat, en de gegevens ervoor en erna; action=Delete geeft wat verwijderd is.")
             .RequireAuthorization(Policies.Audit);
         return app;
     }
@@ -21,12 +21,13 @@ public static class AuditApi
     public static async Task<Results<Ok<PagedResponse<AuditRecord>>, ValidationProblem>> ListAuditEntries(
         HttpRequest request, AuditTrail audit,
         string? entity = null, string? entityId = null, string? actor = null, QueryDate? from = null, QueryDate? until = null,
-        int? page = null, int? pageSize = null)
+        AuditAction? action = null, int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new AuditFilter(QueryReader.Text(entity), QueryReader.Text(entityId), QueryReader.Text(actor),
-            from is { } first ? MunicipalClock.StartOf(first.Value) : null,
-            until is { } last ? MunicipalClock.StartOf(last.Value.AddDays(1)) : null);
+            QueryReader.Instant(from is { } first ? MunicipalClock.StartOf(first.Value) : null),
+            QueryReader.Instant(until is { } last ? MunicipalClock.StartOf(last.Value.AddDays(1)) : null),
+            query.Enum<AuditAction>("action", action));
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {

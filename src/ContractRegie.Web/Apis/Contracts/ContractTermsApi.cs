@@ -46,10 +46,10 @@ public static class ContractTermsApi
 public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
 {
     public static async Task<Results<Ok<IReadOnlyList<T>>, ProblemHttpResult>> List(
-        long contractId, HttpContext http, ContractRepository contracts, ContractTermsRepository terms) =>
+        long contractId, HttpContext http, ContractRepository contracts, ContractTermsRepository terms, DateTimeOffset? updatedSince = null) =>
         await contracts.ReadByIdAsync(contractId) is null
             ? ApiProblems.NotFound($"Contract {contractId}")
-            : TypedResults.Ok(await TermOf(http).List(terms, contractId));
+            : TypedResults.Ok(await TermOf(http).List(terms, contractId, QueryReader.Instant(updatedSince)));
 
     public static async Task<Results<Ok<T>, ProblemHttpResult>> Get(long contractId, long id, HttpContext http, ContractTermsRepository terms)
     {
@@ -76,7 +76,8 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
             return ApiProblems.Invalid(conflicts);
         }
         var id = await term.Insert(terms, item);
-        return TypedResults.Created($"{ContractsApi.Path}/{contractId}/{term.Path}/{id}", term.WithId(item, id));
+        // Read back: the answer shows what was stored, its updatedAt included.
+        return TypedResults.Created($"{ContractsApi.Path}/{contractId}/{term.Path}/{id}", await term.Read(terms, contractId, id));
     }
 
     public static async Task<Results<Ok<T>, ValidationProblem, ProblemHttpResult>> Replace(
@@ -115,24 +116,24 @@ public static class ContractTermEndpoints<TInput, T> where T : class, IVersioned
 public static class ContractTerms
 {
     public static readonly ContractTerm<TariffInput, TariffLine> Tariffs = new("tariffs", "Tariff", "Tarief",
-        (terms, contractId) => terms.ReadTariffsAsync(contractId), (terms, contractId, id) => terms.ReadTariffAsync(contractId, id),
+        (terms, contractId, updatedSince) => terms.ReadTariffsAsync(contractId, updatedSince: updatedSince), (terms, contractId, id) => terms.ReadTariffAsync(contractId, id),
         (input, contractId, id, errors) => input.ToTariff(contractId, id, errors),
         (terms, tariff) => terms.InsertTariffAsync(tariff), (terms, tariff, rowVersion) => terms.UpdateTariffAsync(tariff with { RowVersion = rowVersion }),
-        (terms, contractId, id, rowVersion) => terms.DeleteTariffAsync(contractId, id, rowVersion), (t, id) => t with { Id = id },
+        (terms, contractId, id, rowVersion) => terms.DeleteTariffAsync(contractId, id, rowVersion),
         async (terms, tariff) => tariff.Validate(await terms.ReadTariffsAsync(tariff.ContractId)));
 
     public static readonly ContractTerm<BudgetInput, BudgetCeiling> Budgets = new("budgets", "Budget", "Budgetplafond",
-        (terms, contractId) => terms.ReadBudgetsAsync(contractId), (terms, contractId, id) => terms.ReadBudgetAsync(contractId, id),
+        (terms, contractId, updatedSince) => terms.ReadBudgetsAsync(contractId, updatedSince), (terms, contractId, id) => terms.ReadBudgetAsync(contractId, id),
         (input, contractId, id, errors) => input.ToBudget(contractId, id, errors),
         (terms, budget) => terms.InsertBudgetAsync(budget), (terms, budget, rowVersion) => terms.UpdateBudgetAsync(budget with { RowVersion = rowVersion }),
-        (terms, contractId, id, rowVersion) => terms.DeleteBudgetAsync(contractId, id, rowVersion), (b, id) => b with { Id = id });
+        (terms, contractId, id, rowVersion) => terms.DeleteBudgetAsync(contractId, id, rowVersion));
 
     public static readonly ContractTerm<OutcomeAgreementInput, OutcomeAgreement> Agreements = new("outcome-agreements", "OutcomeAgreement",
         "Prestatieafspraak",
-        (terms, contractId) => terms.ReadAgreementsAsync(contractId), (terms, contractId, id) => terms.ReadAgreementAsync(contractId, id),
+        (terms, contractId, updatedSince) => terms.ReadAgreementsAsync(contractId, updatedSince: updatedSince), (terms, contractId, id) => terms.ReadAgreementAsync(contractId, id),
         (input, contractId, id, errors) => input.ToAgreement(contractId, id, errors),
         (terms, agreement) => terms.InsertAgreementAsync(agreement), (terms, agreement, rowVersion) => terms.UpdateAgreementAsync(agreement with { RowVersion = rowVersion }),
-        (terms, contractId, id, rowVersion) => terms.DeleteAgreementAsync(contractId, id, rowVersion), (a, id) => a with { Id = id });
+        (terms, contractId, id, rowVersion) => terms.DeleteAgreementAsync(contractId, id, rowVersion));
 }
 
 /// <summary>What differs between the contract's sub-resources: path, names, mapping and repository calls.</summary>
@@ -140,14 +141,14 @@ public sealed record ContractTerm<TInput, T>(
     string Path,
     string Name,
     string DutchName,
-    Func<ContractTermsRepository, long, Task<IReadOnlyList<T>>> List,
+    /// <summary>The contract's terms; with an instant, only those changed at or after it.</summary>
+    Func<ContractTermsRepository, long, DateTimeOffset?, Task<IReadOnlyList<T>>> List,
     Func<ContractTermsRepository, long, long, Task<T?>> Read,
     Func<TInput, long, long, ValidationErrors, T> ToDomain,
     Func<ContractTermsRepository, T, Task<long>> Insert,
     /// <summary>Writes the term if its stored row version is still the one given.</summary>
     Func<ContractTermsRepository, T, long, Task<WriteResult>> Update,
     Func<ContractTermsRepository, long, long, long, Task<WriteResult>> Delete,
-    Func<T, long, T> WithId,
     /// <summary>The checks that need the contract's stored terms (overlapping tariffs); null when a term has none.</summary>
     Func<ContractTermsRepository, T, Task<ValidationErrors>>? ValidateAgainstStored = null)
 {

@@ -21,7 +21,7 @@ public static class ContractsApi
     {
         var group = app.MapGroup(Path).WithTags("Contracts");
         group.MapGet("", ListContracts).WithName("ListContracts").RequireAuthorization(Policies.Read)
-            .WithSummary("Contracten met hun sleuteldata, filterbaar op soort, wet, status, zorgaanbieder, contractmanager, besluitdatum, einddatum en tekst.");
+            .WithSummary("Contracten met hun sleuteldata, filterbaar op soort, wet, status, zorgaanbieder, contractmanager, besluitdatum, einddatum, tekst en gewijzigd sinds (updatedSince).");
         group.MapGet("/{id:long}", GetContract).WithName("GetContract").RequireAuthorization(Policies.Read).WithSummary("Eén contract met zijn sleuteldata.");
         group.MapPost("", CreateContract).WithName("CreateContract").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een contract vast.");
         group.MapPut("/{id:long}", ReplaceContract).WithName("ReplaceContract").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een contract.");
@@ -41,7 +41,8 @@ public static class ContractsApi
     public static async Task<Results<Ok<PagedResponse<Contract>>, ValidationProblem>> ListContracts(
         HttpRequest request, ContractRepository contracts,
         ContractKind? kind = null, Law? law = null, ContractStatus? status = null, long? providerId = null, string? contractManager = null,
-        QueryDate? decisionDueBefore = null, QueryDate? endsBefore = null, string? q = null, int? page = null, int? pageSize = null)
+        QueryDate? decisionDueBefore = null, QueryDate? endsBefore = null, string? q = null, DateTimeOffset? updatedSince = null,
+        int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new ContractFilter
@@ -54,6 +55,7 @@ public static class ContractsApi
             DecisionDueBefore = decisionDueBefore?.Value,
             EndsBefore = endsBefore?.Value,
             Text = QueryReader.Text(q),
+            UpdatedSince = QueryReader.Instant(updatedSince),
         };
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)

@@ -15,7 +15,7 @@ public static class ProvidersApi
     {
         var group = app.MapGroup(ApiConventions.BasePath + "/providers").WithTags("Providers");
         group.MapGet("", ListProviders).WithName("ListProviders").RequireAuthorization(Policies.Read)
-            .WithSummary("Zorgaanbieders, filterbaar op tekst (naam, AGB-code, KvK-nummer), actief, OZJT top-16 en contractmanager.");
+            .WithSummary("Zorgaanbieders, filterbaar op tekst (naam, AGB-code, KvK-nummer), actief, OZJT top-16, contractmanager en gewijzigd sinds (updatedSince).");
         group.MapGet("/{id:long}", GetProvider).WithName("GetProvider").RequireAuthorization(Policies.Read).WithSummary("Eén zorgaanbieder.");
         group.MapPost("", CreateProvider).WithName("CreateProvider").RequireAuthorization(Policies.ContractWrite).WithSummary("Legt een zorgaanbieder vast.");
         group.MapPut("/{id:long}", ReplaceProvider).WithName("ReplaceProvider").RequiresIfMatch().RequireAuthorization(Policies.ContractWrite).WithSummary("Vervangt de gegevens van een zorgaanbieder.");
@@ -26,12 +26,12 @@ public static class ProvidersApi
 
     public static async Task<Results<Ok<PagedResponse<Provider>>, ValidationProblem>> ListProviders(
         HttpRequest request, ProviderRepository providers,
-        string? q = null, bool? active = null, bool? ozjtTop16 = null, string? contractManager = null,
+        string? q = null, bool? active = null, bool? ozjtTop16 = null, string? contractManager = null, DateTimeOffset? updatedSince = null,
         int? page = null, int? pageSize = null)
     {
         var query = new QueryReader();
         var filter = new ProviderFilter(QueryReader.Text(q), active, ozjtTop16,
-            QueryReader.Text(contractManager));
+            QueryReader.Text(contractManager), QueryReader.Instant(updatedSince));
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {
@@ -56,8 +56,8 @@ public static class ProvidersApi
         {
             return ApiProblems.Conflict($"Er is al een zorgaanbieder met AGB-code {provider.AgbCode}.");
         }
-        var created = provider with { Id = await providers.InsertAsync(provider) };
-        return TypedResults.Created($"{ApiConventions.BasePath}/providers/{created.Id}", created);
+        var id = await providers.InsertAsync(provider);
+        return TypedResults.Created($"{ApiConventions.BasePath}/providers/{id}", await providers.ReadByIdAsync(id));
     }
 
     public static async Task<Results<Ok<Provider>, ValidationProblem, ProblemHttpResult>> ReplaceProvider(
@@ -85,8 +85,7 @@ public static class ProvidersApi
         {
             return ApiProblems.NotWritten(refused, $"Zorgaanbieder {id}");
         }
-        var updated = provider with { RowVersion = rowVersion + 1 };
-        return RowVersions.Ok(http.Response, updated);
+        return RowVersions.Ok(http.Response, (await providers.ReadByIdAsync(id))!);
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteProvider(long id, HttpRequest request, ProviderRepository providers)

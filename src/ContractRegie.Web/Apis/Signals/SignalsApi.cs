@@ -32,7 +32,7 @@ public static class SignalsApi
         var query = new QueryReader();
         var filter = new SignalFilter(query.Enum<SignalKind>("kind", kind), query.Enum<SignalStatus>("status", status),
             query.Enum<SignalSeverity>("severity", severity), QueryReader.Text(recipient), QueryReader.Text(subjectType), subjectId,
-            UpdatedSince: updatedSince);
+            UpdatedSince: QueryReader.Instant(updatedSince));
         var paging = query.Page(page, pageSize);
         if (!query.Errors.IsEmpty)
         {

@@ -81,7 +81,7 @@ public static class SpendingApi
     }
 
     public static async Task<Results<Ok<PagedResponse<ReconciliationRow>>, ValidationProblem>> Reconcile(
-        HttpRequest request, SpendingRepository spending, TimeProvider time,
+        HttpRequest request, Reconciler reconciler, TimeProvider time,
         int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null,
         string? municipality = null, int? page = null, int? pageSize = null)
     {
@@ -92,13 +92,13 @@ public static class SpendingApi
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        var rows = await spending.ReconcileAsync(filter, time.Today());
+        var rows = await reconciler.ReconcileAsync(filter, time.Today());
         var onPage = new Page<ReconciliationRow>(rows.Skip(paging.Offset).Take(paging.PageSize).ToList(), paging.PageNumber, paging.PageSize, rows.Count);
         return TypedResults.Ok(PagedResponse<ReconciliationRow>.From(onPage, request));
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportReconciliation(
-        HttpResponse response, SpendingRepository spending, TimeProvider time,
+        HttpResponse response, Reconciler reconciler, TimeProvider time,
         int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null, string? municipality = null,
         ExportFormat? format = null)
     {
@@ -109,7 +109,7 @@ public static class SpendingApi
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        var rows = await spending.ReconcileAsync(filter, time.Today());
+        var rows = await reconciler.ReconcileAsync(filter, time.Today());
         await ExportResponse.WriteAsync(response, SpendingExport.Reconciliation(filter.Year, rows), exportFormat);
         return TypedResults.Empty;
     }

@@ -72,7 +72,8 @@ public sealed class NlGovOperationProcessor : IOperationProcessor
     /// <summary>
     /// What every endpoint of a kind can answer: 404 for a path naming what does not exist (or does not fit the
     /// route), 409 for a write that breaks a uniqueness or reference rule (ApiProblemHandler), 413 for a body over the
-    /// limit, 429 where a rate limit applies; and the file bodies and If-Match that endpoints declare with <see cref="EndpointDocumentation"/>.
+    /// limit and 415 for one of another content type (<see cref="BodyContentTypes"/>), 429 where a rate limit applies; and the
+    /// file bodies and If-Match that endpoints declare with <see cref="EndpointDocumentation"/>.
     /// </summary>
     private static void DescribeRequest(OpenApiOperationDescription description, IList<object> metadata)
     {
@@ -101,6 +102,7 @@ public sealed class NlGovOperationProcessor : IOperationProcessor
         if (operation.RequestBody is not null)
         {
             AddIfMissing(operation, StatusCodes.Status413PayloadTooLarge);
+            AddIfMissing(operation, StatusCodes.Status415UnsupportedMediaType);
         }
         if (metadata.OfType<ExportAnswerMetadata>().Any())
         {

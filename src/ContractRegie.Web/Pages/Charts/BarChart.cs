@@ -29,7 +29,7 @@ public sealed record BarChart(string Id, string Title, string Description, strin
             var x = Left + slot * i + (slot - width) / 2;
             svg.Append($"<rect class=\"bar{(bar.Value < 0 ? " negative" : "")}\" x=\"{N(x)}\" y=\"{N(Math.Min(y0, y1))}\" width=\"{N(width)}\" height=\"{N(Math.Max(Math.Abs(y0 - y1), 1))}\">");
             svg.Append($"<title>{Encode(bar.Label)}: {Encode(bar.Text)}</title></rect>");
-            svg.Append(XLabel(x + width / 2, bar.Label));
+            svg.Append(XLabel(x + width / 2, bar.Label, slot - 8));
         }
         foreach (var reference in References)
         {

@@ -72,9 +72,24 @@ public static class ChartFrame
         return axis.ToString();
     }
 
-    /// <summary>A label under the plot at <paramref name="x"/>.</summary>
-    public static string XLabel(double x, string label) =>
-        $"<text class=\"tick\" x=\"{N(x)}\" y=\"{N(Top + PlotHeight + 16)}\" text-anchor=\"middle\">{Encode(label)}</text>";
+    /// <summary>About the width of a character of a tick label (11px sans-serif), to tell whether a label fits its slot.</summary>
+    private const double TickCharWidth = 6.5;
+
+    /// <summary>
+    /// A label under the plot at <paramref name="x"/>. One wider than <paramref name="maxWidth"/> is broken at its last space
+    /// that fits onto a second line (the bottom margin holds two), so neighbouring labels do not run into each other.
+    /// </summary>
+    public static string XLabel(double x, string label, double maxWidth = double.MaxValue)
+    {
+        var fits = (int)(maxWidth / TickCharWidth);
+        var split = label.Length <= fits ? -1 : label.LastIndexOf(' ', Math.Min(fits, label.Length - 1));
+        split = split > 0 ? split : label.Length <= fits ? -1 : label.IndexOf(' ', StringComparison.Ordinal);
+        var y = N(Top + PlotHeight + 16);
+        return split <= 0
+            ? $"<text class=\"tick\" x=\"{N(x)}\" y=\"{y}\" text-anchor=\"middle\">{Encode(label)}</text>"
+            : $"<text class=\"tick\" x=\"{N(x)}\" y=\"{y}\" text-anchor=\"middle\">{Encode(label[..split])}"
+              + $"<tspan x=\"{N(x)}\" dy=\"13\">{Encode(label[(split + 1)..])}</tspan></text>";
+    }
 }
 
 /// <summary>Maps values onto the plot's height; the range always holds zero, so bars grow from the zero line.</summary>

@@ -157,7 +157,7 @@ public abstract class ContractTermPage<TForm, TInput, T>(ContractRepository cont
             return false;
         }
         Contract = contract;
-        Rows = (await term.List(terms, id)).Select(item => (IdOf(item), item.RowVersion, TForm.Cells(item))).ToList();
+        Rows = (await term.List(terms, id, null)).Select(item => (IdOf(item), item.RowVersion, TForm.Cells(item))).ToList();
         return true;
     }
 

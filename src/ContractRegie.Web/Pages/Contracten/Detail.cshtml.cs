@@ -19,7 +19,7 @@ namespace ContractRegie.Web.Pages.Contracten;
 
 public sealed class DetailModel(
     ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements, SignalRepository signals,
-    RenewalDecisions decisions, IAuthorizationService authorization, ProviderRiskRepository risks, SpendingRepository spending,
+    RenewalDecisions decisions, IAuthorizationService authorization, ProviderRiskRepository risks, SpendingRepository spending, Reconciler reconciler,
     SpendingOptions spendingOptions, TimeProvider time) : PageModel
 {
     public Contract? Contract { get; private set; }
@@ -73,9 +73,9 @@ public sealed class DetailModel(
         if ((await authorization.AuthorizeAsync(User, Policies.FinanceRead)).Succeeded)
         {
             var today = time.Today();
-            var rows = await spending.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id), today);
-            BudgetPosition = ReconciliationTotal.Of(rows, today.Year, today);
-            var months = CumulativeSpending.PerMonth(today.Year, await spending.ReadSpentPerDayAsync(id, today.Year), today);
+            var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id), today);
+            BudgetPosition = Reconciliation.Total(rows, today.Year);
+            var months = CumulativeSpending.PerMonth(today.Year, await spending.ReadSpentPerDayAsync(id, today.Year), today, BudgetPosition.ProjectedCents);
             SpendingChart = SpendingCharts.Cumulative(Contract.ContractNumber, today.Year, months, BudgetPosition.BudgetCents);
         }
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded;
