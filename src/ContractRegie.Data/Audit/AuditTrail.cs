@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Audit;
 using Dapper;
 
@@ -26,16 +27,31 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
 
     public async Task AppendAsync(DbTransaction? transaction, AuditAction action, string entity, object entityId, object? before, object? after,
         string? actorName = null, DateTimeOffset? occurredAt = null) =>
-        await database.RunAsync(transaction, c => c.ExecuteAsync(AuditSql.Insert, new
+        await database.RunAsync(transaction, c => c.ExecuteAsync(AuditSql.Insert,
+            Row(action, entity, new AuditedChange(entityId, before, after), actorName ?? actor.Name, occurredAt ?? time.GetUtcNow()), transaction));
+
+    /// <summary>One entry per change, all with the same action, written with the engine's rows per INSERT (a job's new signals).</summary>
+    public async Task AppendManyAsync(DbTransaction transaction, AuditAction action, string entity, IReadOnlyList<AuditedChange> changes,
+        string? actorName = null)
+    {
+        var (name, now) = (actorName ?? actor.Name, time.GetUtcNow());
+        foreach (var chunk in changes.Chunk(database.Dialect.BulkInsertRows))
         {
-            OccurredAt = occurredAt ?? time.GetUtcNow(),
-            Actor = actorName ?? actor.Name,
-            Action = action.ToString(),
-            Entity = entity,
-            EntityId = Convert.ToString(entityId, CultureInfo.InvariantCulture),
-            BeforeData = before is null ? null : JsonSerializer.Serialize(before, before.GetType(), Json),
-            AfterData = after is null ? null : JsonSerializer.Serialize(after, after.GetType(), Json),
-        }, transaction));
+            await transaction.Connection!.ExecuteAsync(AuditSql.InsertRows(chunk.Length),
+                SqlRows.Bind(chunk.Select(change => Row(action, entity, change, name, now))), transaction);
+        }
+    }
+
+    private static object Row(AuditAction action, string entity, AuditedChange change, string actorName, DateTimeOffset now) => new
+    {
+        OccurredAt = now,
+        Actor = actorName,
+        Action = action.ToString(),
+        Entity = entity,
+        EntityId = Convert.ToString(change.EntityId, CultureInfo.InvariantCulture),
+        BeforeData = change.Before is null ? null : JsonSerializer.Serialize(change.Before, change.Before.GetType(), Json),
+        AfterData = change.After is null ? null : JsonSerializer.Serialize(change.After, change.After.GetType(), Json),
+    };
 
     public Task<Page<AuditEntry>> SearchAsync(AuditFilter filter, PageRequest page, AuditOrder order = AuditOrder.Newest, bool descending = false) =>
         database.RunAsync(null, async c =>
@@ -49,3 +65,6 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
             return new Page<AuditEntry>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 }
+
+/// <summary>One row's change for the audit trail: its id, and how it looked before and after (null when created or deleted).</summary>
+public readonly record struct AuditedChange(object EntityId, object? Before, object? After);

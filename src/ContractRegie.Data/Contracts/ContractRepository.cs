@@ -34,8 +34,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             c.QuerySingleOrDefaultAsync<Contract>(ContractSql.ReadByNumber, new { ContractNumber = contractNumber }, transaction)))?.Id;
 
     /// <summary>One page of the register, filtered, sorted and paged by the database over the key dates kept on the row.</summary>
-    public Task<Page<Contract>> SearchAsync(ContractFilter filter, PageRequest page, ContractOrder order = ContractOrder.Number, bool descending = false) =>
-        database.RunAsync(null, async c =>
+    public Task<Page<Contract>> SearchAsync(ContractFilter filter, PageRequest page, ContractOrder order = ContractOrder.Number, bool descending = false,
+        DbTransaction? transaction = null) =>
+        database.RunAsync(transaction, async c =>
         {
             var today = time.Today();
             var parameters = new
@@ -57,11 +58,11 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 Limit = page.PageSize,
             };
             var dialect = database.Dialect;
-            var total = await c.ExecuteScalarAsync<int>(ContractSql.Count(filter), parameters);
-            var contracts = await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters);
-            var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(dialect, filter, order, descending), parameters))
+            var total = await c.ExecuteScalarAsync<int>(ContractSql.Count(filter), parameters, transaction);
+            var contracts = await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction);
+            var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(dialect, filter, order, descending), parameters, transaction))
                 .ToLookup(m => m.ContractId);
-            var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(dialect, filter, order, descending), parameters))
+            var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(dialect, filter, order, descending), parameters, transaction))
                 .ToLookup(o => o.ContractId);
             var items = contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
             return new Page<Contract>(items, page.PageNumber, page.PageSize, total);
@@ -90,6 +91,24 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     /// <summary>The whole register, for the daily checks.</summary>
     public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;
+
+    /// <summary>
+    /// The whole register a page of <paramref name="chunkSize"/> at a time, for the daily checks over a large register: memory
+    /// holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction: on SQLite another
+    /// connection could not read once the job's writes hold the database.
+    /// </summary>
+    public async IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction)
+    {
+        for (var page = 1; ; page++)
+        {
+            var chunk = await SearchAsync(new ContractFilter(), new PageRequest(page, chunkSize), transaction: transaction);
+            yield return chunk;
+            if (page >= chunk.TotalPages)
+            {
+                yield break;
+            }
+        }
+    }
 
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
         database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>

@@ -15,7 +15,13 @@ public sealed record JobRun
     public DateTimeOffset? FinishedAt { get; init; }
     public JobOutcome Outcome { get; init; }
     public string? Summary { get; init; }
+    /// <summary>How many of <see cref="Total"/> items (contracts, providers) the run has processed; null for a job that does not count.</summary>
+    public int? Processed { get; init; }
+    public int? Total { get; init; }
 }
+
+/// <summary>How far a run is: processed of total.</summary>
+public readonly record struct JobProgressCount(int Processed, int Total);
 
 /// <summary>A run that could start, or the run of the same job that is busy.</summary>
 public sealed record JobRunAttempt(JobRun? Run, JobRun? Busy);
@@ -57,6 +63,10 @@ public sealed class JobRunRepository(Database database, TimeProvider time)
     /// <summary>Keeps the run's lock alive; false when another run has taken it over.</summary>
     public async Task<bool> HeartbeatAsync(JobRun run) =>
         await database.RunAsync(null, c => c.ExecuteAsync(JobRunSql.Heartbeat, new { run.Job, RunId = run.Id, Now = time.GetUtcNow() })) == 1;
+
+    /// <summary>Writes how far the run is, on a connection of its own (outside the job's transaction).</summary>
+    public Task SaveProgressAsync(JobRun run, JobProgressCount progress) =>
+        database.RunAsync(null, c => c.ExecuteAsync(JobRunSql.SaveProgress, new { run.Id, progress.Processed, progress.Total }));
 
     public Task FinishAsync(JobRun run, JobOutcome outcome, string summary) =>
         database.InTransactionAsync(async tx =>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContractRegie.Core.Notifications;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Notifications;
 using Dapper;
 
@@ -23,28 +24,53 @@ public sealed record SignalMailEntry
 /// <summary>The signal mail queue, written in the job's transaction together with the signals it is about.</summary>
 public sealed class SignalMailRepository(Database database, TimeProvider time)
 {
-    /// <summary>Queues the entry unless this signal at this stage was queued for this recipient before; its id when queued now.</summary>
-    public async Task<long?> QueueAsync(SignalMailEntry entry, DbTransaction transaction)
+    // Ids per IN list: well under SQL Server's 2,100 parameters.
+    private const int IdsPerStatement = 64;
+
+    /// <summary>
+    /// Queues the entries in batches (the engine's rows per INSERT), except those whose signal at that stage was queued for
+    /// that recipient before, in this list or earlier. For each entry, its id when queued now, else null.
+    /// </summary>
+    public async Task<IReadOnlyList<long?>> QueueManyAsync(IReadOnlyList<SignalMailEntry> entries, DbTransaction transaction)
     {
         var connection = transaction.Connection!;
-        if (await connection.ExecuteScalarAsync<int>(SignalMailSql.CountByKey, new { entry.SignalId, entry.Stage, entry.Recipient }, transaction) > 0)
+        var signalIds = entries.Select(e => e.SignalId).Distinct().ToList();
+        var known = (await ReadBySignalIdsAsync(signalIds, transaction)).Select(Key).ToHashSet();
+        var isNew = entries.Select(e => known.Add(Key(e))).ToList();
+        var now = time.GetUtcNow();
+        foreach (var chunk in entries.Where((_, i) => isNew[i]).Chunk(database.Dialect.BulkInsertRows))
         {
-            return null;
+            await connection.ExecuteAsync(SignalMailSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(entry => new
+            {
+                entry.SignalId, entry.Stage, entry.Recipient, entry.InCopy, entry.DueOn, Channel = entry.Channel.ToString(), Now = now,
+            })), transaction);
         }
-        return await connection.ExecuteScalarAsync<long>(SignalMailSql.Insert + ";\n" + database.Dialect.SelectInsertedId, new
-        {
-            entry.SignalId, entry.Stage, entry.Recipient, entry.InCopy, entry.DueOn, Channel = entry.Channel.ToString(), Now = time.GetUtcNow(),
-        }, transaction);
+        var ids = (await ReadBySignalIdsAsync(signalIds, transaction)).GroupBy(Key).ToDictionary(g => g.Key, g => g.Max(e => e.Id));
+        return [.. entries.Select((entry, i) => isNew[i] ? ids[Key(entry)] : (long?)null)];
     }
+
+    private async Task<List<SignalMailEntry>> ReadBySignalIdsAsync(IReadOnlyList<long> signalIds, DbTransaction transaction)
+    {
+        var entries = new List<SignalMailEntry>();
+        foreach (var chunk in signalIds.Chunk(IdsPerStatement))
+        {
+            entries.AddRange(await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadBySignalIds(chunk.Length),
+                SqlRows.BindList("SignalId", chunk), transaction));
+        }
+        return entries;
+    }
+
+    private static (long SignalId, int Stage, string Recipient) Key(SignalMailEntry entry) => (entry.SignalId, entry.Stage, entry.Recipient);
 
     public async Task<IReadOnlyList<SignalMailEntry>> ReadPendingAsync(DbTransaction transaction) =>
         (await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadPending, transaction: transaction)).AsList();
 
     public async Task MarkMailedAsync(IEnumerable<long> entryIds, long notificationId, DbTransaction transaction)
     {
-        foreach (var id in entryIds)
+        foreach (var chunk in entryIds.Chunk(IdsPerStatement))
         {
-            await transaction.Connection!.ExecuteAsync(SignalMailSql.MarkMailed, new { Id = id, NotificationId = notificationId }, transaction);
+            await transaction.Connection!.ExecuteAsync(SignalMailSql.MarkMailedByIds(chunk.Length),
+                SqlRows.BindList("Id", chunk, new DynamicParameters(new { NotificationId = notificationId })), transaction);
         }
     }
 

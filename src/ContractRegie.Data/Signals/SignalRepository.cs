@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContractRegie.Core.Signals;
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Signals;
 using Dapper;
 
@@ -17,8 +18,25 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
 {
     private const string Entity = "signal";
 
+    // Keys or ids per read query: well under SQL Server's 2,100 parameters.
+    private const int KeysPerRead = 64;
+
     public Task<Signal?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadById, new { Id = id }, transaction));
+
+    /// <summary>The signals with these ids, a batch of ids per query; an id without a signal is left out.</summary>
+    public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction)
+    {
+        var found = new Dictionary<long, Signal>();
+        foreach (var chunk in ids.Distinct().Chunk(KeysPerRead))
+        {
+            foreach (var signal in await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadByIds(chunk.Length), SqlRows.BindList("Id", chunk), transaction))
+            {
+                found[signal.Id] = signal;
+            }
+        }
+        return found;
+    }
 
     public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));
@@ -41,14 +59,31 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
             return new Page<Signal>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 
-    public async Task<Signal> InsertAsync(SignalDraft draft, DbTransaction transaction)
+    /// <summary>
+    /// Stores new signals in batches, in the caller's transaction: the engine's rows per INSERT, read back by dedupe key
+    /// and audited per batch, so a first run's thousands of signals cost a few round trips per batch instead of three each.
+    /// </summary>
+    /// <returns>The stored signals, in the order of <paramref name="drafts"/>.</returns>
+    public async Task<IReadOnlyList<Signal>> InsertManyAsync(IReadOnlyList<SignalDraft> drafts, DbTransaction transaction)
     {
+        var connection = transaction.Connection!;
         var now = time.GetUtcNow();
-        var id = await transaction.Connection!.ExecuteScalarAsync<long>(SignalSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
-            Parameters(draft, SignalStatus.Open, now), transaction);
-        var signal = (await ReadByIdAsync(id, transaction))!;
-        await audit.AppendAsync(transaction, AuditAction.Create, Entity, id, null, signal);
-        return signal;
+        foreach (var chunk in drafts.Chunk(database.Dialect.BulkInsertRows))
+        {
+            await connection.ExecuteAsync(SignalSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(d => Parameters(d, SignalStatus.Open, now))), transaction);
+        }
+        var stored = new Dictionary<string, Signal>(StringComparer.Ordinal);
+        foreach (var chunk in drafts.Chunk(KeysPerRead))
+        {
+            var keys = chunk.Select(d => d.DedupeKey).ToList();
+            foreach (var signal in await connection.QueryAsync<Signal>(SignalSql.ReadByDedupeKeys(keys.Count), SqlRows.BindList("DedupeKey", keys), transaction))
+            {
+                stored[signal.DedupeKey] = signal;
+            }
+        }
+        var inserted = drafts.Select(d => stored[d.DedupeKey]).ToList();
+        await audit.AppendManyAsync(transaction, AuditAction.Create, Entity, [.. inserted.Select(signal => new AuditedChange(signal.Id, null, signal))]);
+        return inserted;
     }
 
     public async Task<Signal> UpdateRaisedAsync(Signal stored, SignalDraft draft, SignalStatus status, DbTransaction transaction)
@@ -61,10 +96,10 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         return updated;
     }
 
-    /// <summary>Every signal still open or acknowledged.</summary>
-    public Task<IReadOnlyList<Signal>> ReadUnresolvedAsync(DbTransaction transaction) =>
+    /// <summary>The signals of <paramref name="kind"/> still open or acknowledged: what a job run may have to close.</summary>
+    public Task<IReadOnlyList<Signal>> ReadUnresolvedByKindAsync(SignalKind kind, DbTransaction transaction) =>
         database.RunAsync<IReadOnlyList<Signal>>(transaction, async c =>
-            (await c.QueryAsync<Signal>(SignalSql.ReadUnresolved, new { Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
+            (await c.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind, new { Kind = kind.ToString(), Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
 
     /// <summary>
     /// Resolves a signal whose cause is gone (a job no longer finds it, or a decision answered it) with the reason, in the

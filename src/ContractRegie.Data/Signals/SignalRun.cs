@@ -6,15 +6,22 @@ namespace ContractRegie.Data.Signals;
 /// <summary>
 /// One job run's signals: it upserts each proposed signal by its dedupe key (a second run the same day changes nothing),
 /// remembers what is news (new, or at a more urgent stage) for the mail, and what the run still finds, so that
-/// <see cref="CompleteAsync"/> can close the job's other open signals.
+/// <see cref="CompleteAsync"/> can close the job's other open signals. New signals are stored in batches of
+/// <see cref="SaveEvery"/> (and the rest before the run completes), with their audit entries.
 /// </summary>
 public sealed class SignalRun
 {
     private readonly SignalWriter _writer;
     private readonly SignalRepository _signals;
     private readonly HashSet<string> _proposed = [];
-    private readonly List<(Signal Signal, DateOnly? DueOn)> _news = [];
+    // In the order found; a new signal's place is kept (Signal null) until its batch is stored.
+    private readonly List<(Signal? Signal, DateOnly? DueOn)> _news = [];
+    private readonly List<(int NewsIndex, SignalDraft Draft)> _unsaved = [];
+    private readonly HashSet<string> _unsavedKeys = new(StringComparer.Ordinal);
     private Dictionary<string, Signal>? _owned;
+
+    /// <summary>New signals held before they are written: bounds memory while a batch still saves most round trips.</summary>
+    public const int SaveEvery = 512;
 
     internal SignalRun(SignalWriter writer, SignalRepository signals, IReadOnlyCollection<SignalKind> ownedKinds)
     {
@@ -28,7 +35,9 @@ public sealed class SignalRun
 
     internal IReadOnlySet<string> Proposed => _proposed;
 
-    internal IReadOnlyList<(Signal Signal, DateOnly? DueOn)> News => _news;
+    /// <summary>What is news, once <see cref="SaveAsync"/> has stored every new signal.</summary>
+    internal IReadOnlyList<(Signal Signal, DateOnly? DueOn)> News =>
+        _unsaved.Count == 0 ? [.. _news.Select(n => (n.Signal!, n.DueOn))] : throw new InvalidOperationException("Save the run's new signals first.");
 
     public async Task<SignalChange> RaiseAsync(SignalDraft draft, DbTransaction transaction)
     {
@@ -36,7 +45,13 @@ public sealed class SignalRun
         var stored = await StoredAsync(draft, transaction);
         if (stored is null)
         {
-            _news.Add((Remember(await _signals.InsertAsync(draft, transaction)), draft.DueOn));
+            _unsaved.Add((_news.Count, draft));
+            _unsavedKeys.Add(draft.DedupeKey);
+            _news.Add((null, draft.DueOn));
+            if (_unsaved.Count >= SaveEvery)
+            {
+                await SaveAsync(transaction);
+            }
             return SignalChange.Raised;
         }
         if (stored.Stage != draft.Stage)
@@ -58,6 +73,11 @@ public sealed class SignalRun
     /// </summary>
     private async Task<Signal?> StoredAsync(SignalDraft draft, DbTransaction transaction)
     {
+        if (_unsavedKeys.Contains(draft.DedupeKey))
+        {
+            // Raised twice in one run: the first must be stored before the second is compared with it.
+            await SaveAsync(transaction);
+        }
         if (!OwnedKinds.Contains(draft.Kind))
         {
             return await _signals.ReadByDedupeKeyAsync(draft.DedupeKey, transaction);
@@ -74,6 +94,22 @@ public sealed class SignalRun
             }
         }
         return _owned.GetValueOrDefault(draft.DedupeKey);
+    }
+
+    /// <summary>Stores the new signals held so far, in one batch, and puts them in their places among the news.</summary>
+    internal async Task SaveAsync(DbTransaction transaction)
+    {
+        if (_unsaved.Count == 0)
+        {
+            return;
+        }
+        var stored = await _signals.InsertManyAsync([.. _unsaved.Select(u => u.Draft)], transaction);
+        foreach (var ((index, draft), signal) in _unsaved.Zip(stored))
+        {
+            _news[index] = (Remember(signal), draft.DueOn);
+        }
+        _unsaved.Clear();
+        _unsavedKeys.Clear();
     }
 
     private Signal Remember(Signal signal)

@@ -47,39 +47,50 @@ public sealed class SignalWriter(
     /// </summary>
     internal async Task<RunResult> CompleteAsync(SignalRun run, DbTransaction transaction)
     {
+        await run.SaveAsync(transaction);
         var today = time.Today();
         var closed = 0;
-        foreach (var stale in (await signals.ReadUnresolvedAsync(transaction)).Where(s => run.OwnedKinds.Contains(s.Kind) && !run.Proposed.Contains(s.DedupeKey)))
+        foreach (var kind in run.OwnedKinds)
         {
-            await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction, AuditTrail.SystemActor);
-            closed++;
+            foreach (var stale in (await signals.ReadUnresolvedByKindAsync(kind, transaction)).Where(s => !run.Proposed.Contains(s.DedupeKey)))
+            {
+                await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction, AuditTrail.SystemActor);
+                closed++;
+            }
         }
-        if (run.News.Count == 0)
+        var news = run.News;
+        if (news.Count == 0)
         {
             return new RunResult(closed, 0);
         }
         var recipients = await MailRecipients.LoadAsync(users, addressing, transaction);
         var inkopers = await mailQueue.ReadInkopersAsync(transaction);
-        var overview = run.News.Count >= addressing.Policy.OverviewFromNews;
-        var immediate = new Dictionary<string, (MailRecipient Recipient, List<(long EntryId, MailItem Item)> Items)>();
-        foreach (var (signal, dueOn) in run.News)
+        var overview = news.Count >= addressing.Policy.OverviewFromNews;
+        var queue = new List<(SignalMailEntry Entry, MailRecipient Recipient, MailItem Item)>();
+        foreach (var (signal, dueOn) in news)
         {
             var inkoper = signal.SubjectType == SignalSubjects.Contract ? inkopers.GetValueOrDefault(signal.SubjectId) : null;
             foreach (var (recipient, inCopy) in recipients.For(addressing.Routing[signal.Kind], signal.Recipient, inkoper))
             {
-                var channel = MailChannels.For(signal.Severity, recipient.Frequency, overview, addressing.Policy);
                 var entry = new SignalMailEntry
                 {
-                    SignalId = signal.Id, Stage = signal.Stage, Recipient = recipient.Key, InCopy = inCopy, DueOn = dueOn, Channel = channel,
+                    SignalId = signal.Id, Stage = signal.Stage, Recipient = recipient.Key, InCopy = inCopy, DueOn = dueOn,
+                    Channel = MailChannels.For(signal.Severity, recipient.Frequency, overview, addressing.Policy),
                 };
-                if (await mailQueue.QueueAsync(entry, transaction) is { } entryId && channel == MailChannel.Immediate)
+                queue.Add((entry, recipient, new MailItem(signal, dueOn, inCopy)));
+            }
+        }
+        var immediate = new Dictionary<string, (MailRecipient Recipient, List<(long EntryId, MailItem Item)> Items)>();
+        var entryIds = await mailQueue.QueueManyAsync([.. queue.Select(q => q.Entry)], transaction);
+        foreach (var ((entry, recipient, item), queuedId) in queue.Zip(entryIds))
+        {
+            if (queuedId is { } entryId && entry.Channel == MailChannel.Immediate)
+            {
+                if (!immediate.TryGetValue(recipient.Key, out var bundle))
                 {
-                    if (!immediate.TryGetValue(recipient.Key, out var bundle))
-                    {
-                        immediate[recipient.Key] = bundle = (recipient, []);
-                    }
-                    bundle.Items.Add((entryId, new MailItem(signal, dueOn, inCopy)));
+                    immediate[recipient.Key] = bundle = (recipient, []);
                 }
+                bundle.Items.Add((entryId, item));
             }
         }
         foreach (var (recipient, items) in immediate.Values)
@@ -98,12 +109,14 @@ public sealed class SignalWriter(
     {
         var recipients = await MailRecipients.LoadAsync(users, addressing, transaction);
         var queued = 0;
-        foreach (var group in (await mailQueue.ReadPendingAsync(transaction)).GroupBy(e => e.Recipient))
+        var pending = await mailQueue.ReadPendingAsync(transaction);
+        var waiting = await signals.ReadByIdsAsync([.. pending.Select(e => e.SignalId)], transaction);
+        foreach (var group in pending.GroupBy(e => e.Recipient))
         {
             var items = new List<(long EntryId, MailItem Item)>();
             foreach (var entry in group)
             {
-                if (await signals.ReadByIdAsync(entry.SignalId, transaction) is { Status: not SignalStatus.Resolved } signal && signal.Stage == entry.Stage)
+                if (waiting.GetValueOrDefault(entry.SignalId) is { Status: not SignalStatus.Resolved } signal && signal.Stage == entry.Stage)
                 {
                     items.Add((entry.Id, new MailItem(signal, entry.DueOn, entry.InCopy)));
                 }

@@ -9,7 +9,8 @@ namespace ContractRegie.Web.Jobs;
 
 /// <summary>Key dates against the horizons, and contracts past their end without a decision. It signals; the status is computed on read.</summary>
 public sealed class ContractExpiryJob(
-    Database database, ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<ContractExpiryJob> logger)
+    Database database, ContractRepository contracts, SignalWriter signals, JobProgress progress, TimeProvider time, JobsOptions options,
+    ILogger<ContractExpiryJob> logger)
     : IContractRegieJob
 {
     private static readonly SignalKind[] Kinds =
@@ -20,21 +21,20 @@ public sealed class ContractExpiryJob(
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = time.Today();
-        var register = await contracts.ReadAllAsync();
-        var tally = new SignalTally();
+        var (tally, checkedContracts) = (new SignalTally(), 0);
         // One transaction: the signals and their e-mails of a run are stored together or not at all.
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun(Kinds);
-            foreach (var contract in register)
+            await foreach (var contract in progress.EachContractAsync(contracts, options.ContractsPerChunk, tx, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 tally += await run.RaiseAllAsync(ContractExpiryRules.Evaluate(contract, today, options.Horizons), tx);
+                checkedContracts++;
             }
             return await run.CompleteAsync(tx);
         }, cancellationToken);
         logger.LogInformation("Contract expiry on {Today}: {Contracts} contracts checked, {Raised} signals raised, {Escalated} escalated",
-            today, register.Count, tally.Raised, tally.Escalated);
-        return $"{register.Count} contracten gecontroleerd, {tally.Raised} nieuwe signaleringen, {tally.Escalated} verscherpt.";
+            today, checkedContracts, tally.Raised, tally.Escalated);
+        return $"{checkedContracts} contracten gecontroleerd, {tally.Raised} nieuwe signaleringen, {tally.Escalated} verscherpt.";
     }
 }

@@ -7,7 +7,8 @@ namespace ContractRegie.Web.Jobs;
 /// Runs a job by name, one run of a job at a time across all instances, and keeps its history: started, finished,
 /// outcome and what it did. While it works the run renews its heartbeat, so a run whose process dies is recognised.
 /// </summary>
-public sealed class JobRunner(IEnumerable<IContractRegieJob> jobs, JobRunRepository runs, TimeProvider time, ILogger<JobRunner> logger)
+public sealed class JobRunner(
+    IEnumerable<IContractRegieJob> jobs, JobRunRepository runs, JobProgress progress, TimeProvider time, ILogger<JobRunner> logger)
 {
     public IReadOnlyList<string> Names { get; } = jobs.Select(j => j.Name).Order().ToList();
 
@@ -25,7 +26,8 @@ public sealed class JobRunner(IEnumerable<IContractRegieJob> jobs, JobRunReposit
             return attempt;
         }
         using var stopHeartbeat = new CancellationTokenSource();
-        var heartbeat = KeepAliveAsync(run, stopHeartbeat.Token);
+        var tracker = progress.Track();
+        var heartbeat = KeepAliveAsync(run, tracker, stopHeartbeat.Token);
         var (outcome, summary) = (JobOutcome.Succeeded, "");
         try
         {
@@ -42,18 +44,28 @@ public sealed class JobRunner(IEnumerable<IContractRegieJob> jobs, JobRunReposit
             await stopHeartbeat.CancelAsync();
             await heartbeat;
         }
+        if (tracker.Latest is { } last)
+        {
+            await runs.SaveProgressAsync(run, last);
+        }
         await runs.FinishAsync(run, outcome, summary);
         return new JobRunAttempt(await runs.ReadAsync(run.Id), null);
     }
 
-    private async Task KeepAliveAsync(JobRun run, CancellationToken stop)
+    private async Task KeepAliveAsync(JobRun run, JobProgress.Tracker tracker, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(JobRunRepository.HeartbeatEvery, time);
+        JobProgressCount? saved = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
                 await runs.HeartbeatAsync(run);
+                if (tracker.Latest is { } latest && latest != saved)
+                {
+                    await runs.SaveProgressAsync(run, latest);
+                    saved = latest;
+                }
             }
         }
         catch (OperationCanceledException)

@@ -24,12 +24,19 @@ public sealed class JobsOptions
     /// <summary>How many months back outcome reports are checked for being missing.</summary>
     public int OutcomeLookBackMonths { get; set; } = OutcomeMonitoringRules.DefaultLookBackMonths;
 
+    /// <summary>Contracts a job reads and checks at a time: bounds its memory on a large register, and its progress moves per chunk.</summary>
+    public int ContractsPerChunk { get; set; } = 1_000;
+
     /// <summary>The financial-stability norms (DESIGN.md's defaults).</summary>
     public FinancialNorms FinancialNorms { get; set; } = new();
 
     /// <summary>What is wrong with these settings, each naming its key; checked when the host starts.</summary>
     public IEnumerable<string> Problems()
     {
+        if (ContractsPerChunk < 1)
+        {
+            yield return $"{Section}:ContractsPerChunk: {ContractsPerChunk} must be at least 1.";
+        }
         foreach (var (name, cron) in Schedules)
         {
             if (!JobCatalog.Exists(name))

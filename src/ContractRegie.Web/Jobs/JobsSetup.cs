@@ -29,6 +29,7 @@ public static class JobsSetup
             .AddSingleton<IMailTransport>(services => services.GetRequiredService<MailOptions>() is var mail && string.IsNullOrWhiteSpace(mail.Host)
                 ? new PickupDirectoryTransport(Path.Combine(contentRoot, mail.PickupDirectory))
                 : new SmtpMailTransport(mail))
+            .AddSingleton<JobProgress>()
             .AddSingleton<JobRunner>();
         foreach (var job in JobCatalog.All)
         {

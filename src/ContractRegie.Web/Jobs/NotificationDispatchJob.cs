@@ -10,7 +10,8 @@ using MimeKit;
 namespace ContractRegie.Web.Jobs;
 
 /// <summary>
-/// Sends the outbox, one claimed mail at a time, each marked sent as soon as the SMTP server accepted it. A failed
+/// Sends the outbox, one claimed mail at a time over one SMTP connection per run, each marked sent as soon as the SMTP
+/// server accepted it. A failed
 /// e-mail is tried again by <see cref="MailRetryPlan"/> until its horizon since queueing has passed; then it is
 /// marked failed with the last error and the beheerder gets a signal, closed when the mail is requeued. A run sends at most
 /// <see cref="MailOptions.DispatchBatchSize"/> mails, which with a run a minute is the rate the SMTP server is offered.
@@ -30,29 +31,33 @@ public sealed class NotificationDispatchJob(
     {
         var (sent, retried, failed) = (0, 0, 0);
         var plan = options.ToRetryPlan();
-        while (sent + retried + failed < options.DispatchBatchSize && await outbox.ClaimDueAsync(ClaimFor, 1) is [var notification])
+        // The SMTP connection closes before the signals are written.
+        await using (var batch = transport.BeginBatch())
         {
-            try
+            while (sent + retried + failed < options.DispatchBatchSize && await outbox.ClaimDueAsync(ClaimFor, 1) is [var notification])
             {
-                await transport.SendAsync(ToMessage(notification), cancellationToken);
-                await outbox.MarkSentAsync(notification.Id);
-                sent++;
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                var attempts = notification.Attempts + 1;
-                if (plan.NextAttempt(notification.QueuedAt, attempts, time.GetUtcNow()) is { } next)
+                try
                 {
-                    await outbox.MarkRetryAsync(notification.Id, next, error.Message);
-                    logger.LogWarning("Notification {Id} not sent (attempt {Attempts}): {Error}", notification.Id, attempts, error.Message);
-                    retried++;
+                    await batch.SendAsync(ToMessage(notification), cancellationToken);
+                    await outbox.MarkSentAsync(notification.Id);
+                    sent++;
                 }
-                else
+                catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    await outbox.MarkFailedAsync(notification.Id, error.Message);
-                    logger.LogError(error, "Notification {Id} to {Recipient} failed after {Attempts} attempts in {Horizon}; giving up", notification.Id,
-                        notification.Recipient, attempts, plan.Horizon);
-                    failed++;
+                    var attempts = notification.Attempts + 1;
+                    if (plan.NextAttempt(notification.QueuedAt, attempts, time.GetUtcNow()) is { } next)
+                    {
+                        await outbox.MarkRetryAsync(notification.Id, next, error.Message);
+                        logger.LogWarning("Notification {Id} not sent (attempt {Attempts}): {Error}", notification.Id, attempts, error.Message);
+                        retried++;
+                    }
+                    else
+                    {
+                        await outbox.MarkFailedAsync(notification.Id, error.Message);
+                        logger.LogError(error, "Notification {Id} to {Recipient} failed after {Attempts} attempts in {Horizon}; giving up", notification.Id,
+                            notification.Recipient, attempts, plan.Horizon);
+                        failed++;
+                    }
                 }
             }
         }

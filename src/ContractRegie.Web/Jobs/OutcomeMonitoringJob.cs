@@ -15,7 +15,7 @@ namespace ContractRegie.Web.Jobs;
 /// </summary>
 public sealed class OutcomeMonitoringJob(
     Database database, ContractRepository contracts, ContractTermsRepository terms, OutcomeMeasurementRepository measurements,
-    SignalWriter signals, TimeProvider time, JobsOptions options, ILogger<OutcomeMonitoringJob> logger) : IContractRegieJob
+    SignalWriter signals, JobProgress progress, TimeProvider time, JobsOptions options, ILogger<OutcomeMonitoringJob> logger) : IContractRegieJob
 {
     private static readonly SignalKind[] Kinds = [SignalKind.OutcomeBelowNorm, SignalKind.OutcomeReportMissing];
 
@@ -24,27 +24,28 @@ public sealed class OutcomeMonitoringJob(
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = time.Today();
-        var register = await contracts.ReadAllAsync();
-        // Three reads for the whole register, not two per contract.
+        // Two reads for all agreements and measurements, not two per contract; the contracts come a chunk at a time.
         var agreements = (await terms.ReadAllAgreementsAsync()).ToLookup(a => a.ContractId);
         var reported = (await measurements.ReadAllAsync()).ToLookup(m => m.ContractId);
-        var tally = new SignalTally();
-        var resolved = 0;
+        var (tally, resolved, checkedContracts) = (new SignalTally(), 0, 0);
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun(Kinds);
-            foreach (var contract in register.Where(c => agreements.Contains(c.Id)))
+            await foreach (var contract in progress.EachContractAsync(contracts, options.ContractsPerChunk, tx, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);
-                tally += await run.RaiseAllAsync(drafts, tx);
+                checkedContracts++;
+                if (agreements.Contains(contract.Id))
+                {
+                    var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);
+                    tally += await run.RaiseAllAsync(drafts, tx);
+                }
             }
             resolved = (await run.CompleteAsync(tx)).Closed;
             return resolved;
         }, cancellationToken);
         var checkedAgreements = agreements.Sum(g => g.Count());
         logger.LogInformation("Outcome monitoring on {Today}: {Contracts} contracts, {Agreements} agreements checked, {Raised} signals raised, {Resolved} signals closed",
-            today, register.Count, checkedAgreements, tally.Raised, resolved);
-        return $"{register.Count} contracten, {checkedAgreements} prestatieafspraken gecontroleerd, {tally.Raised} nieuwe signaleringen.";
+            today, checkedContracts, checkedAgreements, tally.Raised, resolved);
+        return $"{checkedContracts} contracten, {checkedAgreements} prestatieafspraken gecontroleerd, {tally.Raised} nieuwe signaleringen.";
     }
 }

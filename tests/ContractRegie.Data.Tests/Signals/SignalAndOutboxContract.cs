@@ -277,4 +277,48 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         Assert.Equal([SignalChange.Raised, SignalChange.Unchanged, SignalChange.Escalated], first);
         Assert.Equal([SignalChange.Unchanged, SignalChange.Escalated], second);
     }
+
+    [EngineFact]
+    public async Task A_run_with_more_new_signals_than_one_batch_stores_and_audits_each_once_and_one_mail_carries_them_all()
+    {
+        // More than a save batch and not a multiple of the engines' rows per INSERT, so full and partial batches both run.
+        const int count = SignalRun.SaveEvery + 70;
+        var actor = "job:batch-" + Unique.Token();
+        var clock = new FixedClock(Noon);
+        var audit = new AuditTrail(Database, new FixedActor(actor), clock);
+        var signals = new SignalRepository(Database, audit, clock);
+        var outbox = new OutboxRepository(Database, audit, clock);
+        var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = new MailPolicy(SignalSeverity.Info, 1000) };
+        var writer = new SignalWriter(signals, outbox, new SignalMailRepository(Database, clock), new UserRepository(Database, audit), addressing, clock);
+        var prefix = "batch:" + Unique.Token() + ":";
+        var keys = Enumerable.Range(0, count).Select(i => prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var (tally, result) = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([]);
+            var raised = await run.RaiseAllAsync(keys.Select(key => Draft(key, 6)), tx);
+            return (raised, await run.CompleteAsync(tx));
+        });
+
+        Assert.Equal(new SignalTally(count, 0), tally);
+        Assert.Equal(1, result.ImmediateMails);
+        var stored = new List<Signal>();
+        foreach (var key in keys)
+        {
+            stored.Add(await Database.InTransactionAsync(tx => signals.ReadByDedupeKeyAsync(key, tx)) ?? throw new Xunit.Sdk.XunitException("missing " + key));
+        }
+        Assert.All(stored, signal => Assert.Equal((SignalStatus.Open, 6, "feiten"), (signal.Status, signal.Stage, signal.Facts)));
+        var entries = (await audit.SearchAsync(new AuditFilter(Entity: "signal", Actor: actor), new PageRequest(1, 2 * count))).Items;
+        Assert.Equal(stored.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), entries.Select(e => e.EntityId).Order());
+        Assert.All(entries, entry => Assert.Equal((AuditAction.Create, (string?)null), (entry.Action, entry.BeforeData)));
+        Assert.All(entries, entry => Assert.Contains(prefix, entry.AfterData));
+        // The fallback mailbox gets one mail whose links name exactly these signals.
+        var mails = (await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, 500))).Items.Where(n => n.Recipient == "fallback@almelo.example");
+        var carried = new List<IReadOnlyList<long>>();
+        foreach (var mail in mails)
+        {
+            carried.Add(await outbox.ReadSignalIdsAsync(mail.Id));
+        }
+        Assert.Equal(stored.Select(s => s.Id).Order(), Assert.Single(carried, ids => ids.Contains(stored[0].Id)));
+    }
 }

@@ -18,6 +18,7 @@ public sealed class TcpSwitch : IAsyncDisposable
     private readonly CancellationTokenSource _stopped = new();
     private readonly List<TcpClient> _open = [];
     private readonly Task _accepting;
+    private int _accepted;
 
     public TcpSwitch(string targetHost, int targetPort)
     {
@@ -29,6 +30,9 @@ public sealed class TcpSwitch : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public LinkState State { get; private set; } = LinkState.Up;
+
+    /// <summary>How many connections clients have opened through the switch so far.</summary>
+    public int Accepted => Volatile.Read(ref _accepted);
 
     public void Switch(LinkState state)
     {
@@ -56,6 +60,7 @@ public sealed class TcpSwitch : IAsyncDisposable
             {
                 return;
             }
+            Interlocked.Increment(ref _accepted);
             lock (_open)
             {
                 _open.Add(client);

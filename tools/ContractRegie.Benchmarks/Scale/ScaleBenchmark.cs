@@ -4,6 +4,8 @@ using System.Text.Json;
 using ContractRegie.Core.Security;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data;
+using ContractRegie.Data.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractRegie.Benchmarks.Scale;
 
@@ -17,6 +19,8 @@ internal static class ScaleBenchmark
     public const string PseudonymKey = "benchmark-sleutel-voor-bsn-pseudoniemen-0141";
 
     private const int Clients = 16;
+    // Queued at once and sent by one dispatcher run: the default Mail:DispatchBatchSize.
+    private const int DispatchMails = 2_000;
     private const int SearchesPerClient = 25;
     private const int PageRenders = 5;
 
@@ -71,10 +75,13 @@ internal static class ScaleBenchmark
                 foreach (var run in new[] { "first", "second" })
                 {
                     string? failure = null;
-                    await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job),
+                    await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job, output),
                         elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
                 }
             }
+            await QueueMailsAsync(host.Services, DispatchMails);
+            await MeasureAsync(report, $"dispatch {DispatchMails} queued mails, one run", () => RunJobAsync(admin, "notification-dispatch", output),
+                elapsed => $"{Milliseconds(elapsed.TotalMilliseconds)} ({(DispatchMails / elapsed.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)} mails/s)");
             var reader = await host.SignInAsync(Role.Lezer, "bench-lezer");
             var (contractId, providerId) = await FirstContractAsync(reader);
             var pages = Pages.Select(page => (admin, page)).Concat(ReaderPages(contractId, providerId, ScaleRegister.SpendingYear(host.Today)).Select(page => (reader, page)));
@@ -134,18 +141,38 @@ internal static class ScaleBenchmark
         return (contract.GetProperty("id").GetInt64(), contract.GetProperty("providerId").GetInt64());
     }
 
-    /// <summary>Null when the run succeeded, else why not (a failed job is a result too, and the next one still runs).</summary>
-    private static async Task<string?> RunJobAsync(HttpClient admin, string job)
+    /// <summary>
+    /// Null when the run succeeded, else why not (a failed job is a result too, and the next one still runs). The run's summary
+    /// (how many contracts, signals, mails) goes to the console.
+    /// </summary>
+    private static async Task<string?> RunJobAsync(HttpClient admin, string job, TextWriter output)
     {
         var response = await admin.PostAsync($"/api/v1/jobs/{job}/runs", null);
         var body = await response.Content.ReadAsStringAsync();
         var run = response.IsSuccessStatusCode ? JsonDocument.Parse(body).RootElement : default;
         if (run.ValueKind == JsonValueKind.Object && run.GetProperty("outcome").GetString() == "Succeeded")
         {
+            await output.WriteLineAsync($"    {job}: {run.GetProperty("summary").GetString()}");
             return null;
         }
         var why = run.ValueKind == JsonValueKind.Object ? run.GetProperty("summary").GetString() ?? "" : body;
         return $"FAILED ({(int)response.StatusCode}: {why[..Math.Min(why.Length, 160)].ReplaceLineEndings(" ").Replace('|', '/')})";
+    }
+
+    /// <summary>Short mails to the demo's people, as a first run's immediate mails would be; the dispatcher sends them with the configured transport.</summary>
+    private static Task QueueMailsAsync(IServiceProvider services, int count)
+    {
+        var outbox = services.GetRequiredService<OutboxRepository>();
+        return services.GetRequiredService<Database>().InTransactionAsync(async tx =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var n = i.ToString(CultureInfo.InvariantCulture);
+                await outbox.EnqueueAsync(new NotificationDraft("cm" + (i % 50).ToString(CultureInfo.InvariantCulture) + "@almelo.example",
+                    "[ContractRegie] Benchmark " + n, "Tekst " + n, "<p>Tekst " + n + "</p>", [], "benchmark-dispatch:" + n), tx);
+            }
+            return count;
+        });
     }
 
     /// <summary>Milliseconds to a complete answer, which must be a success.</summary>

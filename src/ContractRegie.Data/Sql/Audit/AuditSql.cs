@@ -13,6 +13,14 @@ public static class AuditSql
         VALUES (@OccurredAt, @Actor, @Action, @Entity, @EntityId, @BeforeData, @AfterData)
         """;
 
+    // Not a const: on its own it is no statement; the parse test checks what InsertRows composes from it.
+    private static readonly string InsertHead = "INSERT INTO audit_entry (occurred_at, actor, action, entity, entity_id, before_data, after_data) VALUES";
+
+    private static readonly string[] InsertParameters = ["OccurredAt", "Actor", "Action", "Entity", "EntityId", "BeforeData", "AfterData"];
+
+    /// <summary>One INSERT of <paramref name="rows"/> entries (parameters @OccurredAt0, @OccurredAt1 …; see <see cref="SqlRows"/>).</summary>
+    public static string InsertRows(int rows) => SqlRows.Values(InsertHead, InsertParameters, rows);
+
     public const string WhereEntity = "entity = @Entity";
     public const string WhereEntityId = "entity_id = @EntityId";
     public const string WhereActor = "actor = @Actor";

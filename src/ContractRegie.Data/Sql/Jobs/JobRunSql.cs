@@ -2,13 +2,15 @@ namespace ContractRegie.Data.Sql.Jobs;
 
 public static class JobRunSql
 {
-    private const string Columns = "r.id, r.job, r.run_date, r.started_at, r.finished_at, r.outcome, r.summary";
+    private const string Columns = "r.id, r.job, r.run_date, r.started_at, r.finished_at, r.outcome, r.summary, r.processed, r.total";
 
     public const string Insert = """
         INSERT INTO job_run (job, run_date, started_at, outcome) VALUES (@Job, @RunDate, @StartedAt, @Outcome)
         """;
 
     public const string Finish = "UPDATE job_run SET finished_at = @FinishedAt, outcome = @Outcome, summary = @Summary WHERE id = @Id";
+
+    public const string SaveProgress = "UPDATE job_run SET processed = @Processed, total = @Total WHERE id = @Id";
 
     public const string ReadById = "SELECT " + Columns + " FROM job_run r WHERE r.id = @Id";
 

@@ -5,18 +5,24 @@ public static class SignalMailSql
 {
     private const string Columns = "id, signal_id, stage, recipient, in_copy, due_on, channel, queued_at, notification_id";
 
-    public const string CountByKey = """
-        SELECT COUNT(*) FROM signal_mail WHERE signal_id = @SignalId AND stage = @Stage AND recipient = @Recipient
+    // Not a const: on its own it is no statement; the parse test checks what InsertRows composes from it.
+    private static readonly string InsertHead = """
+        INSERT INTO signal_mail (signal_id, stage, recipient, in_copy, due_on, channel, queued_at)
+        VALUES
         """;
 
-    public const string Insert = """
-        INSERT INTO signal_mail (signal_id, stage, recipient, in_copy, due_on, channel, queued_at, notification_id)
-        VALUES (@SignalId, @Stage, @Recipient, @InCopy, @DueOn, @Channel, @Now, NULL)
-        """;
+    private static readonly string[] InsertParameters = ["SignalId", "Stage", "Recipient", "InCopy", "DueOn", "Channel", "Now"];
+
+    /// <summary>One INSERT of <paramref name="rows"/> entries, not yet mailed (parameters @SignalId0, @SignalId1 …; see <see cref="SqlRows"/>).</summary>
+    public static string InsertRows(int rows) => SqlRows.Values(InsertHead, InsertParameters, rows);
+
+    /// <summary>Every entry about <paramref name="signals"/> signals (@SignalId0, @SignalId1 …).</summary>
+    public static string ReadBySignalIds(int signals) => "SELECT " + Columns + " FROM signal_mail WHERE signal_id IN (" + SqlRows.List("SignalId", signals) + ")";
 
     public const string ReadPending = "SELECT " + Columns + " FROM signal_mail WHERE notification_id IS NULL ORDER BY id";
 
-    public const string MarkMailed = "UPDATE signal_mail SET notification_id = @NotificationId WHERE id = @Id";
+    /// <summary>Marks <paramref name="entries"/> entries (@Id0, @Id1 …) as carried by the mail @NotificationId.</summary>
+    public static string MarkMailedByIds(int entries) => "UPDATE signal_mail SET notification_id = @NotificationId WHERE id IN (" + SqlRows.List("Id", entries) + ")";
 
     public const string DeleteById = "DELETE FROM signal_mail WHERE id = @Id";
 

@@ -16,10 +16,23 @@ public static class SignalSql
          FROM signal WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND status <> @Resolved ORDER BY id
         """;
 
-    public const string Insert = """
+    // Not a const: on its own it is no statement; the parse test checks what InsertRows composes from it.
+    private static readonly string InsertHead = """
         INSERT INTO signal (kind, severity, subject_type, subject_id, title, facts, dedupe_key, stage, recipient, due_on, status, raised_at, updated_at)
-        VALUES (@Kind, @Severity, @SubjectType, @SubjectId, @Title, @Facts, @DedupeKey, @Stage, @Recipient, @DueOn, @Status, @Now, @Now)
+        VALUES
         """;
+
+    private static readonly string[] InsertParameters =
+        ["Kind", "Severity", "SubjectType", "SubjectId", "Title", "Facts", "DedupeKey", "Stage", "Recipient", "DueOn", "Status", "Now", "Now"];
+
+    /// <summary>One INSERT of <paramref name="rows"/> signals (parameters @Kind0, @Kind1 …; see <see cref="SqlRows"/>).</summary>
+    public static string InsertRows(int rows) => SqlRows.Values(InsertHead, InsertParameters, rows);
+
+    /// <summary>The signals with <paramref name="ids"/> ids (@Id0, @Id1 …).</summary>
+    public static string ReadByIds(int ids) => "SELECT " + Columns + " FROM signal WHERE id IN (" + SqlRows.List("Id", ids) + ")";
+
+    /// <summary>The signals with <paramref name="keys"/> dedupe keys (@DedupeKey0, @DedupeKey1 …).</summary>
+    public static string ReadByDedupeKeys(int keys) => "SELECT " + Columns + " FROM signal WHERE dedupe_key IN (" + SqlRows.List("DedupeKey", keys) + ")";
 
     public const string UpdateRaised = """
         UPDATE signal SET severity = @Severity, title = @Title, facts = @Facts, stage = @Stage, recipient = @Recipient,
@@ -27,7 +40,7 @@ public static class SignalSql
         WHERE id = @Id
         """;
 
-    public const string ReadUnresolved = "SELECT " + Columns + " FROM signal WHERE status <> @Resolved";
+    public const string ReadUnresolvedByKind = "SELECT " + Columns + " FROM signal WHERE kind = @Kind AND status <> @Resolved";
 
     // Stage CauseGone makes the signal news again should its cause return (SignalStages.CauseGone).
     public const string ResolveCauseGone = """

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Dapper;
+
+namespace ContractRegie.Data.Sql;
+
+/// <summary>
+/// Statements over several rows at once: a multi-row INSERT and an IN list, their parameters named by field and row
+/// (@Kind0, @Kind1 …), so a batch costs one round trip. Only row numbers go into the text; every value is a parameter.
+/// </summary>
+public static class SqlRows
+{
+    /// <summary><paramref name="head"/> ("INSERT INTO t (a, b) VALUES") followed by <paramref name="rows"/> rows of the named parameters.</summary>
+    public static string Values(string head, IReadOnlyList<string> parameters, int rows) =>
+        head + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", parameters.Select(p => "@" + Name(p, row))) + ")"));
+
+    /// <summary>"@Name0, @Name1 …" for an IN list of <paramref name="count"/> values.</summary>
+    public static string List(string name, int count) => string.Join(", ", Enumerable.Range(0, count).Select(row => "@" + Name(name, row)));
+
+    /// <summary>The parameters of <paramref name="rows"/>, each an object whose properties are named like the statement's parameters.</summary>
+    public static DynamicParameters Bind(IEnumerable<object> rows)
+    {
+        var parameters = new DynamicParameters();
+        var row = 0;
+        foreach (var values in rows)
+        {
+            foreach (var property in values.GetType().GetProperties())
+            {
+                parameters.Add(Name(property.Name, row), property.GetValue(values));
+            }
+            row++;
+        }
+        return parameters;
+    }
+
+    /// <summary>The parameters of an IN list built by <see cref="List"/>.</summary>
+    public static DynamicParameters BindList<T>(string name, IEnumerable<T> values, DynamicParameters? parameters = null)
+    {
+        parameters ??= new DynamicParameters();
+        var row = 0;
+        foreach (var value in values)
+        {
+            parameters.Add(Name(name, row++), value);
+        }
+        return parameters;
+    }
+
+    private static string Name(string name, int row) => name + row.ToString(CultureInfo.InvariantCulture);
+}
