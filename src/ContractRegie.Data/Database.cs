@@ -39,12 +39,19 @@ public sealed class Database
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    public async Task InTransactionAsync(Func<DbTransaction, Task> work, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await work(transaction);
+        await work(transaction);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>As above, for work with a result.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        T result = default!;
+        await InTransactionAsync(async transaction => { result = await work(transaction); }, cancellationToken);
         return result;
     }
 

@@ -174,7 +174,6 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 {
                     await tx.Connection!.ExecuteAsync(ContractSql.UpdateKeyDates, Parameters(contract), tx);
                 }
-                return 0;
             }, cancellationToken);
         }
         return ids.Count;
