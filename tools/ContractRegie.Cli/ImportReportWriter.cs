@@ -11,12 +11,7 @@ public static class ImportReportWriter
 
     public static async Task WriteAsync(ImportReport report, TextWriter output)
     {
-        var what = report.Kind switch
-        {
-            RegisterImportKind.Providers => "zorgaanbieders",
-            RegisterImportKind.Contracts => "contracten",
-            _ => "tarieven",
-        };
+        var what = RegisterImportFile.Of(report.Kind).DutchName;
         if (report.Succeeded)
         {
             await output.WriteLineAsync($"Import van {what} geslaagd: {report.RowsRead} regels gelezen, {report.Inserted} nieuw, "

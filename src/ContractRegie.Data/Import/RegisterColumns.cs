@@ -13,21 +13,34 @@ public enum RegisterImportKind { Providers, Contracts, Tariffs, OutcomeMeasureme
 /// <param name="MaxLength">The database column's size.</param>
 public sealed record ImportColumn(string Name, bool Required, string Description, string? DomainField = null, int? MaxLength = null);
 
+/// <summary>A register import file as people see it: on its upload page, in the command line's report.</summary>
+/// <param name="DutchName">Dutch plural in lower case ("zorgaanbieders"): the upload page's address and the report's noun.</param>
+/// <param name="Description">One Dutch sentence on what the file holds, for the upload pages.</param>
+public sealed record RegisterImportFile(RegisterImportKind Kind, string DutchName, string Description, IReadOnlyList<ImportColumn> Columns)
+{
+    public static readonly IReadOnlyList<RegisterImportFile> All =
+    [
+        new(RegisterImportKind.Providers, "zorgaanbieders", "Het registerbestand met zorgaanbieders; de AGB-code is de sleutel.",
+            RegisterColumns.Providers.All),
+        new(RegisterImportKind.Contracts, "contracten", "Het registerbestand met contracten; het contractnummer is de sleutel.",
+            RegisterColumns.Contracts.All),
+        new(RegisterImportKind.Tariffs, "tarieven", "Tariefregels per contract en product.", RegisterColumns.Tariffs.All),
+        new(RegisterImportKind.OutcomeMeasurements, "prestatiemetingen", "Gemeten waarden bij de prestatieafspraken van contracten.",
+            RegisterColumns.OutcomeMeasurements.All),
+        new(RegisterImportKind.FinancialStatements, "jaarrekeningen", "Kerncijfers uit de jaarrekeningen van zorgaanbieders.",
+            RegisterColumns.FinancialStatements.All),
+    ];
+
+    public static RegisterImportFile Of(RegisterImportKind kind) => All.Single(file => file.Kind == kind);
+}
+
 /// <summary>
 /// The one description of the register import files: the parser reads the columns listed here and
 /// docs/import.md documents them (a test keeps the two equal).
 /// </summary>
 public static class RegisterColumns
 {
-    public static IReadOnlyList<ImportColumn> For(RegisterImportKind kind) => kind switch
-    {
-        RegisterImportKind.Providers => Providers.All,
-        RegisterImportKind.Contracts => Contracts.All,
-        RegisterImportKind.Tariffs => Tariffs.All,
-        RegisterImportKind.OutcomeMeasurements => OutcomeMeasurements.All,
-        RegisterImportKind.FinancialStatements => FinancialStatements.All,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    public static IReadOnlyList<ImportColumn> For(RegisterImportKind kind) => RegisterImportFile.Of(kind).Columns;
 
     /// <summary>The kind as the API path and the command line name it: "outcome-measurements".</summary>
     public static string NameOf(RegisterImportKind kind) =>

@@ -1,5 +1,6 @@
 using ContractRegie.Core.Security;
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Import;
 using ContractRegie.Data.Users;
 using ContractRegie.Cli;
 using ContractRegie.Data.Providers;
@@ -42,6 +43,19 @@ public sealed class CliImportTests(SqliteTestDatabase testDatabase) : IClassFixt
         {
             File.Delete(file);
         }
+    }
+
+    [Theory]
+    [InlineData(RegisterImportKind.Tariffs, "tarieven")]
+    [InlineData(RegisterImportKind.OutcomeMeasurements, "prestatiemetingen")]
+    [InlineData(RegisterImportKind.FinancialStatements, "jaarrekeningen")]
+    public async Task The_report_names_what_was_imported(RegisterImportKind kind, string dutchName)
+    {
+        var output = new StringWriter();
+
+        await ImportReportWriter.WriteAsync(new ImportReport(kind, 3, 2, 1, 0, []), output);
+
+        Assert.Equal($"Import van {dutchName} geslaagd: 3 regels gelezen, 2 nieuw, 1 bijgewerkt, 0 ongewijzigd.\n", output.ToString());
     }
 
     [Fact]

@@ -14,12 +14,8 @@ public sealed record ImportChoice(string Slug, string Title, string Description,
 {
     public static readonly IReadOnlyList<ImportChoice> All =
     [
-        Register("zorgaanbieders", "Zorgaanbieders", "Het registerbestand met zorgaanbieders; de AGB-code is de sleutel.", RegisterImportKind.Providers),
-        Register("contracten", "Contracten", "Het registerbestand met contracten; het contractnummer is de sleutel.", RegisterImportKind.Contracts),
-        Register("tarieven", "Tarieven", "Tariefregels per contract en product.", RegisterImportKind.Tariffs),
-        Register("prestatiemetingen", "Prestatiemetingen", "Gemeten waarden bij de prestatieafspraken van contracten.",
-            RegisterImportKind.OutcomeMeasurements),
-        Register("jaarrekeningen", "Jaarrekeningen", "Kerncijfers uit de jaarrekeningen van zorgaanbieders.", RegisterImportKind.FinancialStatements),
+        .. RegisterImportFile.All.Select(file => new ImportChoice(file.DutchName, char.ToUpperInvariant(file.DutchName[0]) + file.DutchName[1..],
+            file.Description, Policies.ContractWrite, file.Kind)),
         new("uitgaven", "Uitgaven",
             "Een CSV-bestand van de financiële administratie of een WMO323/JW323-declaratiebericht. BSN's worden bij inlezen vervangen door een pseudoniem.",
             Policies.Finance, null),
@@ -41,7 +37,4 @@ public sealed record ImportChoice(string Slug, string Title, string Description,
         }
         return allowed;
     }
-
-    private static ImportChoice Register(string slug, string title, string description, RegisterImportKind kind) =>
-        new(slug, title, description, Policies.ContractWrite, kind);
 }
