@@ -247,6 +247,9 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
         var card = page.Locator("#budget-exhaustion");
         await Assertions.Expect(card).ToContainTextAsync("87 %");
         await Assertions.Expect(card.GetByTestId("spent")).ToHaveTextAsync("€ 870,00");
+        // No allocation, so nothing committed: the room is € 1.000 − € 870.
+        await Assertions.Expect(card.GetByTestId("committed")).ToHaveTextAsync("€ 0,00");
+        await Assertions.Expect(card.GetByTestId("room")).ToHaveTextAsync("€ 130,00");
         // Spent by the end of January, February and March (today, 1 March), then nothing yet.
         var table = page.Locator("#spending-per-month table tbody");
         await Assertions.Expect(table.Locator("tr").Nth(0)).ToContainTextAsync("€ 580,00");
