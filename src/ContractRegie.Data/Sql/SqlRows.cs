@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Dapper;
 
 namespace ContractRegie.Data.Sql;
 
 /// <summary>
-/// Statements over several rows at once: a multi-row INSERT and an IN list, their parameters named by field and row
+/// Statements over several rows at once: a multi-row INSERT, an IN list and repeated per-row statements, their parameters named by field and row
 /// (@Kind0, @Kind1 …), so a batch costs one round trip. Only row numbers go into the text; every value is a parameter.
 /// </summary>
 public static class SqlRows
@@ -12,6 +13,13 @@ public static class SqlRows
     /// <summary><paramref name="head"/> ("INSERT INTO t (a, b) VALUES") followed by <paramref name="rows"/> rows of the named parameters.</summary>
     public static string Values(string head, IReadOnlyList<string> parameters, int rows) =>
         head + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", parameters.Select(p => "@" + Name(p, row))) + ")"));
+
+    /// <summary>
+    /// <paramref name="rows"/> copies of <paramref name="statement"/> in one batch, each with its parameters numbered by row
+    /// (@Id0 in the first, @Id1 in the second …): per-row updates that cost one round trip.
+    /// </summary>
+    public static string Statements(string statement, int rows) =>
+        string.Join(";\n", Enumerable.Range(0, rows).Select(row => ParameterName.Replace(statement, match => "@" + Name(match.Groups[1].Value, row))));
 
     /// <summary>"@Name0, @Name1 …" for an IN list of <paramref name="count"/> values.</summary>
     public static string List(string name, int count) => string.Join(", ", Enumerable.Range(0, count).Select(row => "@" + Name(name, row)));
@@ -43,6 +51,8 @@ public static class SqlRows
         }
         return parameters;
     }
+
+    private static readonly Regex ParameterName = new(@"@(\w+)", RegexOptions.CultureInvariant);
 
     private static string Name(string name, int row) => name + row.ToString(CultureInfo.InvariantCulture);
 }
