@@ -22,6 +22,9 @@ public sealed class FinancialStabilityJob(
     ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options,
     ILogger<FinancialStabilityJob> logger) : IContractRegieJob
 {
+    /// <summary>Assessments held before they are written: bounds memory while a batch still saves most round trips.</summary>
+    private const int AssessmentsPerBatch = 512;
+
     public string Name => JobCatalog.FinancialStability;
 
     public async Task<string> RunAsync(CancellationToken cancellationToken)
@@ -36,6 +39,7 @@ public sealed class FinancialStabilityJob(
         {
             var run = signals.BeginRun([SignalKind.FinancialRisk, SignalKind.FinancialStatementMissing]);
             var previous = await risks.ReadAllAsync(tx);
+            var assessed = new List<RiskAssessment>();
             foreach (var provider in active.Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -50,12 +54,18 @@ public sealed class FinancialStabilityJob(
                     // The level held: a signal raised for it stays open; a lower level lets the job close it.
                     run.Sustain(DedupeKeys.FinancialRisk(provider.Id, assessment.Level));
                 }
-                await risks.SaveAsync(new ProviderRisk
+                assessed.Add(new RiskAssessment(new ProviderRisk
                 {
                     ProviderId = provider.Id, Level = assessment.Level, StatementYear = assessment.Year, TotalScore = assessment.TotalScore, AssessedOn = today,
-                }, before, tx);
+                }, before));
+                if (assessed.Count >= AssessmentsPerBatch)
+                {
+                    await risks.SaveManyAsync(assessed, tx);
+                    assessed.Clear();
+                }
                 levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
             }
+            await risks.SaveManyAsync(assessed, tx);
             foreach (var provider in active.Where(p => contracted.Contains(p.Id)))
             {
                 if (FinancialStability.MissingStatement(provider, byProvider[provider.Id], today, options.FinancialNorms) is { } draft)
