@@ -89,6 +89,11 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 
+    /// <summary>The providers with a contract of <paramref name="status"/> today, in the caller's transaction.</summary>
+    public async Task<IReadOnlySet<long>> ReadProviderIdsWithStatusAsync(ContractStatus status, DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<long>(ContractSql.ProviderIdsWithStatus, new { Status = status.ToString(), Today = time.Today() }, transaction))
+        .ToHashSet();
+
     /// <summary>The whole register, for the daily checks.</summary>
     public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;
 

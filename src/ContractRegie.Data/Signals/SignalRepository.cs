@@ -21,9 +21,6 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
 {
     private const string Entity = "signal";
 
-    // Keys or ids per read query: well under SQL Server's 2,100 parameters.
-    private const int KeysPerRead = 64;
-
     public Task<Signal?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadById, new { Id = id }, transaction));
 
@@ -31,7 +28,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction)
     {
         var found = new Dictionary<long, Signal>();
-        foreach (var chunk in ids.Distinct().Chunk(KeysPerRead))
+        foreach (var chunk in ids.Distinct().Chunk(SqlRows.KeysPerList))
         {
             foreach (var signal in await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadByIds(chunk.Length), SqlRows.BindList("Id", chunk), transaction))
             {
@@ -76,7 +73,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
             await connection.ExecuteAsync(SignalSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(d => Parameters(d, SignalStatus.Open, now))), transaction);
         }
         var stored = new Dictionary<string, Signal>(StringComparer.Ordinal);
-        foreach (var chunk in drafts.Chunk(KeysPerRead))
+        foreach (var chunk in drafts.Chunk(SqlRows.KeysPerList))
         {
             var keys = chunk.Select(d => d.DedupeKey).ToList();
             foreach (var signal in await connection.QueryAsync<Signal>(SignalSql.ReadByDedupeKeys(keys.Count), SqlRows.BindList("DedupeKey", keys), transaction))
@@ -121,7 +118,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     public async Task ResolveCauseGoneAsync(IReadOnlyList<Signal> stored, string reason, DbTransaction transaction, string? auditedAs = null)
     {
         var now = time.GetUtcNow();
-        foreach (var chunk in stored.Chunk(KeysPerRead))
+        foreach (var chunk in stored.Chunk(SqlRows.KeysPerList))
         {
             var parameters = new DynamicParameters(new { Status = SignalStatus.Resolved.ToString(), ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = now });
             await transaction.Connection!.ExecuteAsync(SignalSql.ResolveCauseGone(chunk.Length), SqlRows.BindList("Id", chunk.Select(s => s.Id), parameters), transaction);

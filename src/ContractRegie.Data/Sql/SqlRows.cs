@@ -10,6 +10,9 @@ namespace ContractRegie.Data.Sql;
 /// </summary>
 public static class SqlRows
 {
+    /// <summary>Keys or ids per IN list: well under SQL Server's 2,100 parameters.</summary>
+    public const int KeysPerList = 64;
+
     /// <summary><paramref name="head"/> ("INSERT INTO t (a, b) VALUES") followed by <paramref name="rows"/> rows of the named parameters.</summary>
     public static string Values(string head, IReadOnlyList<string> parameters, int rows) =>
         head + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", parameters.Select(p => "@" + Name(p, row))) + ")"));

@@ -25,7 +25,7 @@ public sealed class JobsOptions
     /// <summary>How many months back outcome reports are checked for being missing.</summary>
     public int OutcomeLookBackMonths { get; set; } = OutcomeMonitoringRules.DefaultLookBackMonths;
 
-    /// <summary>Contracts a job reads and checks at a time: bounds its memory on a large register, and its progress moves per chunk.</summary>
+    /// <summary>Contracts (financial-stability: providers) a job reads and checks at a time: bounds its memory on a large register, and its progress moves per chunk.</summary>
     public int ContractsPerChunk { get; set; } = 1_000;
 
     /// <summary>How often a running job renews its lock and saves its progress; well within <see cref="JobRunRepository.StaleAfter"/>.</summary>

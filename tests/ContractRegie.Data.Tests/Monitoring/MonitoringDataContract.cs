@@ -157,7 +157,7 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
         Assert.Equal("2026-K2", Assert.Single(measurements.Items).Period);
         Assert.Equal(2025, Assert.Single(statements.Items).Year);
         Assert.Equal([2025, 2024], all.Items.Select(s => s.Year));
-        Assert.Contains(await Statements.ReadAllAsync(), s => s.ProviderId == provider.Id && s.Year == 2025);
+        Assert.Contains(await Database.InTransactionAsync(tx => Statements.ReadByProvidersAsync([provider.Id], tx)), s => s.ProviderId == provider.Id && s.Year == 2025);
     }
 
     [EngineFact]

@@ -7,6 +7,9 @@ public static class ProviderRiskSql
         """;
     public const string ReadAll = "SELECT provider_id, level, statement_year, total_score, assessed_on FROM provider_risk";
 
+    /// <summary>The assessments of the providers with <paramref name="ids"/> ids (@ProviderId0, @ProviderId1 …).</summary>
+    public static string ReadByProviders(int ids) => ReadAll + " WHERE provider_id IN (" + SqlRows.List("ProviderId", ids) + ")";
+
     // Not a const: on its own it is no statement; the parse test checks what InsertRows composes from it.
     private static readonly string InsertHead = "INSERT INTO provider_risk (provider_id, level, statement_year, total_score, assessed_on) VALUES";
 
