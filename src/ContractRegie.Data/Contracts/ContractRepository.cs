@@ -102,18 +102,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction: on SQLite another
     /// connection could not read once the job's writes hold the database.
     /// </summary>
-    public async IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction)
-    {
-        for (var page = 1; ; page++)
-        {
-            var chunk = await SearchAsync(new ContractFilter(), new PageRequest(page, chunkSize), transaction: transaction);
-            yield return chunk;
-            if (page >= chunk.TotalPages)
-            {
-                yield break;
-            }
-        }
-    }
+    public IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction) =>
+        Pages.AllAsync(chunkSize, page => SearchAsync(new ContractFilter(), page, transaction: transaction));
 
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
         database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>

@@ -33,16 +33,8 @@ public sealed class FinancialStatementRepository
             (await c.QueryAsync<FinancialStatement>(FinancialStatementSql.ReadByProvider, new { ProviderId = providerId }, transaction)).AsList());
 
     /// <summary>The statements of these providers, a batch of ids per query, in the caller's transaction (the daily financial check).</summary>
-    public async Task<IReadOnlyList<FinancialStatement>> ReadByProvidersAsync(IReadOnlyCollection<long> providerIds, DbTransaction transaction)
-    {
-        var found = new List<FinancialStatement>();
-        foreach (var chunk in providerIds.Chunk(SqlRows.KeysPerList))
-        {
-            found.AddRange(await transaction.Connection!.QueryAsync<FinancialStatement>(FinancialStatementSql.ReadByProviders(chunk.Length),
-                SqlRows.BindList("ProviderId", chunk), transaction));
-        }
-        return found;
-    }
+    public async Task<IReadOnlyList<FinancialStatement>> ReadByProvidersAsync(IReadOnlyCollection<long> providerIds, DbTransaction transaction) =>
+        await SqlRows.QueryInListsAsync<FinancialStatement, long>(transaction, FinancialStatementSql.ReadByProviders, "ProviderId", providerIds);
 
     public Task<Page<FinancialStatement>> SearchAsync(FinancialStatementFilter filter, PageRequest page) =>
         _database.RunAsync(null, async c =>

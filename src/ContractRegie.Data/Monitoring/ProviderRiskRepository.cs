@@ -33,19 +33,8 @@ public sealed class ProviderRiskRepository(Database database, AuditTrail audit)
             (await c.QueryAsync<ProviderRisk>(ProviderRiskSql.ReadAll, transaction: transaction)).ToDictionary(r => r.ProviderId));
 
     /// <summary>The last assessments of these providers, by provider id, a batch of ids per query.</summary>
-    public async Task<IReadOnlyDictionary<long, ProviderRisk>> ReadByProvidersAsync(IReadOnlyCollection<long> providerIds, DbTransaction transaction)
-    {
-        var found = new Dictionary<long, ProviderRisk>();
-        foreach (var chunk in providerIds.Chunk(SqlRows.KeysPerList))
-        {
-            foreach (var risk in await transaction.Connection!.QueryAsync<ProviderRisk>(ProviderRiskSql.ReadByProviders(chunk.Length),
-                         SqlRows.BindList("ProviderId", chunk), transaction))
-            {
-                found[risk.ProviderId] = risk;
-            }
-        }
-        return found;
-    }
+    public async Task<IReadOnlyDictionary<long, ProviderRisk>> ReadByProvidersAsync(IReadOnlyCollection<long> providerIds, DbTransaction transaction) =>
+        (await SqlRows.QueryInListsAsync<ProviderRisk, long>(transaction, ProviderRiskSql.ReadByProviders, "ProviderId", providerIds)).ToDictionary(r => r.ProviderId);
 
     /// <summary>
     /// Stores each assessment over the one stored until now (null for a first one), the engine's rows per round trip;

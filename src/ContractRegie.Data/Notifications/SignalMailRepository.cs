@@ -46,16 +46,8 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
         return [.. entries.Select((entry, i) => isNew[i] ? ids[Key(entry)] : (long?)null)];
     }
 
-    private async Task<List<SignalMailEntry>> ReadBySignalIdsAsync(IReadOnlyList<long> signalIds, DbTransaction transaction)
-    {
-        var entries = new List<SignalMailEntry>();
-        foreach (var chunk in signalIds.Chunk(SqlRows.KeysPerList))
-        {
-            entries.AddRange(await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadBySignalIds(chunk.Length),
-                SqlRows.BindList("SignalId", chunk), transaction));
-        }
-        return entries;
-    }
+    private Task<List<SignalMailEntry>> ReadBySignalIdsAsync(IReadOnlyList<long> signalIds, DbTransaction transaction) =>
+        SqlRows.QueryInListsAsync<SignalMailEntry, long>(transaction, SignalMailSql.ReadBySignalIds, "SignalId", signalIds);
 
     private static (long SignalId, int Stage, string Recipient) Key(SignalMailEntry entry) => (entry.SignalId, entry.Stage, entry.Recipient);
 

@@ -38,18 +38,8 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
     /// The active providers a page of <paramref name="chunkSize"/> at a time (by name, then id), for the daily checks: memory
     /// holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction, like the contracts.
     /// </summary>
-    public async IAsyncEnumerable<Page<Provider>> ReadActiveInChunksAsync(int chunkSize, DbTransaction transaction)
-    {
-        for (var page = 1; ; page++)
-        {
-            var chunk = await SearchAsync(new ProviderFilter(Active: true), new PageRequest(page, chunkSize), transaction: transaction);
-            yield return chunk;
-            if (page >= chunk.TotalPages)
-            {
-                yield break;
-            }
-        }
-    }
+    public IAsyncEnumerable<Page<Provider>> ReadActiveInChunksAsync(int chunkSize, DbTransaction transaction) =>
+        Pages.AllAsync(chunkSize, page => SearchAsync(new ProviderFilter(Active: true), page, transaction: transaction));
 
     private const string Entity = "provider";
 

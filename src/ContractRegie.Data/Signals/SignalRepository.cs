@@ -25,18 +25,8 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadById, new { Id = id }, transaction));
 
     /// <summary>The signals with these ids, a batch of ids per query; an id without a signal is left out.</summary>
-    public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction)
-    {
-        var found = new Dictionary<long, Signal>();
-        foreach (var chunk in ids.Distinct().Chunk(SqlRows.KeysPerList))
-        {
-            foreach (var signal in await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadByIds(chunk.Length), SqlRows.BindList("Id", chunk), transaction))
-            {
-                found[signal.Id] = signal;
-            }
-        }
-        return found;
-    }
+    public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction) =>
+        (await SqlRows.QueryInListsAsync<Signal, long>(transaction, SignalSql.ReadByIds, "Id", ids.Distinct())).ToDictionary(s => s.Id);
 
     public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));

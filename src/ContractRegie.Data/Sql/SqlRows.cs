@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -41,6 +42,20 @@ public static class SqlRows
             row++;
         }
         return parameters;
+    }
+
+    /// <summary>
+    /// The rows of a query over an IN list of <paramref name="keys"/>, <see cref="KeysPerList"/> keys per query, in the
+    /// caller's transaction; <paramref name="sql"/> builds the statement for a list of n keys named <paramref name="name"/>.
+    /// </summary>
+    public static async Task<List<T>> QueryInListsAsync<T, TKey>(DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys)
+    {
+        var rows = new List<T>();
+        foreach (var chunk in keys.Chunk(KeysPerList))
+        {
+            rows.AddRange(await transaction.Connection!.QueryAsync<T>(sql(chunk.Length), BindList(name, chunk), transaction));
+        }
+        return rows;
     }
 
     /// <summary>The parameters of an IN list built by <see cref="List"/>.</summary>
