@@ -23,7 +23,7 @@ public sealed class HostStartupTests
     public async Task A_wrong_setting_stops_the_start_naming_the_setting()
     {
         await using var host = StartedHost.Start("--Jobs:Schedules:contrct-expiry=0 0 6 * * ?", "--Mail:BaseUrl=contractregie.almelo.nl",
-            "--Mail:DispatchBatchSize=0");
+            "--Mail:DispatchBatchSize=0", "--Jobs:HeartbeatEvery=00:05:00");
 
         Assert.True(host.Process.WaitForExit(TimeSpan.FromSeconds(60)), "the host kept running with wrong settings:\n" + host.Output);
         // The timed wait can return before the redirected output is read to its end; the untimed one waits for it.
@@ -32,6 +32,8 @@ public sealed class HostStartupTests
         Assert.Contains("Jobs:Schedules:contrct-expiry: no job has this name", host.Output);
         Assert.Contains("Mail:BaseUrl: 'contractregie.almelo.nl' is not an absolute http(s) address", host.Output);
         Assert.Contains("Mail:DispatchBatchSize: 0 must be at least 1", host.Output);
+        // Five minutes of silence is more than the two after which a run counts as dead.
+        Assert.Contains("Jobs:HeartbeatEvery: 00:05:00 must be more than 0 and at most half of", host.Output);
     }
 
     /// <summary>The host as a process, started from a fresh folder with Development settings and extra arguments.</summary>

@@ -89,6 +89,11 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 
+    /// <summary>The providers with a contract of <paramref name="status"/> today, in the caller's transaction.</summary>
+    public async Task<IReadOnlySet<long>> ReadProviderIdsWithStatusAsync(ContractStatus status, DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<long>(ContractSql.ProviderIdsWithStatus, new { Status = status.ToString(), Today = time.Today() }, transaction))
+        .ToHashSet();
+
     /// <summary>The whole register, for the daily checks.</summary>
     public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;
 
@@ -97,18 +102,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction: on SQLite another
     /// connection could not read once the job's writes hold the database.
     /// </summary>
-    public async IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction)
-    {
-        for (var page = 1; ; page++)
-        {
-            var chunk = await SearchAsync(new ContractFilter(), new PageRequest(page, chunkSize), transaction: transaction);
-            yield return chunk;
-            if (page >= chunk.TotalPages)
-            {
-                yield break;
-            }
-        }
-    }
+    public IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction) =>
+        Pages.AllAsync(chunkSize, page => SearchAsync(new ContractFilter(), page, transaction: transaction));
 
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
         database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>

@@ -25,10 +25,7 @@ public sealed class RenewalDecisionRecorder(Database database, ContractRepositor
             var recorded = decision with { Id = id };
             var answered = RenewalDecisionSignals.AnsweredBy(decision.Decision);
             var open = await signals.ReadUnresolvedBySubjectAsync(SignalSubjects.Contract, decided.Id, tx);
-            foreach (var signal in open.Where(s => answered.Contains(s.Kind)))
-            {
-                await signals.ResolveCauseGoneAsync(signal, RenewalDecisionSignals.ResolutionNote(recorded), tx);
-            }
+            await signals.ResolveCauseGoneAsync([.. open.Where(s => answered.Contains(s.Kind))], RenewalDecisionSignals.ResolutionNote(recorded), tx);
             if (outcome.MissedDeadline is { } deadline && RenewalDecisionSignals.ForLateDecision(decided, recorded, deadline) is { } late)
             {
                 // A run that owns no kinds: it raises (and mails) the late decision and closes nothing else.

@@ -32,6 +32,12 @@ public interface ISqlDialect
     bool IsConstraintViolation(DbException exception);
 
     /// <summary>
+    /// Whether the statement gave up waiting for a lock on the whole database (SQLite, whose one writer at a time is a
+    /// long job's transaction); the server engines lock rows and never say so.
+    /// </summary>
+    bool IsBusy(DbException exception);
+
+    /// <summary>
     /// Waits for and holds the database-wide schema lock until disposed, so of several instances starting together one
     /// migrates and seeds while the others wait, then find the work done.
     /// </summary>

@@ -35,6 +35,8 @@ public sealed class PostgresDialect : ISqlDialect
     // Class 23: integrity constraint violations.
     public bool IsConstraintViolation(DbException exception) => exception is PostgresException postgres && postgres.SqlState.StartsWith("23", StringComparison.Ordinal);
 
+    public bool IsBusy(DbException exception) => false;
+
     /// <summary>An arbitrary constant that names ContractRegie's schema lock among the server's advisory locks.</summary>
     private const long SchemaLockKey = 0x436F6E7472616374;
 

@@ -29,6 +29,8 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public bool IsConstraintViolation(DbException exception) => exception is SqlException sqlServer && ConstraintErrors.Contains(sqlServer.Number);
 
+    public bool IsBusy(DbException exception) => false;
+
     /// <summary>Waits (without limit) for the exclusive application lock that stands for the schema, held by the session.</summary>
     public string LockSchemaStatement =>
         "DECLARE @Result int; EXEC @Result = sp_getapplock @Resource = 'contractregie-schema', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1; SELECT @Result";

@@ -8,6 +8,8 @@ namespace ContractRegie.Data.Dialects;
 public sealed class SqliteDialect : ISqlDialect
 {
     private const int ConstraintError = 19;
+    private const int BusyError = 5;
+    private const int LockedError = 6;
 
     public DatabaseEngine Engine => DatabaseEngine.Sqlite;
     public string Paging => "LIMIT @Limit OFFSET @Offset";
@@ -39,6 +41,8 @@ public sealed class SqliteDialect : ISqlDialect
     }
 
     public bool IsConstraintViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: ConstraintError };
+
+    public bool IsBusy(DbException exception) => exception is SqliteException { SqliteErrorCode: BusyError or LockedError };
 
     /// <summary>An exclusive lock on a file beside the database (an in-memory database has one user and needs none).</summary>
     public IDisposable LockSchema(string connectionString)

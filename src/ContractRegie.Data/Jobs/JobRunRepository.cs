@@ -28,8 +28,7 @@ public sealed record JobRunAttempt(JobRun? Run, JobRun? Busy);
 
 public sealed class JobRunRepository(Database database, TimeProvider time)
 {
-    /// <summary>A live run renews its heartbeat this often; one silent for <see cref="StaleAfter"/> belonged to a process that died.</summary>
-    public static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(30);
+    /// <summary>A run whose heartbeat (<c>Jobs:HeartbeatEvery</c>) was silent this long belonged to a process that died.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
 
     private const string AbandonedSummary = "Afgebroken: het proces dat deze run uitvoerde is gestopt.";
@@ -60,9 +59,30 @@ public sealed class JobRunRepository(Database database, TimeProvider time)
         return new JobRunAttempt(started, null);
     }
 
-    /// <summary>Keeps the run's lock alive; false when another run has taken it over.</summary>
-    public async Task<bool> HeartbeatAsync(JobRun run) =>
-        await database.RunAsync(null, c => c.ExecuteAsync(JobRunSql.Heartbeat, new { run.Job, RunId = run.Id, Now = time.GetUtcNow() })) == 1;
+    /// <summary>
+    /// Keeps the run's lock alive and writes how far the run is (when given), on a connection of its own (outside the job's
+    /// transaction), waiting at most <paramref name="wait"/> for the database. False when the database stayed busy: on SQLite
+    /// the job's own transaction is the one writer while it writes, so the beat is deferred to the next one; meanwhile no
+    /// other instance can write a takeover of the lock either.
+    /// </summary>
+    public async Task<bool> HeartbeatAsync(JobRun run, JobProgressCount? progress, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        try
+        {
+            await using var c = await database.OpenAsync();
+            await c.ExecuteAsync(JobRunSql.Heartbeat, new { run.Job, RunId = run.Id, Now = time.GetUtcNow() }, commandTimeout: seconds);
+            if (progress is { } count)
+            {
+                await c.ExecuteAsync(JobRunSql.SaveProgress, new { run.Id, count.Processed, count.Total }, commandTimeout: seconds);
+            }
+            return true;
+        }
+        catch (DbException error) when (database.Dialect.IsBusy(error))
+        {
+            return false;
+        }
+    }
 
     /// <summary>Writes how far the run is, on a connection of its own (outside the job's transaction).</summary>
     public Task SaveProgressAsync(JobRun run, JobProgressCount progress) =>

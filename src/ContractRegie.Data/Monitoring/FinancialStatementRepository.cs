@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContractRegie.Core.Providers;
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Monitoring;
 using Dapper;
 
@@ -31,9 +32,9 @@ public sealed class FinancialStatementRepository
         _database.RunAsync<IReadOnlyList<FinancialStatement>>(transaction, async c =>
             (await c.QueryAsync<FinancialStatement>(FinancialStatementSql.ReadByProvider, new { ProviderId = providerId }, transaction)).AsList());
 
-    /// <summary>Every statement, for the daily financial check: a few per provider.</summary>
-    public Task<IReadOnlyList<FinancialStatement>> ReadAllAsync() =>
-        _database.RunAsync<IReadOnlyList<FinancialStatement>>(null, async c => (await c.QueryAsync<FinancialStatement>(FinancialStatementSql.ReadAll)).AsList());
+    /// <summary>The statements of these providers, a batch of ids per query, in the caller's transaction (the daily financial check).</summary>
+    public async Task<IReadOnlyList<FinancialStatement>> ReadByProvidersAsync(IReadOnlyCollection<long> providerIds, DbTransaction transaction) =>
+        await SqlRows.QueryInListsAsync<FinancialStatement, long>(transaction, FinancialStatementSql.ReadByProviders, "ProviderId", providerIds);
 
     public Task<Page<FinancialStatement>> SearchAsync(FinancialStatementFilter filter, PageRequest page) =>
         _database.RunAsync(null, async c =>

@@ -24,9 +24,6 @@ public sealed record SignalMailEntry
 /// <summary>The signal mail queue, written in the job's transaction together with the signals it is about.</summary>
 public sealed class SignalMailRepository(Database database, TimeProvider time)
 {
-    // Ids per IN list: well under SQL Server's 2,100 parameters.
-    private const int IdsPerStatement = 64;
-
     /// <summary>
     /// Queues the entries in batches (the engine's rows per INSERT), except those whose signal at that stage was queued for
     /// that recipient before, in this list or earlier. For each entry, its id when queued now, else null.
@@ -49,16 +46,8 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
         return [.. entries.Select((entry, i) => isNew[i] ? ids[Key(entry)] : (long?)null)];
     }
 
-    private async Task<List<SignalMailEntry>> ReadBySignalIdsAsync(IReadOnlyList<long> signalIds, DbTransaction transaction)
-    {
-        var entries = new List<SignalMailEntry>();
-        foreach (var chunk in signalIds.Chunk(IdsPerStatement))
-        {
-            entries.AddRange(await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadBySignalIds(chunk.Length),
-                SqlRows.BindList("SignalId", chunk), transaction));
-        }
-        return entries;
-    }
+    private Task<List<SignalMailEntry>> ReadBySignalIdsAsync(IReadOnlyList<long> signalIds, DbTransaction transaction) =>
+        SqlRows.QueryInListsAsync<SignalMailEntry, long>(transaction, SignalMailSql.ReadBySignalIds, "SignalId", signalIds);
 
     private static (long SignalId, int Stage, string Recipient) Key(SignalMailEntry entry) => (entry.SignalId, entry.Stage, entry.Recipient);
 
@@ -67,7 +56,7 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
 
     public async Task MarkMailedAsync(IEnumerable<long> entryIds, long notificationId, DbTransaction transaction)
     {
-        foreach (var chunk in entryIds.Chunk(IdsPerStatement))
+        foreach (var chunk in entryIds.Chunk(SqlRows.KeysPerList))
         {
             await transaction.Connection!.ExecuteAsync(SignalMailSql.MarkMailedByIds(chunk.Length),
                 SqlRows.BindList("Id", chunk, new DynamicParameters(new { NotificationId = notificationId })), transaction);

@@ -15,8 +15,9 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
     public Task<Provider?> ReadByAgbCodeAsync(string agbCode, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Provider>(ProviderSql.ReadByAgbCode, new { AgbCode = agbCode }, transaction));
 
-    public Task<Page<Provider>> SearchAsync(ProviderFilter filter, PageRequest page, ProviderOrder order = ProviderOrder.Name, bool descending = false) =>
-        database.RunAsync(null, async c =>
+    public Task<Page<Provider>> SearchAsync(ProviderFilter filter, PageRequest page, ProviderOrder order = ProviderOrder.Name, bool descending = false,
+        DbTransaction? transaction = null) =>
+        database.RunAsync(transaction, async c =>
         {
             var parameters = new
             {
@@ -28,14 +29,17 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
                 page.Offset,
                 Limit = page.PageSize,
             };
-            var total = await c.ExecuteScalarAsync<int>(ProviderSql.Count(filter), parameters);
-            var items = await c.QueryAsync<Provider>(ProviderSql.Search(database.Dialect, filter, order, descending), parameters);
+            var total = await c.ExecuteScalarAsync<int>(ProviderSql.Count(filter), parameters, transaction);
+            var items = await c.QueryAsync<Provider>(ProviderSql.Search(database.Dialect, filter, order, descending), parameters, transaction);
             return new Page<Provider>(items.AsList(), page.PageNumber, page.PageSize, total);
         });
 
-    /// <summary>Every active provider, for the daily checks: a few hundred rows.</summary>
-    public async Task<IReadOnlyList<Provider>> ReadActiveAsync() =>
-        (await SearchAsync(new ProviderFilter(Active: true), new PageRequest(1, int.MaxValue))).Items;
+    /// <summary>
+    /// The active providers a page of <paramref name="chunkSize"/> at a time (by name, then id), for the daily checks: memory
+    /// holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction, like the contracts.
+    /// </summary>
+    public IAsyncEnumerable<Page<Provider>> ReadActiveInChunksAsync(int chunkSize, DbTransaction transaction) =>
+        Pages.AllAsync(chunkSize, page => SearchAsync(new ProviderFilter(Active: true), page, transaction: transaction));
 
     private const string Entity = "provider";
 

@@ -14,29 +14,19 @@ public sealed record SignalFilter(
 /// <summary>How a signal list is ordered; <see cref="Urgency"/> is the most severe first, then the nearest deadline stage.</summary>
 public enum SignalOrder { Newest, Urgency, Title, Recipient, Status }
 
+/// <summary>A stored signal that a run raises again, with what the run found and the status it gets.</summary>
+public readonly record struct RaisedAgain(Signal Stored, SignalDraft Draft, SignalStatus Status);
+
 public sealed class SignalRepository(Database database, AuditTrail audit, TimeProvider time)
 {
     private const string Entity = "signal";
-
-    // Keys or ids per read query: well under SQL Server's 2,100 parameters.
-    private const int KeysPerRead = 64;
 
     public Task<Signal?> ReadByIdAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadById, new { Id = id }, transaction));
 
     /// <summary>The signals with these ids, a batch of ids per query; an id without a signal is left out.</summary>
-    public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction)
-    {
-        var found = new Dictionary<long, Signal>();
-        foreach (var chunk in ids.Distinct().Chunk(KeysPerRead))
-        {
-            foreach (var signal in await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadByIds(chunk.Length), SqlRows.BindList("Id", chunk), transaction))
-            {
-                found[signal.Id] = signal;
-            }
-        }
-        return found;
-    }
+    public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction) =>
+        (await SqlRows.QueryInListsAsync<Signal, long>(transaction, SignalSql.ReadByIds, "Id", ids.Distinct())).ToDictionary(s => s.Id);
 
     public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));
@@ -73,7 +63,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
             await connection.ExecuteAsync(SignalSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(d => Parameters(d, SignalStatus.Open, now))), transaction);
         }
         var stored = new Dictionary<string, Signal>(StringComparer.Ordinal);
-        foreach (var chunk in drafts.Chunk(KeysPerRead))
+        foreach (var chunk in drafts.Chunk(SqlRows.KeysPerList))
         {
             var keys = chunk.Select(d => d.DedupeKey).ToList();
             foreach (var signal in await connection.QueryAsync<Signal>(SignalSql.ReadByDedupeKeys(keys.Count), SqlRows.BindList("DedupeKey", keys), transaction))
@@ -86,14 +76,23 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         return inserted;
     }
 
-    public async Task<Signal> UpdateRaisedAsync(Signal stored, SignalDraft draft, SignalStatus status, DbTransaction transaction)
+    /// <summary>
+    /// Stores what a run found again about stored signals (a new stage, changed facts), in batches in the caller's transaction:
+    /// the engine's rows per batch of updates, read back by id and audited per batch.
+    /// </summary>
+    /// <returns>The updated signals, in the order of <paramref name="updates"/>.</returns>
+    public async Task<IReadOnlyList<Signal>> UpdateRaisedManyAsync(IReadOnlyList<RaisedAgain> updates, DbTransaction transaction)
     {
-        await transaction.Connection!.ExecuteAsync(SignalSql.UpdateRaised,
-            new { stored.Id, Severity = draft.Severity.ToString(), draft.Title, draft.Facts, draft.Stage, draft.Recipient, draft.DueOn, Status = status.ToString(), Now = time.GetUtcNow() },
-            transaction);
-        var updated = (await ReadByIdAsync(stored.Id, transaction))!;
-        await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, updated);
-        return updated;
+        var now = time.GetUtcNow();
+        foreach (var chunk in updates.Chunk(database.Dialect.BulkInsertRows))
+        {
+            await transaction.Connection!.ExecuteAsync(SignalSql.UpdateRaisedRows(chunk.Length), SqlRows.Bind(chunk.Select(update => new
+            {
+                update.Stored.Id, Severity = update.Draft.Severity.ToString(), update.Draft.Title, update.Draft.Facts, update.Draft.Stage,
+                update.Draft.Recipient, update.Draft.DueOn, Status = update.Status.ToString(), Now = now,
+            })), transaction);
+        }
+        return await AuditedAfterAsync([.. updates.Select(update => update.Stored)], transaction);
     }
 
     /// <summary>The signals of <paramref name="kind"/> still open or acknowledged: what a job run may have to close.</summary>
@@ -102,17 +101,28 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
             (await c.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind, new { Kind = kind.ToString(), Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
 
     /// <summary>
-    /// Resolves a signal whose cause is gone (a job no longer finds it, or a decision answered it) with the reason, in the
-    /// caller's transaction, audited as <paramref name="auditedAs"/> (else the current actor). Its stage is cleared, so
-    /// should the cause return it is news again.
+    /// Resolves signals whose cause is gone (a job no longer finds them, or a decision answered them) with the reason, in the
+    /// caller's transaction, a batch of ids per UPDATE, audited as <paramref name="auditedAs"/> (else the current actor). Their
+    /// stage is cleared, so should the cause return it is news again.
     /// </summary>
-    public async Task ResolveCauseGoneAsync(Signal stored, string reason, DbTransaction transaction, string? auditedAs = null)
+    public async Task ResolveCauseGoneAsync(IReadOnlyList<Signal> stored, string reason, DbTransaction transaction, string? auditedAs = null)
     {
-        await transaction.Connection!.ExecuteAsync(SignalSql.ResolveCauseGone,
-            new { stored.Id, Status = SignalStatus.Resolved.ToString(), ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = time.GetUtcNow() },
-            transaction);
-        var resolved = (await ReadByIdAsync(stored.Id, transaction))!;
-        await audit.AppendAsync(transaction, AuditAction.Update, Entity, stored.Id, stored, resolved, auditedAs);
+        var now = time.GetUtcNow();
+        foreach (var chunk in stored.Chunk(SqlRows.KeysPerList))
+        {
+            var parameters = new DynamicParameters(new { Status = SignalStatus.Resolved.ToString(), ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = now });
+            await transaction.Connection!.ExecuteAsync(SignalSql.ResolveCauseGone(chunk.Length), SqlRows.BindList("Id", chunk.Select(s => s.Id), parameters), transaction);
+        }
+        await AuditedAfterAsync(stored, transaction, auditedAs);
+    }
+
+    /// <summary>Reads the signals back after an update and audits each against how it was before; returns them in the same order.</summary>
+    private async Task<IReadOnlyList<Signal>> AuditedAfterAsync(IReadOnlyList<Signal> before, DbTransaction transaction, string? auditedAs = null)
+    {
+        var stored = await ReadByIdsAsync([.. before.Select(signal => signal.Id)], transaction);
+        var after = before.Select(signal => stored[signal.Id]).ToList();
+        await audit.AppendManyAsync(transaction, AuditAction.Update, Entity, [.. before.Zip(after, (b, a) => new AuditedChange(b.Id, b, a))], auditedAs);
+        return after;
     }
 
     /// <summary>The open and acknowledged signals about one subject (e.g. "contract", 12).</summary>

@@ -6,21 +6,23 @@ namespace ContractRegie.Data.Signals;
 /// <summary>
 /// One job run's signals: it upserts each proposed signal by its dedupe key (a second run the same day changes nothing),
 /// remembers what is news (new, or at a more urgent stage) for the mail, and what the run still finds, so that
-/// <see cref="CompleteAsync"/> can close the job's other open signals. New signals are stored in batches of
-/// <see cref="SaveEvery"/> (and the rest before the run completes), with their audit entries.
+/// <see cref="CompleteAsync"/> can close the job's other open signals. New signals and changes to stored ones are written
+/// in batches of <see cref="SaveEvery"/> (and the rest before the run completes), with their audit entries.
 /// </summary>
 public sealed class SignalRun
 {
     private readonly SignalWriter _writer;
     private readonly SignalRepository _signals;
     private readonly HashSet<string> _proposed = [];
-    // In the order found; a new signal's place is kept (Signal null) until its batch is stored.
+    // In the order found; a new or escalated signal's place is kept (Signal null) until its batch is stored.
     private readonly List<(Signal? Signal, DateOnly? DueOn)> _news = [];
     private readonly List<(int NewsIndex, SignalDraft Draft)> _unsaved = [];
+    // Stored signals raised again with a change; NewsIndex is null for a change that is no news (facts, not stage).
+    private readonly List<(int? NewsIndex, RaisedAgain Update)> _unsavedUpdates = [];
     private readonly HashSet<string> _unsavedKeys = new(StringComparer.Ordinal);
     private Dictionary<string, Signal>? _owned;
 
-    /// <summary>New signals held before they are written: bounds memory while a batch still saves most round trips.</summary>
+    /// <summary>New and changed signals held before they are written: bounds memory while a batch still saves most round trips.</summary>
     public const int SaveEvery = 512;
 
     internal SignalRun(SignalWriter writer, SignalRepository signals, IReadOnlyCollection<SignalKind> ownedKinds)
@@ -37,7 +39,9 @@ public sealed class SignalRun
 
     /// <summary>What is news, once <see cref="SaveAsync"/> has stored every new signal.</summary>
     internal IReadOnlyList<(Signal Signal, DateOnly? DueOn)> News =>
-        _unsaved.Count == 0 ? [.. _news.Select(n => (n.Signal!, n.DueOn))] : throw new InvalidOperationException("Save the run's new signals first.");
+        _unsaved.Count == 0 && _unsavedUpdates.Count == 0
+            ? [.. _news.Select(n => (n.Signal!, n.DueOn))]
+            : throw new InvalidOperationException("Save the run's signals first.");
 
     public async Task<SignalChange> RaiseAsync(SignalDraft draft, DbTransaction transaction)
     {
@@ -46,26 +50,35 @@ public sealed class SignalRun
         if (stored is null)
         {
             _unsaved.Add((_news.Count, draft));
-            _unsavedKeys.Add(draft.DedupeKey);
-            _news.Add((null, draft.DueOn));
-            if (_unsaved.Count >= SaveEvery)
-            {
-                await SaveAsync(transaction);
-            }
+            await HoldAsync(draft, transaction);
             return SignalChange.Raised;
         }
         if (stored.Stage != draft.Stage)
         {
             // A new stage is news even if someone resolved the earlier one, and so is a cause that returns: it opens again.
-            _news.Add((Remember(await _signals.UpdateRaisedAsync(stored, draft, SignalStatus.Open, transaction)), draft.DueOn));
+            _unsavedUpdates.Add((_news.Count, new RaisedAgain(stored, draft, SignalStatus.Open)));
+            await HoldAsync(draft, transaction);
             return SignalChange.Escalated;
         }
         if (stored.Facts != draft.Facts || stored.Severity != draft.Severity || stored.Title != draft.Title || stored.DueOn != draft.DueOn)
         {
-            Remember(await _signals.UpdateRaisedAsync(stored, draft, stored.Status, transaction));
+            _unsavedUpdates.Add((null, new RaisedAgain(stored, draft, stored.Status)));
+            _unsavedKeys.Add(draft.DedupeKey);
+            await SaveWhenFullAsync(transaction);
         }
         return SignalChange.Unchanged;
     }
+
+    /// <summary>Keeps the place of a new or escalated signal among the news until its batch is written.</summary>
+    private Task HoldAsync(SignalDraft draft, DbTransaction transaction)
+    {
+        _unsavedKeys.Add(draft.DedupeKey);
+        _news.Add((null, draft.DueOn));
+        return SaveWhenFullAsync(transaction);
+    }
+
+    private Task SaveWhenFullAsync(DbTransaction transaction) =>
+        _unsaved.Count + _unsavedUpdates.Count >= SaveEvery ? SaveAsync(transaction) : Task.CompletedTask;
 
     /// <summary>
     /// The stored signal with the draft's dedupe key. The job's own kinds are read once per run, one query per kind, so a
@@ -75,7 +88,7 @@ public sealed class SignalRun
     {
         if (_unsavedKeys.Contains(draft.DedupeKey))
         {
-            // Raised twice in one run: the first must be stored before the second is compared with it.
+            // Raised twice in one run: the first must be written before the second is compared with it.
             await SaveAsync(transaction);
         }
         if (!OwnedKinds.Contains(draft.Kind))
@@ -96,19 +109,31 @@ public sealed class SignalRun
         return _owned.GetValueOrDefault(draft.DedupeKey);
     }
 
-    /// <summary>Stores the new signals held so far, in one batch, and puts them in their places among the news.</summary>
+    /// <summary>Writes the new and changed signals held so far, in batches, and puts the news in their places.</summary>
     internal async Task SaveAsync(DbTransaction transaction)
     {
-        if (_unsaved.Count == 0)
+        if (_unsaved.Count > 0)
         {
-            return;
+            var stored = await _signals.InsertManyAsync([.. _unsaved.Select(u => u.Draft)], transaction);
+            foreach (var ((index, draft), signal) in _unsaved.Zip(stored))
+            {
+                _news[index] = (Remember(signal), draft.DueOn);
+            }
+            _unsaved.Clear();
         }
-        var stored = await _signals.InsertManyAsync([.. _unsaved.Select(u => u.Draft)], transaction);
-        foreach (var ((index, draft), signal) in _unsaved.Zip(stored))
+        if (_unsavedUpdates.Count > 0)
         {
-            _news[index] = (Remember(signal), draft.DueOn);
+            var updated = await _signals.UpdateRaisedManyAsync([.. _unsavedUpdates.Select(u => u.Update)], transaction);
+            foreach (var ((index, update), signal) in _unsavedUpdates.Zip(updated))
+            {
+                Remember(signal);
+                if (index is { } newsIndex)
+                {
+                    _news[newsIndex] = (signal, update.Draft.DueOn);
+                }
+            }
+            _unsavedUpdates.Clear();
         }
-        _unsaved.Clear();
         _unsavedKeys.Clear();
     }
 

@@ -52,11 +52,9 @@ public sealed class SignalWriter(
         var closed = 0;
         foreach (var kind in run.OwnedKinds)
         {
-            foreach (var stale in (await signals.ReadUnresolvedByKindAsync(kind, transaction)).Where(s => !run.Proposed.Contains(s.DedupeKey)))
-            {
-                await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(stale.Kind, today), transaction, AuditTrail.SystemActor);
-                closed++;
-            }
+            var stale = (await signals.ReadUnresolvedByKindAsync(kind, transaction)).Where(s => !run.Proposed.Contains(s.DedupeKey)).ToList();
+            await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(kind, today), transaction, AuditTrail.SystemActor);
+            closed += stale.Count;
         }
         var news = run.News;
         if (news.Count == 0)

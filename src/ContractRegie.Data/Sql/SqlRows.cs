@@ -1,17 +1,29 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Dapper;
 
 namespace ContractRegie.Data.Sql;
 
 /// <summary>
-/// Statements over several rows at once: a multi-row INSERT and an IN list, their parameters named by field and row
+/// Statements over several rows at once: a multi-row INSERT, an IN list and repeated per-row statements, their parameters named by field and row
 /// (@Kind0, @Kind1 …), so a batch costs one round trip. Only row numbers go into the text; every value is a parameter.
 /// </summary>
 public static class SqlRows
 {
+    /// <summary>Keys or ids per IN list: well under SQL Server's 2,100 parameters.</summary>
+    public const int KeysPerList = 64;
+
     /// <summary><paramref name="head"/> ("INSERT INTO t (a, b) VALUES") followed by <paramref name="rows"/> rows of the named parameters.</summary>
     public static string Values(string head, IReadOnlyList<string> parameters, int rows) =>
         head + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", parameters.Select(p => "@" + Name(p, row))) + ")"));
+
+    /// <summary>
+    /// <paramref name="rows"/> copies of <paramref name="statement"/> in one batch, each with its parameters numbered by row
+    /// (@Id0 in the first, @Id1 in the second …): per-row updates that cost one round trip.
+    /// </summary>
+    public static string Statements(string statement, int rows) =>
+        string.Join(";\n", Enumerable.Range(0, rows).Select(row => ParameterName.Replace(statement, match => "@" + Name(match.Groups[1].Value, row))));
 
     /// <summary>"@Name0, @Name1 …" for an IN list of <paramref name="count"/> values.</summary>
     public static string List(string name, int count) => string.Join(", ", Enumerable.Range(0, count).Select(row => "@" + Name(name, row)));
@@ -32,6 +44,20 @@ public static class SqlRows
         return parameters;
     }
 
+    /// <summary>
+    /// The rows of a query over an IN list of <paramref name="keys"/>, <see cref="KeysPerList"/> keys per query, in the
+    /// caller's transaction; <paramref name="sql"/> builds the statement for a list of n keys named <paramref name="name"/>.
+    /// </summary>
+    public static async Task<List<T>> QueryInListsAsync<T, TKey>(DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys)
+    {
+        var rows = new List<T>();
+        foreach (var chunk in keys.Chunk(KeysPerList))
+        {
+            rows.AddRange(await transaction.Connection!.QueryAsync<T>(sql(chunk.Length), BindList(name, chunk), transaction));
+        }
+        return rows;
+    }
+
     /// <summary>The parameters of an IN list built by <see cref="List"/>.</summary>
     public static DynamicParameters BindList<T>(string name, IEnumerable<T> values, DynamicParameters? parameters = null)
     {
@@ -43,6 +69,8 @@ public static class SqlRows
         }
         return parameters;
     }
+
+    private static readonly Regex ParameterName = new(@"@(\w+)", RegexOptions.CultureInvariant);
 
     private static string Name(string name, int row) => name + row.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ namespace ContractRegie.Web.Jobs;
 /// </summary>
 public sealed class FinancialStabilityJob(
     Database database, ProviderRepository providers, FinancialStatementRepository statements, ProviderRiskRepository risks,
-    ContractRepository contracts, SignalWriter signals, TimeProvider time, JobsOptions options,
+    ContractRepository contracts, SignalWriter signals, JobProgress progress, TimeProvider time, JobsOptions options,
     ILogger<FinancialStabilityJob> logger) : IContractRegieJob
 {
     public string Name => JobCatalog.FinancialStability;
@@ -27,44 +27,52 @@ public sealed class FinancialStabilityJob(
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = time.Today();
-        var byProvider = (await statements.ReadAllAsync()).ToLookup(s => s.ProviderId);
-        var active = await providers.ReadActiveAsync();
-        var contracted = (await contracts.ReadAllAsync()).Where(c => c.Status == ContractStatus.Actief).Select(c => c.ProviderId).ToHashSet();
         var (rises, missing, filed) = (new SignalTally(), new SignalTally(), 0);
         var levels = new Dictionary<RiskLevel, int>();
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun([SignalKind.FinancialRisk, SignalKind.FinancialStatementMissing]);
-            var previous = await risks.ReadAllAsync(tx);
-            foreach (var provider in active.Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
+            var contracted = await contracts.ReadProviderIdsWithStatusAsync(ContractStatus.Actief, tx);
+            var processed = 0;
+            // A chunk of active providers at a time, with their statements and last assessments: memory holds one chunk.
+            await foreach (var chunk in providers.ReadActiveInChunksAsync(options.ContractsPerChunk, tx))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var assessment = FinancialStability.Assess([.. byProvider[provider.Id]], today, options.FinancialNorms);
-                var before = previous.GetValueOrDefault(provider.Id);
-                if (FinancialStability.SignalOnRise(provider, assessment, before?.Level) is { } draft)
+                var ids = chunk.Items.Select(p => p.Id).ToList();
+                var byProvider = (await statements.ReadByProvidersAsync(ids, tx)).ToLookup(s => s.ProviderId);
+                var previous = await risks.ReadByProvidersAsync(ids, tx);
+                var assessed = new List<RiskAssessment>();
+                foreach (var provider in chunk.Items.Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
                 {
-                    rises += await run.RaiseAllAsync([draft], tx);
+                    var assessment = FinancialStability.Assess([.. byProvider[provider.Id]], today, options.FinancialNorms);
+                    var before = previous.GetValueOrDefault(provider.Id);
+                    if (FinancialStability.SignalOnRise(provider, assessment, before?.Level) is { } draft)
+                    {
+                        rises += await run.RaiseAllAsync([draft], tx);
+                    }
+                    else if (assessment.Level > RiskLevel.Laag)
+                    {
+                        // The level held: a signal raised for it stays open; a lower level lets the job close it.
+                        run.Sustain(DedupeKeys.FinancialRisk(provider.Id, assessment.Level));
+                    }
+                    assessed.Add(new RiskAssessment(new ProviderRisk
+                    {
+                        ProviderId = provider.Id, Level = assessment.Level, StatementYear = assessment.Year, TotalScore = assessment.TotalScore, AssessedOn = today,
+                    }, before));
+                    levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
                 }
-                else if (assessment.Level > RiskLevel.Laag)
+                await risks.SaveManyAsync(assessed, tx);
+                foreach (var provider in chunk.Items.Where(p => contracted.Contains(p.Id)))
                 {
-                    // The level held: a signal raised for it stays open; a lower level lets the job close it.
-                    run.Sustain(DedupeKeys.FinancialRisk(provider.Id, assessment.Level));
+                    if (FinancialStability.MissingStatement(provider, byProvider[provider.Id], today, options.FinancialNorms) is { } draft)
+                    {
+                        missing += await run.RaiseAllAsync([draft], tx);
+                    }
                 }
-                await risks.SaveAsync(new ProviderRisk
-                {
-                    ProviderId = provider.Id, Level = assessment.Level, StatementYear = assessment.Year, TotalScore = assessment.TotalScore, AssessedOn = today,
-                }, before, tx);
-                levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
-            }
-            foreach (var provider in active.Where(p => contracted.Contains(p.Id)))
-            {
-                if (FinancialStability.MissingStatement(provider, byProvider[provider.Id], today, options.FinancialNorms) is { } draft)
-                {
-                    missing += await run.RaiseAllAsync([draft], tx);
-                }
+                processed += chunk.Items.Count;
+                progress.Report(processed, chunk.TotalCount);
             }
             filed = (await run.CompleteAsync(tx)).Closed;
-            return filed;
         }, cancellationToken);
         logger.LogInformation("Financial stability on {Today}: {Providers} providers assessed ({Levels}), {Raised} rises signalled, {Missing} missing statements signalled, {Closed} signals closed",
             today, levels.Values.Sum(), string.Join(", ", levels.Select(l => $"{l.Key} {l.Value}")), rises.Raised, missing.Raised, filed);

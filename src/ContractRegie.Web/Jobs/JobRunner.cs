@@ -8,7 +8,8 @@ namespace ContractRegie.Web.Jobs;
 /// outcome and what it did. While it works the run renews its heartbeat, so a run whose process dies is recognised.
 /// </summary>
 public sealed class JobRunner(
-    IEnumerable<IContractRegieJob> jobs, JobRunRepository runs, JobProgress progress, TimeProvider time, ILogger<JobRunner> logger)
+    IEnumerable<IContractRegieJob> jobs, JobRunRepository runs, JobProgress progress, JobsOptions options, TimeProvider time,
+    ILogger<JobRunner> logger)
 {
     public IReadOnlyList<string> Names { get; } = jobs.Select(j => j.Name).Order().ToList();
 
@@ -54,17 +55,21 @@ public sealed class JobRunner(
 
     private async Task KeepAliveAsync(JobRun run, JobProgress.Tracker tracker, CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(JobRunRepository.HeartbeatEvery, time);
+        using var timer = new PeriodicTimer(options.HeartbeatEvery, time);
         JobProgressCount? saved = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                await runs.HeartbeatAsync(run);
-                if (tracker.Latest is { } latest && latest != saved)
+                var latest = tracker.Latest;
+                // A beat waits at most until the next one is due.
+                if (await runs.HeartbeatAsync(run, latest != saved ? latest : null, options.HeartbeatEvery))
                 {
-                    await runs.SaveProgressAsync(run, latest);
                     saved = latest;
+                }
+                else
+                {
+                    logger.LogDebug("Heartbeat of job run {Run} deferred: the database is busy with the run's own writes", run.Id);
                 }
             }
         }

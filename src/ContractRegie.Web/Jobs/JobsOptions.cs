@@ -1,4 +1,5 @@
 using ContractRegie.Core.Monitoring;
+using ContractRegie.Data.Jobs;
 using Quartz;
 
 namespace ContractRegie.Web.Jobs;
@@ -24,8 +25,11 @@ public sealed class JobsOptions
     /// <summary>How many months back outcome reports are checked for being missing.</summary>
     public int OutcomeLookBackMonths { get; set; } = OutcomeMonitoringRules.DefaultLookBackMonths;
 
-    /// <summary>Contracts a job reads and checks at a time: bounds its memory on a large register, and its progress moves per chunk.</summary>
+    /// <summary>Contracts (financial-stability: providers) a job reads and checks at a time: bounds its memory on a large register, and its progress moves per chunk.</summary>
     public int ContractsPerChunk { get; set; } = 1_000;
+
+    /// <summary>How often a running job renews its lock and saves its progress; well within <see cref="JobRunRepository.StaleAfter"/>.</summary>
+    public TimeSpan HeartbeatEvery { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The financial-stability norms (DESIGN.md's defaults).</summary>
     public FinancialNorms FinancialNorms { get; set; } = new();
@@ -36,6 +40,10 @@ public sealed class JobsOptions
         if (ContractsPerChunk < 1)
         {
             yield return $"{Section}:ContractsPerChunk: {ContractsPerChunk} must be at least 1.";
+        }
+        if (HeartbeatEvery <= TimeSpan.Zero || HeartbeatEvery > JobRunRepository.StaleAfter / 2)
+        {
+            yield return $"{Section}:HeartbeatEvery: {HeartbeatEvery} must be more than 0 and at most half of {JobRunRepository.StaleAfter}, after which a silent run counts as dead.";
         }
         foreach (var (name, cron) in Schedules)
         {

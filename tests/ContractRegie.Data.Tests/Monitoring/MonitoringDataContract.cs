@@ -2,6 +2,7 @@ using System.Text;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Core.Providers;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Monitoring;
@@ -156,7 +157,7 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
         Assert.Equal("2026-K2", Assert.Single(measurements.Items).Period);
         Assert.Equal(2025, Assert.Single(statements.Items).Year);
         Assert.Equal([2025, 2024], all.Items.Select(s => s.Year));
-        Assert.Contains(await Statements.ReadAllAsync(), s => s.ProviderId == provider.Id && s.Year == 2025);
+        Assert.Contains(await Database.InTransactionAsync(tx => Statements.ReadByProvidersAsync([provider.Id], tx)), s => s.ProviderId == provider.Id && s.Year == 2025);
     }
 
     [EngineFact]
@@ -168,13 +169,42 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
         await Database.InTransactionAsync(async tx =>
         {
             var first = new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Verhoogd, StatementYear = 2025, TotalScore = 2, AssessedOn = new DateOnly(2026, 12, 1) };
-            await risks.SaveAsync(first, null, tx);
-            await risks.SaveAsync(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Hoog, StatementYear = null, TotalScore = 5, AssessedOn = new DateOnly(2026, 12, 2) }, first, tx);
+            await risks.SaveManyAsync([new RiskAssessment(first, null)], tx);
+            await risks.SaveManyAsync(
+                [new RiskAssessment(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Hoog, StatementYear = null, TotalScore = 5, AssessedOn = new DateOnly(2026, 12, 2) }, first)], tx);
             return 0;
         });
 
         Assert.Equal(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Hoog, StatementYear = null, TotalScore = 5, AssessedOn = new DateOnly(2026, 12, 2) },
             await risks.ReadAsync(providerId));
+    }
+
+    [EngineFact]
+    public async Task Risks_of_more_providers_than_one_batch_are_stored_and_only_changes_audited()
+    {
+        // More than the engines' rows per INSERT (64), so full and partial batches both run.
+        const int count = 70, changed = 30;
+        var ids = new List<long>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await Providers.InsertAsync(TestData.Provider()));
+        }
+        var risks = new ProviderRiskRepository(Database, Audit);
+        var (monday, tuesday) = (new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 8));
+        var first = ids.Select(id => new ProviderRisk { ProviderId = id, Level = RiskLevel.Laag, StatementYear = 2025, TotalScore = 0, AssessedOn = monday }).ToList();
+        // The first 30 rise to Hoog; the others are the same assessment a day later.
+        var second = first.Select((risk, i) => i < changed ? risk with { Level = RiskLevel.Hoog, TotalScore = 6, AssessedOn = tuesday } : risk with { AssessedOn = tuesday })
+            .ToList();
+
+        await Database.InTransactionAsync(tx => risks.SaveManyAsync([.. first.Select(risk => new RiskAssessment(risk, null))], tx));
+        await Database.InTransactionAsync(tx => risks.SaveManyAsync([.. second.Zip(first, (risk, before) => new RiskAssessment(risk, before))], tx));
+
+        var stored = await risks.ReadAllAsync();
+        Assert.Equal(second, ids.Select(id => stored[id]));
+        var entries = (await Audit.SearchAsync(new AuditFilter(Entity: "provider_risk"), new PageRequest(1, 100_000))).Items
+            .Where(e => ids.Contains(long.Parse(e.EntityId, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Assert.Equal(count, entries.Count(e => e.Action == AuditAction.Create));
+        Assert.Equal(ids.Take(changed).Order(), entries.Where(e => e.Action == AuditAction.Update).Select(e => long.Parse(e.EntityId, System.Globalization.CultureInfo.InvariantCulture)).Order());
     }
 
     private Task<ImportReport> ImportAsync(RegisterImportKind kind, params string[] lines) =>

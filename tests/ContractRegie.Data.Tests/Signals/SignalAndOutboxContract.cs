@@ -37,6 +37,20 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         return change;
     }
 
+    /// <summary>A writer whose audit entries carry <paramref name="actor"/>, so a test finds its own; every severity is mailed at once.</summary>
+    private (SignalWriter Writer, SignalRepository Signals, OutboxRepository Outbox, AuditTrail Audit) WithActor(string actor)
+    {
+        var clock = new FixedClock(Noon);
+        var audit = new AuditTrail(Database, new FixedActor(actor), clock);
+        var signals = new SignalRepository(Database, audit, clock);
+        var outbox = new OutboxRepository(Database, audit, clock);
+        var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = new MailPolicy(SignalSeverity.Info, 1000) };
+        return (new SignalWriter(signals, outbox, new SignalMailRepository(Database, clock), new UserRepository(Database, audit), addressing, clock), signals, outbox, audit);
+    }
+
+    private static List<string> Keys(string prefix, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     private static SignalDraft Draft(string key, int stage, string facts = "feiten") =>
         new(SignalKind.DecisionDue, SignalSeverity.Info, "contract", 1, "Besluit nodig", facts, key, stage, "geen-account");
 
@@ -284,14 +298,9 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         // More than a save batch and not a multiple of the engines' rows per INSERT, so full and partial batches both run.
         const int count = SignalRun.SaveEvery + 70;
         var actor = "job:batch-" + Unique.Token();
-        var clock = new FixedClock(Noon);
-        var audit = new AuditTrail(Database, new FixedActor(actor), clock);
-        var signals = new SignalRepository(Database, audit, clock);
-        var outbox = new OutboxRepository(Database, audit, clock);
-        var addressing = new MailAddressing("https://cr.example", "fallback@almelo.example") { Policy = new MailPolicy(SignalSeverity.Info, 1000) };
-        var writer = new SignalWriter(signals, outbox, new SignalMailRepository(Database, clock), new UserRepository(Database, audit), addressing, clock);
+        var (writer, signals, outbox, audit) = WithActor(actor);
         var prefix = "batch:" + Unique.Token() + ":";
-        var keys = Enumerable.Range(0, count).Select(i => prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var keys = Keys(prefix, count);
 
         var (tally, result) = await Database.InTransactionAsync(async tx =>
         {
@@ -320,5 +329,54 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
             carried.Add(await outbox.ReadSignalIdsAsync(mail.Id));
         }
         Assert.Equal(stored.Select(s => s.Id).Order(), Assert.Single(carried, ids => ids.Contains(stored[0].Id)));
+    }
+
+    [EngineFact]
+    public async Task Escalations_changed_facts_and_closures_of_more_than_one_batch_are_each_written_and_audited_once()
+    {
+        // A kind no other test here owns, so closing what a run no longer finds touches only this test's signals.
+        const SignalKind kind = SignalKind.BudgetNearlyExhausted;
+        const int count = SignalRun.SaveEvery + 70, escalated = 450, stillFound = 10;
+        var actor = "job:sets-" + Unique.Token();
+        var (writer, signals, _, audit) = WithActor(actor);
+        var prefix = "sets:" + Unique.Token() + ":";
+        var keys = Keys(prefix, count);
+        SignalDraft Budget(string key, int stage, string facts = "feiten") => Draft(key, stage, facts) with { Kind = kind };
+        async Task<(SignalTally Tally, RunResult Result)> RunAsync(IEnumerable<SignalDraft> drafts) => await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([kind]);
+            var tally = await run.RaiseAllAsync(drafts, tx);
+            return (tally, await run.CompleteAsync(tx));
+        });
+        async Task<IReadOnlyList<Signal>> OursAsync() =>
+            [.. (await Database.InTransactionAsync(tx => signals.ReadByKindAsync(kind, tx))).Where(s => s.DedupeKey.StartsWith(prefix, StringComparison.Ordinal))];
+
+        await RunAsync(keys.Select(key => Budget(key, 6)));
+        var second = await RunAsync(keys.Select((key, i) => i < escalated ? Budget(key, 3) : Budget(key, 6, "nieuwe feiten")));
+        var afterSecond = (await OursAsync()).ToDictionary(s => s.DedupeKey);
+        var third = await RunAsync(keys.Take(stillFound).Select(key => Budget(key, 3)));
+        var afterThird = (await OursAsync()).ToDictionary(s => s.DedupeKey);
+
+        // The kind is routed to Financiën and the contract manager: each gets one mail with all the escalations.
+        Assert.Equal((new SignalTally(0, escalated), 0, 2), (second.Tally, second.Result.Closed, second.Result.ImmediateMails));
+        Assert.All(keys.Take(escalated), key => Assert.Equal((SignalStatus.Open, 3, "feiten"), (afterSecond[key].Status, afterSecond[key].Stage, afterSecond[key].Facts)));
+        Assert.All(keys.Skip(escalated), key => Assert.Equal((SignalStatus.Open, 6, "nieuwe feiten"), (afterSecond[key].Status, afterSecond[key].Stage, afterSecond[key].Facts)));
+        Assert.Equal((new SignalTally(0, 0), count - stillFound), (third.Tally, third.Result.Closed));
+        Assert.All(keys.Take(stillFound), key => Assert.Equal((SignalStatus.Open, 3), (afterThird[key].Status, afterThird[key].Stage)));
+        Assert.All(keys.Skip(stillFound), key =>
+        {
+            Assert.Equal((SignalStatus.Resolved, SignalStages.CauseGone), (afterThird[key].Status, afterThird[key].Stage));
+            Assert.StartsWith("Automatisch afgehandeld op", afterThird[key].ResolutionNote);
+        });
+        // The escalations and new facts are the job's, the closures the system's: one entry per signal for each.
+        var ids = afterThird.Values.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var updates = (await audit.SearchAsync(new AuditFilter(Entity: "signal", Actor: actor), new PageRequest(1, 4 * count))).Items
+            .Where(e => e.Action == AuditAction.Update).ToList();
+        Assert.Equal(ids.Order(), updates.Select(e => e.EntityId).Order());
+        var closures = (await audit.SearchAsync(new AuditFilter(Entity: "signal", Actor: AuditTrail.SystemActor), new PageRequest(1, 100_000))).Items
+            .Where(e => ids.Contains(e.EntityId)).ToList();
+        var closed = keys.Skip(stillFound).Select(key => afterThird[key].Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(closed.Order(), closures.Select(e => e.EntityId).Order());
+        Assert.All(closures, entry => Assert.Contains("Automatisch afgehandeld", entry.AfterData));
     }
 }

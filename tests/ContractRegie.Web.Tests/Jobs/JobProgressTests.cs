@@ -5,8 +5,8 @@ using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 namespace ContractRegie.Web.Tests.Jobs;
 
 /// <summary>
-/// The contract jobs read the register a chunk at a time (here 2 contracts, so 5 contracts take three chunks) and keep
-/// how far they are on the run: processed of total.
+/// The contract jobs read the register a chunk at a time (here 2 contracts, so 5 contracts take three chunks) and
+/// financial-stability the providers likewise, and keep how far they are on the run: processed of total.
 /// </summary>
 public sealed class JobProgressTests : IDisposable
 {
@@ -17,15 +17,16 @@ public sealed class JobProgressTests : IDisposable
     public async Task A_chunked_run_checks_every_contract_once_and_its_run_shows_all_processed_of_the_total()
     {
         var writer = await _app.CreateClientAsAsync(Role.Contractmanager);
-        var providerId = await writer.CreateProviderAsync();
-        var ids = new List<long>();
+        var (ids, providerIds) = (new List<long>(), new List<long>());
         for (var i = 0; i < Contracts; i++)
         {
-            ids.Add(await writer.CreateAsync("/api/v1/contracts", ContractBody(providerId)));
+            providerIds.Add(await writer.CreateProviderAsync());
+            ids.Add(await writer.CreateAsync("/api/v1/contracts", ContractBody(providerIds[^1])));
         }
 
         var expiry = await _app.RunJobAsync("contract-expiry");
         var outcomes = await _app.RunJobAsync("outcome-monitoring");
+        var stability = await _app.RunJobAsync("financial-stability");
         var digest = await _app.RunJobAsync("digest");
 
         Assert.Equal((Contracts, Contracts), (expiry.GetProperty("processed").GetInt32(), expiry.GetProperty("total").GetInt32()));
@@ -36,6 +37,12 @@ public sealed class JobProgressTests : IDisposable
         foreach (var id in ids)
         {
             Assert.Equal(1, await reader.CountAsync($"/api/v1/signals?subjectType=contract&subjectId={id}&kind=DecisionDue"));
+        }
+        // One provider per contract, none with a statement: on 1 March 2026 each one's 2024 statement (due 1 July 2025) is missing.
+        Assert.Equal((Contracts, Contracts), (stability.GetProperty("processed").GetInt32(), stability.GetProperty("total").GetInt32()));
+        foreach (var id in providerIds)
+        {
+            Assert.Equal(1, await reader.CountAsync($"/api/v1/signals?subjectType=provider&subjectId={id}&kind=FinancialStatementMissing"));
         }
         // A job that does not count leaves its progress empty.
         Assert.Equal(System.Text.Json.JsonValueKind.Null, digest.GetProperty("processed").ValueKind);

@@ -109,6 +109,9 @@ public static class ContractSql
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
     public const string WhereUpdatedSince = "c.updated_at >= @UpdatedSince";
     public const string WhereStatus = StatusToday + " = @Status";
+
+    /// <summary>The providers with a contract whose status on @Today is @Status.</summary>
+    public const string ProviderIdsWithStatus = "SELECT DISTINCT c.provider_id FROM contract c WHERE " + WhereStatus;
     public const string WhereNotEnded = StatusToday + " <> 'Beeindigd'";
 
     /// <summary>

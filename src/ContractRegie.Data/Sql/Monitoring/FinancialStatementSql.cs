@@ -13,7 +13,10 @@ public static class FinancialStatementSql
     public const string ReadById = "SELECT " + Columns + " FROM financial_statement WHERE id = @Id";
     public const string ReadByProvider = "SELECT " + Columns + " FROM financial_statement WHERE provider_id = @ProviderId ORDER BY year";
     public const string ReadByKey = "SELECT " + Columns + " FROM financial_statement WHERE provider_id = @ProviderId AND year = @Year";
-    public const string ReadAll = "SELECT " + Columns + " FROM financial_statement";
+
+    /// <summary>The statements of the providers with <paramref name="ids"/> ids (@ProviderId0, @ProviderId1 …).</summary>
+    public static string ReadByProviders(int ids) =>
+        "SELECT " + Columns + " FROM financial_statement WHERE provider_id IN (" + SqlRows.List("ProviderId", ids) + ")";
 
     public const string Insert = """
         INSERT INTO financial_statement (provider_id, year, revenue_cents, result_cents, equity_cents, total_assets_cents, current_assets_cents,

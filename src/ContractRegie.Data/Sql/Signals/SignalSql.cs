@@ -34,18 +34,23 @@ public static class SignalSql
     /// <summary>The signals with <paramref name="keys"/> dedupe keys (@DedupeKey0, @DedupeKey1 …).</summary>
     public static string ReadByDedupeKeys(int keys) => "SELECT " + Columns + " FROM signal WHERE dedupe_key IN (" + SqlRows.List("DedupeKey", keys) + ")";
 
-    public const string UpdateRaised = """
+    private static readonly string UpdateRaised = """
         UPDATE signal SET severity = @Severity, title = @Title, facts = @Facts, stage = @Stage, recipient = @Recipient,
                           due_on = @DueOn, status = @Status, updated_at = @Now
         WHERE id = @Id
         """;
 
+    /// <summary>The updates of <paramref name="rows"/> signals raised again, in one batch (@Id0, @Severity0 …; see <see cref="SqlRows.Statements"/>).</summary>
+    public static string UpdateRaisedRows(int rows) => SqlRows.Statements(UpdateRaised, rows);
+
     public const string ReadUnresolvedByKind = "SELECT " + Columns + " FROM signal WHERE kind = @Kind AND status <> @Resolved";
 
-    // Stage CauseGone makes the signal news again should its cause return (SignalStages.CauseGone).
-    public const string ResolveCauseGone = """
-        UPDATE signal SET status = @Status, resolution_note = @ResolutionNote, stage = @Stage, updated_at = @Now WHERE id = @Id
-        """;
+    /// <summary>
+    /// Resolves the signals with <paramref name="ids"/> ids (@Id0, @Id1 …) with one reason. Stage CauseGone makes a signal
+    /// news again should its cause return (SignalStages.CauseGone).
+    /// </summary>
+    public static string ResolveCauseGone(int ids) =>
+        "UPDATE signal SET status = @Status, resolution_note = @ResolutionNote, stage = @Stage, updated_at = @Now WHERE id IN (" + SqlRows.List("Id", ids) + ")";
 
     public const string UpdateStatus = """
         UPDATE signal SET status = @Status, resolution_note = @ResolutionNote, updated_at = @Now WHERE id = @Id
