@@ -7,7 +7,7 @@ namespace ContractRegie.Data;
 /// <summary>
 /// Registers, once per process, what makes the three engines read alike: snake_case columns onto
 /// PascalCase properties, <see cref="DateOnly"/> (SQLite keeps dates as text), UTC instants and decimals
-/// (SQLite hands a NUMERIC column back as INTEGER or REAL row by row).
+/// (SQLite hands a NUMERIC column back as INTEGER or REAL row by row), and enums stored by name.
 /// </summary>
 public static class TypeHandlers
 {
@@ -17,10 +17,40 @@ public static class TypeHandlers
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
         SqlMapper.AddTypeHandler(new UtcInstantHandler());
         SqlMapper.AddTypeHandler(new DecimalHandler());
+        // Without this Dapper sends an enum parameter as its number, whatever handler is registered.
+        SqlMapper.Settings.PreferTypeHandlersForEnums = true;
+        foreach (var type in StoredEnums)
+        {
+            SqlMapper.AddTypeHandler(type, EnumNameHandler.Instance);
+        }
         return true;
     });
 
     public static void EnsureRegistered() => _ = Registered.Value;
+
+    /// <summary>Every enum of the domain and the data layer: a new one is stored by name without being listed anywhere.</summary>
+    private static IEnumerable<Type> StoredEnums =>
+        typeof(Core.Contracts.Contract).Assembly.GetExportedTypes()
+            .Concat(typeof(TypeHandlers).Assembly.GetExportedTypes())
+            .Where(type => type.IsEnum);
+
+    /// <summary>An enum is a text column holding the member's name, as the API spells it.</summary>
+    private sealed class EnumNameHandler : SqlMapper.ITypeHandler
+    {
+        public static readonly EnumNameHandler Instance = new();
+
+        public void SetValue(IDbDataParameter parameter, object value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value is DBNull ? value : value.ToString();
+        }
+
+        public object Parse(Type destinationType, object value) => value switch
+        {
+            string name => Enum.Parse(Nullable.GetUnderlyingType(destinationType) ?? destinationType, name),
+            _ => throw new DataException($"Cannot read {value.GetType().Name} as {destinationType.Name}: enums are stored by name."),
+        };
+    }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     {

@@ -46,7 +46,7 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
     {
         OccurredAt = now,
         Actor = actorName,
-        Action = action.ToString(),
+        Action = action,
         Entity = entity,
         EntityId = Convert.ToString(change.EntityId, CultureInfo.InvariantCulture),
         BeforeData = change.Before is null ? null : JsonSerializer.Serialize(change.Before, change.Before.GetType(), Json),
@@ -58,7 +58,7 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
         {
             var parameters = new
             {
-                filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, Action = filter.Action?.ToString(), page.Offset, Limit = page.PageSize,
+                filter.Entity, filter.EntityId, filter.Actor, filter.From, filter.Until, filter.Action, page.Offset, Limit = page.PageSize,
             };
             var total = await c.ExecuteScalarAsync<int>(AuditSql.Count(filter), parameters);
             var items = await c.QueryAsync<AuditEntry>(AuditSql.Search(database.Dialect, filter, order, descending), parameters);

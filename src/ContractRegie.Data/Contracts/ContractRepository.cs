@@ -41,13 +41,13 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             var today = time.Today();
             var parameters = new
             {
-                Kind = filter.Kind?.ToString(),
-                Law = filter.Law?.ToString(),
-                Status = filter.Status?.ToString(),
+                filter.Kind,
+                filter.Law,
+                filter.Status,
                 filter.ProviderId,
                 filter.ContractManager,
                 filter.TactischInkoper,
-                ProcurementRoute = filter.ProcurementRoute?.ToString(),
+                filter.ProcurementRoute,
                 filter.MunicipalityCode,
                 Text = filter.Text is null ? null : Like.Contains(filter.Text),
                 filter.DecisionDueBefore,
@@ -91,7 +91,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     /// <summary>The providers with a contract of <paramref name="status"/> today, in the caller's transaction.</summary>
     public async Task<IReadOnlySet<long>> ReadProviderIdsWithStatusAsync(ContractStatus status, DbTransaction transaction) =>
-        (await transaction.Connection!.QueryAsync<long>(ContractSql.ProviderIdsWithStatus, new { Status = status.ToString(), Today = time.Today() }, transaction))
+        (await transaction.Connection!.QueryAsync<long>(ContractSql.ProviderIdsWithStatus, new { Status = status, Today = time.Today() }, transaction))
         .ToHashSet();
 
     /// <summary>The whole register, for the daily checks.</summary>
@@ -133,10 +133,10 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 new
                 {
                     decision.ContractId,
-                    Decision = decision.Decision.ToString(),
+                    decision.Decision,
                     decision.DecidedOn,
                     decision.DecidedBy,
-                    DecidingBody = decision.DecidingBody?.ToString(),
+                    decision.DecidingBody,
                     decision.Reason,
                     decision.ExercisedOptionSequence,
                     decision.LateJustification,
@@ -180,9 +180,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         c.ContractNumber,
         c.Title,
         c.ProviderId,
-        Kind = c.Kind.ToString(),
-        Law = c.Law.ToString(),
-        ProcurementRoute = c.ProcurementRoute.ToString(),
+        c.Kind,
+        c.Law,
+        c.ProcurementRoute,
         c.StartDate,
         c.InitialEndDate,
         c.NoticePeriodMonths,
@@ -190,13 +190,13 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         c.ContractOwner,
         c.ContractManager,
         c.TactischInkoper,
-        Status = c.Status.ToString(),
+        c.Status,
         c.RowVersion,
         c.KeyDates.CurrentEnd,
         c.KeyDates.DecisionDeadline,
         c.KeyDates.ProcurementStartDeadline,
         NextDeadline = NextDeadline(c.KeyDates),
-        LatestDecision = c.LatestDecision?.ToString(),
+        c.LatestDecision,
     };
 
     private static Contract Assemble(

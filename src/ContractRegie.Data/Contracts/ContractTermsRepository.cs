@@ -70,11 +70,11 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     // Enums are stored by name: readable in the database and stable when members are added.
     private static object TariffParameters(TariffLine t) => new
     {
-        t.Id, t.ContractId, t.ProductCategory, t.ProductCode, Unit = t.Unit.ToString(), t.PriceCents, t.ValidFrom, t.ValidTo, t.IndexationPercent, t.RowVersion,
+        t.Id, t.ContractId, t.ProductCategory, t.ProductCode, t.Unit, t.PriceCents, t.ValidFrom, t.ValidTo, t.IndexationPercent, t.RowVersion,
     };
 
     private static object AgreementParameters(OutcomeAgreement a) => new
     {
-        a.Id, a.ContractId, a.Indicator, a.Norm, Direction = a.Direction.ToString(), a.Unit, Frequency = a.Frequency.ToString(), a.Tolerance, a.RowVersion,
+        a.Id, a.ContractId, a.Indicator, a.Norm, a.Direction, a.Unit, a.Frequency, a.Tolerance, a.RowVersion,
     };
 }

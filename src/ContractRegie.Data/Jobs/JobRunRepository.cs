@@ -43,7 +43,7 @@ public sealed class JobRunRepository(Database database, TimeProvider time)
         await using var tx = await c.BeginTransactionAsync();
         var now = time.GetUtcNow();
         var runId = await c.ExecuteScalarAsync<long>(JobRunSql.Insert + ";\n" + database.Dialect.SelectInsertedId,
-            new { Job = job, RunDate = runDate, StartedAt = now, Outcome = nameof(JobOutcome.Running) }, tx);
+            new { Job = job, RunDate = runDate, StartedAt = now, Outcome = JobOutcome.Running }, tx);
         var taken = await c.ExecuteAsync(JobRunSql.TakeOverLock, new { Job = job, RunId = runId, Now = now, StaleBefore = now - StaleAfter }, tx) == 1
                     || await TryInsertLockAsync(tx, job, runId, now);
         if (!taken)
@@ -92,7 +92,7 @@ public sealed class JobRunRepository(Database database, TimeProvider time)
         database.InTransactionAsync(async tx =>
         {
             await tx.Connection!.ExecuteAsync(JobRunSql.Finish,
-                new { run.Id, FinishedAt = time.GetUtcNow(), Outcome = outcome.ToString(), Summary = summary.Length <= 2000 ? summary : summary[..2000] }, tx);
+                new { run.Id, FinishedAt = time.GetUtcNow(), Outcome = outcome, Summary = summary.Length <= 2000 ? summary : summary[..2000] }, tx);
             return await tx.Connection!.ExecuteAsync(JobRunSql.DeleteLock, new { run.Job, RunId = run.Id }, tx);
         });
 
@@ -108,7 +108,7 @@ public sealed class JobRunRepository(Database database, TimeProvider time)
     private Task<int> AbandonOrphansAsync(DbTransaction tx, DateTimeOffset now) =>
         tx.Connection!.ExecuteAsync(JobRunSql.AbandonOrphans, new
         {
-            Abandoned = nameof(JobOutcome.Abandoned), Running = nameof(JobOutcome.Running), Now = now, StaleBefore = now - StaleAfter,
+            Abandoned = JobOutcome.Abandoned, Running = JobOutcome.Running, Now = now, StaleBefore = now - StaleAfter,
             Summary = AbandonedSummary,
         }, tx);
 

@@ -57,6 +57,6 @@ public sealed class FinancialStatementRepository
     private static object Parameters(FinancialStatement s) => new
     {
         s.Id, s.ProviderId, s.Year, s.RevenueCents, s.ResultCents, s.EquityCents, s.TotalAssetsCents, s.CurrentAssetsCents, s.CurrentLiabilitiesCents,
-        s.MunicipalRevenueCents, AuditorOpinion = s.AuditorOpinion.ToString(), s.GoingConcernNote, s.FiledOn, s.RowVersion,
+        s.MunicipalRevenueCents, s.AuditorOpinion, s.GoingConcernNote, s.FiledOn, s.RowVersion,
     };
 }

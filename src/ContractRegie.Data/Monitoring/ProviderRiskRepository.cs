@@ -57,5 +57,5 @@ public sealed class ProviderRiskRepository(Database database, AuditTrail audit)
     }
 
     private static object Parameters(ProviderRisk risk) =>
-        new { risk.ProviderId, Level = risk.Level.ToString(), risk.StatementYear, risk.TotalScore, risk.AssessedOn };
+        new { risk.ProviderId, risk.Level, risk.StatementYear, risk.TotalScore, risk.AssessedOn };
 }

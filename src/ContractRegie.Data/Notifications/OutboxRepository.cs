@@ -69,7 +69,7 @@ public sealed class OutboxRepository(Database database, AuditTrail audit, TimePr
     /// <summary>Whether the mail carries signals and all of them are of <paramref name="kind"/>.</summary>
     public Task<bool> CarriesOnlyAsync(long notificationId, SignalKind kind, DbTransaction transaction) =>
         database.RunAsync(transaction, async c =>
-            await c.ExecuteScalarAsync<int>(NotificationSql.CarriesOnlyKind, new { Id = notificationId, Kind = kind.ToString() }, transaction) == 1);
+            await c.ExecuteScalarAsync<int>(NotificationSql.CarriesOnlyKind, new { Id = notificationId, Kind = kind }, transaction) == 1);
 
     /// <summary>Claims due notifications for <paramref name="claimFor"/>; each returned row belongs to this caller alone.</summary>
     public Task<IReadOnlyList<Notification>> ClaimDueAsync(TimeSpan claimFor, int max) =>

@@ -39,7 +39,7 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
         {
             await connection.ExecuteAsync(SignalMailSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(entry => new
             {
-                entry.SignalId, entry.Stage, entry.Recipient, entry.InCopy, entry.DueOn, Channel = entry.Channel.ToString(), Now = now,
+                entry.SignalId, entry.Stage, entry.Recipient, entry.InCopy, entry.DueOn, entry.Channel, Now = now,
             })), transaction);
         }
         var ids = (await ReadBySignalIdsAsync(signalIds, transaction)).GroupBy(Key).ToDictionary(g => g.Key, g => g.Max(e => e.Id));

@@ -34,14 +34,14 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     /// <summary>Every signal of <paramref name="kind"/>, resolved or not: what a job run compares its findings with.</summary>
     public Task<IReadOnlyList<Signal>> ReadByKindAsync(SignalKind kind, DbTransaction transaction) =>
         database.RunAsync<IReadOnlyList<Signal>>(transaction, async c =>
-            (await c.QueryAsync<Signal>(SignalSql.ReadByKind, new { Kind = kind.ToString() }, transaction)).AsList());
+            (await c.QueryAsync<Signal>(SignalSql.ReadByKind, new { Kind = kind }, transaction)).AsList());
 
     public Task<Page<Signal>> SearchAsync(SignalFilter filter, PageRequest page, SignalOrder order = SignalOrder.Newest, bool descending = false) =>
         database.RunAsync(null, async c =>
         {
             var parameters = new
             {
-                Kind = filter.Kind?.ToString(), Status = filter.Status?.ToString(), Severity = filter.Severity?.ToString(), filter.Recipient,
+                filter.Kind, filter.Status, filter.Severity, filter.Recipient,
                 filter.SubjectType, filter.SubjectId, filter.UpdatedSince, page.Offset, Limit = page.PageSize,
             };
             var total = await c.ExecuteScalarAsync<int>(SignalSql.Count(filter), parameters);
@@ -88,8 +88,8 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         {
             await transaction.Connection!.ExecuteAsync(SignalSql.UpdateRaisedRows(chunk.Length), SqlRows.Bind(chunk.Select(update => new
             {
-                update.Stored.Id, Severity = update.Draft.Severity.ToString(), update.Draft.Title, update.Draft.Facts, update.Draft.Stage,
-                update.Draft.Recipient, update.Draft.DueOn, Status = update.Status.ToString(), Now = now,
+                update.Stored.Id, update.Draft.Severity, update.Draft.Title, update.Draft.Facts, update.Draft.Stage,
+                update.Draft.Recipient, update.Draft.DueOn, update.Status, Now = now,
             })), transaction);
         }
         return await AuditedAfterAsync([.. updates.Select(update => update.Stored)], transaction);
@@ -98,7 +98,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     /// <summary>The signals of <paramref name="kind"/> still open or acknowledged: what a job run may have to close.</summary>
     public Task<IReadOnlyList<Signal>> ReadUnresolvedByKindAsync(SignalKind kind, DbTransaction transaction) =>
         database.RunAsync<IReadOnlyList<Signal>>(transaction, async c =>
-            (await c.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind, new { Kind = kind.ToString(), Resolved = SignalStatus.Resolved.ToString() }, transaction)).AsList());
+            (await c.QueryAsync<Signal>(SignalSql.ReadUnresolvedByKind, new { Kind = kind, Resolved = SignalStatus.Resolved }, transaction)).AsList());
 
     /// <summary>
     /// Resolves signals whose cause is gone (a job no longer finds them, or a decision answered them) with the reason, in the
@@ -110,7 +110,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         var now = time.GetUtcNow();
         foreach (var chunk in stored.Chunk(SqlRows.KeysPerList))
         {
-            var parameters = new DynamicParameters(new { Status = SignalStatus.Resolved.ToString(), ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = now });
+            var parameters = new DynamicParameters(new { Status = SignalStatus.Resolved, ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = now });
             await transaction.Connection!.ExecuteAsync(SignalSql.ResolveCauseGone(chunk.Length), SqlRows.BindList("Id", chunk.Select(s => s.Id), parameters), transaction);
         }
         await AuditedAfterAsync(stored, transaction, auditedAs);
@@ -128,7 +128,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     /// <summary>The open and acknowledged signals about one subject (e.g. "contract", 12).</summary>
     public async Task<IReadOnlyList<Signal>> ReadUnresolvedBySubjectAsync(string subjectType, long subjectId, DbTransaction transaction) =>
         (await transaction.Connection!.QueryAsync<Signal>(SignalSql.ReadUnresolvedBySubject,
-            new { SubjectType = subjectType, SubjectId = subjectId, Resolved = nameof(SignalStatus.Resolved) }, transaction)).AsList();
+            new { SubjectType = subjectType, SubjectId = subjectId, Resolved = SignalStatus.Resolved }, transaction)).AsList();
 
     /// <summary>Acknowledges or resolves a signal; null when it does not exist.</summary>
     public Task<Signal?> SetStatusAsync(long id, SignalStatus status, string? note) =>
@@ -138,7 +138,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     private async Task<Signal> WriteStatusAsync(Signal before, SignalStatus status, string? note, DbTransaction transaction)
     {
         await transaction.Connection!.ExecuteAsync(SignalSql.UpdateStatus,
-            new { before.Id, Status = status.ToString(), ResolutionNote = note ?? before.ResolutionNote, Now = time.GetUtcNow() }, transaction);
+            new { before.Id, Status = status, ResolutionNote = note ?? before.ResolutionNote, Now = time.GetUtcNow() }, transaction);
         var after = (await ReadByIdAsync(before.Id, transaction))!;
         await audit.AppendAsync(transaction, AuditAction.Update, Entity, before.Id, before, after);
         return after;
@@ -146,7 +146,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
 
     private static object Parameters(SignalDraft draft, SignalStatus status, DateTimeOffset now) => new
     {
-        Kind = draft.Kind.ToString(), Severity = draft.Severity.ToString(), draft.SubjectType, draft.SubjectId, draft.Title, draft.Facts,
-        draft.DedupeKey, draft.Stage, draft.Recipient, draft.DueOn, Status = status.ToString(), Now = now,
+        draft.Kind, draft.Severity, draft.SubjectType, draft.SubjectId, draft.Title, draft.Facts,
+        draft.DedupeKey, draft.Stage, draft.Recipient, draft.DueOn, Status = status, Now = now,
     };
 }

@@ -14,7 +14,7 @@ public sealed class AllocationRepository(Database database)
     public Task<long> InsertImportAsync(string fileHash, AllocationSource source, string? fileName, int allocationsRead, string importedBy,
         DateTimeOffset importedAt, DbTransaction transaction) =>
         transaction.Connection!.ExecuteScalarAsync<long>(AllocationSql.InsertImport + ";\n" + database.Dialect.SelectInsertedId,
-            new { FileHash = fileHash, Source = source.ToString(), FileName = fileName, AllocationsRead = allocationsRead, ImportedBy = importedBy, ImportedAt = importedAt },
+            new { FileHash = fileHash, Source = source, FileName = fileName, AllocationsRead = allocationsRead, ImportedBy = importedBy, ImportedAt = importedAt },
             transaction);
 
     public Task UpdateImportCountsAsync(long id, int inserted, int updated, DbTransaction transaction) =>
@@ -25,9 +25,9 @@ public sealed class AllocationRepository(Database database)
     {
         var parameters = new
         {
-            ImportId = importId, allocation.MunicipalityCode, allocation.ProviderAgbCode, Law = allocation.Law.ToString(), allocation.AllocationNumber,
+            ImportId = importId, allocation.MunicipalityCode, allocation.ProviderAgbCode, allocation.Law, allocation.AllocationNumber,
             allocation.ClientPseudonym, allocation.ProductCategory, allocation.ProductCode, allocation.StartDate, allocation.EndDate, allocation.Volume,
-            Unit = allocation.Unit?.ToString(), Frequency = allocation.Frequency?.ToString(), allocation.BudgetCents,
+            allocation.Unit, allocation.Frequency, allocation.BudgetCents,
         };
         if (await transaction.Connection!.ExecuteAsync(AllocationSql.UpdateAllocation, parameters, transaction) > 0)
         {

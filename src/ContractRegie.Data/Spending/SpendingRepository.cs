@@ -18,7 +18,7 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public Task<long> InsertImportAsync(string fileHash, SpendingSource source, string? fileName, string importedBy, DateTimeOffset importedAt,
         DbTransaction transaction) =>
         transaction.Connection!.ExecuteScalarAsync<long>(SpendingSql.InsertImport + ";\n" + database.Dialect.SelectInsertedId,
-            new { FileHash = fileHash, Source = source.ToString(), FileName = fileName, ImportedBy = importedBy, ImportedAt = importedAt }, transaction);
+            new { FileHash = fileHash, Source = source, FileName = fileName, ImportedBy = importedBy, ImportedAt = importedAt }, transaction);
 
     public Task UpdateImportCountsAsync(long id, int linesRead, int linesImported, int exceptionCount, long totalCents, DbTransaction transaction) =>
         transaction.Connection!.ExecuteAsync(SpendingSql.UpdateImportCounts,
@@ -93,7 +93,7 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         {
             var parameters = new
             {
-                Kind = filter.Kind?.ToString(), filter.ContractId, filter.ProviderAgbCode, filter.Year, filter.ImportId,
+                filter.Kind, filter.ContractId, filter.ProviderAgbCode, filter.Year, filter.ImportId,
                 page.Offset, Limit = page.PageSize,
             };
             var total = await c.ExecuteScalarAsync<int>(SpendingSql.CountExceptions(filter), parameters);

@@ -73,7 +73,7 @@ public sealed class UserRepository(Database database, AuditTrail audit)
             {
                 return false;
             }
-            await tx.Connection!.ExecuteAsync(UserSql.UpdateMailFrequency, new { Id = id, MailFrequency = frequency.ToString() }, tx);
+            await tx.Connection!.ExecuteAsync(UserSql.UpdateMailFrequency, new { Id = id, MailFrequency = frequency }, tx);
             await audit.AppendAsync(tx, AuditAction.Update, Entity, id, new { before.UserName, before.MailFrequency }, new { before.UserName, MailFrequency = frequency });
             return true;
         });

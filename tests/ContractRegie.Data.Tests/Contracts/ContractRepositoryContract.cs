@@ -1,3 +1,4 @@
+using Dapper;
 using System.Data.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
@@ -38,6 +39,22 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync(name)));
 
         Assert.Equal(name, (await Contracts.ReadByIdAsync(id))!.ProviderName);
+    }
+
+    /// <summary>
+    /// Enums are text columns holding the member's name, which reports and other tools read; a parameter is sent by name
+    /// and a value read alone is parsed from it (Dapper would send the number and fail on the single value by itself).
+    /// </summary>
+    [EngineFact]
+    public async Task Enums_are_written_compared_and_read_by_their_names()
+    {
+        var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync()) with { Kind = ContractKind.RegionaalOzjt, Law = Law.Jeugdwet });
+        await using var connection = await Database.OpenAsync();
+
+        Assert.Equal("RegionaalOzjt", await connection.QuerySingleAsync<string>("SELECT kind FROM contract WHERE id = @Id", new { Id = id }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM contract WHERE id = @Id AND law = @Law", new { Id = id, Law = Law.Jeugdwet }));
+        Assert.Equal(Law.Jeugdwet, await connection.QuerySingleAsync<Law>("SELECT law FROM contract WHERE id = @Id", new { Id = id }));
+        Assert.Equal(ContractKind.RegionaalOzjt, await connection.QuerySingleAsync<ContractKind?>("SELECT kind FROM contract WHERE id = @Id", new { Id = id }));
     }
 
     [EngineFact]
