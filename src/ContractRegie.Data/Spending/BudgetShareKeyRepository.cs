@@ -18,9 +18,10 @@ public sealed class BudgetShareKeyRepository(Database database, AuditTrail audit
         await database.RunAsync(null, c => c.QuerySingleOrDefaultAsync<KeyRow>(BudgetShareSql.KeyByContract, new { ContractId = contractId }))
             is { } key ? await ReadAsync(key.Id, null) : null;
 
-    /// <summary>Every key with its shares, on the reconciliation's connection.</summary>
-    internal static async Task<IReadOnlyList<BudgetShareKey>> ReadAllAsync(DbConnection connection, DbTransaction? transaction) =>
-        (await connection.QueryAsync<ShareRow>(BudgetShareSql.AllShares, transaction: transaction))
+    /// <summary>Every key with its shares (or one provider's, <see cref="ReconciliationSql"/>), on the reconciliation's connection.</summary>
+    internal static async Task<IReadOnlyList<BudgetShareKey>> ReadForReconciliationAsync(
+        DbConnection connection, bool oneProvider, long? providerId, DbTransaction? transaction) =>
+        (await connection.QueryAsync<ShareRow>(ReconciliationSql.Shares(oneProvider), new { ProviderId = providerId }, transaction))
         .GroupBy(row => (row.ShareKeyId, row.ContractId, row.RowVersion))
         .Select(key => ToKey(key.Key.ShareKeyId, key.Key.ContractId, key.Key.RowVersion, key))
         .ToList();

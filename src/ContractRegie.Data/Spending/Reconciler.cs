@@ -10,5 +10,5 @@ namespace ContractRegie.Data.Spending;
 public sealed class Reconciler(SpendingRepository spending, SpendingOptions options)
 {
     public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction? transaction = null) =>
-        Reconciliation.Compute(await spending.ReadReconciliationAsync(filter.Year, asOf, options.DeclarationLagDays, transaction), filter);
+        Reconciliation.Compute(await spending.ReadReconciliationAsync(filter, asOf, options.DeclarationLagDays, transaction), filter);
 }

@@ -113,22 +113,31 @@ public sealed class SpendingRepository(Database database, ContractRepository con
             .Select(row => new DailySpending(row.DeliveryStart, row.Cents)).ToList());
 
     /// <summary>
-    /// What <see cref="Reconciliation.Compute"/> needs for <paramref name="year"/> on <paramref name="asOf"/>, as the
+    /// What <see cref="Reconciliation.Compute"/> needs for the filter's year on <paramref name="asOf"/>, as the
     /// database adds it up: spending per contract and municipality (never the lines themselves), the year's budget
-    /// ceilings, the allocations that still run, and the contracts with their tariffs and share keys.
+    /// ceilings, the allocations that still run, and the contracts with their tariffs and share keys. A filter on a
+    /// contract or a provider reads only that provider's contracts (<see cref="ReconciliationSql"/>).
     /// </summary>
-    public Task<ReconciliationInput> ReadReconciliationAsync(int year, DateOnly asOf, int declarationLagDays, DbTransaction? transaction = null) =>
+    public Task<ReconciliationInput> ReadReconciliationAsync(ReconciliationFilter filter, DateOnly asOf, int declarationLagDays,
+        DbTransaction? transaction = null) =>
         database.RunAsync(transaction, async c =>
         {
-            var yearParameter = new { Year = year };
-            var observedUpTo = asOf.AddDays(-declarationLagDays);
+            var oneProvider = filter.ProviderId is not null || filter.ContractId is not null;
+            // An unknown contract leaves the provider null, which matches no row.
+            var providerId = filter.ProviderId ?? (filter.ContractId is { } contractId
+                ? await c.ExecuteScalarAsync<long?>(ReconciliationSql.ProviderOfContract, new { ContractId = contractId }, transaction)
+                : null);
+            var year = filter.Year;
+            var scope = new { ProviderId = providerId };
             return new ReconciliationInput(year, asOf, declarationLagDays,
-                (await c.QueryAsync<ReconciledContract>(SpendingSql.Contracts, transaction: transaction)).AsList(),
-                (await c.QueryAsync<BudgetCeiling>(ContractTermsSql.BudgetsForYear, yearParameter, transaction)).AsList(),
-                (await c.QueryAsync<ContractSpending>(SpendingSql.SpentPerContract, new { Year = year, ObservedUpTo = observedUpTo }, transaction)).AsList(),
-                (await c.QueryAsync<Allocation>(AllocationSql.AllocationsRunningAfter, new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31) }, transaction)).AsList(),
-                (await c.QueryAsync<TariffLine>(ContractTermsSql.AllTariffs, transaction: transaction)).AsList(),
-                await BudgetShareKeyRepository.ReadAllAsync(c, transaction));
+                (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(oneProvider), scope, transaction)).AsList(),
+                (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(oneProvider), new { Year = year, ProviderId = providerId }, transaction)).AsList(),
+                (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(oneProvider),
+                    new { Year = year, ObservedUpTo = asOf.AddDays(-declarationLagDays), ProviderId = providerId }, transaction)).AsList(),
+                (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(oneProvider),
+                    new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), ProviderId = providerId }, transaction)).AsList(),
+                (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(oneProvider), scope, transaction)).AsList(),
+                await BudgetShareKeyRepository.ReadForReconciliationAsync(c, oneProvider, providerId, transaction));
         });
 
     private sealed record ExceptionGroupRow

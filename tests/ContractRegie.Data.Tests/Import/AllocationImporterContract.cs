@@ -153,6 +153,42 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
             (row.BudgetCents!.Value, row.SpentCents, row.ProjectedCents, row.CommittedCents, row.RoomCents));
     }
 
+    /// <summary>
+    /// A contract's or a provider's reconciliation reads only that provider's rows. The allocation here commits on the
+    /// provider's later contract, so reading the one contract asked for alone would put it on the wrong one.
+    /// </summary>
+    [EngineFact]
+    public async Task A_contract_or_provider_reconciliation_equals_its_rows_in_the_whole_registers()
+    {
+        var agb = await ProviderWithContractAsync();
+        var (providerId, firstId) = await Database.RunAsync(null, async c => (
+            await c.ExecuteScalarAsync<long>("SELECT id FROM provider WHERE agb_code = @Agb", new { Agb = agb }),
+            await c.ExecuteScalarAsync<long>("SELECT c.id FROM contract c JOIN provider p ON p.id = c.provider_id WHERE p.agb_code = @Agb", new { Agb = agb })));
+        var laterId = await Contracts.InsertAsync(TestData.Contract(providerId) with { StartDate = new(2025, 1, 1), Municipalities = ["0141"] });
+        var terms = new ContractTermsRepository(Database, Audit);
+        await terms.InsertTariffAsync(new TariffLine
+        {
+            ContractId = laterId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2025, 1, 1),
+        });
+        await terms.InsertBudgetAsync(new BudgetCeiling { ContractId = firstId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
+        await Allocations.ImportAsync(Utf8(Wmo301("0141", agb, "999900006", new ToegewezenProduct("A-" + agb, "45", "45A53", January, new(2025, 12, 31), 2, "04", "2"))), null);
+        await Declarations.ImportAsync(Utf8(Wmo323(agb, "0141", "DS1",
+            [new("999900006", "45", "45A53", January, EndOfJanuary, 8, "04", 58_000, Toewijzing: "A-" + agb)])), null);
+        var otherAgb = await ProviderWithContractAsync();
+        await Declarations.ImportAsync(Utf8(Wmo323(otherAgb, "0141", "DS2", [new("999900018", "45", "45A53", January, EndOfJanuary, 1, "04", 7_250)])), null);
+        var reconciler = new Reconciler(Spending, Options);
+        var asOf = new DateOnly(2025, 7, 1);
+
+        var whole = await reconciler.ReconcileAsync(new ReconciliationFilter(2025), asOf);
+        var first = await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: firstId), asOf);
+        var provider = await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ProviderId: providerId), asOf);
+
+        Assert.Equal(whole.Where(r => r.ContractId == firstId), first);
+        Assert.Equal(whole.Where(r => r.ProviderId == providerId), provider);
+        Assert.Equal((0L, true), (Assert.Single(first).CommittedCents, provider.Single(r => r.ContractId == laterId).CommittedCents > 0));
+        Assert.Empty(await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: -1), asOf));
+    }
+
     [EngineFact]
     public async Task A_municipality_without_any_allocation_is_not_checked_against_an_empty_register()
     {

@@ -11,13 +11,6 @@ public static class BudgetShareSql
         SELECT share_key_id, municipality_code, share_percent FROM budget_share WHERE share_key_id = @Id ORDER BY municipality_code
         """;
 
-    /// <summary>Every key with its shares, for the reconciliation.</summary>
-    public const string AllShares = """
-        SELECT k.id AS share_key_id, k.contract_id, k.row_version, s.municipality_code, s.share_percent
-        FROM budget_share_key k JOIN budget_share s ON s.share_key_id = k.id
-        ORDER BY k.id, s.municipality_code
-        """;
-
     public const string InsertKey = "INSERT INTO budget_share_key (contract_id) VALUES (@ContractId)";
 
     public const string UpdateKey = "UPDATE budget_share_key SET row_version = row_version + 1 WHERE id = @Id AND row_version = @RowVersion";

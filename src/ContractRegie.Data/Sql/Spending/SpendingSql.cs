@@ -96,25 +96,6 @@ public static class SpendingSql
                             AND o.debet_credit = 'C')
         """;
 
-    /// <summary>
-    /// Spending per contract and municipality in a year; credit lines count negative. Unmatched lines have no contract.
-    /// Observed is the part delivered by @ObservedUpTo (the run-rate's base); the part on lines with an exception is
-    /// "in onderzoek".
-    /// </summary>
-    public const string SpentPerContract = """
-        SELECT l.contract_id, l.municipality_code,
-               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS spent_cents,
-               CAST(SUM(CASE WHEN l.delivery_end > @ObservedUpTo THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
-                   AS observed_cents,
-               CAST(SUM(CASE WHEN l.exception_kind IS NULL THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
-                   AS in_investigation_cents,
-               COUNT(*) AS line_count,
-               COUNT(l.exception_kind) AS exception_count
-        FROM spending_line l
-        WHERE l.contract_id IS NOT NULL AND l.delivery_year = @Year
-        GROUP BY l.contract_id, l.municipality_code
-        """;
-
     /// <summary>Per law and exception kind (null: clean) the signed spending of a delivery year, for the rechtmatigheidsverantwoording.</summary>
     public const string LawfulnessTotals = """
         SELECT l.law, l.exception_kind AS kind,
