@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
 using Dapper;
 
@@ -41,8 +42,9 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null, DateTimeOffset? updatedSince = null) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId(updatedSince is not null), contractId, updatedSince, transaction);
     /// <summary>Every contract's outcome agreements, for the daily outcome check.</summary>
-    public Task<IReadOnlyList<OutcomeAgreement>> ReadAllAgreementsAsync() =>
-        database.RunAsync<IReadOnlyList<OutcomeAgreement>>(null, async c => (await c.QueryAsync<OutcomeAgreement>(ContractTermsSql.AllAgreements)).AsList());
+    /// <summary>The agreements of a chunk of contracts, for the nightly monitoring.</summary>
+    public async Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsOfContractsAsync(IEnumerable<long> contractIds, DbTransaction transaction) =>
+        await SqlRows.QueryInListsAsync<OutcomeAgreement, long>(transaction, ContractTermsSql.AgreementsByContracts, "ContractId", contractIds);
     public Task<OutcomeAgreement?> ReadAgreementAsync(long contractId, long id) =>
         SingleAsync<OutcomeAgreement>(ContractTermsSql.AgreementById, contractId, id, null);
     public Task<long> InsertAgreementAsync(OutcomeAgreement agreement, DbTransaction? transaction = null) =>

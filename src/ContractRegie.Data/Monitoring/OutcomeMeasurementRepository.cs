@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ContractRegie.Core.Monitoring;
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Monitoring;
 using Dapper;
 
@@ -32,8 +33,9 @@ public sealed class OutcomeMeasurementRepository
             (await c.QueryAsync<OutcomeMeasurement>(OutcomeMeasurementSql.ReadByContract, new { ContractId = contractId }, transaction)).AsList());
 
     /// <summary>Every measurement, for the daily outcome check: a few per agreement and period.</summary>
-    public Task<IReadOnlyList<OutcomeMeasurement>> ReadAllAsync() =>
-        _database.RunAsync<IReadOnlyList<OutcomeMeasurement>>(null, async c => (await c.QueryAsync<OutcomeMeasurement>(OutcomeMeasurementSql.ReadAll)).AsList());
+    /// <summary>The measurements of a chunk of contracts, for the nightly monitoring.</summary>
+    public async Task<IReadOnlyList<OutcomeMeasurement>> ReadByContractsAsync(IEnumerable<long> contractIds, DbTransaction transaction) =>
+        await SqlRows.QueryInListsAsync<OutcomeMeasurement, long>(transaction, OutcomeMeasurementSql.ReadByContracts, "ContractId", contractIds);
 
     public Task<Page<OutcomeMeasurement>> SearchAsync(OutcomeMeasurementFilter filter, PageRequest page) =>
         _database.RunAsync(null, async c =>

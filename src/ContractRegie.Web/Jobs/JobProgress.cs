@@ -25,20 +25,30 @@ public sealed class JobProgress
 
     /// <summary>
     /// The whole register, read <paramref name="chunkSize"/> contracts at a time (memory holds one chunk), with the progress
-    /// reported after each chunk.
+    /// reported after each chunk has been handled.
     /// </summary>
-    public async IAsyncEnumerable<Contract> EachContractAsync(ContractRepository contracts, int chunkSize, DbTransaction transaction,
+    public async IAsyncEnumerable<IReadOnlyList<Contract>> EachChunkAsync(ContractRepository contracts, int chunkSize, DbTransaction transaction,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var processed = 0;
         await foreach (var chunk in contracts.ReadInChunksAsync(chunkSize, transaction).WithCancellation(cancellationToken))
         {
-            foreach (var contract in chunk.Items)
+            yield return chunk.Items;
+            processed += chunk.Items.Count;
+            Report(processed, chunk.TotalCount);
+        }
+    }
+
+    /// <summary>The contracts of <see cref="EachChunkAsync"/> one by one.</summary>
+    public async IAsyncEnumerable<Contract> EachContractAsync(ContractRepository contracts, int chunkSize, DbTransaction transaction,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in EachChunkAsync(contracts, chunkSize, transaction, cancellationToken))
+        {
+            foreach (var contract in chunk)
             {
                 yield return contract;
             }
-            processed += chunk.Items.Count;
-            Report(processed, chunk.TotalCount);
         }
     }
 

@@ -24,26 +24,26 @@ public sealed class OutcomeMonitoringJob(
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = time.Today();
-        // Two reads for all agreements and measurements, not two per contract; the contracts come a chunk at a time.
-        var agreements = (await terms.ReadAllAgreementsAsync()).ToLookup(a => a.ContractId);
-        var reported = (await measurements.ReadAllAsync()).ToLookup(m => m.ContractId);
-        var (tally, resolved, checkedContracts) = (new SignalTally(), 0, 0);
+        var (tally, resolved, checkedContracts, checkedAgreements) = (new SignalTally(), 0, 0, 0);
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun(Kinds);
-            await foreach (var contract in progress.EachContractAsync(contracts, options.ContractsPerChunk, tx, cancellationToken))
+            // The agreements and measurements of a chunk of contracts in two reads: memory holds one chunk, not the register.
+            await foreach (var chunk in progress.EachChunkAsync(contracts, options.ContractsPerChunk, tx, cancellationToken))
             {
-                checkedContracts++;
-                if (agreements.Contains(contract.Id))
+                var ids = chunk.Select(c => c.Id).ToList();
+                var agreements = (await terms.ReadAgreementsOfContractsAsync(ids, tx)).ToLookup(a => a.ContractId);
+                var reported = (await measurements.ReadByContractsAsync(ids, tx)).ToLookup(m => m.ContractId);
+                foreach (var contract in chunk.Where(c => agreements.Contains(c.Id)))
                 {
                     var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);
                     tally += await run.RaiseAllAsync(drafts, tx);
                 }
+                checkedContracts += chunk.Count;
+                checkedAgreements += agreements.Sum(g => g.Count());
             }
             resolved = (await run.CompleteAsync(tx)).Closed;
-            return resolved;
         }, cancellationToken);
-        var checkedAgreements = agreements.Sum(g => g.Count());
         logger.LogInformation("Outcome monitoring on {Today}: {Contracts} contracts, {Agreements} agreements checked, {Raised} signals raised, {Resolved} signals closed",
             today, checkedContracts, checkedAgreements, tally.Raised, resolved);
         return $"{checkedContracts} contracten, {checkedAgreements} prestatieafspraken gecontroleerd, {tally.Raised} nieuwe signaleringen.";
