@@ -60,9 +60,10 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             var dialect = database.Dialect;
             var total = await c.ExecuteScalarAsync<int>(ContractSql.Count(filter), parameters, transaction);
             var contracts = await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction);
-            var municipalities = (await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesForSearch(dialect, filter, order, descending), parameters, transaction))
+            var ids = contracts.Select(contract => contract.Id).ToList();
+            var municipalities = (await SqlRows.QueryInListsAsync<MunicipalityRow, long>(c, transaction, ContractSql.MunicipalitiesOf, "ContractId", ids))
                 .ToLookup(m => m.ContractId);
-            var options = (await c.QueryAsync<OptionRow>(ContractSql.OptionsForSearch(dialect, filter, order, descending), parameters, transaction))
+            var options = (await SqlRows.QueryInListsAsync<OptionRow, long>(c, transaction, ContractSql.OptionsOf, "ContractId", ids))
                 .ToLookup(o => o.ContractId);
             var items = contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
             return new Page<Contract>(items, page.PageNumber, page.PageSize, total);
@@ -94,16 +95,53 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         (await transaction.Connection!.QueryAsync<long>(ContractSql.ProviderIdsWithStatus, new { Status = status, Today = time.Today() }, transaction))
         .ToHashSet();
 
-    /// <summary>The whole register, for the daily checks.</summary>
-    public async Task<IReadOnlyList<Contract>> ReadAllAsync() => (await SearchAsync(new ContractFilter(), new PageRequest(1, int.MaxValue))).Items;
+    /// <summary>The whole register, in id order.</summary>
+    public Task<IReadOnlyList<Contract>> ReadAllAsync() =>
+        database.RunAsync<IReadOnlyList<Contract>>(null, async c =>
+        {
+            var all = new List<Contract>();
+            await foreach (var chunk in ChunksAsync(c, null, WholeRegisterChunk))
+            {
+                all.AddRange(chunk.Items);
+            }
+            return all;
+        });
 
     /// <summary>
-    /// The whole register a page of <paramref name="chunkSize"/> at a time, for the daily checks over a large register: memory
-    /// holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction: on SQLite another
-    /// connection could not read once the job's writes hold the database.
+    /// The whole register <paramref name="chunkSize"/> contracts at a time in id order, for the daily checks over a large
+    /// register: memory holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction:
+    /// on SQLite another connection could not read once the job's writes hold the database.
     /// </summary>
     public IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction) =>
-        Pages.AllAsync(chunkSize, page => SearchAsync(new ContractFilter(), page, transaction: transaction));
+        ChunksAsync(transaction.Connection!, transaction, chunkSize);
+
+    private const int WholeRegisterChunk = 1_000;
+
+    /// <summary>Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) with its children by id range: three queries a chunk.</summary>
+    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
+    {
+        var today = time.Today();
+        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
+        var (afterId, number) = (0L, 1);
+        while (true)
+        {
+            var contracts = (await connection.QueryAsync<Contract>(ContractSql.ChunkAfter(database.Dialect),
+                new { AfterId = afterId, Offset = 0, Limit = chunkSize }, transaction)).AsList();
+            if (contracts.Count == 0)
+            {
+                yield break;
+            }
+            var range = new { AfterId = afterId, LastId = contracts[^1].Id };
+            var municipalities = (await connection.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesInIdRange, range, transaction)).ToLookup(m => m.ContractId);
+            var options = (await connection.QueryAsync<OptionRow>(ContractSql.OptionsInIdRange, range, transaction)).ToLookup(o => o.ContractId);
+            yield return new Page<Contract>(contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList(), number++, chunkSize, total);
+            if (contracts.Count < chunkSize)
+            {
+                yield break;
+            }
+            afterId = contracts[^1].Id;
+        }
+    }
 
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>
         database.RunAsync<IReadOnlyList<RenewalDecision>>(null, async c =>

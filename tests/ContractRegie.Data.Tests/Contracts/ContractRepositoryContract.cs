@@ -57,6 +57,41 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         Assert.Equal(ContractKind.RegionaalOzjt, await connection.QuerySingleAsync<ContractKind?>("SELECT kind FROM contract WHERE id = @Id", new { Id = id }));
     }
 
+    /// <summary>The register read by key a chunk at a time: every contract once, each with its own children, whatever chunk it falls in.</summary>
+    [EngineFact]
+    public async Task Chunks_hold_every_contract_once_with_its_own_municipalities_and_options()
+    {
+        var providerId = await NewProviderAsync();
+        var ids = new List<long>();
+        for (var i = 1; i <= 5; i++)
+        {
+            ids.Add(await Contracts.InsertAsync(TestData.Contract(providerId) with
+            {
+                Municipalities = i % 2 == 0 ? ["0141", "1735"] : ["0153"],
+                ExtensionOptions = [.. Enumerable.Range(1, i % 3).Select(sequence => new ExtensionOption(sequence, 6 * i, false))],
+            }));
+        }
+
+        var chunks = await Database.InTransactionAsync(async tx =>
+        {
+            var read = new List<Page<Contract>>();
+            await foreach (var chunk in Contracts.ReadInChunksAsync(2, tx))
+            {
+                read.Add(chunk);
+            }
+            return read;
+        });
+
+        var all = chunks.SelectMany(c => c.Items).ToList();
+        Assert.All(chunks, chunk => Assert.Equal(all.Count, chunk.TotalCount));
+        Assert.Equal(all.Count, all.Select(c => c.Id).Distinct().Count());
+        foreach (var id in ids)
+        {
+            AssertSameContract((await Contracts.ReadByIdAsync(id))! with { UpdatedAt = WrittenAt }, all.Single(c => c.Id == id));
+        }
+        Assert.Equal(all.Select(c => c.Id).Order(), (await Contracts.ReadAllAsync()).Select(c => c.Id));
+    }
+
     [EngineFact]
     public async Task Insert_then_read_by_id_returns_every_field_with_municipalities_and_options()
     {

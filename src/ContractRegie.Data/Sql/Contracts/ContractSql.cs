@@ -153,17 +153,30 @@ public static class ContractSql
 
     public static string Count(ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(filter);
 
-    // The children of the same page: the page's query once more as a subquery, the same on every engine (no id lists).
-    public static string MunicipalitiesForSearch(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
-        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id IN (" + PageIds(dialect, filter, order, descending)
+    /// <summary>
+    /// The next <c>@Limit</c> contracts after <c>@AfterId</c> in id order: the register a chunk at a time by key, so the
+    /// hundredth chunk costs what the first does (an offset would sort and skip everything before it).
+    /// </summary>
+    public static string ChunkAfter(ISqlDialect dialect) => Select + " WHERE c.id > @AfterId ORDER BY c.id " + dialect.Paging;
+
+    /// <summary>The children of a chunk: its ids are the range (@AfterId, @LastId].</summary>
+    public const string MunicipalitiesInIdRange = """
+        SELECT contract_id, municipality_code FROM contract_municipality
+        WHERE contract_id > @AfterId AND contract_id <= @LastId ORDER BY contract_id, municipality_code
+        """;
+    public const string OptionsInIdRange = """
+        SELECT contract_id, sequence, duration_months, exercised FROM extension_option
+        WHERE contract_id > @AfterId AND contract_id <= @LastId ORDER BY contract_id, sequence
+        """;
+
+    /// <summary>The children of a page of search results, by the page's ids.</summary>
+    public static string MunicipalitiesOf(int ids) =>
+        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id IN (" + SqlRows.List("ContractId", ids)
         + ") ORDER BY contract_id, municipality_code";
 
-    public static string OptionsForSearch(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
-        "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN ("
-        + PageIds(dialect, filter, order, descending) + ") ORDER BY contract_id, sequence";
-
-    private static string PageIds(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
-        "SELECT c.id " + From + " " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+    public static string OptionsOf(int ids) =>
+        "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN (" + SqlRows.List("ContractId", ids)
+        + ") ORDER BY contract_id, sequence";
 
     private static string OrderBy(ContractOrder order, bool descending) => order switch
     {
