@@ -51,8 +51,13 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
 
     private static (long SignalId, int Stage, string Recipient) Key(SignalMailEntry entry) => (entry.SignalId, entry.Stage, entry.Recipient);
 
-    public async Task<IReadOnlyList<SignalMailEntry>> ReadPendingAsync(DbTransaction transaction) =>
-        (await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadPending, transaction: transaction)).AsList();
+    /// <summary>Whoever has entries waiting for a digest.</summary>
+    public async Task<IReadOnlyList<string>> ReadPendingRecipientsAsync(DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<string>(SignalMailSql.PendingRecipients, transaction: transaction)).AsList();
+
+    /// <summary>One recipient's entries waiting for a digest, oldest first.</summary>
+    public async Task<IReadOnlyList<SignalMailEntry>> ReadPendingAsync(string recipient, DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadPendingOf, new { Recipient = recipient }, transaction)).AsList();
 
     public async Task MarkMailedAsync(IEnumerable<long> entryIds, long notificationId, DbTransaction transaction)
     {
@@ -63,9 +68,14 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
         }
     }
 
-    /// <summary>Drops a waiting entry whose signal was closed or moved on before the digest went out: no news is no mail.</summary>
-    public Task DropAsync(long entryId, DbTransaction transaction) =>
-        transaction.Connection!.ExecuteAsync(SignalMailSql.DeleteById, new { Id = entryId }, transaction);
+    /// <summary>Drops waiting entries whose signal was closed or moved on before the digest went out: no news is no mail.</summary>
+    public async Task DropAsync(IEnumerable<long> entryIds, DbTransaction transaction)
+    {
+        foreach (var chunk in entryIds.Chunk(SqlRows.KeysPerList))
+        {
+            await transaction.Connection!.ExecuteAsync(SignalMailSql.DeleteByIds(chunk.Length), SqlRows.BindList("Id", chunk), transaction);
+        }
+    }
 
     /// <summary>Each contract's tactisch inkoper by contract id.</summary>
     public async Task<IReadOnlyDictionary<long, string>> ReadInkopersAsync(DbTransaction transaction) =>

@@ -107,12 +107,14 @@ public sealed class SignalWriter(
     {
         var recipients = await MailRecipients.LoadAsync(users, addressing, transaction);
         var queued = 0;
-        var pending = await mailQueue.ReadPendingAsync(transaction);
-        var waiting = await signals.ReadByIdsAsync([.. pending.Select(e => e.SignalId)], transaction);
-        foreach (var group in pending.GroupBy(e => e.Recipient))
+        // One recipient's waiting entries and their signals at a time: memory holds one person's digest, not the queue.
+        foreach (var key in await mailQueue.ReadPendingRecipientsAsync(transaction))
         {
+            var pending = await mailQueue.ReadPendingAsync(key, transaction);
+            var waiting = await signals.ReadByIdsAsync([.. pending.Select(e => e.SignalId)], transaction);
             var items = new List<(long EntryId, MailItem Item)>();
-            foreach (var entry in group)
+            var stale = new List<long>();
+            foreach (var entry in pending)
             {
                 if (waiting.GetValueOrDefault(entry.SignalId) is { Status: not SignalStatus.Resolved } signal && signal.Stage == entry.Stage)
                 {
@@ -120,14 +122,15 @@ public sealed class SignalWriter(
                 }
                 else
                 {
-                    await mailQueue.DropAsync(entry.Id, transaction);
+                    stale.Add(entry.Id);
                 }
             }
-            if (items.Count == 0 || recipients.ByKey(group.Key) is not { } recipient)
+            await mailQueue.DropAsync(stale, transaction);
+            if (items.Count == 0 || recipients.ByKey(key) is not { } recipient)
             {
                 continue;
             }
-            var overview = group.Any(e => e.Channel == MailChannel.Overview);
+            var overview = pending.Any(e => e.Channel == MailChannel.Overview);
             var period = MailChannels.DigestPeriod(recipient.Frequency, today, overview);
             var content = SignalMail.Digest([.. items.Select(i => i.Item)], recipient.Reader, today, recipient.Frequency, overview, addressing.BaseUrl);
             queued += await EnqueueAsync(recipient, items, content, $"digest:{recipient.Key}:{period}", transaction) ? 1 : 0;

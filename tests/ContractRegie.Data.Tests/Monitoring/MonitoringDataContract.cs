@@ -172,7 +172,6 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
             await risks.SaveManyAsync([new RiskAssessment(first, null)], tx);
             await risks.SaveManyAsync(
                 [new RiskAssessment(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Hoog, StatementYear = null, TotalScore = 5, AssessedOn = new DateOnly(2026, 12, 2) }, first)], tx);
-            return 0;
         });
 
         Assert.Equal(new ProviderRisk { ProviderId = providerId, Level = RiskLevel.Hoog, StatementYear = null, TotalScore = 5, AssessedOn = new DateOnly(2026, 12, 2) },

@@ -34,7 +34,6 @@ public sealed class OutboxAtVolumeTests : IDisposable
                 var signals = Enumerable.Range(0, 300).Select(n => 1_000_000L * (i + 1) + n).ToList();
                 await outbox.EnqueueAsync(new NotificationDraft($"cm{i}@almelo.example", subject, "tekst", "<p>tekst</p>", signals, "volume:" + subject), tx);
             }
-            return 0;
         });
 
         var delivered = new List<int>();

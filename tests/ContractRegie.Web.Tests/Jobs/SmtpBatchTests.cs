@@ -9,7 +9,9 @@ namespace ContractRegie.Web.Tests.Jobs;
 /// A dispatch batch travels over one SMTP connection to a real server (aiosmtpd), counted by a relay in front of it; a
 /// mail the server refuses is retried later and the rest of the batch still goes.
 /// </summary>
-public sealed class SmtpBatchTests : IAsyncDisposable
+// IAsyncLifetime, not IAsyncDisposable: xunit 2 disposes a test class only through IDisposable or IAsyncLifetime, and an
+// undisposed class left its aiosmtpd running after the suite.
+public sealed class SmtpBatchTests : IAsyncLifetime
 {
     private readonly TestSmtpServer _smtp = new();
     private readonly TcpSwitch _relay;
@@ -69,12 +71,13 @@ public sealed class SmtpBatchTests : IAsyncDisposable
                 subjects.Add(subject);
                 await outbox.EnqueueAsync(new NotificationDraft(recipient, subject, "tekst", "<p>tekst</p>", [subjects.Count], "batch:" + subject), tx);
             }
-            return 0;
         });
         return subjects;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         _app.Dispose();
         await _relay.DisposeAsync();

@@ -19,12 +19,13 @@ public static class SignalMailSql
     /// <summary>Every entry about <paramref name="signals"/> signals (@SignalId0, @SignalId1 …).</summary>
     public static string ReadBySignalIds(int signals) => "SELECT " + Columns + " FROM signal_mail WHERE signal_id IN (" + SqlRows.List("SignalId", signals) + ")";
 
-    public const string ReadPending = "SELECT " + Columns + " FROM signal_mail WHERE notification_id IS NULL ORDER BY id";
+    public const string PendingRecipients = "SELECT DISTINCT recipient FROM signal_mail WHERE notification_id IS NULL ORDER BY recipient";
+    public const string ReadPendingOf = "SELECT " + Columns + " FROM signal_mail WHERE notification_id IS NULL AND recipient = @Recipient ORDER BY id";
 
     /// <summary>Marks <paramref name="entries"/> entries (@Id0, @Id1 …) as carried by the mail @NotificationId.</summary>
     public static string MarkMailedByIds(int entries) => "UPDATE signal_mail SET notification_id = @NotificationId WHERE id IN (" + SqlRows.List("Id", entries) + ")";
 
-    public const string DeleteById = "DELETE FROM signal_mail WHERE id = @Id";
+    public static string DeleteByIds(int entries) => "DELETE FROM signal_mail WHERE id IN (" + SqlRows.List("Id", entries) + ")";
 
     public const string ReadInkopers = "SELECT id, tactisch_inkoper FROM contract WHERE tactisch_inkoper IS NOT NULL";
 }
