@@ -34,7 +34,7 @@ public static class TypeHandlers
             .Concat(typeof(TypeHandlers).Assembly.GetExportedTypes())
             .Where(type => type.IsEnum);
 
-    /// <summary>An enum is a text column holding the member's name, as the API spells it.</summary>
+    /// <summary>An enum is a text column holding the member's name, as the API spells it: readable in the database and stable when members are added.</summary>
     private sealed class EnumNameHandler : SqlMapper.ITypeHandler
     {
         public static readonly EnumNameHandler Instance = new();

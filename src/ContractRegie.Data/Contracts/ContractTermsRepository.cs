@@ -41,7 +41,6 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
 
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null, DateTimeOffset? updatedSince = null) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId(updatedSince is not null), contractId, updatedSince, transaction);
-    /// <summary>Every contract's outcome agreements, for the daily outcome check.</summary>
     /// <summary>The agreements of a chunk of contracts, for the nightly monitoring.</summary>
     public async Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsOfContractsAsync(IEnumerable<long> contractIds, DbTransaction transaction) =>
         await SqlRows.QueryInListsAsync<OutcomeAgreement, long>(transaction, ContractTermsSql.AgreementsByContracts, "ContractId", contractIds);
@@ -69,7 +68,6 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
 
     private static object Versioned(long contractId, long id, long rowVersion) => new { ContractId = contractId, Id = id, RowVersion = rowVersion };
 
-    // Enums are stored by name: readable in the database and stable when members are added.
     private static object TariffParameters(TariffLine t) => new
     {
         t.Id, t.ContractId, t.ProductCategory, t.ProductCode, t.Unit, t.PriceCents, t.ValidFrom, t.ValidTo, t.IndexationPercent, t.RowVersion,

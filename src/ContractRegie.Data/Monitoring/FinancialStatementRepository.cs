@@ -53,7 +53,6 @@ public sealed class FinancialStatementRepository
 
     public Task<WriteResult> DeleteAsync(long id, long rowVersion) => _rows.DeleteAsync(id, FinancialStatementSql.Delete, new { Id = id, RowVersion = rowVersion }, null);
 
-    // The opinion is stored by name, like every enum: readable and stable when members are added.
     private static object Parameters(FinancialStatement s) => new
     {
         s.Id, s.ProviderId, s.Year, s.RevenueCents, s.ResultCents, s.EquityCents, s.TotalAssetsCents, s.CurrentAssetsCents, s.CurrentLiabilitiesCents,

@@ -32,7 +32,6 @@ public sealed class OutcomeMeasurementRepository
         _database.RunAsync<IReadOnlyList<OutcomeMeasurement>>(transaction, async c =>
             (await c.QueryAsync<OutcomeMeasurement>(OutcomeMeasurementSql.ReadByContract, new { ContractId = contractId }, transaction)).AsList());
 
-    /// <summary>Every measurement, for the daily outcome check: a few per agreement and period.</summary>
     /// <summary>The measurements of a chunk of contracts, for the nightly monitoring.</summary>
     public async Task<IReadOnlyList<OutcomeMeasurement>> ReadByContractsAsync(IEnumerable<long> contractIds, DbTransaction transaction) =>
         await SqlRows.QueryInListsAsync<OutcomeMeasurement, long>(transaction, OutcomeMeasurementSql.ReadByContracts, "ContractId", contractIds);
