@@ -59,23 +59,12 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
     public async Task<IReadOnlyList<SignalMailEntry>> ReadPendingAsync(string recipient, DbTransaction transaction) =>
         (await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadPendingOf, new { Recipient = recipient }, transaction)).AsList();
 
-    public async Task MarkMailedAsync(IEnumerable<long> entryIds, long notificationId, DbTransaction transaction)
-    {
-        foreach (var chunk in entryIds.Chunk(SqlRows.KeysPerList))
-        {
-            await transaction.Connection!.ExecuteAsync(SignalMailSql.MarkMailedByIds(chunk.Length),
-                SqlRows.BindList("Id", chunk, new DynamicParameters(new { NotificationId = notificationId })), transaction);
-        }
-    }
+    public Task MarkMailedAsync(IEnumerable<long> entryIds, long notificationId, DbTransaction transaction) =>
+        SqlRows.ExecuteInListsAsync(transaction, SignalMailSql.MarkMailedByIds, "Id", entryIds, new { NotificationId = notificationId });
 
     /// <summary>Drops waiting entries whose signal was closed or moved on before the digest went out: no news is no mail.</summary>
-    public async Task DropAsync(IEnumerable<long> entryIds, DbTransaction transaction)
-    {
-        foreach (var chunk in entryIds.Chunk(SqlRows.KeysPerList))
-        {
-            await transaction.Connection!.ExecuteAsync(SignalMailSql.DeleteByIds(chunk.Length), SqlRows.BindList("Id", chunk), transaction);
-        }
-    }
+    public Task DropAsync(IEnumerable<long> entryIds, DbTransaction transaction) =>
+        SqlRows.ExecuteInListsAsync(transaction, SignalMailSql.DeleteByIds, "Id", entryIds);
 
     /// <summary>Each contract's tactisch inkoper by contract id.</summary>
     public async Task<IReadOnlyDictionary<long, string>> ReadInkopersAsync(DbTransaction transaction) =>

@@ -62,15 +62,8 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         {
             await connection.ExecuteAsync(SignalSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(d => Parameters(d, SignalStatus.Open, now))), transaction);
         }
-        var stored = new Dictionary<string, Signal>(StringComparer.Ordinal);
-        foreach (var chunk in drafts.Chunk(SqlRows.KeysPerList))
-        {
-            var keys = chunk.Select(d => d.DedupeKey).ToList();
-            foreach (var signal in await connection.QueryAsync<Signal>(SignalSql.ReadByDedupeKeys(keys.Count), SqlRows.BindList("DedupeKey", keys), transaction))
-            {
-                stored[signal.DedupeKey] = signal;
-            }
-        }
+        var stored = (await SqlRows.QueryInListsAsync<Signal, string>(transaction, SignalSql.ReadByDedupeKeys, "DedupeKey", drafts.Select(d => d.DedupeKey).Distinct()))
+            .ToDictionary(signal => signal.DedupeKey, StringComparer.Ordinal);
         var inserted = drafts.Select(d => stored[d.DedupeKey]).ToList();
         await audit.AppendManyAsync(transaction, AuditAction.Create, Entity, [.. inserted.Select(signal => new AuditedChange(signal.Id, null, signal))]);
         return inserted;
@@ -107,12 +100,8 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     /// </summary>
     public async Task ResolveCauseGoneAsync(IReadOnlyList<Signal> stored, string reason, DbTransaction transaction, string? auditedAs = null)
     {
-        var now = time.GetUtcNow();
-        foreach (var chunk in stored.Chunk(SqlRows.KeysPerList))
-        {
-            var parameters = new DynamicParameters(new { Status = SignalStatus.Resolved, ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = now });
-            await transaction.Connection!.ExecuteAsync(SignalSql.ResolveCauseGone(chunk.Length), SqlRows.BindList("Id", chunk.Select(s => s.Id), parameters), transaction);
-        }
+        await SqlRows.ExecuteInListsAsync(transaction, SignalSql.ResolveCauseGone, "Id", stored.Select(s => s.Id),
+            new { Status = SignalStatus.Resolved, ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = time.GetUtcNow() });
         await AuditedAfterAsync(stored, transaction, auditedAs);
     }
 

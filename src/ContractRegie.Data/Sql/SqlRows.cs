@@ -63,6 +63,19 @@ public static class SqlRows
         return rows;
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> (an UPDATE or DELETE over an IN list of n keys named <paramref name="name"/>) for
+    /// <paramref name="keys"/>, <see cref="KeysPerList"/> keys per statement, in the caller's transaction; <paramref name="with"/>
+    /// holds the statement's other parameters.
+    /// </summary>
+    public static async Task ExecuteInListsAsync<TKey>(DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys, object? with = null)
+    {
+        foreach (var chunk in keys.Chunk(KeysPerList))
+        {
+            await transaction.Connection!.ExecuteAsync(sql(chunk.Length), BindList(name, chunk, new DynamicParameters(with)), transaction);
+        }
+    }
+
     /// <summary>The parameters of an IN list built by <see cref="List"/>.</summary>
     public static DynamicParameters BindList<T>(string name, IEnumerable<T> values, DynamicParameters? parameters = null)
     {
