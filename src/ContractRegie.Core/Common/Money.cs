@@ -21,6 +21,12 @@ public static class Money
     /// <summary>Rounds half away from zero, the way invoices round.</summary>
     public static long FromEuros(decimal euros) => (long)decimal.Round(euros * 100m, 0, MidpointRounding.AwayFromZero);
 
+    /// <summary>
+    /// As <see cref="FromEuros"/>, capped at <see cref="MaxCents"/>: beyond any amount a line may have, a computed figure only
+    /// needs to say "far too much", and capping keeps it in a long.
+    /// </summary>
+    public static long FromEurosCapped(decimal euros) => FromEuros(Math.Min(euros, ToEuros(MaxCents)));
+
     /// <summary>As Dutch texts show an amount: "€ 1.234,56".</summary>
     public static string Format(long cents) => "€ " + ToEuros(cents).ToString("N2", CultureInfo.GetCultureInfo("nl-NL"));
 }

@@ -25,27 +25,27 @@ public static class AllocationCommitment
         IEnumerable<TariffLine> tariffs)
     {
         if (allocation is not { Volume: { } volume, Unit: { } unit, Frequency: { } frequency, ProductCode: { } productCode }
-            || Days(allocation, year, asOf, contractStart, contractEnd) is not { } days)
+            || CountedDays(allocation, year, asOf, contractStart, contractEnd) is not { } days)
         {
             return 0;
         }
         var (from, to) = days;
         var committed = frequency switch
         {
-            AllocationFrequency.PerDag => volume * DayCount(from, to),
-            AllocationFrequency.PerWeek => volume * DayCount(from, to) / 7m,
+            AllocationFrequency.PerDag => volume * Days.Inclusive(from, to),
+            AllocationFrequency.PerWeek => volume * Days.Inclusive(from, to) / 7m,
             AllocationFrequency.PerMaand => volume * Months(from, to),
-            _ => volume * DayCount(from, to) / Math.Max(1, DayCount(allocation.StartDate, allocation.EndDate ?? new DateOnly(year, 12, 31))),
+            _ => volume * Days.Inclusive(from, to) / Math.Max(1, Days.Inclusive(allocation.StartDate, allocation.EndDate ?? new DateOnly(year, 12, 31))),
         };
         if (unit == SpendingUnit.Euro)
         {
-            return Money.FromEuros(Math.Min(committed, Money.ToEuros(Money.MaxCents)));
+            return Money.FromEurosCapped(committed);
         }
         return TariffPricing.Price(allocation.ProductCategory, productCode, committed, unit, from, to, tariffs, out _)?.ExpectedCents ?? 0;
     }
 
     /// <summary>The days counted, or null when none are left.</summary>
-    private static (DateOnly From, DateOnly To)? Days(Allocation allocation, int year, DateOnly asOf, DateOnly contractStart, DateOnly contractEnd)
+    private static (DateOnly From, DateOnly To)? CountedDays(Allocation allocation, int year, DateOnly asOf, DateOnly contractStart, DateOnly contractEnd)
     {
         var from = Latest(asOf.AddDays(1), allocation.StartDate, contractStart, new DateOnly(year, 1, 1));
         var to = Earliest(allocation.EndDate ?? DateOnly.MaxValue, contractEnd, new DateOnly(year, 12, 31));
@@ -59,12 +59,10 @@ public static class AllocationCommitment
         for (var day = from; day <= to; day = new DateOnly(day.Year, day.Month, 1).AddMonths(1))
         {
             var monthEnd = new DateOnly(day.Year, day.Month, DateTime.DaysInMonth(day.Year, day.Month));
-            months += (decimal)DayCount(day, Earliest(to, monthEnd)) / monthEnd.Day;
+            months += (decimal)Days.Inclusive(day, Earliest(to, monthEnd)) / monthEnd.Day;
         }
         return months;
     }
-
-    private static int DayCount(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber + 1;
 
     private static DateOnly Latest(params DateOnly[] days) => days.Max();
 

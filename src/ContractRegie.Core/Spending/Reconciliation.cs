@@ -80,11 +80,7 @@ public sealed record ContractSpending
 public sealed record ReconciliationInput(
     int Year, DateOnly AsOf, int DeclarationLagDays,
     IReadOnlyList<ReconciledContract> Contracts, IReadOnlyList<BudgetCeiling> Budgets, IReadOnlyList<ContractSpending> Spending,
-    IReadOnlyList<Allocation> Allocations, IReadOnlyList<TariffLine> Tariffs, IReadOnlyList<BudgetShareKey> ShareKeys)
-{
-    /// <summary>Spending delivered up to this day sets the run-rate: <see cref="AsOf"/> minus the declaration lag.</summary>
-    public DateOnly ObservedUpTo => AsOf.AddDays(-DeclarationLagDays);
-}
+    IReadOnlyList<Allocation> Allocations, IReadOnlyList<TariffLine> Tariffs, IReadOnlyList<BudgetShareKey> ShareKeys);
 
 /// <summary>
 /// The reconciliation (DESIGN.md "Reconciliation"), one computation for the API, the pages, the exports and the nightly

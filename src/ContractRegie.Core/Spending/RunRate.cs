@@ -1,3 +1,5 @@
+using ContractRegie.Core.Common;
+
 namespace ContractRegie.Core.Spending;
 
 /// <summary>
@@ -25,8 +27,8 @@ public sealed record RunRate(DateOnly From, DateOnly To, DateOnly ObservedUpTo)
     /// <param name="observedCents">The part of it delivered by <see cref="ObservedUpTo"/>.</param>
     public long Project(long spentCents, long observedCents)
     {
-        var runDays = To.DayNumber - From.DayNumber + 1;
-        var observedDays = Math.Clamp(ObservedUpTo.DayNumber - From.DayNumber + 1, 0, Math.Max(runDays, 0));
+        var runDays = Days.Inclusive(From, To);
+        var observedDays = Math.Clamp(Days.Inclusive(From, ObservedUpTo), 0, Math.Max(runDays, 0));
         if (observedDays == 0 || observedDays == runDays)
         {
             return spentCents;

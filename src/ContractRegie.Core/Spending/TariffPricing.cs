@@ -36,7 +36,7 @@ public static class TariffPricing
         {
             return null;
         }
-        var totalDays = (decimal)Days(start, end);
+        var totalDays = (decimal)Days.Inclusive(start, end);
         var parts = new List<TariffPart>(periods.Count);
         var expectedEuros = 0m;
         foreach (var (from, to, tariff) in periods)
@@ -47,12 +47,11 @@ public static class TariffPricing
                 return null;
             }
             var price = tariff.PriceCentsIn(from.Year);
-            var share = periods.Count == 1 ? inTariffUnits : inTariffUnits * Days(from, to) / totalDays;
+            var share = periods.Count == 1 ? inTariffUnits : inTariffUnits * Days.Inclusive(from, to) / totalDays;
             parts.Add(new TariffPart(from, to, tariff, price, share));
             expectedEuros += share * Money.ToEuros(price);
         }
-        // Beyond any amount a line may have the figure only needs to say "far too much"; capping keeps it in a long.
-        return new TariffPrice(parts, Money.FromEuros(Math.Min(expectedEuros, Money.ToEuros(Money.MaxCents))));
+        return new TariffPrice(parts, Money.FromEurosCapped(expectedEuros));
     }
 
     /// <summary>The delivery cut at every change of tariff line and of calendar year; null when a day has no line.</summary>
@@ -76,8 +75,6 @@ public static class TariffPricing
             day = to.AddDays(1);
         }
     }
-
-    private static int Days(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber + 1;
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
