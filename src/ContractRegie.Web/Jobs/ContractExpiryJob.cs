@@ -26,7 +26,7 @@ public sealed class ContractExpiryJob(
         await database.InTransactionAsync(async tx =>
         {
             var run = signals.BeginRun(Kinds);
-            await foreach (var contract in progress.EachContractAsync(contracts, options.ContractsPerChunk, tx, cancellationToken))
+            await foreach (var contract in progress.EachAsync(contracts.ReadInChunksAsync(options.ContractsPerChunk, tx), cancellationToken))
             {
                 tally += await run.RaiseAllAsync(ContractExpiryRules.Evaluate(contract, today, options.Horizons), tx);
                 checkedContracts++;

@@ -33,16 +33,14 @@ public sealed class FinancialStabilityJob(
         {
             var run = signals.BeginRun([SignalKind.FinancialRisk, SignalKind.FinancialStatementMissing]);
             var contracted = await contracts.ReadProviderIdsWithStatusAsync(ContractStatus.Actief, tx);
-            var processed = 0;
             // A chunk of active providers at a time, with their statements and last assessments: memory holds one chunk.
-            await foreach (var chunk in providers.ReadActiveInChunksAsync(options.ContractsPerChunk, tx))
+            await foreach (var chunk in progress.EachChunkAsync(providers.ReadActiveInChunksAsync(options.ContractsPerChunk, tx), cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var ids = chunk.Items.Select(p => p.Id).ToList();
+                var ids = chunk.Select(p => p.Id).ToList();
                 var byProvider = (await statements.ReadByProvidersAsync(ids, tx)).ToLookup(s => s.ProviderId);
                 var previous = await risks.ReadByProvidersAsync(ids, tx);
                 var assessed = new List<RiskAssessment>();
-                foreach (var provider in chunk.Items.Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
+                foreach (var provider in chunk.Where(p => byProvider.Contains(p.Id) || previous.ContainsKey(p.Id)))
                 {
                     var assessment = FinancialStability.Assess([.. byProvider[provider.Id]], today, options.FinancialNorms);
                     var before = previous.GetValueOrDefault(provider.Id);
@@ -62,15 +60,13 @@ public sealed class FinancialStabilityJob(
                     levels[assessment.Level] = levels.GetValueOrDefault(assessment.Level) + 1;
                 }
                 await risks.SaveManyAsync(assessed, tx);
-                foreach (var provider in chunk.Items.Where(p => contracted.Contains(p.Id)))
+                foreach (var provider in chunk.Where(p => contracted.Contains(p.Id)))
                 {
                     if (FinancialStability.MissingStatement(provider, byProvider[provider.Id], today, options.FinancialNorms) is { } draft)
                     {
                         missing += await run.RaiseAllAsync([draft], tx);
                     }
                 }
-                processed += chunk.Items.Count;
-                progress.Report(processed, chunk.TotalCount);
             }
             filed = (await run.CompleteAsync(tx)).Closed;
         }, cancellationToken);

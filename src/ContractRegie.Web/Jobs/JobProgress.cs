@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
-using ContractRegie.Core.Contracts;
-using ContractRegie.Data.Contracts;
+using ContractRegie.Data;
 using ContractRegie.Data.Jobs;
 
 namespace ContractRegie.Web.Jobs;
@@ -24,30 +22,30 @@ public sealed class JobProgress
     }
 
     /// <summary>
-    /// The whole register, read <paramref name="chunkSize"/> contracts at a time (memory holds one chunk), with the progress
-    /// reported after each chunk has been handled.
+    /// The chunks a repository reads (memory holds one), each handed on as it comes, with the progress reported after each
+    /// has been handled: processed of the total the chunks carry. Stops between chunks when the run is cancelled.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<Contract>> EachChunkAsync(ContractRepository contracts, int chunkSize, DbTransaction transaction,
+    public async IAsyncEnumerable<IReadOnlyList<T>> EachChunkAsync<T>(IAsyncEnumerable<Page<T>> chunks,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var processed = 0;
-        await foreach (var chunk in contracts.ReadInChunksAsync(chunkSize, transaction).WithCancellation(cancellationToken))
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return chunk.Items;
             processed += chunk.Items.Count;
             Report(processed, chunk.TotalCount);
         }
     }
 
-    /// <summary>The contracts of <see cref="EachChunkAsync"/> one by one.</summary>
-    public async IAsyncEnumerable<Contract> EachContractAsync(ContractRepository contracts, int chunkSize, DbTransaction transaction,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The items of <see cref="EachChunkAsync{T}"/> one by one.</summary>
+    public async IAsyncEnumerable<T> EachAsync<T>(IAsyncEnumerable<Page<T>> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var chunk in EachChunkAsync(contracts, chunkSize, transaction, cancellationToken))
+        await foreach (var chunk in EachChunkAsync(chunks, cancellationToken))
         {
-            foreach (var contract in chunk)
+            foreach (var item in chunk)
             {
-                yield return contract;
+                yield return item;
             }
         }
     }

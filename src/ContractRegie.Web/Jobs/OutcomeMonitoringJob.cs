@@ -29,7 +29,7 @@ public sealed class OutcomeMonitoringJob(
         {
             var run = signals.BeginRun(Kinds);
             // The agreements and measurements of a chunk of contracts in two reads: memory holds one chunk, not the register.
-            await foreach (var chunk in progress.EachChunkAsync(contracts, options.ContractsPerChunk, tx, cancellationToken))
+            await foreach (var chunk in progress.EachChunkAsync(contracts.ReadInChunksAsync(options.ContractsPerChunk, tx), cancellationToken))
             {
                 var ids = chunk.Select(c => c.Id).ToList();
                 var agreements = (await terms.ReadAgreementsOfContractsAsync(ids, tx)).ToLookup(a => a.ContractId);

@@ -73,7 +73,8 @@ public sealed class DetailModel(
         if ((await authorization.AuthorizeAsync(User, Policies.FinanceRead)).Succeeded)
         {
             var today = time.Today();
-            var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id), today);
+            // The provider is known here, so the reconciliation need not look it up to read only that provider's rows.
+            var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id, ProviderId: Contract.ProviderId), today);
             BudgetPosition = Reconciliation.Total(rows, today.Year);
             var months = CumulativeSpending.PerMonth(today.Year, await spending.ReadSpentPerDayAsync(id, today.Year), today, BudgetPosition.ProjectedCents);
             SpendingChart = SpendingCharts.Cumulative(Contract.ContractNumber, today.Year, months, BudgetPosition.BudgetCents);
