@@ -14,11 +14,12 @@ public sealed class CumulativeSpendingTests
     [Fact]
     public void Mid_year_adds_up_the_months_so_far_and_runs_the_projection_from_today_to_the_year_end()
     {
-        // 1 Jan – 15 Mar is 31 + 28 + 15 = 74 days: 180.000 × 365 / 74 = 887.837,8 → 887.838 at 31 December.
-        var months = CumulativeSpending.PerMonth(2026, Lines, D(2026, 3, 15), 887_838);
+        // The year-end projection is handed in (RunRate makes it: 180.000 over 74 of 365 days is 887.838); it ends the line.
+        const long yearEnd = 887_838;
+        var months = CumulativeSpending.PerMonth(2026, Lines, D(2026, 3, 15), yearEnd);
 
         Assert.Equal([100_000, 150_000, 180_000, null, null, null, null, null, null, null, null, null], months.Select(m => m.CumulativeCents));
-        Assert.Equal(887_838, months[11].ProjectedCents);
+        Assert.Equal(yearEnd, months[11].ProjectedCents);
         // 31 March is 16 of the 291 days left after 15 March: 180.000 + 707.838 × 16 / 291 = 218.918,9 → 218.919.
         Assert.Equal(218_919, months[2].ProjectedCents);
         Assert.Null(months[0].ProjectedCents);

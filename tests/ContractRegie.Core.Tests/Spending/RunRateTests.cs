@@ -17,7 +17,7 @@ public sealed class RunRateTests
     }
 
     [Fact]
-    public void Counting_from_1_January_instead_would_halve_a_mid_year_contract()
+    public void The_whole_year_rate_counts_from_1_January()
     {
         // The same spending over 1 Jan – 1 Jul (182 days) and the whole year (365): 920.000 × 365 / 182 = 1.845.054,9.
         Assert.Equal(1_845_055, RunRate.WholeYear(2026, D(2026, 7, 1)).Project(920_000, 920_000));

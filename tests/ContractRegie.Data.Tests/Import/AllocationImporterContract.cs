@@ -131,9 +131,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     [EngineFact]
     public async Task The_reconciliation_projects_from_what_the_lag_has_let_in_and_commits_what_allocations_still_allow()
     {
-        var agb = await ProviderWithContractAsync();
-        var contractId = await Database.RunAsync(null, c => c.ExecuteScalarAsync<long>(
-            "SELECT c.id FROM contract c JOIN provider p ON p.id = c.provider_id WHERE p.agb_code = @Agb", new { Agb = agb }));
+        var (agb, _, contractId) = await ProviderAndContractAsync();
         await new ContractTermsRepository(Database, Audit).InsertBudgetAsync(
             new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
         // 2 hours a week for all of 2025.
@@ -160,10 +158,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     [EngineFact]
     public async Task A_contract_or_provider_reconciliation_equals_its_rows_in_the_whole_registers()
     {
-        var agb = await ProviderWithContractAsync();
-        var (providerId, firstId) = await Database.RunAsync(null, async c => (
-            await c.ExecuteScalarAsync<long>("SELECT id FROM provider WHERE agb_code = @Agb", new { Agb = agb }),
-            await c.ExecuteScalarAsync<long>("SELECT c.id FROM contract c JOIN provider p ON p.id = c.provider_id WHERE p.agb_code = @Agb", new { Agb = agb })));
+        var (agb, providerId, firstId) = await ProviderAndContractAsync();
         var laterId = await Contracts.InsertAsync(TestData.Contract(providerId) with { StartDate = new(2025, 1, 1), Municipalities = ["0141"] });
         var terms = new ContractTermsRepository(Database, Audit);
         await terms.InsertTariffAsync(new TariffLine
@@ -202,7 +197,10 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         Assert.Equal((1, 0), (report.LinesImported, report.ExceptionCount));
     }
 
-    private async Task<string> ProviderWithContractAsync()
+    private async Task<string> ProviderWithContractAsync() => (await ProviderAndContractAsync()).Agb;
+
+    /// <summary>A provider with one contract for 0141 and 1735 and a tariff for 45A53 (€ 72,50 an hour).</summary>
+    private async Task<(string Agb, long ProviderId, long ContractId)> ProviderAndContractAsync()
     {
         var provider = TestData.Provider();
         var providerId = await new ProviderRepository(Database, Audit).InsertAsync(provider);
@@ -211,7 +209,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         {
             ContractId = contractId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2024, 1, 1),
         });
-        return provider.AgbCode;
+        return (provider.AgbCode, providerId, contractId);
     }
 
     /// <summary>Every column of the import's allocations, its import row and its audit entry, as one string to search.</summary>

@@ -23,7 +23,6 @@ public sealed class SmtpBatchTests : IAsyncLifetime
         var settings = _smtp.MailSettings();
         settings["Mail:Port"] = _relay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _app = new ContractRegieApp { Settings = settings };
-        _smtp.Start();
     }
 
     [Fact]
@@ -75,7 +74,12 @@ public sealed class SmtpBatchTests : IAsyncLifetime
         return subjects;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        // Here, not in the constructor: should it fail, DisposeAsync still stops the relay and removes the Maildir.
+        _smtp.Start();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {

@@ -15,7 +15,7 @@ public sealed class BudgetShareKeyApiTests(ContractRegieApp app) : SignedInTest(
     [Fact]
     public async Task Each_municipality_sees_its_share_of_the_budget_and_the_key_is_replaced_under_if_match_and_audited()
     {
-        var contractId = await RegionalContractAsync("RegionaalOzjt");
+        var contractId = await ContractOfKindAsync("RegionaalOzjt");
         var url = $"/api/v1/contracts/{contractId}/budget-share-key";
 
         var created = await Client.PostJsonAsync(url, Shares(("0141", 33.33m), ("0153", 33.33m), ("1735", 33.34m)));
@@ -53,8 +53,8 @@ public sealed class BudgetShareKeyApiTests(ContractRegieApp app) : SignedInTest(
     [Fact]
     public async Task A_key_that_does_not_add_up_to_100_or_of_a_local_contract_is_refused_and_nothing_is_stored()
     {
-        var regional = await RegionalContractAsync("RegionaalOzjt");
-        var local = await RegionalContractAsync("Lokaal");
+        var regional = await ContractOfKindAsync("RegionaalOzjt");
+        var local = await ContractOfKindAsync("Lokaal");
 
         var short99 = await Client.PostJsonAsync($"/api/v1/contracts/{regional}/budget-share-key", Shares(("0141", 60m), ("0153", 39m)));
         var onLocal = await Client.PostJsonAsync($"/api/v1/contracts/{local}/budget-share-key", Shares(("0141", 100m)));
@@ -70,7 +70,7 @@ public sealed class BudgetShareKeyApiTests(ContractRegieApp app) : SignedInTest(
     private static object Shares(params (string Code, decimal Percent)[] shares) =>
         new { shares = shares.Select(s => new { municipalityCode = s.Code, percent = s.Percent }).ToArray() };
 
-    private async Task<long> RegionalContractAsync(string kind)
+    private async Task<long> ContractOfKindAsync(string kind)
     {
         var providerId = await Client.CreateProviderAsync();
         var body = ContractBody(providerId);
