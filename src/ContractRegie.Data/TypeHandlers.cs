@@ -11,12 +11,16 @@ namespace ContractRegie.Data;
 /// </summary>
 public static class TypeHandlers
 {
+    private static readonly DateOnlyHandler Dates = new();
+    private static readonly UtcInstantHandler UtcInstants = new();
+    private static readonly DecimalHandler Decimals = new();
+
     private static readonly Lazy<bool> Registered = new(() =>
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
-        SqlMapper.AddTypeHandler(new UtcInstantHandler());
-        SqlMapper.AddTypeHandler(new DecimalHandler());
+        SqlMapper.AddTypeHandler(Dates);
+        SqlMapper.AddTypeHandler(UtcInstants);
+        SqlMapper.AddTypeHandler(Decimals);
         // Without this Dapper sends an enum parameter as its number, whatever handler is registered.
         SqlMapper.Settings.PreferTypeHandlersForEnums = true;
         foreach (var type in StoredEnums)
@@ -27,6 +31,35 @@ public static class TypeHandlers
     });
 
     public static void EnsureRegistered() => _ = Registered.Value;
+
+    /// <summary>
+    /// Sets <paramref name="parameter"/> to <paramref name="value"/> as Dapper does through these handlers, for a command that is made
+    /// once and refilled (<see cref="Sql.SqlRows.InsertBatchesAsync"/>) or a COPY (<see cref="Dialects.PostgresCopy"/>) rather than by Dapper.
+    /// </summary>
+    internal static void SetValue(IDbDataParameter parameter, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                parameter.Value = DBNull.Value;
+                break;
+            case Enum:
+                EnumNameHandler.Instance.SetValue(parameter, value);
+                break;
+            case DateTimeOffset instant:
+                UtcInstants.SetValue(parameter, instant);
+                break;
+            case DateOnly date:
+                Dates.SetValue(parameter, date);
+                break;
+            case decimal number:
+                Decimals.SetValue(parameter, number);
+                break;
+            default:
+                parameter.Value = value;
+                break;
+        }
+    }
 
     /// <summary>Every enum of the domain and the data layer: a new one is stored by name without being listed anywhere.</summary>
     private static IEnumerable<Type> StoredEnums =>

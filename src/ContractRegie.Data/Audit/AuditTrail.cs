@@ -30,16 +30,16 @@ public sealed class AuditTrail(Database database, ICurrentActor actor, TimeProvi
         await database.RunAsync(transaction, c => c.ExecuteAsync(AuditSql.Insert,
             Row(action, entity, new AuditedChange(entityId, before, after), actorName ?? actor.Name, occurredAt ?? time.GetUtcNow()), transaction));
 
-    /// <summary>One entry per change, all with the same action, written with the engine's rows per INSERT (a job's new signals).</summary>
+    /// <summary>
+    /// One entry per change, all with the same action, written with the engine's bulk insert (<see cref="Dialects.ISqlDialect.InsertRowsAsync"/>):
+    /// a job's new signals, an import's new rows (whose <c>updated_at</c> is <paramref name="occurredAt"/>).
+    /// </summary>
     public async Task AppendManyAsync(DbTransaction transaction, AuditAction action, string entity, IReadOnlyList<AuditedChange> changes,
-        string? actorName = null)
+        string? actorName = null, DateTimeOffset? occurredAt = null)
     {
-        var (name, now) = (actorName ?? actor.Name, time.GetUtcNow());
-        foreach (var chunk in changes.Chunk(database.Dialect.BulkInsertRows))
-        {
-            await transaction.Connection!.ExecuteAsync(AuditSql.InsertRows(chunk.Length),
-                SqlRows.Bind(chunk.Select(change => Row(action, entity, change, name, now))), transaction);
-        }
+        var (name, now) = (actorName ?? actor.Name, occurredAt ?? time.GetUtcNow());
+        await database.Dialect.InsertRowsAsync(transaction, AuditSql.InsertRows,
+            changes.Select(change => Row(action, entity, change, name, now)));
     }
 
     private static object Row(AuditAction action, string entity, AuditedChange change, string actorName, DateTimeOffset now) => new

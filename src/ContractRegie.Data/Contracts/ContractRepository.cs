@@ -60,14 +60,21 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             var dialect = database.Dialect;
             var total = await c.ExecuteScalarAsync<int>(ContractSql.Count(filter), parameters, transaction);
             var contracts = await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction);
-            var ids = contracts.Select(contract => contract.Id).ToList();
-            var municipalities = (await SqlRows.QueryInListsAsync<MunicipalityRow, long>(c, transaction, ContractSql.MunicipalitiesOf, "ContractId", ids))
-                .ToLookup(m => m.ContractId);
-            var options = (await SqlRows.QueryInListsAsync<OptionRow, long>(c, transaction, ContractSql.OptionsOf, "ContractId", ids))
-                .ToLookup(o => o.ContractId);
-            var items = contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
+            var items = await WithChildrenAsync(c, transaction, contracts.AsList(), today);
             return new Page<Contract>(items, page.PageNumber, page.PageSize, total);
         });
+
+    /// <summary>
+    /// The contracts with these numbers, with their municipalities and options, a list of numbers per query, in the caller's
+    /// transaction: what an import compares its rows with. Keyed case-insensitively, as the import tells numbers apart; a number
+    /// without a contract is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Contract>> ReadByNumbersAsync(IEnumerable<string> numbers, DbTransaction transaction)
+    {
+        var contracts = await SqlRows.QueryInListsAsync<Contract, string>(transaction, ContractSql.ReadByNumbers, "ContractNumber", numbers);
+        return (await WithChildrenAsync(transaction.Connection!, transaction, contracts, time.Today()))
+            .ToDictionary(contract => contract.ContractNumber, StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>The sooner of the decision deadline and the procurement start deadline, if either is still ahead of a decision.</summary>
     public static DateOnly? NextDeadline(KeyDates keyDates) =>
@@ -76,6 +83,37 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     public Task<long> InsertAsync(Contract contract, DbTransaction? transaction = null) =>
         Rows.InsertAsync(ContractSql.Insert, Parameters(contract with { LatestDecision = null }), transaction,
             (id, tx) => WriteChildrenAsync(tx.Connection!, tx, id, contract));
+
+    /// <summary>
+    /// Inserts new contracts as <see cref="InsertAsync"/> inserts one (key dates and <c>updated_at</c> on the row, municipalities and
+    /// options, an audit entry with the stored contract), in the caller's transaction and in batches: the engine's rows per INSERT,
+    /// then the new ids by number in one query, the children a batch at a time, and the stored contracts read back a chunk at a
+    /// time for their audit entries, so a file of new contracts costs a few round trips per batch instead of several per contract.
+    /// </summary>
+    public async Task InsertManyAsync(IReadOnlyList<Contract> contracts, DbTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        var now = audit.Now();
+        // Identities only grow, so the new rows are all above the highest id now; contracts are never deleted.
+        var afterId = await connection.ExecuteScalarAsync<long>(ContractSql.MaxId, transaction: transaction);
+        await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertRows,
+            contracts.Select(contract => Parameters(contract with { LatestDecision = null, UpdatedAt = now })));
+        // Rows another transaction committed meanwhile may be above it too: the numbers tell ours.
+        var ids = (await connection.QueryAsync<NumberedId>(ContractSql.IdsAfter, new { AfterId = afterId }, transaction))
+            .ToDictionary(row => row.ContractNumber, row => row.Id, StringComparer.Ordinal);
+        await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertMunicipalityRows,
+            contracts.SelectMany(c => c.Municipalities.Select(code => new { ContractId = ids[c.ContractNumber], MunicipalityCode = code })));
+        await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertOptionRows,
+            contracts.SelectMany(c => c.ExtensionOptions.Select(o => new { ContractId = ids[c.ContractNumber], o.Sequence, o.DurationMonths, o.Exercised })));
+        var ours = ids.Values.ToHashSet();
+        var stored = new List<Contract>(contracts.Count);
+        await foreach (var chunk in ChunksAsync(connection, transaction, WholeRegisterChunk, afterId))
+        {
+            stored.AddRange(chunk.Items.Where(contract => ours.Contains(contract.Id)));
+        }
+        await audit.AppendManyAsync(transaction, AuditAction.Create, Entity,
+            [.. stored.Select(contract => new AuditedChange(contract.Id, null, contract))], occurredAt: now);
+    }
 
     /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
@@ -117,12 +155,15 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     private const int WholeRegisterChunk = 1_000;
 
-    /// <summary>Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) with its children by id range: three queries a chunk.</summary>
-    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
+    /// <summary>
+    /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) with its children by id range: three queries a chunk. From the first
+    /// contract, or those after <paramref name="afterId"/> (an import's new ones).
+    /// </summary>
+    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId = 0)
     {
         var today = time.Today();
         var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
-        var (afterId, number) = (0L, 1);
+        var number = 1;
         while (true)
         {
             var contracts = (await connection.QueryAsync<Contract>(ContractSql.ChunkAfter(database.Dialect),
@@ -183,6 +224,17 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             return id;
         });
 
+    /// <summary>The contracts with their municipalities and options, a list of ids per query, and their status today.</summary>
+    private static async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today)
+    {
+        var ids = contracts.Select(contract => contract.Id).ToList();
+        var municipalities = (await SqlRows.QueryInListsAsync<MunicipalityRow, long>(connection, transaction, ContractSql.MunicipalitiesOf, "ContractId", ids))
+            .ToLookup(m => m.ContractId);
+        var options = (await SqlRows.QueryInListsAsync<OptionRow, long>(connection, transaction, ContractSql.OptionsOf, "ContractId", ids))
+            .ToLookup(o => o.ContractId);
+        return contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
+    }
+
     private static async Task WriteChildrenAsync(DbConnection connection, DbTransaction tx, long id, Contract contract)
     {
         await connection.ExecuteAsync(ContractSql.InsertMunicipality,
@@ -235,6 +287,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         c.KeyDates.ProcurementStartDeadline,
         NextDeadline = NextDeadline(c.KeyDates),
         c.LatestDecision,
+        c.UpdatedAt,
     };
 
     private static Contract Assemble(
@@ -246,6 +299,12 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             ExtensionOptions = options[contract.Id].Select(o => new ExtensionOption(o.Sequence, o.DurationMonths, o.Exercised)).ToList(),
         };
         return assembled with { Status = KeyDateRules.StatusOn(assembled, today) };
+    }
+
+    private sealed class NumberedId
+    {
+        public long Id { get; init; }
+        public string ContractNumber { get; init; } = "";
     }
 
     private sealed class MunicipalityRow

@@ -22,6 +22,14 @@ public interface ISqlDialect
     /// <summary>Rows per multi-row INSERT in a bulk load (at most <see cref="Spending.SpendingLineWriter.BatchRows"/>).</summary>
     int BulkInsertRows { get; }
 
+    /// <summary>
+    /// Inserts <paramref name="rows"/> (objects whose properties are named like the statement's parameters) in the caller's
+    /// transaction the fastest way the engine loads a table: <paramref name="sql"/> builds the multi-row INSERT of n rows
+    /// (<see cref="Sql.SqlRows.InsertRows(string, int)"/>), sent <see cref="BulkInsertRows"/> rows at a time, or on PostgreSQL
+    /// turned into one binary COPY.
+    /// </summary>
+    Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows);
+
     /// <summary>The configured connection string with what this engine needs added; relative files lie under <paramref name="baseDirectory"/>.</summary>
     string PrepareConnectionString(string connectionString, string baseDirectory);
 

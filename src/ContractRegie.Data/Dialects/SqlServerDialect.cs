@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Data.Sql;
 using Dapper;
 using FluentMigrator.Runner;
 using Microsoft.Data.SqlClient;
@@ -17,6 +18,9 @@ public sealed class SqlServerDialect : ISqlDialect
     public string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint)";
     // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.
     public int BulkInsertRows => 64;
+
+    public Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows) =>
+        SqlRows.InsertBatchesAsync(transaction, sql, BulkInsertRows, rows);
 
     public string PrepareConnectionString(string connectionString, string baseDirectory) => connectionString;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Providers;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
 using Column = ContractRegie.Data.Import.RegisterColumns.Contracts;
@@ -9,7 +10,10 @@ namespace ContractRegie.Data.Import;
 /// <summary>A contract row; the provider is named by AGB-code and resolved against the register.</summary>
 internal sealed record ContractRow(Contract Contract, string ProviderAgbCode);
 
-/// <summary>Contracts with their municipalities and extension options, keyed by contract number.</summary>
+/// <summary>
+/// Contracts with their municipalities and extension options, keyed by contract number: the stored ones and the providers the file
+/// names read for the whole file at once, the new ones inserted together.
+/// </summary>
 /// <param name="today">The day the stored contracts' status was computed for, so an unchanged row compares equal.</param>
 /// <param name="leadTimes">The route's lead time for a row that names none.</param>
 internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts, DateOnly today, ProcurementLeadTimes leadTimes)
@@ -17,7 +21,9 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
 {
     private static readonly char[] MunicipalitySeparators = [',', ' ', '\t'];
 
-    private readonly Dictionary<string, long?> _providerIds = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, Provider> _providers = new Dictionary<string, Provider>();
+    private IReadOnlyDictionary<string, Contract> _stored = new Dictionary<string, Contract>();
+    private readonly List<Contract> _new = [];
 
     public override ImportColumn KeyColumn => Column.Contractnummer;
 
@@ -51,15 +57,30 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         return row.HasErrors ? null : new ContractRow(contract, providerAgbCode);
     }
 
-    public override async Task<PlannedWrite?> PlanAsync(int line, ContractRow row, ImportErrorList errors, DbTransaction transaction)
+    public override async Task ReadStoredAsync(IReadOnlyList<ContractRow> rows, DbTransaction transaction)
     {
-        var providerId = await ProviderIdAsync(row.ProviderAgbCode, transaction);
+        _providers = await providers.ReadByAgbCodesAsync(rows.Select(row => row.ProviderAgbCode).Distinct(StringComparer.Ordinal), transaction);
+        _stored = await contracts.ReadByNumbersAsync(rows.Select(NaturalKey), transaction);
+    }
+
+    public override Task<PlannedWrite?> PlanAsync(int line, ContractRow row, ImportErrorList errors, DbTransaction transaction) =>
+        Task.FromResult(Plan(line, row, errors));
+
+    /// <summary>The new contracts first, together; a changed one is updated on its own (rare in a bulk load).</summary>
+    public override async Task WriteAsync(IReadOnlyList<PlannedWrite> plans, DbTransaction transaction)
+    {
+        await contracts.InsertManyAsync(_new, transaction);
+        await base.WriteAsync(plans, transaction);
+    }
+
+    private PlannedWrite? Plan(int line, ContractRow row, ImportErrorList errors)
+    {
+        var providerId = _providers.TryGetValue(row.ProviderAgbCode, out var provider) ? provider.Id : (long?)null;
         if (providerId is null)
         {
             errors.Add(line, Column.AgbCode.Name, $"Er staat geen zorgaanbieder met AGB-code {row.ProviderAgbCode} in het register.");
         }
-        var storedId = await contracts.ReadIdByNumberAsync(row.Contract.ContractNumber, transaction);
-        var stored = storedId is { } id ? await contracts.ReadByIdAsync(id, transaction) : null;
+        var stored = _stored.GetValueOrDefault(row.Contract.ContractNumber);
         // The decision history and the time of the last change are not in the file: keeping the stored ones lets an unchanged row compare equal.
         var imported = row.Contract with
         {
@@ -72,7 +93,8 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         }
         if (stored is null)
         {
-            return PlannedWrite.Insert(tx => contracts.InsertAsync(imported, tx));
+            _new.Add(imported);
+            return PlannedWrite.InsertWithTheOthers;
         }
         return IsUnchanged(stored, imported with { Status = KeyDateRules.StatusOn(imported, today) }) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx).Written());
     }
@@ -82,15 +104,6 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         stored.Municipalities.SequenceEqual(imported.Municipalities)
         && stored.ExtensionOptions.SequenceEqual(imported.ExtensionOptions)
         && stored == imported with { Municipalities = stored.Municipalities, ExtensionOptions = stored.ExtensionOptions };
-
-    private async Task<long?> ProviderIdAsync(string agbCode, DbTransaction transaction)
-    {
-        if (!_providerIds.TryGetValue(agbCode, out var id))
-        {
-            _providerIds[agbCode] = id = (await providers.ReadByAgbCodeAsync(agbCode, transaction))?.Id;
-        }
-        return id;
-    }
 
     /// <summary>In code order, the order the repository reads them back in, so an unchanged row compares equal.</summary>
     private static List<string> MunicipalityCodes(ImportRow row) =>

@@ -5,9 +5,12 @@ using Column = ContractRegie.Data.Import.RegisterColumns.Providers;
 
 namespace ContractRegie.Data.Import;
 
-/// <summary>Zorgaanbieders, keyed by AGB-code.</summary>
+/// <summary>Zorgaanbieders, keyed by AGB-code: the stored ones read for the whole file at once, the new ones inserted together.</summary>
 internal sealed class ProviderImport(ProviderRepository providers) : RegisterImport<Provider>(Column.All)
 {
+    private IReadOnlyDictionary<string, Provider> _stored = new Dictionary<string, Provider>();
+    private readonly List<Provider> _new = [];
+
     public override ImportColumn KeyColumn => Column.AgbCode;
 
     public override string NaturalKey(Provider provider) => provider.AgbCode;
@@ -32,16 +35,29 @@ internal sealed class ProviderImport(ProviderRepository providers) : RegisterImp
         return row.HasErrors ? null : provider;
     }
 
-    public override async Task<PlannedWrite?> PlanAsync(int line, Provider provider, ImportErrorList errors, DbTransaction transaction)
+    public override async Task ReadStoredAsync(IReadOnlyList<Provider> rows, DbTransaction transaction) =>
+        _stored = await providers.ReadByAgbCodesAsync(rows.Select(NaturalKey), transaction);
+
+    public override Task<PlannedWrite?> PlanAsync(int line, Provider provider, ImportErrorList errors, DbTransaction transaction) =>
+        Task.FromResult(Plan(line, provider, errors));
+
+    /// <summary>The new providers first, together; a changed one is updated on its own (rare in a bulk load).</summary>
+    public override async Task WriteAsync(IReadOnlyList<PlannedWrite> plans, DbTransaction transaction)
+    {
+        await providers.InsertManyAsync(_new, transaction);
+        await base.WriteAsync(plans, transaction);
+    }
+
+    private PlannedWrite? Plan(int line, Provider provider, ImportErrorList errors)
     {
         if (!IsValid(line, provider.Validate(), errors))
         {
             return null;
         }
-        var stored = await providers.ReadByAgbCodeAsync(provider.AgbCode, transaction);
-        if (stored is null)
+        if (!_stored.TryGetValue(provider.AgbCode, out var stored))
         {
-            return PlannedWrite.Insert(tx => providers.InsertAsync(provider, tx));
+            _new.Add(provider);
+            return PlannedWrite.InsertWithTheOthers;
         }
         var imported = provider with { Id = stored.Id, RowVersion = stored.RowVersion, UpdatedAt = stored.UpdatedAt };
         return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => providers.UpdateAsync(imported, tx).Written());

@@ -5,10 +5,15 @@ namespace ContractRegie.Data.Import;
 
 internal enum ImportChange { Insert, Update, Unchanged }
 
-/// <summary>What importing one valid row will do, and the write that does it (none when unchanged).</summary>
+/// <summary>
+/// What importing one valid row will do, and the write that does it: none when unchanged, or when the import writes it with
+/// the file's other new rows (<see cref="InsertWithTheOthers"/>).
+/// </summary>
 internal sealed record PlannedWrite(ImportChange Change, Func<DbTransaction, Task>? Write)
 {
     public static PlannedWrite Insert(Func<DbTransaction, Task> write) => new(ImportChange.Insert, write);
+    /// <summary>A new row the import keeps and inserts in bulk with the others, in its <see cref="RegisterImport{TRow}.WriteAsync"/>.</summary>
+    public static readonly PlannedWrite InsertWithTheOthers = new(ImportChange.Insert, null);
     public static PlannedWrite Update(Func<DbTransaction, Task> write) => new(ImportChange.Update, write);
     public static readonly PlannedWrite Unchanged = new(ImportChange.Unchanged, null);
 }
@@ -33,10 +38,28 @@ internal abstract class RegisterImport<TRow>(IReadOnlyList<ImportColumn> columns
     public abstract string DuplicateMessage(int firstLine);
 
     /// <summary>
+    /// Reads, before any row is planned, what is stored for all of the file's rows at once, so planning a row needs no query of
+    /// its own. By default nothing: each row's plan reads what it needs.
+    /// </summary>
+    public virtual Task ReadStoredAsync(IReadOnlyList<TRow> rows, DbTransaction transaction) => Task.CompletedTask;
+
+    /// <summary>
     /// Resolves references and runs the domain's Validate() inside the import's transaction, and decides
     /// between insert, update and leaving the stored row alone. Null when the row has errors (reported).
     /// </summary>
     public abstract Task<PlannedWrite?> PlanAsync(int line, TRow row, ImportErrorList errors, DbTransaction transaction);
+
+    /// <summary>Carries out the plans of a file without errors, in file order, each with its own write.</summary>
+    public virtual async Task WriteAsync(IReadOnlyList<PlannedWrite> plans, DbTransaction transaction)
+    {
+        foreach (var plan in plans)
+        {
+            if (plan.Write is { } write)
+            {
+                await write(transaction);
+            }
+        }
+    }
 
     /// <summary>
     /// Reports the domain's errors on their columns. An error on a column that already has one is left

@@ -46,6 +46,7 @@ public sealed class RegisterImporter(
         }
         return await database.InTransactionAsync(async transaction =>
         {
+            await import.ReadStoredAsync([.. file.Rows.Select(r => r.Row)], transaction);
             var plans = new List<PlannedWrite>();
             foreach (var (line, row) in file.Rows)
             {
@@ -59,13 +60,7 @@ public sealed class RegisterImporter(
             {
                 return ImportReport.Rejected(kind, file.RowsRead, errors.InLineOrder());
             }
-            foreach (var plan in plans)
-            {
-                if (plan.Write is { } write)
-                {
-                    await write(transaction);
-                }
-            }
+            await import.WriteAsync(plans, transaction);
             return new ImportReport(kind, file.RowsRead,
                 Inserted: plans.Count(p => p.Change == ImportChange.Insert),
                 Updated: plans.Count(p => p.Change == ImportChange.Update),

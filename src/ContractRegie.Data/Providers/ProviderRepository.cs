@@ -15,6 +15,11 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
     public Task<Provider?> ReadByAgbCodeAsync(string agbCode, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Provider>(ProviderSql.ReadByAgbCode, new { AgbCode = agbCode }, transaction));
 
+    /// <summary>The providers with these AGB-codes, a list of codes per query, in the caller's transaction; a code without a provider is left out.</summary>
+    public async Task<IReadOnlyDictionary<string, Provider>> ReadByAgbCodesAsync(IEnumerable<string> agbCodes, DbTransaction transaction) =>
+        (await SqlRows.QueryInListsAsync<Provider, string>(transaction, ProviderSql.ReadByAgbCodes, "AgbCode", agbCodes))
+            .ToDictionary(provider => provider.AgbCode, StringComparer.Ordinal);
+
     public Task<Page<Provider>> SearchAsync(ProviderFilter filter, PageRequest page, ProviderOrder order = ProviderOrder.Name, bool descending = false,
         DbTransaction? transaction = null) =>
         database.RunAsync(transaction, async c =>
@@ -45,6 +50,19 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
 
     public Task<long> InsertAsync(Provider provider, DbTransaction? transaction = null) =>
         Rows.InsertAsync(ProviderSql.Insert, provider, transaction);
+
+    /// <summary>
+    /// Inserts new providers as <see cref="InsertAsync"/> inserts one (<c>updated_at</c>, an audit entry with the stored row), in the
+    /// caller's transaction and in batches: the engine's rows per INSERT, read back by AGB-code and audited a batch at a time.
+    /// </summary>
+    public async Task InsertManyAsync(IReadOnlyList<Provider> providers, DbTransaction transaction)
+    {
+        var now = audit.Now();
+        await database.Dialect.InsertRowsAsync(transaction, ProviderSql.InsertRows, providers.Select(p => p with { UpdatedAt = now }));
+        var stored = await ReadByAgbCodesAsync(providers.Select(p => p.AgbCode), transaction);
+        await audit.AppendManyAsync(transaction, AuditAction.Create, Entity,
+            [.. providers.Select(p => stored[p.AgbCode]).Select(p => new AuditedChange(p.Id, null, p))], occurredAt: now);
+    }
 
     /// <summary>Writes <paramref name="provider"/> if the stored row still has its <see cref="Provider.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(Provider provider, DbTransaction? transaction = null) =>

@@ -11,12 +11,28 @@ namespace ContractRegie.Data.Sql;
 /// </summary>
 public static class SqlRows
 {
-    /// <summary>Keys or ids per IN list: well under SQL Server's 2,100 parameters.</summary>
-    public const int KeysPerList = 64;
+    /// <summary>
+    /// Keys or ids per IN list: a large import's keys in a few round trips (each costs more than a longer list), still well under
+    /// SQL Server's 2,100 parameters.
+    /// </summary>
+    public const int KeysPerList = 1_000;
 
     /// <summary><paramref name="head"/> ("INSERT INTO t (a, b) VALUES") followed by <paramref name="rows"/> rows of the named parameters.</summary>
     public static string Values(string head, IReadOnlyList<string> parameters, int rows) =>
         head + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", parameters.Select(p => "@" + Name(p, row))) + ")"));
+
+    /// <summary>
+    /// <paramref name="insert"/>, a single-row "INSERT INTO t (a, b) VALUES (@A, @B)", as one INSERT of <paramref name="rows"/> rows
+    /// (@A0, @B0), (@A1, @B1) …: the bulk form of a statement written once.
+    /// </summary>
+    public static string InsertRows(string insert, int rows)
+    {
+        var end = insert.LastIndexOf(ValuesKeyword, StringComparison.Ordinal) + ValuesKeyword.Length;
+        var row = insert[end..].Trim();
+        return insert[..end] + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(r => ParameterName.Replace(row, match => "@" + Name(match.Groups[1].Value, r))));
+    }
+
+    private const string ValuesKeyword = "VALUES";
 
     /// <summary>
     /// <paramref name="rows"/> copies of <paramref name="statement"/> in one batch, each with its parameters numbered by row
@@ -75,6 +91,73 @@ public static class SqlRows
             await transaction.Connection!.ExecuteAsync(sql(chunk.Length), BindList(name, chunk, new DynamicParameters(with)), transaction);
         }
     }
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> (objects whose properties are named like the statement's parameters) in the caller's
+    /// transaction, <paramref name="batchRows"/> per INSERT, through one command built by <paramref name="sql"/> (a multi-row INSERT
+    /// with row-numbered parameters, e.g. <see cref="InsertRows(string, int)"/>) that is made once and refilled per batch, as the spending
+    /// import's line writer does: no SQL is built or parsed again, and SQLite reuses the command's compiled statement. Values are
+    /// set as Dapper sets them (<see cref="TypeHandlers.SetValue"/>).
+    /// </summary>
+    public static async Task InsertBatchesAsync(DbTransaction transaction, Func<int, string> sql, int batchRows, IEnumerable<object> rows)
+    {
+        DbCommand? full = null;
+        Func<object, object?>[]? columns = null;
+        try
+        {
+            foreach (var batch in rows.Chunk(batchRows))
+            {
+                var command = batch.Length == batchRows ? full ??= Command(transaction, sql(batchRows)) : Command(transaction, sql(batch.Length));
+                try
+                {
+                    columns ??= Columns(command, batch);
+                    for (var i = 0; i < command.Parameters.Count; i++)
+                    {
+                        TypeHandlers.SetValue(command.Parameters[i], columns[i % columns.Length](batch[i / columns.Length]));
+                    }
+                    await command.ExecuteNonQueryAsync();
+                }
+                finally
+                {
+                    if (command != full)
+                    {
+                        await command.DisposeAsync();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A command whose parameters are those of its text, in order: row 0's, then row 1's ….</summary>
+    private static DbCommand Command(DbTransaction transaction, string text)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        foreach (Match match in ParameterName.Matches(text))
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = match.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    /// <summary>How a row gives each of its parameters: row 0's parameter @Name0 is the row's property Name.</summary>
+    private static Func<object, object?>[] Columns(DbCommand command, object[] batch) =>
+        Getters(batch[0].GetType(), Enumerable.Range(0, command.Parameters.Count / batch.Length).Select(i => command.Parameters[i].ParameterName[1..^1]));
+
+    /// <summary>The getters of the properties <paramref name="names"/> of <paramref name="type"/>, in that order.</summary>
+    internal static Func<object, object?>[] Getters(Type type, IEnumerable<string> names) =>
+        names.Select(name => (Func<object, object?>)(type.GetProperty(name)
+            ?? throw new InvalidOperationException(type.Name + " has no " + name + " for the INSERT's parameter @" + name + ".")).GetValue).ToArray();
 
     /// <summary>The parameters of an IN list built by <see cref="List"/>.</summary>
     public static DynamicParameters BindList<T>(string name, IEnumerable<T> values, DynamicParameters? parameters = null)

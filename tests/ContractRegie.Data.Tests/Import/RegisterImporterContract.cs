@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Providers;
+using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Providers;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Tests.Infrastructure;
 using Dapper;
 
@@ -279,6 +282,120 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
             await importer.ImportAsync(RegisterImportKind.FinancialStatements, new MemoryStream(statements)),
         };
         Assert.Equal([(3, 0), (0, 3)], reports.Select(r => (r.Inserted, r.Unchanged)));
+    }
+
+    /// <summary>More rows than one IN list of stored keys holds, and many insert batches: what the bulk planner and writer split.</summary>
+    private const int LargeFile = SqlRows.KeysPerList + 100;
+
+    [EngineFact]
+    public async Task A_large_file_of_new_changed_and_unchanged_contracts_is_reported_and_stored_row_for_row()
+    {
+        var agb = Unique.EightDigits();
+        await ImportAsync(RegisterImportKind.Providers, ProviderHeader, $"Zorg;12345678;{agb};;;;;;;");
+        var prefix = "B" + Unique.Token() + "-";
+        var numbers = Enumerable.Range(0, LargeFile).Select(i => prefix + i.ToString("D4", CultureInfo.InvariantCulture)).ToList();
+        var first = await ImportAsync(RegisterImportKind.Contracts, [ContractHeader, .. numbers.Select(number => ContractRow(number, agb))]);
+        // Every seventh row gets a new title and 60 new rows follow; the rest stay as they are.
+        var titles = numbers.Select((number, i) => (number, Title: i % 7 == 0 ? "Jeugdhulp ambulant " + i : "Jeugdhulp ambulant"))
+            .Concat(Enumerable.Range(0, 60).Select(i => (number: prefix + "N" + i.ToString(CultureInfo.InvariantCulture), Title: "Jeugdhulp ambulant")))
+            .ToList();
+        string[] changedFile = [ContractHeader, .. titles.Select(t => ContractRow(t.number, agb).Replace(";Jeugdhulp ambulant;", $";{t.Title};", StringComparison.Ordinal))];
+
+        var second = await ImportAsync(RegisterImportKind.Contracts, changedFile);
+        var third = await ImportAsync(RegisterImportKind.Contracts, changedFile);
+
+        var changed = (LargeFile + 6) / 7;
+        Assert.Equal((LargeFile, 0, 0), (first.Inserted, first.Updated, first.Unchanged));
+        Assert.Equal((LargeFile + 60, 60, changed, LargeFile - changed), (second.RowsRead, second.Inserted, second.Updated, second.Unchanged));
+        Assert.Equal((0, 0, LargeFile + 60), (third.Inserted, third.Updated, third.Unchanged));
+        await using var connection = await Database.OpenAsync();
+        var stored = (await connection.QueryAsync<(string Number, string Title)>(
+                "SELECT contract_number, title FROM contract WHERE contract_number LIKE @Prefix", new { Prefix = prefix + "%" }))
+            .ToDictionary(c => c.Number, c => c.Title, StringComparer.Ordinal);
+        Assert.Equal(titles.ToDictionary(t => t.number, t => t.Title, StringComparer.Ordinal), stored);
+        Assert.Equal((2L * stored.Count, 2L * stored.Count), (await CountChildrenAsync("contract_municipality", prefix), await CountChildrenAsync("extension_option", prefix)));
+    }
+
+    [EngineFact]
+    public async Task One_bad_row_far_down_a_large_file_writes_nothing()
+    {
+        var agb = Unique.EightDigits();
+        await ImportAsync(RegisterImportKind.Providers, ProviderHeader, $"Zorg;12345678;{agb};;;;;;;");
+        var prefix = "X" + Unique.Token() + "-";
+        var rows = Enumerable.Range(0, LargeFile).Select(i => ContractRow(prefix + i.ToString(CultureInfo.InvariantCulture), agb)).ToList();
+        var unknown = Unique.EightDigits();
+        rows[LargeFile - 10] = ContractRow(prefix + "onbekend", unknown);
+        var tables = new[] { "contract", "contract_municipality", "extension_option", "audit_entry" };
+        var before = await Task.WhenAll(tables.Select(CountAsync));
+
+        var report = await ImportAsync(RegisterImportKind.Contracts, [ContractHeader, .. rows]);
+
+        Assert.Equal([new ImportError(LargeFile - 10 + 2, "agb_code", $"Er staat geen zorgaanbieder met AGB-code {unknown} in het register.")], report.Errors);
+        Assert.Equal((LargeFile, 0, 0, 0), (report.RowsRead, report.Inserted, report.Updated, report.Unchanged));
+        Assert.Equal(before, await Task.WhenAll(tables.Select(CountAsync)));
+    }
+
+    [EngineFact]
+    public async Task Bulk_inserted_contracts_and_providers_are_stored_and_audited_as_one_insert_stores_them()
+    {
+        var (agb, single) = (Unique.EightDigits(), Unique.EightDigits());
+        var providerId = await Providers.InsertAsync(new Provider { Name = "Stichting De Linde", KvkNumber = "41023456", AgbCode = single, City = "Almelo" });
+        var agbCodes = Enumerable.Range(0, 70).Select(_ => Unique.EightDigits()).Prepend(agb).ToList();
+        await ImportAsync(RegisterImportKind.Providers, [ProviderHeader, .. agbCodes.Select(code => $"Stichting De Linde;41023456;{code};;;Almelo;;;nee;ja")]);
+        var contractId = await Contracts.InsertAsync(new Contract
+        {
+            ContractNumber = "S-" + Unique.Token(), Title = "Jeugdhulp ambulant", ProviderId = providerId, Kind = ContractKind.Lokaal, Law = Law.Jeugdwet,
+            ProcurementRoute = ProcurementRoute.OpenHouse, Municipalities = ["0141", "1735"], StartDate = new DateOnly(2023, 1, 1),
+            InitialEndDate = new DateOnly(2025, 12, 31), ExtensionOptions = [new ExtensionOption(1, 12, false), new ExtensionOption(2, 12, false)],
+            NoticePeriodMonths = 6, ProcurementLeadTimeMonths = 9, ContractOwner = "Teamleider Jeugd", ContractManager = "A. Bakker",
+            TactischInkoper = "E. Brinkman", Status = ContractStatus.Actief,
+        });
+        var numbers = Enumerable.Range(0, 70).Select(_ => "C-" + Unique.Token()).ToList();
+        await ImportAsync(RegisterImportKind.Contracts, [ContractHeader, .. numbers.Select(number => ContractRow(number, agb))]);
+        var bulkProvider = (await Providers.ReadByAgbCodeAsync(agb))!;
+        var singleContract = (await Contracts.ReadByIdAsync(contractId))!;
+
+        foreach (var code in agbCodes)
+        {
+            var provider = (await Providers.ReadByAgbCodeAsync(code))!;
+            Assert.Equal(await AfterDataAsync("provider", providerId, single, code, provider.Id), await AfterDataAsync("provider", provider.Id, code, code, provider.Id));
+        }
+        foreach (var number in numbers)
+        {
+            var id = (await Contracts.ReadIdByNumberAsync(number))!.Value;
+            var contract = (await Contracts.ReadByIdAsync(id))!;
+            Assert.Equal(singleContract with { Id = id, ContractNumber = number, ProviderId = bulkProvider.Id }, contract, ContractComparer.Instance);
+            Assert.Equal(await KeyDateColumnsAsync(contractId), await KeyDateColumnsAsync(id));
+            Assert.Equal(
+                (await AfterDataAsync("contract", contractId, singleContract.ContractNumber, number, id)).Replace($"\"providerId\":{providerId}", $"\"providerId\":{bulkProvider.Id}", StringComparison.Ordinal),
+                await AfterDataAsync("contract", id, number, number, id));
+        }
+    }
+
+    /// <summary>
+    /// The one audit entry of a row, which must be its creation at <see cref="EngineTests{TDatabase}.WrittenAt"/>, with its id and key
+    /// replaced by another row's: so two rows' entries compare equal when only those differ.
+    /// </summary>
+    private async Task<string> AfterDataAsync(string entity, long id, string key, string asKey, long asId)
+    {
+        var entry = Assert.Single((await Audit.SearchAsync(new AuditFilter(entity, id.ToString(CultureInfo.InvariantCulture)), new PageRequest(1, 10))).Items);
+        Assert.Equal((AuditAction.Create, WrittenAt, "test"), (entry.Action, entry.OccurredAt, entry.Actor));
+        return entry.AfterData!.Replace($"\"id\":{id},", $"\"id\":{asId},", StringComparison.Ordinal).Replace(key, asKey, StringComparison.Ordinal);
+    }
+
+    private async Task<(DateOnly?, DateOnly?, DateOnly?, DateOnly?, DateTimeOffset, long)> KeyDateColumnsAsync(long id)
+    {
+        await using var connection = await Database.OpenAsync();
+        return await connection.QuerySingleAsync<(DateOnly?, DateOnly?, DateOnly?, DateOnly?, DateTimeOffset, long)>(
+            "SELECT current_end, decision_deadline, procurement_start_deadline, next_deadline, updated_at, row_version FROM contract WHERE id = @Id", new { Id = id });
+    }
+
+    private async Task<long> CountChildrenAsync(string table, string prefix)
+    {
+        await using var connection = await Database.OpenAsync();
+        // The table name is one of this class's constants, never input.
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM " + table + " x JOIN contract c ON c.id = x.contract_id WHERE c.contract_number LIKE @Prefix", new { Prefix = prefix + "%" });
     }
 
     /// <summary>One provider and contract under test plus one of each that stays the same.</summary>

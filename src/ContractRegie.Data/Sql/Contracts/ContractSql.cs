@@ -32,6 +32,17 @@ public static class ContractSql
                 @CurrentEnd, @DecisionDeadline, @ProcurementStartDeadline, @NextDeadline, @LatestDecision, @UpdatedAt)
         """;
 
+    /// <summary><see cref="Insert"/> for <paramref name="rows"/> contracts at once (parameters @ContractNumber0, @ContractNumber1 …).</summary>
+    public static string InsertRows(int rows) => SqlRows.InsertRows(Insert, rows);
+
+    /// <summary>The contracts with these numbers (an IN list of @ContractNumber0 …), as <see cref="ReadById"/> reads one.</summary>
+    public static string ReadByNumbers(int numbers) => Select + " WHERE c.contract_number IN (" + SqlRows.List("ContractNumber", numbers) + ")";
+
+    public const string MaxId = "SELECT COALESCE(MAX(id), 0) FROM contract";
+
+    /// <summary>The ids and numbers of the contracts above @AfterId: a bulk insert's new rows by their natural key.</summary>
+    public const string IdsAfter = "SELECT id, contract_number FROM contract WHERE id > @AfterId";
+
     public const string Update = """
         UPDATE contract
         SET contract_number = @ContractNumber, title = @Title, provider_id = @ProviderId, kind = @Kind, law = @Law,
@@ -69,6 +80,8 @@ public static class ContractSql
     public const string InsertMunicipality =
         "INSERT INTO contract_municipality (contract_id, municipality_code) VALUES (@ContractId, @MunicipalityCode)";
 
+    public static string InsertMunicipalityRows(int rows) => SqlRows.InsertRows(InsertMunicipality, rows);
+
     public const string OptionsByContractId = """
         SELECT contract_id, sequence, duration_months, exercised FROM extension_option
         WHERE contract_id = @Id ORDER BY sequence
@@ -78,6 +91,8 @@ public static class ContractSql
         INSERT INTO extension_option (contract_id, sequence, duration_months, exercised)
         VALUES (@ContractId, @Sequence, @DurationMonths, @Exercised)
         """;
+    public static string InsertOptionRows(int rows) => SqlRows.InsertRows(InsertOption, rows);
+
     // Guarded so two people extending at once cannot both exercise the same option.
     public const string ExerciseOption = """
         UPDATE extension_option SET exercised = @Exercised

@@ -13,6 +13,9 @@ public static class ProviderSql
 
     public const string ReadByAgbCode = "SELECT " + Columns + " FROM provider WHERE agb_code = @AgbCode";
 
+    /// <summary>The providers with these AGB-codes (an IN list of @AgbCode0 …).</summary>
+    public static string ReadByAgbCodes(int codes) => "SELECT " + Columns + " FROM provider WHERE agb_code IN (" + SqlRows.List("AgbCode", codes) + ")";
+
     public const string CountContracts = "SELECT COUNT(*) FROM contract WHERE provider_id = @Id";
 
     public const string Insert = """
@@ -20,6 +23,9 @@ public static class ProviderSql
                               updated_at)
         VALUES (@Name, @KvkNumber, @AgbCode, @Street, @PostalCode, @City, @ContactEmail, @ContractManager, @OzjtTop16, @Active, @UpdatedAt)
         """;
+
+    /// <summary><see cref="Insert"/> for <paramref name="rows"/> providers at once (parameters @Name0, @Name1 …).</summary>
+    public static string InsertRows(int rows) => SqlRows.InsertRows(Insert, rows);
 
     public const string Update = """
         UPDATE provider
