@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data;
+using static ContractRegie.Benchmarks.BenchmarkSetup;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
@@ -32,9 +33,7 @@ internal static class RegisterImportBenchmark
         var scratch = Directory.CreateTempSubdirectory("contractregie-register-").FullName;
         try
         {
-            var options = postgres is null
-                ? new DatabaseOptions { Provider = nameof(DatabaseEngine.Sqlite), ConnectionString = "Data Source=" + Path.Combine(scratch, "register.db") }
-                : new DatabaseOptions { Provider = nameof(DatabaseEngine.Postgres), ConnectionString = postgres };
+            var options = BenchmarkSetup.Database(postgres, Path.Combine(scratch, "register.db"));
             await using var services = new ServiceCollection()
                 .AddContractRegieData(options)
                 .AddSingleton<ICurrentActor>(new FixedActor("benchmark"))
@@ -175,13 +174,4 @@ internal static class RegisterImportBenchmark
 
     private static string Describe(string what, int rows, TimeSpan elapsed) =>
         string.Create(CultureInfo.InvariantCulture, $"{what}: {rows,7:N0} rows in {elapsed.TotalSeconds,6:0.00} s, {rows / elapsed.TotalSeconds,8:N0} rows/s");
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int? IntOption(string[] args, string name) =>
-        Option(args, name) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 }

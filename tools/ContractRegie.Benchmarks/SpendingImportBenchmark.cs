@@ -4,6 +4,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Providers;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data;
+using static ContractRegie.Benchmarks.BenchmarkSetup;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
@@ -33,9 +34,7 @@ internal static class SpendingImportBenchmark
         var scratch = Directory.CreateTempSubdirectory("contractregie-bench-").FullName;
         try
         {
-            var options = postgres is null
-                ? new DatabaseOptions { Provider = nameof(DatabaseEngine.Sqlite), ConnectionString = "Data Source=" + Path.Combine(scratch, "bench.db") }
-                : new DatabaseOptions { Provider = nameof(DatabaseEngine.Postgres), ConnectionString = postgres };
+            var options = BenchmarkSetup.Database(postgres, Path.Combine(scratch, "bench.db"));
             await using var services = new ServiceCollection()
                 .AddSingleton(new SpendingOptions { PseudonymKey = Key })
                 .AddContractRegieData(options)
@@ -149,15 +148,6 @@ internal static class SpendingImportBenchmark
     private static string Describe(string what, int lines, TimeSpan elapsed, PeakMemory memory) =>
         string.Create(CultureInfo.InvariantCulture,
             $"{what}: {elapsed.TotalSeconds:0.0} s, {lines / elapsed.TotalSeconds:N0} lines/s, peak working set {memory.WorkingSetBytes / 1024 / 1024} MB, peak managed {memory.ManagedBytes / 1024 / 1024} MB");
-
-    private static string? Option(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int? IntOption(string[] args, string name) =>
-        Option(args, name) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
     private sealed record Run(double LinesPerSecond, PeakMemory Memory);
 }

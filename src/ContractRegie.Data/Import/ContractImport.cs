@@ -17,13 +17,12 @@ internal sealed record ContractRow(Contract Contract, string ProviderAgbCode);
 /// <param name="today">The day the stored contracts' status was computed for, so an unchanged row compares equal.</param>
 /// <param name="leadTimes">The route's lead time for a row that names none.</param>
 internal sealed class ContractImport(ProviderRepository providers, ContractRepository contracts, DateOnly today, ProcurementLeadTimes leadTimes)
-    : RegisterImport<ContractRow>(Column.All)
+    : BulkRegisterImport<ContractRow, Contract>(Column.All)
 {
     private static readonly char[] MunicipalitySeparators = [',', ' ', '\t'];
 
     private IReadOnlyDictionary<string, Provider> _providers = new Dictionary<string, Provider>();
     private IReadOnlyDictionary<string, Contract> _stored = new Dictionary<string, Contract>();
-    private readonly List<Contract> _new = [];
 
     public override ImportColumn KeyColumn => Column.Contractnummer;
 
@@ -63,17 +62,9 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         _stored = await contracts.ReadByNumbersAsync(rows.Select(NaturalKey), transaction);
     }
 
-    public override Task<PlannedWrite?> PlanAsync(int line, ContractRow row, ImportErrorList errors, DbTransaction transaction) =>
-        Task.FromResult(Plan(line, row, errors));
+    protected override Task InsertAsync(IReadOnlyList<Contract> rows, DbTransaction transaction) => contracts.InsertManyAsync(rows, transaction);
 
-    /// <summary>The new contracts first, together; a changed one is updated on its own (rare in a bulk load).</summary>
-    public override async Task WriteAsync(IReadOnlyList<PlannedWrite> plans, DbTransaction transaction)
-    {
-        await contracts.InsertManyAsync(_new, transaction);
-        await base.WriteAsync(plans, transaction);
-    }
-
-    private PlannedWrite? Plan(int line, ContractRow row, ImportErrorList errors)
+    protected override PlannedWrite? Plan(int line, ContractRow row, ImportErrorList errors)
     {
         var providerId = _providers.TryGetValue(row.ProviderAgbCode, out var provider) ? provider.Id : (long?)null;
         if (providerId is null)
@@ -93,8 +84,7 @@ internal sealed class ContractImport(ProviderRepository providers, ContractRepos
         }
         if (stored is null)
         {
-            _new.Add(imported);
-            return PlannedWrite.InsertWithTheOthers;
+            return Insert(imported);
         }
         return IsUnchanged(stored, imported with { Status = KeyDateRules.StatusOn(imported, today) }) ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => contracts.UpdateAsync(imported, tx).Written());
     }

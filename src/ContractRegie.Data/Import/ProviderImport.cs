@@ -6,10 +6,9 @@ using Column = ContractRegie.Data.Import.RegisterColumns.Providers;
 namespace ContractRegie.Data.Import;
 
 /// <summary>Zorgaanbieders, keyed by AGB-code: the stored ones read for the whole file at once, the new ones inserted together.</summary>
-internal sealed class ProviderImport(ProviderRepository providers) : RegisterImport<Provider>(Column.All)
+internal sealed class ProviderImport(ProviderRepository providers) : BulkRegisterImport<Provider, Provider>(Column.All)
 {
     private IReadOnlyDictionary<string, Provider> _stored = new Dictionary<string, Provider>();
-    private readonly List<Provider> _new = [];
 
     public override ImportColumn KeyColumn => Column.AgbCode;
 
@@ -38,17 +37,9 @@ internal sealed class ProviderImport(ProviderRepository providers) : RegisterImp
     public override async Task ReadStoredAsync(IReadOnlyList<Provider> rows, DbTransaction transaction) =>
         _stored = await providers.ReadByAgbCodesAsync(rows.Select(NaturalKey), transaction);
 
-    public override Task<PlannedWrite?> PlanAsync(int line, Provider provider, ImportErrorList errors, DbTransaction transaction) =>
-        Task.FromResult(Plan(line, provider, errors));
+    protected override Task InsertAsync(IReadOnlyList<Provider> rows, DbTransaction transaction) => providers.InsertManyAsync(rows, transaction);
 
-    /// <summary>The new providers first, together; a changed one is updated on its own (rare in a bulk load).</summary>
-    public override async Task WriteAsync(IReadOnlyList<PlannedWrite> plans, DbTransaction transaction)
-    {
-        await providers.InsertManyAsync(_new, transaction);
-        await base.WriteAsync(plans, transaction);
-    }
-
-    private PlannedWrite? Plan(int line, Provider provider, ImportErrorList errors)
+    protected override PlannedWrite? Plan(int line, Provider provider, ImportErrorList errors)
     {
         if (!IsValid(line, provider.Validate(), errors))
         {
@@ -56,8 +47,7 @@ internal sealed class ProviderImport(ProviderRepository providers) : RegisterImp
         }
         if (!_stored.TryGetValue(provider.AgbCode, out var stored))
         {
-            _new.Add(provider);
-            return PlannedWrite.InsertWithTheOthers;
+            return Insert(provider);
         }
         var imported = provider with { Id = stored.Id, RowVersion = stored.RowVersion, UpdatedAt = stored.UpdatedAt };
         return imported == stored ? PlannedWrite.Unchanged : PlannedWrite.Update(tx => providers.UpdateAsync(imported, tx).Written());

@@ -12,7 +12,7 @@ internal enum ImportChange { Insert, Update, Unchanged }
 internal sealed record PlannedWrite(ImportChange Change, Func<DbTransaction, Task>? Write)
 {
     public static PlannedWrite Insert(Func<DbTransaction, Task> write) => new(ImportChange.Insert, write);
-    /// <summary>A new row the import keeps and inserts in bulk with the others, in its <see cref="RegisterImport{TRow}.WriteAsync"/>.</summary>
+    /// <summary>A new row the import keeps and inserts in bulk with the others (<see cref="BulkRegisterImport{TRow, TNew}"/>).</summary>
     public static readonly PlannedWrite InsertWithTheOthers = new(ImportChange.Insert, null);
     public static PlannedWrite Update(Func<DbTransaction, Task> write) => new(ImportChange.Update, write);
     public static readonly PlannedWrite Unchanged = new(ImportChange.Unchanged, null);
@@ -86,5 +86,35 @@ internal abstract class RegisterImport<TRow>(IReadOnlyList<ImportColumn> columns
     {
         var root = domainField.Split('[', '.')[0];
         return columns.FirstOrDefault(c => c.DomainField == root)?.Name;
+    }
+}
+
+/// <summary>
+/// A register file planned in memory against what <see cref="RegisterImport{TRow}.ReadStoredAsync"/> read for the whole file:
+/// its new rows (<typeparamref name="TNew"/>) are inserted together, before the updates, which go row by row (rare in a bulk load).
+/// </summary>
+internal abstract class BulkRegisterImport<TRow, TNew>(IReadOnlyList<ImportColumn> columns) : RegisterImport<TRow>(columns) where TRow : class
+{
+    private readonly List<TNew> _new = [];
+
+    public sealed override Task<PlannedWrite?> PlanAsync(int line, TRow row, ImportErrorList errors, DbTransaction transaction) =>
+        Task.FromResult(Plan(line, row, errors));
+
+    public sealed override async Task WriteAsync(IReadOnlyList<PlannedWrite> plans, DbTransaction transaction)
+    {
+        await InsertAsync(_new, transaction);
+        await base.WriteAsync(plans, transaction);
+    }
+
+    /// <summary>What <see cref="RegisterImport{TRow}.PlanAsync"/> decides, from what was read for the file.</summary>
+    protected abstract PlannedWrite? Plan(int line, TRow row, ImportErrorList errors);
+
+    protected abstract Task InsertAsync(IReadOnlyList<TNew> rows, DbTransaction transaction);
+
+    /// <summary>Plans <paramref name="row"/> as new, inserted with the file's other new rows.</summary>
+    protected PlannedWrite Insert(TNew row)
+    {
+        _new.Add(row);
+        return PlannedWrite.InsertWithTheOthers;
     }
 }
