@@ -92,6 +92,10 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// </summary>
     public async Task InsertManyAsync(IReadOnlyList<Contract> contracts, DbTransaction transaction)
     {
+        if (contracts.Count == 0)
+        {
+            return;
+        }
         var connection = transaction.Connection!;
         var now = audit.Now();
         // Identities only grow, so the new rows are all above the highest id now; contracts are never deleted.

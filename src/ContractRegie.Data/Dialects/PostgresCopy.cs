@@ -25,17 +25,21 @@ internal static class PostgresCopy
         var columns = string.Join(", ", insert.Groups[2].Value.Split(',', StringSplitOptions.TrimEntries));
         // "@Name0": the parameter of row 0 is the row's property Name.
         var parameters = insert.Groups[3].Value.Split(',', StringSplitOptions.TrimEntries).Select(p => p[1..^1]).ToList();
-        Func<object, object?>[]? values = null;
+        using var row = rows.GetEnumerator();
+        if (!row.MoveNext())
+        {
+            return; // as an INSERT of no rows, which is never sent
+        }
+        var values = SqlRows.Getters(row.Current.GetType(), parameters);
         var converted = new NpgsqlParameter();
         // Only the names of the code's own INSERT constants go into the text; every value is streamed.
         await using var writer = await connection.BeginBinaryImportAsync("COPY " + insert.Groups[1].Value + " (" + columns + ") FROM STDIN (FORMAT BINARY)");
-        foreach (var row in rows)
+        do
         {
-            values ??= SqlRows.Getters(row.GetType(), parameters);
             await writer.StartRowAsync();
             foreach (var value in values)
             {
-                TypeHandlers.SetValue(converted, value(row));
+                TypeHandlers.SetValue(converted, value(row.Current));
                 if (converted.Value is DBNull)
                 {
                     await writer.WriteNullAsync();
@@ -46,6 +50,7 @@ internal static class PostgresCopy
                 }
             }
         }
+        while (row.MoveNext());
         await writer.CompleteAsync();
     }
 

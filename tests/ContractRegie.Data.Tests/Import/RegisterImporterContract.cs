@@ -302,12 +302,14 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
         string[] changedFile = [ContractHeader, .. titles.Select(t => ContractRow(t.number, agb).Replace(";Jeugdhulp ambulant;", $";{t.Title};", StringComparison.Ordinal))];
 
         var second = await ImportAsync(RegisterImportKind.Contracts, changedFile);
+        var auditedBefore = await CountAsync("audit_entry");
         var third = await ImportAsync(RegisterImportKind.Contracts, changedFile);
 
         var changed = (LargeFile + 6) / 7;
         Assert.Equal((LargeFile, 0, 0), (first.Inserted, first.Updated, first.Unchanged));
         Assert.Equal((LargeFile + 60, 60, changed, LargeFile - changed), (second.RowsRead, second.Inserted, second.Updated, second.Unchanged));
         Assert.Equal((0, 0, LargeFile + 60), (third.Inserted, third.Updated, third.Unchanged));
+        Assert.Equal(auditedBefore, await CountAsync("audit_entry"));
         await using var connection = await Database.OpenAsync();
         var stored = (await connection.QueryAsync<(string Number, string Title)>(
                 "SELECT contract_number, title FROM contract WHERE contract_number LIKE @Prefix", new { Prefix = prefix + "%" }))
