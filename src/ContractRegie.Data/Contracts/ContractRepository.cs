@@ -58,16 +58,31 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 Limit = page.PageSize,
             };
             var dialect = database.Dialect;
-            var total = await c.ExecuteScalarAsync<int>(ContractSql.Count(filter), parameters, transaction);
-            var contracts = await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction);
+            var contracts = (await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction)).AsList();
             var ids = contracts.Select(contract => contract.Id).ToList();
             var municipalities = (await SqlRows.QueryInListsAsync<MunicipalityRow, long>(c, transaction, ContractSql.MunicipalitiesOf, "ContractId", ids))
                 .ToLookup(m => m.ContractId);
             var options = (await SqlRows.QueryInListsAsync<OptionRow, long>(c, transaction, ContractSql.OptionsOf, "ContractId", ids))
                 .ToLookup(o => o.ContractId);
             var items = contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
-            return new Page<Contract>(items, page.PageNumber, page.PageSize, total);
+            if (items.Count < page.PageSize && (items.Count > 0 || page.Offset == 0))
+            {
+                // A page that is not full is the last: what matches is known without counting.
+                return new Page<Contract>(items, page.PageNumber, page.PageSize, page.Offset + items.Count);
+            }
+            var limit = Math.Max(CountedMatches, page.Offset + page.PageSize) + 1;
+            var counted = await c.ExecuteScalarAsync<int>(ContractSql.CountUpTo(dialect, filter), parameters with { Offset = 0, Limit = limit }, transaction);
+            return counted < limit
+                ? new Page<Contract>(items, page.PageNumber, page.PageSize, counted)
+                : new Page<Contract>(items, page.PageNumber, page.PageSize, limit - 1, TotalIsExact: false);
         });
+
+    /// <summary>
+    /// How far a search counts its matches (or to the end of the page asked for, if further): past it the list says
+    /// "more than", since nobody pages through a thousand contracts, and counting every match of a broad search of a
+    /// national register would cost more than finding the page.
+    /// </summary>
+    public const int CountedMatches = 1_000;
 
     /// <summary>The sooner of the decision deadline and the procurement start deadline, if either is still ahead of a decision.</summary>
     public static DateOnly? NextDeadline(KeyDates keyDates) =>

@@ -16,6 +16,12 @@ public interface ISqlDialect
     /// <summary>Follows an ORDER BY; binds <c>@Offset</c> and <c>@Limit</c>.</summary>
     string Paging { get; }
 
+    /// <summary>
+    /// An ORDER BY term that puts rows without a value last (first when descending), written so the engine can read
+    /// them in order from an index on the column instead of sorting the table.
+    /// </summary>
+    string OrderNullsLast(string column, bool descending);
+
     /// <summary>A statement that returns the identity created by the INSERT before it in the same batch.</summary>
     string SelectInsertedId { get; }
 

@@ -10,6 +10,8 @@ public sealed class PostgresDialect : ISqlDialect
 {
     public DatabaseEngine Engine => DatabaseEngine.Postgres;
     public string Paging => "LIMIT @Limit OFFSET @Offset";
+    // PostgreSQL sorts a missing value after every other, so the plain column is what an index on it yields.
+    public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC" : column;
     // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.

@@ -128,30 +128,25 @@ public static class ContractSql
     // In the order of the ContractStatus enum, as the pages sort it.
     private const string OrderByStatus = "CASE " + StatusToday + " WHEN 'Concept' THEN 0 WHEN 'Actief' THEN 1 WHEN 'Verlopen' THEN 2 ELSE 3 END";
 
-    // A missing deadline sorts last (first when descending); the contract number breaks ties, always ascending.
+    // The contract number breaks ties, always ascending.
     private const string OrderByNumber = "c.contract_number";
     private const string OrderByNumberDescending = "c.contract_number DESC";
     private const string OrderByProvider = "p.name, c.contract_number";
     private const string OrderByProviderDescending = "p.name DESC, c.contract_number";
     private const string OrderByCurrentEnd = "c.current_end, c.contract_number";
     private const string OrderByCurrentEndDescending = "c.current_end DESC, c.contract_number";
-    private const string OrderByDecisionDeadline = "CASE WHEN c.decision_deadline IS NULL THEN 1 ELSE 0 END, c.decision_deadline, c.contract_number";
-    private const string OrderByDecisionDeadlineDescending =
-        "CASE WHEN c.decision_deadline IS NULL THEN 1 ELSE 0 END DESC, c.decision_deadline DESC, c.contract_number";
-    private const string OrderByProcurementStart =
-        "CASE WHEN c.procurement_start_deadline IS NULL THEN 1 ELSE 0 END, c.procurement_start_deadline, c.contract_number";
-    private const string OrderByProcurementStartDescending =
-        "CASE WHEN c.procurement_start_deadline IS NULL THEN 1 ELSE 0 END DESC, c.procurement_start_deadline DESC, c.contract_number";
-    private const string OrderByNextDeadline = "CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.contract_number";
-    private const string OrderByNextDeadlineDescending = "CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END DESC, c.next_deadline DESC, c.contract_number";
     private const string OrderByStatusAscending = OrderByStatus + ", c.contract_number";
     private const string OrderByStatusDescending = OrderByStatus + " DESC, c.contract_number";
 
     /// <summary>One page of the filtered register, in SQL; binds the filter's values, <c>@Today</c>, <c>@Offset</c> and <c>@Limit</c>.</summary>
     public static string Search(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
-        Select + " " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+        Select + " " + Where(filter) + " ORDER BY " + OrderBy(dialect, order, descending) + " " + dialect.Paging;
 
     public static string Count(ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(filter);
+
+    /// <summary>The filter's matches counted up to <c>@Limit</c> (with <c>@Offset</c> 0): the count stops there instead of visiting them all.</summary>
+    public static string CountUpTo(ISqlDialect dialect, ContractFilter filter) =>
+        "SELECT COUNT(*) FROM (SELECT c.id " + From + " " + Where(filter) + " ORDER BY c.id " + dialect.Paging + ") matches";
 
     /// <summary>
     /// The next <c>@Limit</c> contracts after <c>@AfterId</c> in id order: the register a chunk at a time by key, so the
@@ -178,13 +173,14 @@ public static class ContractSql
         "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN (" + SqlRows.List("ContractId", ids)
         + ") ORDER BY contract_id, sequence";
 
-    private static string OrderBy(ContractOrder order, bool descending) => order switch
+    private static string OrderBy(ISqlDialect dialect, ContractOrder order, bool descending) => order switch
     {
         ContractOrder.Provider => descending ? OrderByProviderDescending : OrderByProvider,
         ContractOrder.CurrentEnd => descending ? OrderByCurrentEndDescending : OrderByCurrentEnd,
-        ContractOrder.DecisionDeadline => descending ? OrderByDecisionDeadlineDescending : OrderByDecisionDeadline,
-        ContractOrder.ProcurementStart => descending ? OrderByProcurementStartDescending : OrderByProcurementStart,
-        ContractOrder.NextDeadline => descending ? OrderByNextDeadlineDescending : OrderByNextDeadline,
+        // A missing deadline sorts last (first when descending).
+        ContractOrder.DecisionDeadline => dialect.OrderNullsLast("c.decision_deadline", descending) + ", c.contract_number",
+        ContractOrder.ProcurementStart => dialect.OrderNullsLast("c.procurement_start_deadline", descending) + ", c.contract_number",
+        ContractOrder.NextDeadline => dialect.OrderNullsLast("c.next_deadline", descending) + ", c.contract_number",
         ContractOrder.Status => descending ? OrderByStatusDescending : OrderByStatusAscending,
         _ => descending ? OrderByNumberDescending : OrderByNumber,
     };
