@@ -6,7 +6,8 @@ namespace ContractRegie.Benchmarks;
 /// dotnet run -c Release --project tools/ContractRegie.Benchmarks -- [--lines 1000000] [--small 250000] [--postgres "&lt;connection string&gt;"]
 ///   the spending import against raw inserts;
 /// dotnet run -c Release --project tools/ContractRegie.Benchmarks -- scale --size almelo|region|national [--postgres "..."] [--out docs/benchmarks.md]
-///   a generated register of that size: jobs, search, pages and memory.
+///   a generated register of that size: jobs, search, pages and memory; with --reuse (and --postgres) the register an
+///   earlier run left in that database, pages and search only.
 /// </summary>
 internal static class Entry
 {
