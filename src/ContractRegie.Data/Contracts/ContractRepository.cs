@@ -136,7 +136,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
     {
         var today = time.Today();
-        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
+        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(database.Dialect, new ContractFilter()), transaction: transaction);
         var (afterId, number) = (0L, 1);
         while (true)
         {

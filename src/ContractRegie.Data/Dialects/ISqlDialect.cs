@@ -22,6 +22,12 @@ public interface ISqlDialect
     /// </summary>
     string OrderNullsLast(string column, bool descending);
 
+    /// <summary>
+    /// "<paramref name="column"/> is one of the values <paramref name="select"/> returns", written so the engine can find
+    /// the rows through an index on the column, also as one branch of an OR.
+    /// </summary>
+    string InSelection(string column, string select);
+
     /// <summary>A statement that returns the identity created by the INSERT before it in the same batch.</summary>
     string SelectInsertedId { get; }
 

@@ -12,6 +12,8 @@ public sealed class PostgresDialect : ISqlDialect
     public string Paging => "LIMIT @Limit OFFSET @Offset";
     // PostgreSQL sorts a missing value after every other, so the plain column is what an index on it yields.
     public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC" : column;
+    // An IN (subquery) would be a filter row by row; an array computed once is an index condition PostgreSQL can OR with others.
+    public string InSelection(string column, string select) => $"{column} = ANY (ARRAY({select}))";
     // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.
