@@ -195,6 +195,6 @@ public static class DutchLabels
     {
         0 => "geen " + plural,
         1 => "1 " + singular,
-        _ => count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) + " " + plural,
+        _ => Core.Common.DutchFormat.Count(count) + " " + plural,
     };
 }
