@@ -58,7 +58,16 @@ public static class SignalMail
         };
     }
 
-    /// <summary>What the reader should do next, in one sentence.</summary>
+    /// <summary>
+    /// What this reader should do next, in one sentence. Financiën receives the budget signals beside the contractmanager,
+    /// whom the general advice sends to financiën, so it is pointed the other way.
+    /// </summary>
+    public static string NextStep(SignalKind kind, IReadOnlyList<Role> readerRoles) =>
+        kind is SignalKind.BudgetNearlyExhausted or SignalKind.BudgetExceeded && readerRoles.Contains(Role.Financien) && !readerRoles.Contains(Role.Contractmanager)
+            ? "Stem met de contractmanager af: budget bijstellen of de zorgaanbieder aanspreken."
+            : NextStep(kind);
+
+    /// <summary>What to do next, in one sentence, as the contractmanager or inkoper reads it (also in calendar events).</summary>
     public static string NextStep(SignalKind kind) => kind switch
     {
         SignalKind.DecisionDue => "Leg het besluit over verlengen of opnieuw aanbesteden vast.",
@@ -110,10 +119,10 @@ public static class SignalMail
             var copy = item.InCopy ? " (ter informatie, in kopie)" : "";
             text.Append("* ").Append(SeverityWord(signal.Severity)).Append(": ").Append(signal.Title).Append(copy).Append('\n')
                 .Append("  ").Append(signal.Facts).Append('\n')
-                .Append("  Wat nu: ").Append(NextStep(signal.Kind)).Append(" Uiterlijk: ").Append(due).Append('\n')
+                .Append("  Wat nu: ").Append(NextStep(signal.Kind, reader.Roles)).Append(" Uiterlijk: ").Append(due).Append('\n')
                 .Append("  ").Append(link).Append("\n\n");
             html.Append("<tr><td>").Append(Encode(SeverityWord(signal.Severity))).Append("</td><td>").Append(Encode(signal.Title + copy))
-                .Append("</td><td>").Append(Encode(signal.Facts)).Append("</td><td>").Append(Encode(NextStep(signal.Kind)))
+                .Append("</td><td>").Append(Encode(signal.Facts)).Append("</td><td>").Append(Encode(NextStep(signal.Kind, reader.Roles)))
                 .Append("</td><td>").Append(Encode(due)).Append("</td><td><a href=\"").Append(Encode(link)).Append("\">Openen</a></td></tr>");
         }
         var footer = "U ontvangt dit bericht omdat u voor deze signaleringen verantwoordelijk bent of in kopie staat. Dringende signaleringen krijgt u direct; voor de rest kiest u "

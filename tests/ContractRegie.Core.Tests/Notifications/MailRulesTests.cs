@@ -108,6 +108,20 @@ public sealed class MailRulesTests
     }
 
     [Fact]
+    public void Financien_is_pointed_to_the_contractmanager_where_the_contractmanager_is_pointed_to_financien()
+    {
+        var budget = new Signal { Id = 9, Kind = SignalKind.BudgetExceeded, Severity = SignalSeverity.High, SubjectType = "contract", SubjectId = 3, Title = "Budget overschreden" };
+        var item = new MailItem(budget, null, InCopy: false);
+
+        var toFinance = SignalMail.Immediate([item], new MailReader("G. Visser", [Role.Financien]), "https://cr.example").Text;
+        var toManager = SignalMail.Immediate([item], new MailReader("F. Smit", [Role.Contractmanager]), "https://cr.example").Text;
+
+        Assert.Contains("Wat nu: Stem met de contractmanager af", toFinance);
+        Assert.DoesNotContain("Stem met financiën af", toFinance);
+        Assert.Contains("Wat nu: Stem met financiën af", toManager);
+    }
+
+    [Fact]
     public void Deadlines_become_all_day_calendar_events_that_keep_their_uid_per_signal()
     {
         var signal = new Signal { Id = 7, Kind = SignalKind.DecisionDue, Title = "Besluit over verlenging van WMO-1 uiterlijk 30-06-2026" };
