@@ -43,7 +43,12 @@ public sealed class SpendingLineCopy : ISpendingLineWriter
         Written++;
     }
 
-    public async Task CompleteAsync(CancellationToken cancellationToken) => await _copy.CompleteAsync(cancellationToken);
+    /// <summary>Ends the COPY and hands the connection back: Npgsql keeps it busy until the importer is closed, not just completed.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _copy.CompleteAsync(cancellationToken);
+        await _copy.CloseAsync(cancellationToken);
+    }
 
     public ValueTask DisposeAsync() => _copy.DisposeAsync();
 

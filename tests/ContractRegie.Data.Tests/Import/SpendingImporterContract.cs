@@ -232,7 +232,8 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     public async Task One_bad_row_rejects_the_file_after_lines_were_written_in_batches()
     {
         var (agb, _) = await ContractAsync();
-        // 150 good lines span two full batches of 64 and a rest; the bad one comes last.
+        // 150 good lines span two full batches of 64 and a rest, and several of the COPY's 8 KB write buffers on PostgreSQL,
+        // so lines have reached the server when the bad one, the last, rejects the file.
         var good = Enumerable.Range(1, 150).Select(i => $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;G{i};;;");
         var bad = $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;G999;;;123456789";
 
@@ -353,6 +354,119 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         Assert.Equal(WriteResult.Written, await keys.DeleteAsync(stored.Id, 2));
         Assert.Null(await keys.ReadByContractAsync(contractId));
         Assert.Equal([("0141", 1_000_001L)], await BudgetsAsync(contractId));
+    }
+
+    [EngineFact]
+    public async Task Every_value_of_a_line_is_stored_as_the_engine_writes_it_in_bulk()
+    {
+        var (agb, contractId) = await ContractAsync();
+        var line = new SpendingLine
+        {
+            ProviderAgbCode = agb, MunicipalityCode = "0141", Law = Law.Jeugdwet, ProductCategory = "45", ProductCode = "45A53",
+            DeliveryStart = new(2025, 2, 1), DeliveryEnd = new(2025, 2, 28), Volume = 1234567890.25m, Unit = SpendingUnit.Etmaal,
+            AmountCents = 9_000_000_000_000_000_007, DebetCredit = DebetCredit.Credit, DeclarationNumber = "F-é1", ProductReference = "Één €",
+            AllocationNumber = "T1", ClientPseudonym = new string('a', 64),
+        };
+        var exception = new SpendingException(SpendingExceptionKind.AmountDeviatesFromTariff, "Bedrag wijkt af: € 15,00.");
+        var bare = line with { DebetCredit = DebetCredit.Debet, ProductReference = null, AllocationNumber = null, ClientPseudonym = null };
+
+        await WriteLinesAsync(CancellationToken.None, [new SpendingLineRow(7, line, contractId, exception, 42), new SpendingLineRow(8, bare, null, null)]);
+
+        var stored = (await Database.RunAsync(null, c => c.QueryAsync<StoredLine>("""
+            SELECT line_number, provider_agb_code, municipality_code, law, product_category, product_code, delivery_start, delivery_end,
+                   delivery_year, volume, unit, amount_cents, debet_credit, declaration_number, product_reference, allocation_number,
+                   client_pseudonym, contract_id, exception_kind, exception_reason, allocation_id
+            FROM spending_line WHERE provider_agb_code = @Agb ORDER BY line_number
+            """, new { Agb = agb }))).ToList();
+        var full = new StoredLine
+        {
+            LineNumber = 7, ProviderAgbCode = agb, MunicipalityCode = "0141", Law = "Jeugdwet", ProductCategory = "45", ProductCode = "45A53",
+            DeliveryStart = new(2025, 2, 1), DeliveryEnd = new(2025, 2, 28), DeliveryYear = 2025, Volume = 1234567890.25m, Unit = "Etmaal",
+            AmountCents = 9_000_000_000_000_000_007, DebetCredit = "C", DeclarationNumber = "F-é1", ProductReference = "Één €",
+            AllocationNumber = "T1", ClientPseudonym = new string('a', 64), ContractId = contractId, ExceptionKind = "AmountDeviatesFromTariff",
+            ExceptionReason = "Bedrag wijkt af: € 15,00.", AllocationId = 42,
+        };
+        Assert.Equal(
+            [full, full with
+            {
+                LineNumber = 8, DebetCredit = "D", ProductReference = null, AllocationNumber = null, ClientPseudonym = null, ContractId = null,
+                ExceptionKind = null, ExceptionReason = null, AllocationId = null,
+            }],
+            stored);
+    }
+
+    [EngineFact]
+    public async Task A_bulk_write_cancelled_after_many_lines_leaves_none_and_the_next_import_is_written()
+    {
+        var (agb, _) = await ContractAsync();
+        var line = new SpendingLine
+        {
+            ProviderAgbCode = agb, MunicipalityCode = "0141", Law = Law.Wmo, ProductCategory = "45", ProductCode = "45A53",
+            DeliveryStart = new(2025, 3, 1), DeliveryEnd = new(2025, 3, 31), Volume = 1, Unit = SpendingUnit.Uur, AmountCents = 7_250,
+            DeclarationNumber = "C1",
+        };
+        using var cancel = new CancellationTokenSource();
+        // 1,000 lines fill many INSERT batches and COPY write buffers, so most are on the server when the cancel comes; at
+        // most one batch later the writer must see it.
+        var rows = Enumerable.Range(0, 1_000 + SpendingLineInserts.BatchRows).Select(i => new SpendingLineRow(i + 2, line, null, null));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => WriteLinesAsync(cancel.Token, [.. rows], cancelAfter: 1_000, cancel));
+
+        Assert.Equal(0, await LineCountAsync(agb));
+        var next = await Importer().ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;C2;;;"), null);
+        Assert.Equal((SpendingImportOutcome.Imported, 1), (next.Outcome, next.LinesImported));
+        Assert.Equal(1, await LineCountAsync(agb));
+    }
+
+    /// <summary>
+    /// Writes the rows through the engine's bulk writer in a transaction of their own and commits, as an import does;
+    /// cancels <paramref name="cancel"/> once <paramref name="cancelAfter"/> rows are written.
+    /// </summary>
+    private async Task WriteLinesAsync(CancellationToken cancellationToken, SpendingLineRow[] rows, int? cancelAfter = null,
+        CancellationTokenSource? cancel = null)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var importId = await Spending.InsertImportAsync(Guid.NewGuid().ToString("N"), SpendingSource.Csv, null, "f.smit", DateTimeOffset.UtcNow, transaction);
+        await using (var writer = await Database.Dialect.BeginSpendingLinesAsync(transaction, importId, cancellationToken))
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (i == cancelAfter)
+                {
+                    await cancel!.CancelAsync();
+                }
+                await writer.AddAsync(rows[i], cancellationToken);
+            }
+            await writer.CompleteAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A spending_line row as the engine returns it, mapped by column name.</summary>
+    private sealed record StoredLine
+    {
+        public int LineNumber { get; init; }
+        public string ProviderAgbCode { get; init; } = "";
+        public string MunicipalityCode { get; init; } = "";
+        public string Law { get; init; } = "";
+        public string ProductCategory { get; init; } = "";
+        public string ProductCode { get; init; } = "";
+        public DateOnly DeliveryStart { get; init; }
+        public DateOnly DeliveryEnd { get; init; }
+        public int DeliveryYear { get; init; }
+        public decimal Volume { get; init; }
+        public string Unit { get; init; } = "";
+        public long AmountCents { get; init; }
+        public string DebetCredit { get; init; } = "";
+        public string DeclarationNumber { get; init; } = "";
+        public string? ProductReference { get; init; }
+        public string? AllocationNumber { get; init; }
+        public string? ClientPseudonym { get; init; }
+        public long? ContractId { get; init; }
+        public string? ExceptionKind { get; init; }
+        public string? ExceptionReason { get; init; }
+        public long? AllocationId { get; init; }
     }
 
     private async Task<List<(string, long)>> BudgetsAsync(long contractId) =>
