@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Data.Spending;
 using Dapper;
 using FluentMigrator.Runner;
 using Npgsql;
@@ -18,6 +19,10 @@ public sealed class PostgresDialect : ISqlDialect
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.
     public int BulkInsertRows => 64;
+
+    // Binary COPY streams the rows with no statement per batch and takes part in the import's transaction.
+    public Task<ISpendingLineWriter> BeginSpendingLinesAsync(DbTransaction transaction, long importId, CancellationToken cancellationToken) =>
+        SpendingLineCopy.BeginAsync((NpgsqlConnection)transaction.Connection!, importId, cancellationToken);
 
     /// <summary>At most 5 s to connect (Npgsql's default is 15): with the server down or hanging, a request soon answers 503.</summary>
     public string PrepareConnectionString(string connectionString, string baseDirectory)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Data.Spending;
 using FluentMigrator.Runner;
 using Microsoft.Data.Sqlite;
 using Quartz;
@@ -20,6 +21,9 @@ public sealed class SqliteDialect : ISqlDialect
     // quadratic time, and in-process there are no round trips to save: one prepared single-row INSERT, reused, is fastest
     // (measured with tools/ContractRegie.Benchmarks: 1 row beat 4, and 4 beat 64 by far).
     public int BulkInsertRows => 1;
+
+    public Task<ISpendingLineWriter> BeginSpendingLinesAsync(DbTransaction transaction, long importId, CancellationToken cancellationToken) =>
+        Task.FromResult<ISpendingLineWriter>(new SpendingLineInserts(transaction, importId, BulkInsertRows));
 
     /// <summary>Foreign keys on, pooled, and a relative file under the base directory (whose folder is created), wherever the process started.</summary>
     public string PrepareConnectionString(string connectionString, string baseDirectory)
