@@ -111,6 +111,37 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
     }
 
     [Fact]
+    public async Task A_search_matching_more_than_it_counts_gives_a_lower_bound_a_next_link_and_no_last_page()
+    {
+        var agb = "5" + NextDigits(7);
+        await Client.CreateAsync("/api/v1/providers", ProviderBody(agb));
+        var manager = "cm" + NextDigits(5);
+        var csv = new System.Text.StringBuilder("contractnummer;omschrijving;agb_code;soort;wet;aanbestedingsroute;gemeenten;startdatum;einddatum;contractmanager\n");
+        for (var i = 0; i <= 1_000; i++)
+        {
+            csv.Append($"VEEL-{manager}-{i:D4};Dagbesteding;{agb};Lokaal;Wmo;OpenHouse;0141;01-01-2025;31-12-2027;{manager}\n");
+        }
+        var imported = await Client.PostAsync("/api/v1/register-imports/contracts",
+            new StringContent(csv.ToString(), System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var mine = $"{Contracts}?contractManager={manager}&pageSize=500";
+
+        using var first = await Client.GetJsonAsync(mine);
+        using var end = await Client.GetJsonAsync(mine + "&page=3");
+        var html = await Client.GetStringAsync($"/contracten?contractManager={manager}");
+
+        Assert.Equal((1_000, false), (first.RootElement.GetProperty("totalCount").GetInt32(), first.RootElement.GetProperty("totalCountIsExact").GetBoolean()));
+        var links = first.RootElement.GetProperty("links");
+        Assert.Contains("page=2", links.GetProperty("next").GetProperty("href").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, links.GetProperty("last").ValueKind);
+        Assert.Equal((1_001, true), (end.RootElement.GetProperty("totalCount").GetInt32(), end.RootElement.GetProperty("totalCountIsExact").GetBoolean()));
+        Assert.Equal(1, end.RootElement.GetProperty("items").GetArrayLength());
+        Assert.Contains("Meer dan 1.000 contracten; verfijn de zoekopdracht", html, StringComparison.Ordinal);
+        Assert.Contains("<span>Pagina 1</span>", html, StringComparison.Ordinal);
+        Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Free_text_also_finds_contracts_by_provider_name()
     {
         var provider = ProviderBody();

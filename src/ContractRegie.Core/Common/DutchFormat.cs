@@ -14,4 +14,7 @@ public static class DutchFormat
 
     /// <summary>47,5 — at most two decimals, none when whole.</summary>
     public static string Number(decimal value) => value.ToString("0.##", Dutch);
+
+    /// <summary>A count with a point between thousands: "12.345".</summary>
+    public static string Count(int value) => value.ToString("N0", Dutch);
 }

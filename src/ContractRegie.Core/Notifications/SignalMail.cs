@@ -27,8 +27,8 @@ public static class SignalMail
     {
         var subject = items.Count == 1
             ? $"[ContractRegie] {SeverityWord(items[0].Signal.Severity)}: {items[0].Signal.Title}"
-            : $"[ContractRegie] {items.Count} signaleringen vragen uw aandacht";
-        var intro = items.Count == 1 ? "Er is een signalering die uw aandacht vraagt." : $"Er zijn {items.Count} signaleringen die uw aandacht vragen.";
+            : $"[ContractRegie] {DutchFormat.Count(items.Count)} signaleringen vragen uw aandacht";
+        var intro = items.Count == 1 ? "Er is een signalering die uw aandacht vraagt." : $"Er zijn {DutchFormat.Count(items.Count)} signaleringen die uw aandacht vragen.";
         return Compose(subject, intro, items, reader, baseUrl);
     }
 
@@ -58,7 +58,16 @@ public static class SignalMail
         };
     }
 
-    /// <summary>What the reader should do next, in one sentence.</summary>
+    /// <summary>
+    /// What this reader should do next, in one sentence. Financiën receives the budget signals beside the contractmanager,
+    /// whom the general advice sends to financiën, so it is pointed the other way.
+    /// </summary>
+    public static string NextStep(SignalKind kind, IReadOnlyList<Role> readerRoles) =>
+        kind is SignalKind.BudgetNearlyExhausted or SignalKind.BudgetExceeded && readerRoles.Contains(Role.Financien) && !readerRoles.Contains(Role.Contractmanager)
+            ? "Stem met de contractmanager af: budget bijstellen of de zorgaanbieder aanspreken."
+            : NextStep(kind);
+
+    /// <summary>What to do next, in one sentence, as the contractmanager or inkoper reads it (also in calendar events).</summary>
     public static string NextStep(SignalKind kind) => kind switch
     {
         SignalKind.DecisionDue => "Leg het besluit over verlengen of opnieuw aanbesteden vast.",
@@ -72,15 +81,33 @@ public static class SignalMail
         _ => "Zoek de uitzonderingen uit bij de afstemming van uitgaven en corrigeer of verantwoord ze.",
     };
 
+    /// <summary>
+    /// How many signals one mail lists. A first run over a large register can give one person thousands; a mail that
+    /// long is not read, so it lists the most urgent and sends the reader to their signal list for the rest.
+    /// </summary>
+    public const int MaxListed = 50;
+
+    /// <summary>The signals a mail lists, most urgent first (severity, then the nearest deadline): at most <see cref="MaxListed"/>.</summary>
+    public static IReadOnlyList<MailItem> Listed(IReadOnlyList<MailItem> items) =>
+        items.OrderByDescending(i => i.Signal.Severity).ThenBy(i => i.DueOn ?? DateOnly.MaxValue).ThenBy(i => i.Signal.Id).Take(MaxListed).ToList();
+
     private static MailContent Compose(string subject, string intro, IReadOnlyList<MailItem> items, MailReader reader, string baseUrl)
     {
         var greeting = reader.DisplayName is { Length: > 0 } name ? $"Beste {name}," : "Beste collega's,";
-        var ordered = items.OrderByDescending(i => i.Signal.Severity).ThenBy(i => i.DueOn ?? DateOnly.MaxValue).ThenBy(i => i.Signal.Id).ToList();
+        var ordered = Listed(items);
         var settings = $"{baseUrl.TrimEnd('/')}/instellingen/meldingen";
 
         var text = new StringBuilder().Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
         var html = new StringBuilder("<html><body style=\"font-family:Arial,sans-serif\">")
-            .Append("<p>").Append(Encode(greeting)).Append("</p><p>").Append(Encode(intro)).Append("</p>")
+            .Append("<p>").Append(Encode(greeting)).Append("</p><p>").Append(Encode(intro)).Append("</p>");
+        if (items.Count > ordered.Count)
+        {
+            var list = $"{baseUrl.TrimEnd('/')}/signaleringen";
+            var rest = $"Hieronder staan de {ordered.Count} dringendste; alle {DutchFormat.Count(items.Count)} vindt u onder Signaleringen";
+            text.Append(rest).Append(": ").Append(list).Append("\n\n");
+            html.Append("<p>").Append(Encode(rest)).Append(": <a href=\"").Append(Encode(list)).Append("\">Signaleringen</a>.</p>");
+        }
+        html
             .Append("<table style=\"border-collapse:collapse\" cellpadding=\"6\" border=\"1\"><thead><tr>")
             .Append("<th scope=\"col\">Ernst</th><th scope=\"col\">Signalering</th><th scope=\"col\">Gegevens</th>")
             .Append("<th scope=\"col\">Wat nu</th><th scope=\"col\">Uiterlijk</th><th scope=\"col\">Link</th></tr></thead><tbody>");
@@ -92,10 +119,10 @@ public static class SignalMail
             var copy = item.InCopy ? " (ter informatie, in kopie)" : "";
             text.Append("* ").Append(SeverityWord(signal.Severity)).Append(": ").Append(signal.Title).Append(copy).Append('\n')
                 .Append("  ").Append(signal.Facts).Append('\n')
-                .Append("  Wat nu: ").Append(NextStep(signal.Kind)).Append(" Uiterlijk: ").Append(due).Append('\n')
+                .Append("  Wat nu: ").Append(NextStep(signal.Kind, reader.Roles)).Append(" Uiterlijk: ").Append(due).Append('\n')
                 .Append("  ").Append(link).Append("\n\n");
             html.Append("<tr><td>").Append(Encode(SeverityWord(signal.Severity))).Append("</td><td>").Append(Encode(signal.Title + copy))
-                .Append("</td><td>").Append(Encode(signal.Facts)).Append("</td><td>").Append(Encode(NextStep(signal.Kind)))
+                .Append("</td><td>").Append(Encode(signal.Facts)).Append("</td><td>").Append(Encode(NextStep(signal.Kind, reader.Roles)))
                 .Append("</td><td>").Append(Encode(due)).Append("</td><td><a href=\"").Append(Encode(link)).Append("\">Openen</a></td></tr>");
         }
         var footer = "U ontvangt dit bericht omdat u voor deze signaleringen verantwoordelijk bent of in kopie staat. Dringende signaleringen krijgt u direct; voor de rest kiest u "
@@ -106,7 +133,7 @@ public static class SignalMail
         return new MailContent(subject, text.ToString(), html.ToString());
     }
 
-    private static string Count(int count) => count == 1 ? "1 signalering" : $"{count} signaleringen";
+    private static string Count(int count) => count == 1 ? "1 signalering" : $"{DutchFormat.Count(count)} signaleringen";
 
     private static string SeverityWord(SignalSeverity severity) => severity switch
     {

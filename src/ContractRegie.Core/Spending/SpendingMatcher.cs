@@ -65,8 +65,8 @@ public sealed class SpendingMatcher
         if (!inPeriod.Contract.Municipalities.Contains(line.MunicipalityCode))
         {
             return new SpendingMatch(inPeriod.Contract.Id, [new SpendingException(SpendingExceptionKind.MunicipalityNotCovered,
-                $"Gemeente {line.MunicipalityCode} neemt niet deel aan contract {inPeriod.Contract.ContractNumber} "
-                + $"({string.Join(", ", inPeriod.Contract.Municipalities)}).")]);
+                $"Gemeente {Municipalities.NameAndCode(line.MunicipalityCode)} neemt niet deel aan contract {inPeriod.Contract.ContractNumber} "
+                + $"({Municipalities.List(inPeriod.Contract.Municipalities)}).")]);
         }
         return new SpendingMatch(inPeriod.Contract.Id, TariffDeviation(line, inPeriod) is { } deviation ? [deviation] : []);
     }

@@ -31,7 +31,7 @@ public static class SpendingSignalRules
             return null;
         }
         var exceeded = level == BudgetLevel.Exceeded;
-        var where = $"{budget.ContractNumber} ({budget.MunicipalityCode}, {position.Year})";
+        var where = $"{budget.ContractNumber} ({Municipalities.Name(budget.MunicipalityCode)}, {position.Year})";
         return new SignalDraft(
             exceeded ? SignalKind.BudgetExceeded : SignalKind.BudgetNearlyExhausted,
             exceeded ? SignalSeverity.High : SignalSeverity.Warning,

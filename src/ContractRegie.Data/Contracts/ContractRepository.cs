@@ -58,11 +58,26 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 Limit = page.PageSize,
             };
             var dialect = database.Dialect;
-            var total = await c.ExecuteScalarAsync<int>(ContractSql.Count(filter), parameters, transaction);
-            var contracts = await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction);
-            var items = await WithChildrenAsync(c, transaction, contracts.AsList(), today);
-            return new Page<Contract>(items, page.PageNumber, page.PageSize, total);
+            var contracts = (await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction)).AsList();
+            var items = await WithChildrenAsync(c, transaction, contracts, today);
+            if (items.Count < page.PageSize && (items.Count > 0 || page.Offset == 0))
+            {
+                // A page that is not full is the last: what matches is known without counting.
+                return new Page<Contract>(items, page.PageNumber, page.PageSize, page.Offset + items.Count);
+            }
+            var limit = Math.Max(CountedMatches, page.Offset + page.PageSize) + 1;
+            var counted = await c.ExecuteScalarAsync<int>(ContractSql.CountUpTo(dialect, filter), parameters with { Offset = 0, Limit = limit }, transaction);
+            return counted < limit
+                ? new Page<Contract>(items, page.PageNumber, page.PageSize, counted)
+                : new Page<Contract>(items, page.PageNumber, page.PageSize, limit - 1, TotalIsExact: false);
         });
+
+    /// <summary>
+    /// How far a search counts its matches (or to the end of the page asked for, if further): past it the list says
+    /// "more than", since nobody pages through a thousand contracts, and counting every match of a broad search of a
+    /// national register would cost more than finding the page.
+    /// </summary>
+    public const int CountedMatches = 1_000;
 
     /// <summary>
     /// The contracts with these numbers, with their municipalities and options, a list of numbers per query, in the caller's
@@ -166,7 +181,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId = 0)
     {
         var today = time.Today();
-        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
+        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(database.Dialect, new ContractFilter()), transaction: transaction);
         var number = 1;
         while (true)
         {

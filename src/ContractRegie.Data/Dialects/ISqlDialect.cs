@@ -16,10 +16,22 @@ public interface ISqlDialect
     /// <summary>Follows an ORDER BY; binds <c>@Offset</c> and <c>@Limit</c>.</summary>
     string Paging { get; }
 
+    /// <summary>
+    /// An ORDER BY term that puts rows without a value last (first when descending), written so the engine can read
+    /// them in order from an index on the column instead of sorting the table.
+    /// </summary>
+    string OrderNullsLast(string column, bool descending);
+
+    /// <summary>
+    /// "<paramref name="column"/> is one of the values <paramref name="select"/> returns", written so the engine can find
+    /// the rows through an index on the column, also as one branch of an OR.
+    /// </summary>
+    string InSelection(string column, string select);
+
     /// <summary>A statement that returns the identity created by the INSERT before it in the same batch.</summary>
     string SelectInsertedId { get; }
 
-    /// <summary>Rows per multi-row INSERT in a bulk load (at most <see cref="Spending.SpendingLineWriter.BatchRows"/>).</summary>
+    /// <summary>Rows per multi-row INSERT in a bulk load (at most <see cref="Spending.SpendingLineInserts.BatchRows"/>).</summary>
     int BulkInsertRows { get; }
 
     /// <summary>
@@ -29,6 +41,9 @@ public interface ISqlDialect
     /// turned into one binary COPY.
     /// </summary>
     Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows);
+
+    /// <summary>Starts writing an import's spending lines in <paramref name="transaction"/>, the fastest way this engine bulk-loads.</summary>
+    Task<Spending.ISpendingLineWriter> BeginSpendingLinesAsync(DbTransaction transaction, long importId, CancellationToken cancellationToken);
 
     /// <summary>The configured connection string with what this engine needs added; relative files lie under <paramref name="baseDirectory"/>.</summary>
     string PrepareConnectionString(string connectionString, string baseDirectory);

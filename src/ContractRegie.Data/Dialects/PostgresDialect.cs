@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Data.Spending;
 using Dapper;
 using FluentMigrator.Runner;
 using Npgsql;
@@ -10,6 +11,10 @@ public sealed class PostgresDialect : ISqlDialect
 {
     public DatabaseEngine Engine => DatabaseEngine.Postgres;
     public string Paging => "LIMIT @Limit OFFSET @Offset";
+    // PostgreSQL sorts a missing value after every other, so the plain column is what an index on it yields.
+    public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC" : column;
+    // An IN (subquery) would be a filter row by row; an array computed once is an index condition PostgreSQL can OR with others.
+    public string InSelection(string column, string select) => $"{column} = ANY (ARRAY({select}))";
     // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.
@@ -18,6 +23,10 @@ public sealed class PostgresDialect : ISqlDialect
     // A COPY streams every row in one round trip, where even 64 rows per INSERT cost one per batch.
     public Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows) =>
         PostgresCopy.WriteAsync((NpgsqlConnection)transaction.Connection!, sql(1), rows);
+
+    // Binary COPY streams the rows with no statement per batch and takes part in the import's transaction.
+    public Task<ISpendingLineWriter> BeginSpendingLinesAsync(DbTransaction transaction, long importId, CancellationToken cancellationToken) =>
+        SpendingLineCopy.BeginAsync((NpgsqlConnection)transaction.Connection!, importId, cancellationToken);
 
     /// <summary>At most 5 s to connect (Npgsql's default is 15): with the server down or hanging, a request soon answers 503.</summary>
     public string PrepareConnectionString(string connectionString, string baseDirectory)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContractRegie.Data.Sql;
+using ContractRegie.Data.Spending;
 using Dapper;
 using FluentMigrator.Runner;
 using Microsoft.Data.SqlClient;
@@ -14,6 +15,10 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public DatabaseEngine Engine => DatabaseEngine.SqlServer;
     public string Paging => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
+    // No NULLS LAST in T-SQL.
+    public string OrderNullsLast(string column, bool descending) =>
+        descending ? $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END DESC, {column} DESC" : $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {column}";
+    public string InSelection(string column, string select) => $"{column} IN ({select})";
     // SCOPE_IDENTITY() ignores identities created by triggers; it is numeric, so cast for Dapper.
     public string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint)";
     // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.
@@ -21,6 +26,10 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows) =>
         SqlRows.InsertBatchesAsync(transaction, sql, BulkInsertRows, rows);
+
+    // Not SqlBulkCopy: no SQL Server runs on these machines to test it against, so the tested multi-row INSERTs stay.
+    public Task<ISpendingLineWriter> BeginSpendingLinesAsync(DbTransaction transaction, long importId, CancellationToken cancellationToken) =>
+        Task.FromResult<ISpendingLineWriter>(new SpendingLineInserts(transaction, importId, BulkInsertRows));
 
     public string PrepareConnectionString(string connectionString, string baseDirectory) => connectionString;
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContractRegie.Data.Sql;
+using ContractRegie.Data.Spending;
 using FluentMigrator.Runner;
 using Microsoft.Data.Sqlite;
 using Quartz;
@@ -14,6 +15,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public DatabaseEngine Engine => DatabaseEngine.Sqlite;
     public string Paging => "LIMIT @Limit OFFSET @Offset";
+    public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC NULLS FIRST" : column + " NULLS LAST";
+    public string InSelection(string column, string select) => $"{column} IN ({select})";
     public string SelectInsertedId => "SELECT last_insert_rowid()";
     // SQLite binds each named parameter with a linear search of the statement's names, so a wide multi-row INSERT costs
     // quadratic time, and in-process there are no round trips to save: one prepared single-row INSERT, reused, is fastest
@@ -22,6 +25,9 @@ public sealed class SqliteDialect : ISqlDialect
 
     public Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows) =>
         SqlRows.InsertBatchesAsync(transaction, sql, BulkInsertRows, rows);
+
+    public Task<ISpendingLineWriter> BeginSpendingLinesAsync(DbTransaction transaction, long importId, CancellationToken cancellationToken) =>
+        Task.FromResult<ISpendingLineWriter>(new SpendingLineInserts(transaction, importId, BulkInsertRows));
 
     /// <summary>Foreign keys on, pooled, and a relative file under the base directory (whose folder is created), wherever the process started.</summary>
     public string PrepareConnectionString(string connectionString, string baseDirectory)

@@ -7,7 +7,7 @@ namespace ContractRegie.Data.Import;
 
 /// <summary>
 /// Imports a spending file, the financial administration's CSV or a WMO323/JW323 declaration, all or nothing in one
-/// transaction. Lines stream from the file into batched inserts, each matched to a contract on the way (exceptions are
+/// transaction. Lines stream from the file into the engine's bulk load, each matched to a contract on the way (exceptions are
 /// stored with the line); any rejected line or a wrong declaration total rolls the whole import back. The same file
 /// again, recognised by its SHA-256, changes nothing; a declaration number the provider used before is refused. BSNs
 /// are pseudonymised by the readers and no import starts without the key.
@@ -90,11 +90,12 @@ public sealed class SpendingImporter(
         AllocationChecker allocationChecker, long importId,
         ImportErrorList errors, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows);
+        // Read before the lines start: on PostgreSQL the connection is busy with the COPY until the writer completes.
+        var lastIdBefore = await spending.ReadMaxLineIdAsync(transaction);
+        await using var writer = await database.Dialect.BeginSpendingLinesAsync(transaction, importId, cancellationToken);
         var limits = options.Limits;
         var exceptions = 0;
         var total = 0L;
-        var lastIdBefore = await spending.ReadMaxLineIdAsync(transaction);
         while (errors.Count < MaxErrors && await reader.ReadAsync(errors, cancellationToken) is { } read)
         {
             var line = read.Spending;
@@ -119,7 +120,7 @@ public sealed class SpendingImporter(
         {
             errors.Add(0, null, $"Na {MaxErrors} fouten is het lezen gestopt; de fouten hieronder zijn de eerste {MaxErrors}.");
         }
-        await writer.FlushAsync(cancellationToken);
+        await writer.CompleteAsync(cancellationToken);
         if (reader.Declaration is null && errors.Count == 0)
         {
             // A 323's number was checked before its lines; a CSV's invoice numbers are checked against earlier imports here.

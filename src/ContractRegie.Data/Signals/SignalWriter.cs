@@ -149,7 +149,7 @@ public sealed class SignalWriter(
         var subjects = mailItems.Select(i => (i.Signal.SubjectType, i.Signal.SubjectId)).Distinct().ToList();
         var thread = subjects.Count == 1 ? $"{subjects[0].SubjectType}-{subjects[0].SubjectId}" : null;
         var draft = new NotificationDraft(recipient.Address, content.Subject, content.Text, content.Html, [.. mailItems.Select(i => i.Signal.Id).Distinct()],
-            dedupeKey, thread, DeadlineCalendar.For(mailItems));
+            dedupeKey, thread, DeadlineCalendar.For(SignalMail.Listed(mailItems)));
         if (await outbox.EnqueueAsync(draft, transaction) is not { } notificationId)
         {
             return false;

@@ -9,7 +9,7 @@ using Dapper;
 
 namespace ContractRegie.Data.Spending;
 
-/// <summary>Reads and writes of the spending tables. The bulk write of lines is <see cref="SpendingLineWriter"/>.</summary>
+/// <summary>Reads and writes of the spending tables. The bulk write of lines is <see cref="ISpendingLineWriter"/>.</summary>
 public sealed class SpendingRepository(Database database, ContractRepository contracts)
 {
     public Task<SpendingImport?> ReadImportByHashAsync(string fileHash, DbTransaction? transaction = null) =>

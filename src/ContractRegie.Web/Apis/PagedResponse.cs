@@ -7,8 +7,12 @@ public sealed record Link(string Href);
 
 public sealed record PageLinks(Link Self, Link? First, Link? Prev, Link? Next, Link? Last);
 
-/// <summary>A page of a list with HAL-style links to its neighbours, as the API Design Rules suggest.</summary>
-public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, int TotalPages, PageLinks Links)
+/// <summary>
+/// A page of a list with HAL-style links to its neighbours, as the API Design Rules suggest. When
+/// <c>totalCountIsExact</c> is false the list matched more than <c>totalCount</c> (a contract search counts its matches
+/// only so far): <c>totalCount</c> and <c>totalPages</c> are then lower bounds, <c>next</c> leads on and there is no <c>last</c>.
+/// </summary>
+public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, bool TotalCountIsExact, int TotalPages, PageLinks Links)
 {
     public static PagedResponse<T> From(Page<T> page, HttpRequest request)
     {
@@ -27,8 +31,8 @@ public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int Page
             new Link(At(page.PageNumber)),
             new Link(At(1)),
             page.PageNumber > 1 ? new Link(At(Math.Min(page.PageNumber - 1, last))) : null,
-            page.PageNumber < page.TotalPages ? new Link(At(page.PageNumber + 1)) : null,
-            new Link(At(last)));
-        return new PagedResponse<T>(page.Items, page.PageNumber, page.PageSize, page.TotalCount, page.TotalPages, links);
+            page.HasNext ? new Link(At(page.PageNumber + 1)) : null,
+            page.TotalIsExact ? new Link(At(last)) : null);
+        return new PagedResponse<T>(page.Items, page.PageNumber, page.PageSize, page.TotalCount, page.TotalIsExact, page.TotalPages, links);
     }
 }

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Export;
 using ContractRegie.Web.Pages.Labels;

@@ -120,7 +120,7 @@ public sealed class ZorgaanbiederModel(
     }
 
     public static string BudgetLabel(ReconciliationRow row) =>
-        row.ContractNumber + (row.MunicipalityCode is { } code ? " " + Labels.Municipalities.Name(code) : "");
+        row.ContractNumber + (row.MunicipalityCode is { } code ? " " + Core.Common.Municipalities.Name(code) : "");
 
     private static string Percent(decimal value) => DutchFormat.Number(decimal.Round(value * 100, 1)) + " %";
 

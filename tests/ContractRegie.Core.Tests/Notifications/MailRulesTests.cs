@@ -85,6 +85,43 @@ public sealed class MailRulesTests
     }
 
     [Fact]
+    public void A_mail_with_more_signals_than_it_lists_shows_the_most_urgent_and_sends_the_reader_to_the_signal_list()
+    {
+        // Ids count down, so the order by id alone would list the opposite of what urgency lists.
+        var items = Enumerable.Range(0, SignalMail.MaxListed + 30).Select(n => new MailItem(new Signal
+        {
+            Id = 1_000 - n, Kind = SignalKind.DecisionDue, SubjectType = "contract", SubjectId = n,
+            Severity = n == 70 ? SignalSeverity.Critical : SignalSeverity.Warning, Title = $"Besluit {n:D3}",
+        }, new DateOnly(2027, 1, 1).AddDays(n), InCopy: false)).ToList();
+
+        var mail = SignalMail.Digest(items, new MailReader("F. Smit", [Role.Contractmanager]), new DateOnly(2026, 12, 3), MailFrequency.Daily,
+            overview: true, "https://cr.example");
+        var listed = System.Text.RegularExpressions.Regex.Matches(mail.Text, @"Besluit (\d{3})").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+
+        Assert.Equal([70, .. Enumerable.Range(0, SignalMail.MaxListed - 1)], listed);
+        Assert.Contains("80 signaleringen voor u", mail.Subject);
+        Assert.Contains($"Hieronder staan de {SignalMail.MaxListed} dringendste; alle 80 vindt u onder Signaleringen: https://cr.example/signaleringen", mail.Text);
+        Assert.Contains("<a href=\"https://cr.example/signaleringen\">Signaleringen</a>", mail.Html);
+        Assert.Equal(SignalMail.MaxListed, System.Text.RegularExpressions.Regex.Matches(DeadlineCalendar.For(SignalMail.Listed(items))!, "BEGIN:VEVENT").Count);
+        Assert.DoesNotContain("dringendste", SignalMail.Digest(items[..SignalMail.MaxListed], new MailReader(null, [Role.Contractmanager]),
+            new DateOnly(2026, 12, 3), MailFrequency.Daily, overview: false, "https://cr.example").Text);
+    }
+
+    [Fact]
+    public void Financien_is_pointed_to_the_contractmanager_where_the_contractmanager_is_pointed_to_financien()
+    {
+        var budget = new Signal { Id = 9, Kind = SignalKind.BudgetExceeded, Severity = SignalSeverity.High, SubjectType = "contract", SubjectId = 3, Title = "Budget overschreden" };
+        var item = new MailItem(budget, null, InCopy: false);
+
+        var toFinance = SignalMail.Immediate([item], new MailReader("G. Visser", [Role.Financien]), "https://cr.example").Text;
+        var toManager = SignalMail.Immediate([item], new MailReader("F. Smit", [Role.Contractmanager]), "https://cr.example").Text;
+
+        Assert.Contains("Wat nu: Stem met de contractmanager af", toFinance);
+        Assert.DoesNotContain("Stem met financiën af", toFinance);
+        Assert.Contains("Wat nu: Stem met financiën af", toManager);
+    }
+
+    [Fact]
     public void Deadlines_become_all_day_calendar_events_that_keep_their_uid_per_signal()
     {
         var signal = new Signal { Id = 7, Kind = SignalKind.DecisionDue, Title = "Besluit over verlenging van WMO-1 uiterlijk 30-06-2026" };

@@ -161,7 +161,7 @@ public class SpendingMatcherTests
 
         var exception = Assert.Single(match.Exceptions);
         Assert.Equal((SpendingExceptionKind.MunicipalityNotCovered, (long?)1), (exception.Kind, match.ContractId));
-        Assert.Equal("Gemeente 0153 neemt niet deel aan contract WMO-2021-001 (0141, 1735).", exception.Reason);
+        Assert.Equal("Gemeente Enschede (0153) neemt niet deel aan contract WMO-2021-001 (Almelo, Hof van Twente).", exception.Reason);
         Assert.True(Default.Match(Line() with { MunicipalityCode = "1735" }).IsClean);
     }
 

@@ -19,7 +19,7 @@ public class SpendingSignalRulesTests
         var draft = SpendingSignalRules.ForBudget(Budget(850_000), 80m)!;
 
         Assert.Equal(new SignalDraft(SignalKind.BudgetNearlyExhausted, SignalSeverity.Warning, "contract", 7,
-            "Budget bijna op: WMO-2026-007 (0141, 2026)",
+            "Budget bijna op: WMO-2026-007 (Almelo, 2026)",
             "Besteed € 8.500,00 van € 10.000,00 (85,0 %); prognose tot jaareinde bij het huidige tempo € 51.708,33.",
             "budget-nearly-exhausted:7:0141:2026", 0, "a.bakker"), draft);
     }

@@ -483,6 +483,38 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     }
 
     [EngineFact]
+    public async Task A_search_matching_more_than_it_counts_says_more_than_and_still_pages_to_the_end()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        const int matches = ContractRepository.CountedMatches + 1;
+        await Database.InTransactionAsync(async tx =>
+        {
+            for (var i = 0; i < matches; i++)
+            {
+                // One Jeugdwet contract, so a filter on the Wmo leaves exactly as many as are counted.
+                await Contracts.InsertAsync(TestData.Contract(providerId) with
+                {
+                    ContractNumber = $"{tag}-{i:D4}", ContractManager = tag, Law = i == 7 ? Law.Jeugdwet : Law.Wmo,
+                }, tx);
+            }
+        });
+        var all = new ContractFilter { ContractManager = tag };
+
+        var first = await Contracts.SearchAsync(all, new PageRequest(1, 50));
+        var lastFull = await Contracts.SearchAsync(all, new PageRequest(20, 50));
+        var end = await Contracts.SearchAsync(all, new PageRequest(21, 50));
+        var wmo = await Contracts.SearchAsync(all with { Law = Law.Wmo }, new PageRequest(1, 50));
+
+        Assert.Equal((false, ContractRepository.CountedMatches, true), (first.TotalIsExact, first.TotalCount, first.HasNext));
+        Assert.Equal((false, true), (lastFull.TotalIsExact, lastFull.HasNext));
+        Assert.Equal($"{tag}-0999", lastFull.Items[^1].ContractNumber);
+        Assert.Equal((true, matches, false), (end.TotalIsExact, end.TotalCount, end.HasNext));
+        Assert.Equal([$"{tag}-1000"], end.Items.Select(c => c.ContractNumber));
+        Assert.Equal((true, ContractRepository.CountedMatches, 20), (wmo.TotalIsExact, wmo.TotalCount, wmo.TotalPages));
+    }
+
+    [EngineFact]
     public async Task Recording_an_extension_exercises_the_option_and_moves_the_current_end()
     {
         var contract = TestData.Contract(await NewProviderAsync()) with

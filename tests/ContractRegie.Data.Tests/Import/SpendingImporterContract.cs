@@ -232,7 +232,8 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     public async Task One_bad_row_rejects_the_file_after_lines_were_written_in_batches()
     {
         var (agb, _) = await ContractAsync();
-        // 150 good lines span two full batches of 64 and a rest; the bad one comes last.
+        // 150 good lines span two full batches of 64 and a rest, and several of the COPY's 8 KB write buffers on PostgreSQL,
+        // so lines have reached the server when the bad one, the last, rejects the file.
         var good = Enumerable.Range(1, 150).Select(i => $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;G{i};;;");
         var bad = $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;G999;;;123456789";
 
@@ -353,6 +354,105 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         Assert.Equal(WriteResult.Written, await keys.DeleteAsync(stored.Id, 2));
         Assert.Null(await keys.ReadByContractAsync(contractId));
         Assert.Equal([("0141", 1_000_001L)], await BudgetsAsync(contractId));
+    }
+
+    [EngineFact]
+    public async Task Every_value_of_a_line_is_stored_as_the_engine_writes_it_in_bulk()
+    {
+        var (agb, contractId) = await ContractAsync();
+        var line = new SpendingLine
+        {
+            ProviderAgbCode = agb, MunicipalityCode = "0141", Law = Law.Jeugdwet, ProductCategory = "45", ProductCode = "45A53",
+            DeliveryStart = new(2025, 2, 1), DeliveryEnd = new(2025, 2, 28), Volume = 1234567890.25m, Unit = SpendingUnit.Etmaal,
+            AmountCents = 9_000_000_000_000_000_007, DebetCredit = DebetCredit.Credit, DeclarationNumber = "F-é1", ProductReference = "Één €",
+            AllocationNumber = "T1", ClientPseudonym = new string('a', 64),
+        };
+        var exception = new SpendingException(SpendingExceptionKind.AmountDeviatesFromTariff, "Bedrag wijkt af: € 15,00.");
+        var bare = line with { DebetCredit = DebetCredit.Debet, ProductReference = null, AllocationNumber = null, ClientPseudonym = null };
+
+        await WriteLinesAsync(CancellationToken.None, [new SpendingLineRow(7, line, contractId, exception, 42), new SpendingLineRow(8, bare, null, null)]);
+
+        var flagged = Assert.Single((await Spending.SearchExceptionsAsync(new SpendingExceptionFilter(ProviderAgbCode: agb), new PageRequest(1, 10))).Items);
+        Assert.Equal(
+            (7, agb, "0141", "Jeugdwet", "45", "45A53", new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 28), 1234567890.25m, "Etmaal",
+             9_000_000_000_000_000_007, "C", "F-é1", (long?)contractId, SpendingExceptionKind.AmountDeviatesFromTariff, "Bedrag wijkt af: € 15,00."),
+            (flagged.LineNumber, flagged.ProviderAgbCode, flagged.MunicipalityCode, flagged.Law, flagged.ProductCategory, flagged.ProductCode,
+             flagged.DeliveryStart, flagged.DeliveryEnd, flagged.Volume, flagged.Unit, flagged.AmountCents, flagged.DebetCredit,
+             flagged.DeclarationNumber, flagged.ContractId, flagged.ExceptionKind, flagged.ExceptionReason));
+        var rest = await Database.RunAsync(null, c => c.QueryAsync<StoredRest>("""
+            SELECT line_number, delivery_year, debet_credit, product_reference, allocation_number, client_pseudonym, contract_id, exception_kind, allocation_id
+            FROM spending_line WHERE provider_agb_code = @Agb ORDER BY line_number
+            """, new { Agb = agb }));
+        var first = new StoredRest
+        {
+            LineNumber = 7, DeliveryYear = 2025, DebetCredit = "C", ProductReference = "Één €", AllocationNumber = "T1",
+            ClientPseudonym = new string('a', 64), ContractId = contractId, ExceptionKind = "AmountDeviatesFromTariff", AllocationId = 42,
+        };
+        Assert.Equal(
+            [first, new StoredRest { LineNumber = 8, DeliveryYear = 2025, DebetCredit = "D" }],
+            rest);
+    }
+
+    [EngineFact]
+    public async Task A_bulk_write_cancelled_after_many_lines_leaves_none_and_the_next_import_is_written()
+    {
+        var (agb, _) = await ContractAsync();
+        var line = new SpendingLine
+        {
+            ProviderAgbCode = agb, MunicipalityCode = "0141", Law = Law.Wmo, ProductCategory = "45", ProductCode = "45A53",
+            DeliveryStart = new(2025, 3, 1), DeliveryEnd = new(2025, 3, 31), Volume = 1, Unit = SpendingUnit.Uur, AmountCents = 7_250,
+            DeclarationNumber = "C1",
+        };
+        using var cancel = new CancellationTokenSource();
+        // 1,000 lines fill many INSERT batches and COPY write buffers, so most are on the server when the cancel comes; at
+        // most one batch later the writer must see it.
+        var rows = Enumerable.Range(0, 1_000 + SpendingLineInserts.BatchRows).Select(i => new SpendingLineRow(i + 2, line, null, null));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => WriteLinesAsync(cancel.Token, [.. rows], cancelAfter: 1_000, cancel));
+
+        Assert.Equal(0, await LineCountAsync(agb));
+        var next = await Importer().ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;C2;;;"), null);
+        Assert.Equal((SpendingImportOutcome.Imported, 1), (next.Outcome, next.LinesImported));
+        Assert.Equal(1, await LineCountAsync(agb));
+    }
+
+    /// <summary>
+    /// Writes the rows through the engine's bulk writer in a transaction of their own and commits, as an import does;
+    /// cancels <paramref name="cancel"/> once <paramref name="cancelAfter"/> rows are written.
+    /// </summary>
+    private async Task WriteLinesAsync(CancellationToken cancellationToken, SpendingLineRow[] rows, int? cancelAfter = null,
+        CancellationTokenSource? cancel = null)
+    {
+        await using var connection = await Database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var importId = await Spending.InsertImportAsync(Guid.NewGuid().ToString("N"), SpendingSource.Csv, null, "f.smit", DateTimeOffset.UtcNow, transaction);
+        await using (var writer = await Database.Dialect.BeginSpendingLinesAsync(transaction, importId, cancellationToken))
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (i == cancelAfter)
+                {
+                    await cancel!.CancelAsync();
+                }
+                await writer.AddAsync(rows[i], cancellationToken);
+            }
+            await writer.CompleteAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The columns of a stored line that the exceptions list does not show, mapped by name.</summary>
+    private sealed record StoredRest
+    {
+        public int LineNumber { get; init; }
+        public int DeliveryYear { get; init; }
+        public string DebetCredit { get; init; } = "";
+        public string? ProductReference { get; init; }
+        public string? AllocationNumber { get; init; }
+        public string? ClientPseudonym { get; init; }
+        public long? ContractId { get; init; }
+        public string? ExceptionKind { get; init; }
+        public long? AllocationId { get; init; }
     }
 
     private async Task<List<(string, long)>> BudgetsAsync(long contractId) =>

@@ -99,7 +99,7 @@ public static class DapperStatements
         {
             var labels = combination.Select(c => c.Label).Where(label => label.Length > 0);
             var text = (string)method.Invoke(null, combination.Select(c => c.Value).ToArray())!;
-            yield return new SqlPiece($"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", labels)})", text, SqlKind.Statement);
+            yield return Classify($"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", labels)})", text, isPublic: true);
         }
     }
 

@@ -24,14 +24,18 @@ internal sealed class BenchmarkHost(string provider, string connectionString, st
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     /// <summary>A client signed in through the real sign-in endpoint as a new user <paramref name="userName"/> holding <paramref name="role"/>.</summary>
-    public async Task<HttpClient> SignInAsync(Role role, string userName)
+    public async Task<HttpClient> SignInAsync(Role role, string name)
     {
+        // Unique per run, so a run on a reused database does not meet the accounts of the one before.
+        var userName = name + "-" + _run;
         await Services.GetRequiredService<UserAccounts>().CreateAsync(
             new UserAccount { UserName = userName, DisplayName = "Benchmark " + role, Roles = [role] }, Password);
         var client = CreateClient();
         (await client.PostAsJsonAsync("/api/v1/sessions", new { userName, password = Password })).EnsureSuccessStatusCode();
         return client;
     }
+
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

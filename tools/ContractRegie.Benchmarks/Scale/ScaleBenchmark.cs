@@ -52,6 +52,12 @@ internal static class ScaleBenchmark
     {
         var size = ScaleSize.Named(Option(args, "--size") ?? "almelo");
         var postgres = Option(args, "--postgres");
+        // To measure pages and search again on a register kept from an earlier run (e.g. while reading its query plans).
+        var reuse = args.Contains("--reuse");
+        if (reuse && postgres is null)
+        {
+            throw new ArgumentException("--reuse needs --postgres: the SQLite file of a run is removed with it.");
+        }
         var scratch = Directory.CreateTempSubdirectory("contractregie-scale-").FullName;
         try
         {
@@ -65,27 +71,15 @@ internal static class ScaleBenchmark
                 "|---|---|---|---|",
             };
             _ = host.Services; // starts the host, which migrates the empty database
-            await MeasureAsync(report, "generate register", async () =>
-            {
-                var pseudonym = ClientPseudonym.TryCreate(PseudonymKey, out _)!;
-                await new ScaleRegister(host.Services, size, host.Today, pseudonym).WriteAsync(output);
-            });
             var admin = await host.SignInAsync(Role.Beheerder, "bench-beheerder");
-            foreach (var job in Jobs)
+            if (reuse)
             {
-                foreach (var run in new[] { "first", "second" })
-                {
-                    string? failure = null;
-                    await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job, output),
-                        elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
-                }
+                report.Add("| (register of an earlier run reused: no generation, no jobs) | | | |");
             }
-            await QueueMailsAsync(host.Services, DispatchMails);
-            string? dispatchFailure = null;
-            await MeasureAsync(report, $"dispatch {DispatchMails} queued mails, one run",
-                async () => dispatchFailure = await RunJobAsync(admin, "notification-dispatch", output),
-                elapsed => $"{Milliseconds(elapsed.TotalMilliseconds)} "
-                           + (dispatchFailure ?? $"({(DispatchMails / elapsed.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)} mails/s)"));
+            else
+            {
+                await GenerateAndRunJobsAsync(host, size, admin, report, output);
+            }
             var reader = await host.SignInAsync(Role.Lezer, "bench-lezer");
             var (contractId, providerId) = await FirstContractAsync(reader);
             var pages = Pages.Select(page => (admin, page)).Concat(ReaderPages(contractId, providerId, ScaleRegister.SpendingYear(host.Today)).Select(page => (reader, page)));
@@ -135,6 +129,31 @@ internal static class ScaleBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>Writes the register, then times each job's first and second run and one dispatcher run of a full batch.</summary>
+    private static async Task GenerateAndRunJobsAsync(BenchmarkHost host, ScaleSize size, HttpClient admin, List<string> report, TextWriter output)
+    {
+        await MeasureAsync(report, "generate register", async () =>
+        {
+            var pseudonym = ClientPseudonym.TryCreate(PseudonymKey, out _)!;
+            await new ScaleRegister(host.Services, size, host.Today, pseudonym).WriteAsync(output);
+        });
+        foreach (var job in Jobs)
+        {
+            foreach (var run in new[] { "first", "second" })
+            {
+                string? failure = null;
+                await MeasureAsync(report, $"job {job}, {run} run", async () => failure = await RunJobAsync(admin, job, output),
+                    elapsed => failure is null ? null : Milliseconds(elapsed.TotalMilliseconds) + " " + failure);
+            }
+        }
+        await QueueMailsAsync(host.Services, DispatchMails);
+        string? dispatchFailure = null;
+        await MeasureAsync(report, $"dispatch {DispatchMails} queued mails, one run",
+            async () => dispatchFailure = await RunJobAsync(admin, "notification-dispatch", output),
+            elapsed => $"{Milliseconds(elapsed.TotalMilliseconds)} "
+                       + (dispatchFailure ?? $"({(DispatchMails / elapsed.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)} mails/s)"));
     }
 
     /// <summary>The register's first contract (every contract has generated spending) and its provider.</summary>

@@ -124,7 +124,7 @@ internal sealed class ScaleRegister(IServiceProvider services, ScaleSize size, D
         await using var transaction = await connection.BeginTransactionAsync();
         var importId = await services.GetRequiredService<SpendingRepository>().InsertImportAsync(
             "scale-" + size.Name, SpendingSource.Csv, "scale-" + size.Name + ".csv", "benchmark", DateTimeOffset.UtcNow, transaction);
-        await using (var writer = new SpendingLineWriter(transaction, importId, database.Dialect.BulkInsertRows))
+        await using (var writer = await database.Dialect.BeginSpendingLinesAsync(transaction, importId, CancellationToken.None))
         {
             for (var i = 0; i < size.SpendingLines; i++)
             {
@@ -145,7 +145,7 @@ internal sealed class ScaleRegister(IServiceProvider services, ScaleSize size, D
                 };
                 await writer.AddAsync(new SpendingLineRow(i + 2, line, spend.ContractId, null), CancellationToken.None);
             }
-            await writer.FlushAsync(CancellationToken.None);
+            await writer.CompleteAsync(CancellationToken.None);
         }
         await transaction.CommitAsync();
     }

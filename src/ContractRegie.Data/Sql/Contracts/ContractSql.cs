@@ -117,9 +117,15 @@ public static class ContractSql
     public const string WhereProcurementRoute = "c.procurement_route = @ProcurementRoute";
     public const string WhereMunicipality =
         "c.id IN (SELECT m.contract_id FROM contract_municipality m WHERE m.municipality_code = @MunicipalityCode)";
-    public const string WhereText = """
-        (LOWER(c.title) LIKE @Text ESCAPE '\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\' OR LOWER(p.name) LIKE @Text ESCAPE '\')
-        """;
+
+    /// <summary>
+    /// Title, number or the provider's name. The name is matched in the provider table and the contracts found by
+    /// provider_id, so every branch can use an index (the trigram ones on PostgreSQL): a narrow search reads its few
+    /// matches, a broad one the first rows in page order.
+    /// </summary>
+    public static string WhereText(ISqlDialect dialect) =>
+        "(LOWER(c.title) LIKE @Text ESCAPE '\\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\\' OR "
+        + dialect.InSelection("c.provider_id", "SELECT q.id FROM provider q WHERE LOWER(q.name) LIKE @Text ESCAPE '\\'") + ")";
     public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
     public const string WhereUpdatedSince = "c.updated_at >= @UpdatedSince";
@@ -143,30 +149,25 @@ public static class ContractSql
     // In the order of the ContractStatus enum, as the pages sort it.
     private const string OrderByStatus = "CASE " + StatusToday + " WHEN 'Concept' THEN 0 WHEN 'Actief' THEN 1 WHEN 'Verlopen' THEN 2 ELSE 3 END";
 
-    // A missing deadline sorts last (first when descending); the contract number breaks ties, always ascending.
+    // The contract number breaks ties, always ascending.
     private const string OrderByNumber = "c.contract_number";
     private const string OrderByNumberDescending = "c.contract_number DESC";
     private const string OrderByProvider = "p.name, c.contract_number";
     private const string OrderByProviderDescending = "p.name DESC, c.contract_number";
     private const string OrderByCurrentEnd = "c.current_end, c.contract_number";
     private const string OrderByCurrentEndDescending = "c.current_end DESC, c.contract_number";
-    private const string OrderByDecisionDeadline = "CASE WHEN c.decision_deadline IS NULL THEN 1 ELSE 0 END, c.decision_deadline, c.contract_number";
-    private const string OrderByDecisionDeadlineDescending =
-        "CASE WHEN c.decision_deadline IS NULL THEN 1 ELSE 0 END DESC, c.decision_deadline DESC, c.contract_number";
-    private const string OrderByProcurementStart =
-        "CASE WHEN c.procurement_start_deadline IS NULL THEN 1 ELSE 0 END, c.procurement_start_deadline, c.contract_number";
-    private const string OrderByProcurementStartDescending =
-        "CASE WHEN c.procurement_start_deadline IS NULL THEN 1 ELSE 0 END DESC, c.procurement_start_deadline DESC, c.contract_number";
-    private const string OrderByNextDeadline = "CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END, c.next_deadline, c.contract_number";
-    private const string OrderByNextDeadlineDescending = "CASE WHEN c.next_deadline IS NULL THEN 1 ELSE 0 END DESC, c.next_deadline DESC, c.contract_number";
     private const string OrderByStatusAscending = OrderByStatus + ", c.contract_number";
     private const string OrderByStatusDescending = OrderByStatus + " DESC, c.contract_number";
 
     /// <summary>One page of the filtered register, in SQL; binds the filter's values, <c>@Today</c>, <c>@Offset</c> and <c>@Limit</c>.</summary>
     public static string Search(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
-        Select + " " + Where(filter) + " ORDER BY " + OrderBy(order, descending) + " " + dialect.Paging;
+        Select + " " + Where(dialect, filter) + " ORDER BY " + OrderBy(dialect, order, descending) + " " + dialect.Paging;
 
-    public static string Count(ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(filter);
+    public static string Count(ISqlDialect dialect, ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(dialect, filter);
+
+    /// <summary>The filter's matches counted up to <c>@Limit</c> (with <c>@Offset</c> 0): the count stops there instead of visiting them all.</summary>
+    public static string CountUpTo(ISqlDialect dialect, ContractFilter filter) =>
+        "SELECT COUNT(*) FROM (SELECT c.id " + From + " " + Where(dialect, filter) + " ORDER BY c.id " + dialect.Paging + ") matches";
 
     /// <summary>
     /// The next <c>@Limit</c> contracts after <c>@AfterId</c> in id order: the register a chunk at a time by key, so the
@@ -193,18 +194,19 @@ public static class ContractSql
         "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN (" + SqlRows.List("ContractId", ids)
         + ") ORDER BY contract_id, sequence";
 
-    private static string OrderBy(ContractOrder order, bool descending) => order switch
+    private static string OrderBy(ISqlDialect dialect, ContractOrder order, bool descending) => order switch
     {
         ContractOrder.Provider => descending ? OrderByProviderDescending : OrderByProvider,
         ContractOrder.CurrentEnd => descending ? OrderByCurrentEndDescending : OrderByCurrentEnd,
-        ContractOrder.DecisionDeadline => descending ? OrderByDecisionDeadlineDescending : OrderByDecisionDeadline,
-        ContractOrder.ProcurementStart => descending ? OrderByProcurementStartDescending : OrderByProcurementStart,
-        ContractOrder.NextDeadline => descending ? OrderByNextDeadlineDescending : OrderByNextDeadline,
+        // A missing deadline sorts last (first when descending).
+        ContractOrder.DecisionDeadline => dialect.OrderNullsLast("c.decision_deadline", descending) + ", c.contract_number",
+        ContractOrder.ProcurementStart => dialect.OrderNullsLast("c.procurement_start_deadline", descending) + ", c.contract_number",
+        ContractOrder.NextDeadline => dialect.OrderNullsLast("c.next_deadline", descending) + ", c.contract_number",
         ContractOrder.Status => descending ? OrderByStatusDescending : OrderByStatusAscending,
         _ => descending ? OrderByNumberDescending : OrderByNumber,
     };
 
-    private static SqlWhere Where(ContractFilter filter) => new SqlWhere()
+    private static SqlWhere Where(ISqlDialect dialect, ContractFilter filter) => new SqlWhere()
         .When(filter.Kind is not null, WhereKind)
         .When(filter.Law is not null, WhereLaw)
         .When(filter.Status is not null, WhereStatus)
@@ -214,7 +216,7 @@ public static class ContractSql
         .When(filter.ProcurementRoute is not null, WhereProcurementRoute)
         .When(filter.MunicipalityCode is not null, WhereMunicipality)
         .When(filter.WithoutEnded, WhereNotEnded)
-        .When(filter.Text is not null, WhereText)
+        .When(filter.Text is not null, WhereText(dialect))
         .When(filter.DecisionDueBefore is not null, WhereDecisionDueBefore)
         .When(filter.EndsBefore is not null, WhereEndsBefore)
         .When(filter.UpdatedSince is not null, WhereUpdatedSince);

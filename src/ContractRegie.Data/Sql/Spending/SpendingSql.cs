@@ -163,36 +163,33 @@ public static class SpendingSql
         .When(filter.ImportId is not null, WhereImport);
 
     /// <summary>
-    /// The per-row parameters of <see cref="InsertLines"/> in column order, with the type and size to bind them with
-    /// (SQL Server needs sizes to prepare); import_id is one parameter for all rows.
+    /// The columns a line is written to after import_id, in order, with the type and size to bind them with (SQL Server
+    /// needs sizes to prepare): <see cref="InsertLines"/> and <see cref="CopyLines"/> both take their column list from here.
     /// </summary>
-    public static readonly IReadOnlyList<(string Name, DbType Type, int Size)> LineParameters =
+    public static readonly IReadOnlyList<(string Name, DbType Type, int Size)> LineColumns =
     [
-        ("LineNumber", DbType.Int32, 0), ("ProviderAgbCode", DbType.AnsiString, 8), ("MunicipalityCode", DbType.AnsiString, 4),
-        ("Law", DbType.AnsiString, 20), ("ProductCategory", DbType.AnsiString, 10), ("ProductCode", DbType.AnsiString, 10),
-        ("DeliveryStart", DbType.Date, 0), ("DeliveryEnd", DbType.Date, 0), ("DeliveryYear", DbType.Int32, 0),
-        ("Volume", DbType.Decimal, 0), ("Unit", DbType.AnsiString, 10), ("AmountCents", DbType.Int64, 0),
-        ("DebetCredit", DbType.AnsiString, 1), ("DeclarationNumber", DbType.AnsiString, 50), ("ProductReference", DbType.String, 50),
-        ("AllocationNumber", DbType.AnsiString, 20), ("ClientPseudonym", DbType.AnsiString, 64), ("ContractId", DbType.Int64, 0),
-        ("ExceptionKind", DbType.AnsiString, 40), ("ExceptionReason", DbType.String, 1000), ("AllocationId", DbType.Int64, 0),
+        ("line_number", DbType.Int32, 0), ("provider_agb_code", DbType.AnsiString, 8), ("municipality_code", DbType.AnsiString, 4),
+        ("law", DbType.AnsiString, 20), ("product_category", DbType.AnsiString, 10), ("product_code", DbType.AnsiString, 10),
+        ("delivery_start", DbType.Date, 0), ("delivery_end", DbType.Date, 0), ("delivery_year", DbType.Int32, 0),
+        ("volume", DbType.Decimal, 0), ("unit", DbType.AnsiString, 10), ("amount_cents", DbType.Int64, 0),
+        ("debet_credit", DbType.AnsiString, 1), ("declaration_number", DbType.AnsiString, 50), ("product_reference", DbType.String, 50),
+        ("allocation_number", DbType.AnsiString, 20), ("client_pseudonym", DbType.AnsiString, 64), ("contract_id", DbType.Int64, 0),
+        ("exception_kind", DbType.AnsiString, 40), ("exception_reason", DbType.String, 1000), ("allocation_id", DbType.Int64, 0),
     ];
 
-    // Not a const: on its own it is no statement; the parse test checks what InsertLines composes from it.
-    private static readonly string InsertLinesHead = """
-        INSERT INTO spending_line (import_id, line_number, provider_agb_code, municipality_code, law, product_category, product_code,
-            delivery_start, delivery_end, delivery_year, volume, unit, amount_cents, debet_credit, declaration_number, product_reference,
-            allocation_number, client_pseudonym, contract_id, exception_kind, exception_reason, allocation_id)
-        VALUES
-        """;
+    private static readonly string LineColumnList = "import_id, " + string.Join(", ", LineColumns.Select(column => column.Name));
 
     /// <summary>
     /// One INSERT of <paramref name="rows"/> lines: a multi-row VALUES list whose parameters are named by column and row
-    /// (@LineNumber0, @LineNumber1 …). Only row numbers go into the text; every value is a parameter.
+    /// (@line_number0, @line_number1 …). Only row numbers go into the text; every value is a parameter.
     /// </summary>
     public static string InsertLines(int rows) =>
-        InsertLinesHead + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(RowValues));
+        "INSERT INTO spending_line (" + LineColumnList + ")\nVALUES\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(RowValues));
 
     public static string ParameterName(string column, int row) => column + row.ToString(CultureInfo.InvariantCulture);
 
-    private static string RowValues(int row) => "(@ImportId, " + string.Join(", ", LineParameters.Select(column => "@" + ParameterName(column.Name, row))) + ")";
+    private static string RowValues(int row) => "(@ImportId, " + string.Join(", ", LineColumns.Select(column => "@" + ParameterName(column.Name, row))) + ")";
+
+    /// <summary>PostgreSQL's binary COPY of lines into the same columns, in the same order.</summary>
+    public static readonly string CopyLines = "COPY spending_line (" + LineColumnList + ") FROM STDIN (FORMAT BINARY)";
 }

@@ -186,11 +186,15 @@ public static class DutchLabels
     public static string CountSentence(int count, string singular, string plural) =>
         Count(count, singular, plural) is var text && text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
+    /// <summary>How many a list holds, as its first line says it: "12 contracten", or "Meer dan 1.000 contracten" when it was counted only so far.</summary>
+    public static string CountSentence<T>(Data.Page<T> page, string singular, string plural) =>
+        page.TotalIsExact ? CountSentence(page.TotalCount, singular, plural) : "Meer dan " + Count(page.TotalCount, singular, plural);
+
     /// <summary>"1 optie", "2 opties", "geen opties".</summary>
     public static string Count(int count, string singular, string plural) => count switch
     {
         0 => "geen " + plural,
         1 => "1 " + singular,
-        _ => count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")) + " " + plural,
+        _ => Core.Common.DutchFormat.Count(count) + " " + plural,
     };
 }

@@ -1,4 +1,4 @@
-namespace ContractRegie.Web.Pages.Labels;
+namespace ContractRegie.Core.Common;
 
 /// <summary>Municipalities by CBS gemeentecode: the Twente municipalities of Samen14 and neighbours the contracts name.</summary>
 public static class Municipalities
@@ -26,6 +26,9 @@ public static class Municipalities
 
     /// <summary>"Almelo"; an unknown code stays the code, so nothing is hidden.</summary>
     public static string Name(string code) => Names.TryGetValue(code, out var name) ? name : code;
+
+    /// <summary>"Enschede (0153)": the name people know with the code the files carry.</summary>
+    public static string NameAndCode(string code) => Names.TryGetValue(code, out var name) ? $"{name} ({code})" : code;
 
     public static string List(IEnumerable<string> codes) => string.Join(", ", codes.Select(Name));
 }

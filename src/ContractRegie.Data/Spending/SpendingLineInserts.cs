@@ -1,22 +1,15 @@
 using System.Data;
 using System.Data.Common;
-using ContractRegie.Core.Spending;
 using ContractRegie.Data.Sql.Spending;
 
 namespace ContractRegie.Data.Spending;
-
-/// <summary>
-/// A spending line as it is stored: where it was in the file, the contract and exception matching gave it, and the
-/// allocation it was checked against.
-/// </summary>
-public sealed record SpendingLineRow(int LineNumber, SpendingLine Line, long? ContractId, SpendingException? Exception, long? AllocationId = null);
 
 /// <summary>
 /// Writes spending lines in the import's transaction, a batch at a time through one prepared multi-row
 /// INSERT whose parameters are created once and refilled per batch: a million lines cost a few thousand round trips
 /// and no SQL parsing after the first. The rows of one batch are all that is held in memory.
 /// </summary>
-public sealed class SpendingLineWriter : IAsyncDisposable
+public sealed class SpendingLineInserts : ISpendingLineWriter
 {
     /// <summary>The most rows a batch may have: 21 parameters a row plus one stays under SQL Server's 2,100 per command.</summary>
     public const int BatchRows = 64;
@@ -29,7 +22,7 @@ public sealed class SpendingLineWriter : IAsyncDisposable
 
     /// <param name="batchRows">Rows per INSERT: the engine's <see cref="Dialects.ISqlDialect.BulkInsertRows"/>; the benchmark's raw
     /// baseline uses 1, a plain prepared single-row insert.</param>
-    public SpendingLineWriter(DbTransaction transaction, long importId, int batchRows)
+    public SpendingLineInserts(DbTransaction transaction, long importId, int batchRows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchRows, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batchRows, BatchRows);
@@ -52,7 +45,7 @@ public sealed class SpendingLineWriter : IAsyncDisposable
     }
 
     /// <summary>Writes what is left over, in a command of its own size.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
         {
@@ -79,7 +72,7 @@ public sealed class SpendingLineWriter : IAsyncDisposable
         Add(command, "ImportId", DbType.Int64).Value = _importId;
         for (var row = 0; row < rows; row++)
         {
-            foreach (var (column, type, size) in SpendingSql.LineParameters)
+            foreach (var (column, type, size) in SpendingSql.LineColumns)
             {
                 var parameter = Add(command, SpendingSql.ParameterName(column, row), type);
                 if (size > 0)
@@ -99,10 +92,10 @@ public sealed class SpendingLineWriter : IAsyncDisposable
     private async Task ExecuteAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var parameters = command.Parameters;
-        var width = SpendingSql.LineParameters.Count;
+        var width = SpendingSql.LineColumns.Count;
         for (var row = 0; row < _pending.Count; row++)
         {
-            var values = Values(_pending[row]);
+            var values = _pending[row].Values();
             var first = 1 + row * width; // parameter 0 is @ImportId
             for (var i = 0; i < width; i++)
             {
@@ -121,18 +114,5 @@ public sealed class SpendingLineWriter : IAsyncDisposable
         parameter.DbType = type;
         command.Parameters.Add(parameter);
         return parameter;
-    }
-
-    /// <summary>In the order of <see cref="SpendingSql.LineParameters"/>.</summary>
-    private static object?[] Values(SpendingLineRow row)
-    {
-        var line = row.Line;
-        return
-        [
-            row.LineNumber, line.ProviderAgbCode, line.MunicipalityCode, line.Law.ToString(), line.ProductCategory, line.ProductCode,
-            line.DeliveryStart, line.DeliveryEnd, line.DeliveryStart.Year, line.Volume, line.Unit.ToString(), line.AmountCents,
-            line.DebetCredit == DebetCredit.Credit ? "C" : "D", line.DeclarationNumber, line.ProductReference, line.AllocationNumber,
-            line.ClientPseudonym, row.ContractId, row.Exception?.Kind.ToString(), row.Exception?.Reason, row.AllocationId,
-        ];
     }
 }
