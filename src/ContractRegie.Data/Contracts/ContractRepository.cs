@@ -58,7 +58,11 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 Limit = page.PageSize,
             };
             var dialect = database.Dialect;
-            var contracts = (await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), parameters, transaction)).AsList();
+            var named = parameters.Text is null
+                ? []
+                : (await c.QueryAsync<long>(ContractSql.ProvidersNamed(dialect), new { parameters.Text, Limit = ContractSql.MostNamedProviders + 1 }, transaction)).AsList();
+            var bound = SqlRows.BindList("NamedProvider", named.Count > ContractSql.MostNamedProviders ? [] : named, new DynamicParameters(parameters));
+            var contracts = (await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, named.Count, order, descending), bound, transaction)).AsList();
             var items = await WithChildrenAsync(c, transaction, contracts, today);
             if (items.Count < page.PageSize && (items.Count > 0 || page.Offset == 0))
             {
@@ -66,7 +70,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 return new Page<Contract>(items, page.PageNumber, page.PageSize, page.Offset + items.Count);
             }
             var limit = Math.Max(CountedMatches, page.Offset + page.PageSize) + 1;
-            var counted = await c.ExecuteScalarAsync<int>(ContractSql.CountUpTo(dialect, filter), parameters with { Offset = 0, Limit = limit }, transaction);
+            bound.Add("Limit", limit);
+            var counted = await c.ExecuteScalarAsync<int>(ContractSql.CountUpTo(dialect, filter, named.Count), bound, transaction);
             return counted < limit
                 ? new Page<Contract>(items, page.PageNumber, page.PageSize, counted)
                 : new Page<Contract>(items, page.PageNumber, page.PageSize, limit - 1, TotalIsExact: false);
@@ -181,7 +186,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId = 0)
     {
         var today = time.Today();
-        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(database.Dialect, new ContractFilter()), transaction: transaction);
+        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
         var number = 1;
         while (true)
         {

@@ -16,17 +16,14 @@ public interface ISqlDialect
     /// <summary>Follows an ORDER BY; binds <c>@Offset</c> and <c>@Limit</c>.</summary>
     string Paging { get; }
 
+    /// <summary>At most <c>@Limit</c> rows of <paramref name="select"/>, in whatever order the engine finds them first.</summary>
+    string AnyRows(string select);
+
     /// <summary>
     /// An ORDER BY term that puts rows without a value last (first when descending), written so the engine can read
     /// them in order from an index on the column instead of sorting the table.
     /// </summary>
     string OrderNullsLast(string column, bool descending);
-
-    /// <summary>
-    /// "<paramref name="column"/> is one of the values <paramref name="select"/> returns", written so the engine can find
-    /// the rows through an index on the column, also as one branch of an OR.
-    /// </summary>
-    string InSelection(string column, string select);
 
     /// <summary>A statement that returns the identity created by the INSERT before it in the same batch.</summary>
     string SelectInsertedId { get; }

@@ -11,10 +11,9 @@ public sealed class PostgresDialect : ISqlDialect
 {
     public DatabaseEngine Engine => DatabaseEngine.Postgres;
     public string Paging => "LIMIT @Limit OFFSET @Offset";
+    public string AnyRows(string select) => select + " LIMIT @Limit";
     // PostgreSQL sorts a missing value after every other, so the plain column is what an index on it yields.
     public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC" : column;
-    // An IN (subquery) would be a filter row by row; an array computed once is an index condition PostgreSQL can OR with others.
-    public string InSelection(string column, string select) => $"{column} = ANY (ARRAY({select}))";
     // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.

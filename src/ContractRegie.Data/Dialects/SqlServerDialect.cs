@@ -15,10 +15,11 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public DatabaseEngine Engine => DatabaseEngine.SqlServer;
     public string Paging => "OFFSET @Offset ROWS FETCH NEXT @Limit ROWS ONLY";
+    // OFFSET … FETCH needs an ORDER BY; ordering by a constant asks for none.
+    public string AnyRows(string select) => select + " ORDER BY (SELECT NULL) OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY";
     // No NULLS LAST in T-SQL.
     public string OrderNullsLast(string column, bool descending) =>
         descending ? $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END DESC, {column} DESC" : $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {column}";
-    public string InSelection(string column, string select) => $"{column} IN ({select})";
     // SCOPE_IDENTITY() ignores identities created by triggers; it is numeric, so cast for Dapper.
     public string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint)";
     // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.

@@ -3,6 +3,7 @@ using System.Data.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Providers;
+using ContractRegie.Data.Sql.Contracts;
 using ContractRegie.Data.Tests.Infrastructure;
 
 namespace ContractRegie.Data.Tests.Contracts;
@@ -356,6 +357,27 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         Assert.Equal([b], await Ids(mine with { Law = Law.Jeugdwet, Status = ContractStatus.Actief, Text = "zorg" }));
         Assert.Empty(await Ids(mine with { Text = "%" }));
         Assert.Empty(await Ids(new ContractFilter { ContractManager = Unique.Token() }));
+    }
+
+    [EngineFact]
+    public async Task A_name_shared_by_more_providers_than_are_looked_up_first_still_finds_their_contracts()
+    {
+        var tag = Unique.Token();
+        var named = new List<long>();
+        for (var i = 0; i <= ContractSql.MostNamedProviders; i++)
+        {
+            named.Add(await NewProviderAsync($"Stichting {tag} {i:D3}"));
+        }
+        var other = await NewProviderAsync();
+        var byName = await Contracts.InsertAsync(TestData.Contract(named[^1]) with { ContractNumber = tag + "-N" });
+        var byTitle = await Contracts.InsertAsync(TestData.Contract(other) with { ContractNumber = tag + "-T", Title = "Begeleiding Stichting " + tag });
+        await Contracts.InsertAsync(TestData.Contract(other) with { ContractNumber = tag + "-X" });
+
+        var found = await Contracts.SearchAsync(new ContractFilter { Text = "stichting " + tag }, new PageRequest(1, 10));
+        var firstOfTwo = await Contracts.SearchAsync(new ContractFilter { Text = "stichting " + tag }, new PageRequest(1, 1));
+
+        Assert.Equal([byName, byTitle], found.Items.Select(c => c.Id));
+        Assert.Equal((2, true), (firstOfTwo.TotalCount, firstOfTwo.TotalIsExact));
     }
 
     [EngineFact]

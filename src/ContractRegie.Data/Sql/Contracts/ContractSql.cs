@@ -119,13 +119,27 @@ public static class ContractSql
         "c.id IN (SELECT m.contract_id FROM contract_municipality m WHERE m.municipality_code = @MunicipalityCode)";
 
     /// <summary>
-    /// Title, number or the provider's name. The name is matched in the provider table and the contracts found by
-    /// provider_id, so every branch can use an index (the trigram ones on PostgreSQL): a narrow search reads its few
-    /// matches, a broad one the first rows in page order.
+    /// At most this many providers whose name matches the text are looked up first and bound by id (@NamedProvider0…), so the
+    /// engine can find their contracts in the provider index and OR them with the title and number indexes (trigram on
+    /// PostgreSQL): a narrow search reads only its matches. A name that matches more is broad, and is matched in a
+    /// subquery the engine hashes once while it walks the register in page order.
     /// </summary>
-    public static string WhereText(ISqlDialect dialect) =>
-        "(LOWER(c.title) LIKE @Text ESCAPE '\\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\\' OR "
-        + dialect.InSelection("c.provider_id", "SELECT q.id FROM provider q WHERE LOWER(q.name) LIKE @Text ESCAPE '\\'") + ")";
+    public const int MostNamedProviders = 100;
+
+    /// <summary>The providers whose name matches the text, at most <c>@Limit</c>.</summary>
+    public static string ProvidersNamed(ISqlDialect dialect) => dialect.AnyRows("SELECT q.id FROM provider q WHERE " + NameMatches);
+
+    private const string NameMatches = "LOWER(q.name) LIKE @Text ESCAPE '\\'";
+    private const string TitleOrNumberMatches = "LOWER(c.title) LIKE @Text ESCAPE '\\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\\'";
+
+    /// <summary>Title, number or the name of one of <paramref name="namedProviders"/> providers (none: title or number alone).</summary>
+    public static string WhereTextOrNamedProviders(int namedProviders) => namedProviders == 0
+        ? "(" + TitleOrNumberMatches + ")"
+        : "(" + TitleOrNumberMatches + " OR c.provider_id IN (" + SqlRows.List("NamedProvider", namedProviders) + "))";
+
+    /// <summary>Title, number or provider name, when the name matches more than <see cref="MostNamedProviders"/> providers.</summary>
+    public const string WhereTextOrManyProviders = "(" + TitleOrNumberMatches + " OR c.provider_id IN (SELECT q.id FROM provider q WHERE " + NameMatches + "))";
+
     public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
     public const string WhereUpdatedSince = "c.updated_at >= @UpdatedSince";
@@ -160,14 +174,18 @@ public static class ContractSql
     private const string OrderByStatusDescending = OrderByStatus + " DESC, c.contract_number";
 
     /// <summary>One page of the filtered register, in SQL; binds the filter's values, <c>@Today</c>, <c>@Offset</c> and <c>@Limit</c>.</summary>
-    public static string Search(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
-        Select + " " + Where(dialect, filter) + " ORDER BY " + OrderBy(dialect, order, descending) + " " + dialect.Paging;
+    /// <param name="namedProviders">With a text: how many providers whose name matches are bound (more than <see cref="MostNamedProviders"/>: matched in a subquery).</param>
+    public static string Search(ISqlDialect dialect, ContractFilter filter, int namedProviders, ContractOrder order, bool descending) =>
+        Select + " " + Where(filter, namedProviders) + " ORDER BY " + OrderBy(dialect, order, descending) + " " + dialect.Paging;
 
-    public static string Count(ISqlDialect dialect, ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(dialect, filter);
+    public static string Count(ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(filter, 0);
 
-    /// <summary>The filter's matches counted up to <c>@Limit</c> (with <c>@Offset</c> 0): the count stops there instead of visiting them all.</summary>
-    public static string CountUpTo(ISqlDialect dialect, ContractFilter filter) =>
-        "SELECT COUNT(*) FROM (SELECT c.id " + From + " " + Where(dialect, filter) + " ORDER BY c.id " + dialect.Paging + ") matches";
+    /// <summary>
+    /// The filter's matches counted up to <c>@Limit</c>: the count stops there instead of visiting them all, in whatever
+    /// order the engine finds them fastest (an order would make it sort every match first).
+    /// </summary>
+    public static string CountUpTo(ISqlDialect dialect, ContractFilter filter, int namedProviders) =>
+        "SELECT COUNT(*) FROM (" + dialect.AnyRows("SELECT c.id " + From + " " + Where(filter, namedProviders)) + ") matches";
 
     /// <summary>
     /// The next <c>@Limit</c> contracts after <c>@AfterId</c> in id order: the register a chunk at a time by key, so the
@@ -206,7 +224,7 @@ public static class ContractSql
         _ => descending ? OrderByNumberDescending : OrderByNumber,
     };
 
-    private static SqlWhere Where(ISqlDialect dialect, ContractFilter filter) => new SqlWhere()
+    private static SqlWhere Where(ContractFilter filter, int namedProviders) => new SqlWhere()
         .When(filter.Kind is not null, WhereKind)
         .When(filter.Law is not null, WhereLaw)
         .When(filter.Status is not null, WhereStatus)
@@ -216,7 +234,7 @@ public static class ContractSql
         .When(filter.ProcurementRoute is not null, WhereProcurementRoute)
         .When(filter.MunicipalityCode is not null, WhereMunicipality)
         .When(filter.WithoutEnded, WhereNotEnded)
-        .When(filter.Text is not null, WhereText(dialect))
+        .When(filter.Text is not null, namedProviders > MostNamedProviders ? WhereTextOrManyProviders : WhereTextOrNamedProviders(namedProviders))
         .When(filter.DecisionDueBefore is not null, WhereDecisionDueBefore)
         .When(filter.EndsBefore is not null, WhereEndsBefore)
         .When(filter.UpdatedSince is not null, WhereUpdatedSince);
