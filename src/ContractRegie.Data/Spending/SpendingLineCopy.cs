@@ -1,4 +1,5 @@
 using System.Data;
+using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Sql.Spending;
 using Npgsql;
 using NpgsqlTypes;
@@ -25,8 +26,12 @@ public sealed class SpendingLineCopy : ISpendingLineWriter
         _importId = importId;
     }
 
-    public static async Task<ISpendingLineWriter> BeginAsync(NpgsqlConnection connection, long importId, CancellationToken cancellationToken) =>
-        new SpendingLineCopy(await connection.BeginBinaryImportAsync(SpendingSql.CopyLines, cancellationToken), importId);
+    public static async Task<ISpendingLineWriter> BeginAsync(NpgsqlConnection connection, long importId, CancellationToken cancellationToken)
+    {
+        var copy = await connection.BeginBinaryImportAsync(SpendingSql.CopyLines, cancellationToken);
+        copy.Timeout = PostgresCopy.NoTimeout;
+        return new SpendingLineCopy(copy, importId);
+    }
 
     public int Written { get; private set; }
 
