@@ -13,10 +13,10 @@ namespace ContractRegie.Data.Dialects;
 internal static class PostgresCopy
 {
     /// <summary>
-    /// The server checks the foreign keys of every copied row when the COPY ends, so its completion takes as long as the
-    /// rows are many: minutes for millions, over the 30 s a statement may take. A COPY is bounded by its cancellation instead.
+    /// How long a COPY may take to end. The server checks the foreign keys of every copied row then, so that takes as long
+    /// as the rows are many: minutes for millions, over the 30 s a statement may take.
     /// </summary>
-    public static readonly TimeSpan NoTimeout = TimeSpan.Zero;
+    public static readonly TimeSpan CompletionTimeout = TimeSpan.FromHours(1);
 
     private static readonly Regex OneRowInsert = new(@"^\s*INSERT\s+INTO\s+(\w+)\s*\(([^)]*)\)\s*VALUES\s*\(([^)]*)\)\s*$",
         RegexOptions.Singleline | RegexOptions.CultureInvariant);
@@ -40,7 +40,7 @@ internal static class PostgresCopy
         var converted = new NpgsqlParameter();
         // Only the names of the code's own INSERT constants go into the text; every value is streamed.
         await using var writer = await connection.BeginBinaryImportAsync("COPY " + insert.Groups[1].Value + " (" + columns + ") FROM STDIN (FORMAT BINARY)");
-        writer.Timeout = NoTimeout;
+        writer.Timeout = CompletionTimeout;
         do
         {
             await writer.StartRowAsync();

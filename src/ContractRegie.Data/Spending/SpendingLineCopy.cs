@@ -29,7 +29,7 @@ public sealed class SpendingLineCopy : ISpendingLineWriter
     public static async Task<ISpendingLineWriter> BeginAsync(NpgsqlConnection connection, long importId, CancellationToken cancellationToken)
     {
         var copy = await connection.BeginBinaryImportAsync(SpendingSql.CopyLines, cancellationToken);
-        copy.Timeout = PostgresCopy.NoTimeout;
+        copy.Timeout = PostgresCopy.CompletionTimeout;
         return new SpendingLineCopy(copy, importId);
     }
 
