@@ -129,14 +129,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             contracts.SelectMany(c => c.Municipalities.Select(code => new { ContractId = ids[c.ContractNumber], MunicipalityCode = code })));
         await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertOptionRows,
             contracts.SelectMany(c => c.ExtensionOptions.Select(o => new { ContractId = ids[c.ContractNumber], o.Sequence, o.DurationMonths, o.Exercised })));
-        var ours = ids.Values.ToHashSet();
-        var stored = new List<Contract>(contracts.Count);
-        await foreach (var chunk in ChunksAsync(connection, transaction, WholeRegisterChunk, afterId))
-        {
-            stored.AddRange(chunk.Items.Where(contract => ours.Contains(contract.Id)));
-        }
+        var stored = await ReadByNumbersAsync(contracts.Select(contract => contract.ContractNumber), transaction);
         await audit.AppendManyAsync(transaction, AuditAction.Create, Entity,
-            [.. stored.Select(contract => new AuditedChange(contract.Id, null, contract))], occurredAt: now);
+            [.. contracts.Select(contract => stored[contract.ContractNumber]).Select(contract => new AuditedChange(contract.Id, null, contract))], occurredAt: now);
     }
 
     /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
@@ -179,15 +174,12 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     private const int WholeRegisterChunk = 1_000;
 
-    /// <summary>
-    /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) with its children by id range: three queries a chunk. From the first
-    /// contract, or those after <paramref name="afterId"/> (an import's new ones).
-    /// </summary>
-    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId = 0)
+    /// <summary>Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) with its children by id range: three queries a chunk.</summary>
+    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
     {
         var today = time.Today();
         var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
-        var number = 1;
+        var (afterId, number) = (0L, 1);
         while (true)
         {
             var contracts = (await connection.QueryAsync<Contract>(ContractSql.ChunkAfter(database.Dialect),
