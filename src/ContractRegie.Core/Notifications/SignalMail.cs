@@ -12,8 +12,11 @@ public sealed record MailContent(string Subject, string Text, string Html);
 /// <summary>One signal in a mail to one recipient: <see cref="DueOn"/> is the deadline to act by, if the signal has one.</summary>
 public sealed record MailItem(Signal Signal, DateOnly? DueOn, bool InCopy);
 
-/// <summary>Who reads the mail: the name to greet (none for a role mailbox) and the roles that decide which pages a link may open.</summary>
-public sealed record MailReader(string? DisplayName, IReadOnlyList<Role> Roles);
+/// <summary>
+/// Who reads the mail: the name to greet (none for a role mailbox), the roles that decide which pages a link may open,
+/// and the role a beheerder stands in for when nobody in it can be reached.
+/// </summary>
+public sealed record MailReader(string? DisplayName, IReadOnlyList<Role> Roles, Role? StandsInFor = null);
 
 /// <summary>
 /// Words the e-mails about signals in Dutch: a greeting, what it is about in a table (with the figures the job found),
@@ -60,12 +63,16 @@ public static class SignalMail
 
     /// <summary>
     /// What this reader should do next, in one sentence. Financiën receives the budget signals beside the contractmanager,
-    /// whom the general advice sends to financiën, so it is pointed the other way.
+    /// whom the general advice sends to financiën, so it is pointed the other way; a beheerder standing in is asked to
+    /// get the signal to someone in the role.
     /// </summary>
-    public static string NextStep(SignalKind kind, IReadOnlyList<Role> readerRoles) =>
-        kind is SignalKind.BudgetNearlyExhausted or SignalKind.BudgetExceeded && readerRoles.Contains(Role.Financien) && !readerRoles.Contains(Role.Contractmanager)
-            ? "Stem met de contractmanager af: budget bijstellen of de zorgaanbieder aanspreken."
-            : NextStep(kind);
+    public static string NextStep(SignalKind kind, MailReader reader) => reader switch
+    {
+        { StandsInFor: { } role } => $"Zorg dat een {Lower(role)} dit oppakt: {NextStep(kind)}",
+        _ when kind is SignalKind.BudgetNearlyExhausted or SignalKind.BudgetExceeded && reader.Roles.Contains(Role.Financien) && !reader.Roles.Contains(Role.Contractmanager)
+            => "Stem met de contractmanager af: budget bijstellen of de zorgaanbieder aanspreken.",
+        _ => NextStep(kind),
+    };
 
     /// <summary>What to do next, in one sentence, as the contractmanager or inkoper reads it (also in calendar events).</summary>
     public static string NextStep(SignalKind kind) => kind switch
@@ -100,6 +107,12 @@ public static class SignalMail
         var text = new StringBuilder().Append(greeting).Append("\n\n").Append(intro).Append("\n\n");
         var html = new StringBuilder("<html><body style=\"font-family:Arial,sans-serif\">")
             .Append("<p>").Append(Encode(greeting)).Append("</p><p>").Append(Encode(intro)).Append("</p>");
+        if (reader.StandsInFor is { } standsInFor)
+        {
+            var why = StandInReason(standsInFor);
+            text.Append(why).Append("\n\n");
+            html.Append("<p>").Append(Encode(why)).Append("</p>");
+        }
         if (items.Count > ordered.Count)
         {
             var list = $"{baseUrl.TrimEnd('/')}/signaleringen";
@@ -119,19 +132,30 @@ public static class SignalMail
             var copy = item.InCopy ? " (ter informatie, in kopie)" : "";
             text.Append("* ").Append(SeverityWord(signal.Severity)).Append(": ").Append(signal.Title).Append(copy).Append('\n')
                 .Append("  ").Append(signal.Facts).Append('\n')
-                .Append("  Wat nu: ").Append(NextStep(signal.Kind, reader.Roles)).Append(" Uiterlijk: ").Append(due).Append('\n')
+                .Append("  Wat nu: ").Append(NextStep(signal.Kind, reader)).Append(" Uiterlijk: ").Append(due).Append('\n')
                 .Append("  ").Append(link).Append("\n\n");
             html.Append("<tr><td>").Append(Encode(SeverityWord(signal.Severity))).Append("</td><td>").Append(Encode(signal.Title + copy))
-                .Append("</td><td>").Append(Encode(signal.Facts)).Append("</td><td>").Append(Encode(NextStep(signal.Kind, reader.Roles)))
+                .Append("</td><td>").Append(Encode(signal.Facts)).Append("</td><td>").Append(Encode(NextStep(signal.Kind, reader)))
                 .Append("</td><td>").Append(Encode(due)).Append("</td><td><a href=\"").Append(Encode(link)).Append("\">Openen</a></td></tr>");
         }
-        var footer = "U ontvangt dit bericht omdat u voor deze signaleringen verantwoordelijk bent of in kopie staat. Dringende signaleringen krijgt u direct; voor de rest kiest u "
-                     + $"zelf direct, een dagoverzicht of een weekoverzicht: {settings}";
+        var footer = (reader.StandsInFor is null ? "U ontvangt dit bericht omdat u voor deze signaleringen verantwoordelijk bent of in kopie staat. " : "")
+                     + $"Dringende signaleringen krijgt u direct; voor de rest kiest u zelf direct, een dagoverzicht of een weekoverzicht: {settings}";
         text.Append(footer).Append('\n');
         html.Append("</tbody></table><p style=\"color:#5f6b76\">").Append(Encode(footer.Replace(": " + settings, ".", StringComparison.Ordinal)))
             .Append(" <a href=\"").Append(Encode(settings)).Append("\">Meldingen instellen</a></p></body></html>");
         return new MailContent(subject, text.ToString(), html.ToString());
     }
+
+    /// <summary>Why a beheerder gets signals meant for another role, and how to end it.</summary>
+    private static string StandInReason(Role role) =>
+        "U ontvangt dit als beheerder: " + (role is Role.Contractmanager or Role.Inkoper
+            ? $"de {Lower(role)} die het contract of de zorgaanbieder noemt, heeft geen actief account met een e-mailadres, en er is geen "
+              + $"rolmailbox ingesteld (Mail:RoleMailboxes:{role}). Geef die gebruiker een account met e-mailadres onder Gebruikers, of laat "
+              + $"een contractmanager een andere {Lower(role)} op het contract zetten."
+            : $"niemand met de rol {Lower(role)} heeft een actief account met een e-mailadres, en er is geen rolmailbox ingesteld "
+              + $"(Mail:RoleMailboxes:{role}). Geef een gebruiker die rol en een e-mailadres onder Gebruikers.");
+
+    private static string Lower(Role role) => Roles.DutchName(role).ToLowerInvariant();
 
     private static string Count(int count) => count == 1 ? "1 signalering" : $"{DutchFormat.Count(count)} signaleringen";
 

@@ -28,4 +28,14 @@ public static class Roles
     }
 
     public static string Format(IEnumerable<Role> roles) => string.Join(",", roles.Distinct().Order());
+
+    /// <summary>The role's name as the pages and mails show it.</summary>
+    public static string DutchName(Role role) => role switch
+    {
+        Role.Beheerder => "Beheerder",
+        Role.Contractmanager => "Contractmanager",
+        Role.Inkoper => "Tactisch inkoper",
+        Role.Financien => "Financiën",
+        _ => "Lezer",
+    };
 }

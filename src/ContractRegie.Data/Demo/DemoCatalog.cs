@@ -100,6 +100,8 @@ internal static class DemoCatalog
         new("h.brookhuis", "H. Brookhuis", Role.Contractmanager),
         new("e.brinkman", "E. Brinkman", Role.Inkoper), new("t.huisman", "T. Huisman", Role.Inkoper), new("k.wolters", "K. Wolters", Role.Inkoper),
         new("f.smit", "F. Smit", Role.Financien), new("w.lezer", "W. Lezer", Role.Lezer),
+        // The functioneel beheerder with an address: mail the dispatcher gives up on, and signals nobody else can be reached for.
+        new("g.mulder", "G. Mulder", Role.Beheerder),
     ];
 
     public static readonly IReadOnlyList<string> ContractManagers =

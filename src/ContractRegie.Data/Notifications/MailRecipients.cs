@@ -6,18 +6,24 @@ using ContractRegie.Data.Users;
 
 namespace ContractRegie.Data.Notifications;
 
-/// <summary>Someone mail goes to: a user, or a role mailbox (<see cref="RoleMailboxPrefix"/> and the role, read as daily).</summary>
-public sealed record MailRecipient(string Key, string Address, string? DisplayName, IReadOnlyList<Role> Roles, MailFrequency Frequency)
+/// <summary>
+/// Someone mail goes to: a user, a role mailbox (<see cref="RoleMailboxPrefix"/> and the role, read as daily), or a
+/// beheerder who stands in for a role nobody can be reached in (<see cref="StandInPrefix"/>, the role and the user id,
+/// which fits the queue's recipient column where a long user name might not).
+/// </summary>
+public sealed record MailRecipient(string Key, string Address, string? DisplayName, IReadOnlyList<Role> Roles, MailFrequency Frequency, Role? StandsInFor = null)
 {
     public const string RoleMailboxPrefix = "rol:";
+    public const string StandInPrefix = "vervanger:";
 
-    public MailReader Reader => new(DisplayName, Roles);
+    public MailReader Reader => new(DisplayName, Roles, StandsInFor);
 }
 
 /// <summary>
 /// Resolves routing to addresses, once per job run: a named contractmanager or inkoper, every active user of any other
 /// role, and when that finds nobody with an address the role mailbox (<c>Mail:RoleMailboxes:&lt;Role&gt;</c>, else
-/// <c>Mail:FallbackRecipient</c>), so a signal never goes to nobody.
+/// <c>Mail:FallbackRecipient</c>); without those every beheerder with an address stands in, told why, so a signal does
+/// not go to nobody while anyone can mend its cause.
 /// </summary>
 public sealed class MailRecipients
 {
@@ -35,7 +41,8 @@ public sealed class MailRecipients
 
     /// <summary>
     /// The recipients of one route; someone named twice (e.g. contractmanager and inkoper) gets it once, not in copy if
-    /// either is not. When nobody who is to act has an address, the role mailboxes of those missing stand in.
+    /// either is not. When nobody who is to act has an address, the role mailboxes of those missing stand in, and
+    /// without a mailbox the beheerders, who can give the named person an account.
     /// </summary>
     public IReadOnlyList<(MailRecipient Recipient, bool InCopy)> For(IReadOnlyList<Addressee> route, string? contractManager, string? inkoper)
     {
@@ -59,11 +66,12 @@ public sealed class MailRecipients
                 Add(found, recipient, addressee.InCopy);
             }
         }
-        if (found.Values.All(f => f.InCopy))
+        if (found.Values.All(f => f.InCopy) && missing.Count > 0)
         {
-            foreach (var mailbox in missing.Select(RoleMailbox).OfType<MailRecipient>())
+            var mailboxes = missing.Select(RoleMailbox).OfType<MailRecipient>().ToList();
+            foreach (var standIn in mailboxes.Count > 0 ? mailboxes : StandIns(missing[0]))
             {
-                Add(found, mailbox, inCopy: false);
+                Add(found, standIn, inCopy: false);
             }
         }
         return [.. found.Values];
@@ -73,15 +81,29 @@ public sealed class MailRecipients
         found[recipient.Key] = (recipient, inCopy && (!found.TryGetValue(recipient.Key, out var earlier) || earlier.InCopy));
 
     /// <summary>The recipient a queued entry names, if it can still be reached.</summary>
-    public MailRecipient? ByKey(string key) =>
-        key.StartsWith(MailRecipient.RoleMailboxPrefix, StringComparison.Ordinal)
-            ? Enum.TryParse<Role>(key[MailRecipient.RoleMailboxPrefix.Length..], out var role) ? RoleMailbox(role) : null
-            : Person(key).FirstOrDefault();
+    public MailRecipient? ByKey(string key)
+    {
+        if (key.StartsWith(MailRecipient.RoleMailboxPrefix, StringComparison.Ordinal))
+        {
+            return Enum.TryParse<Role>(key[MailRecipient.RoleMailboxPrefix.Length..], out var role) ? RoleMailbox(role) : null;
+        }
+        if (key.StartsWith(MailRecipient.StandInPrefix, StringComparison.Ordinal))
+        {
+            var roleName = key[MailRecipient.StandInPrefix.Length..].Split(':', 2)[0];
+            return Enum.TryParse<Role>(roleName, out var standsInFor) ? StandIns(standsInFor).FirstOrDefault(s => s.Key == key) : null;
+        }
+        return Person(key).FirstOrDefault();
+    }
 
     private List<MailRecipient> Person(string? userName) =>
         userName is not null && _users.TryGetValue(userName, out var user) && user.Active && !string.IsNullOrWhiteSpace(user.Email)
             ? [ToRecipient(user)]
             : [];
+
+    /// <summary>Every active beheerder with an address, standing in for <paramref name="role"/>.</summary>
+    private IEnumerable<MailRecipient> StandIns(Role role) =>
+        _users.Values.Where(u => u.Active && !string.IsNullOrWhiteSpace(u.Email) && u.ToAccount().Roles.Contains(Role.Beheerder))
+            .Select(u => ToRecipient(u) with { Key = $"{MailRecipient.StandInPrefix}{role}:{u.Id}", StandsInFor = role });
 
     private static MailRecipient ToRecipient(StoredUser user) =>
         new(user.UserName, user.Email!, user.DisplayName, user.ToAccount().Roles, user.MailFrequency);

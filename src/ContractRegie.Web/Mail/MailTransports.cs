@@ -100,6 +100,8 @@ public sealed class PickupDirectoryTransport(string directory) : IMailTransport,
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+        // As an SMTP client does for a server without 8BITMIME: Dutch text gets a transfer encoding every reader accepts.
+        message.Prepare(EncodingConstraint.SevenBit);
         await message.WriteToAsync(path, cancellationToken);
     }
 

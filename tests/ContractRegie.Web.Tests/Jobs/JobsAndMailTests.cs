@@ -235,15 +235,30 @@ public sealed class PickupDirectoryTests : IDisposable
         var body = ContractBody(await writer.CreateProviderAsync());
         body["contractManager"] = "onbekende-gebruiker";
         await writer.CreateAsync("/api/v1/contracts", body);
+        // A second contract for a contractmanager whose name is not plain ASCII.
+        await admin.CreateAsync("/api/v1/users", new
+        {
+            userName = "n.oezdemir", displayName = "Nüriye Özdemir", email = "n.oezdemir@almelo.example", roles = new[] { "Contractmanager" },
+            password = ContractRegieApp.Password,
+        });
+        body = ContractBody(await writer.CreateProviderAsync());
+        body["contractManager"] = "n.oezdemir";
+        await writer.CreateAsync("/api/v1/contracts", body);
 
         (await admin.PostAsync("/api/v1/jobs/contract-expiry/runs", null)).EnsureSuccessStatusCode();
         (await admin.PostAsync("/api/v1/jobs/notification-dispatch/runs", null)).EnsureSuccessStatusCode();
 
-        var file = Assert.Single(Directory.GetFiles(_pickup, "*.eml"));
-        var message = MimeKit.MimeMessage.Load(file);
+        var files = Directory.GetFiles(_pickup, "*.eml");
+        Assert.Equal(2, files.Length);
+        var messages = files.ToDictionary(f => f, f => MimeKit.MimeMessage.Load(f));
         // The contractmanager has no account, so the configured fallback receives it.
-        Assert.Equal("contractbeheer@almelo.example", message.To.Mailboxes.Single().Address);
-        Assert.Contains("Besluit over verlenging", message.Subject);
+        var fallback = Assert.Single(messages.Values, m => m.To.Mailboxes.Single().Address == "contractbeheer@almelo.example");
+        Assert.Contains("Besluit over verlenging", fallback.Subject);
+        // Text that is not ASCII in 7-bit transfer encodings, as a mail reader (and a strict parser) expects of a file
+        // that no SMTP hop has prepared.
+        var (file, named) = Assert.Single(messages, m => m.Value.To.Mailboxes.Single().Address == "n.oezdemir@almelo.example");
+        Assert.StartsWith("Beste Nüriye Özdemir,", named.TextBody);
+        Assert.All(await File.ReadAllBytesAsync(file), b => Assert.True(b < 0x80, $"byte {b:X2} in the .eml file"));
     }
 
     public void Dispose()

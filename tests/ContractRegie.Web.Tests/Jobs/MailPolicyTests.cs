@@ -148,6 +148,36 @@ public sealed class MailPolicyTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_mailbox_for_the_role_every_beheerder_with_an_address_stands_in_and_is_told_why()
+    {
+        // This class configures a mailbox for contractmanagers only: nobody stands in for a tactisch inkoper.
+        var beheerder = await CreateUserAsync(Role.Beheerder);
+        var manager = await CreateUserAsync(Role.Contractmanager);
+        var contractId = await ContractAsync(manager, "niet-bestaand", withOptions: false); // start procurement by 31-12-2025
+        _app.Clock.Now = new DateTimeOffset(2025, 7, 15, 8, 0, 0, TimeSpan.Zero); // within six months: not urgent, the digest
+
+        await RunAsync("contract-expiry", "digest", "notification-dispatch");
+
+        var digest = Assert.Single(MailsTo(Address(beheerder)));
+        Assert.StartsWith($"Beste Beheerder {beheerder},", digest.TextBody);
+        Assert.Contains("U ontvangt dit als beheerder: de tactisch inkoper die het contract of de zorgaanbieder noemt, heeft geen actief account "
+                        + "met een e-mailadres, en er is geen rolmailbox ingesteld (Mail:RoleMailboxes:Inkoper).", digest.TextBody);
+        Assert.Contains("Wat nu: Zorg dat een tactisch inkoper dit oppakt: Start de nieuwe aanbesteding", digest.TextBody);
+        Assert.Contains($"/contracten/{contractId}", digest.TextBody);
+        Assert.DoesNotContain("(ter informatie, in kopie)", digest.TextBody);
+        Assert.Contains("(ter informatie, in kopie)", Assert.Single(MailsTo(Address(manager))).TextBody);
+
+        // Passed: urgent, mailed by the job's own run to the beheerder again, and to nobody else who cannot act on it.
+        _app.Clock.Now = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero);
+        await RunAsync("contract-expiry", "notification-dispatch");
+
+        var urgent = MailsTo(Address(beheerder)).Last();
+        Assert.StartsWith("[ContractRegie] Urgent: Nieuwe aanbesteding voor", urgent.Subject);
+        Assert.Contains("Zorg dat een tactisch inkoper dit oppakt", urgent.TextBody);
+        Assert.Equal(2, MailsTo(Address(beheerder)).Count);
+    }
+
+    [Fact]
     public async Task Budget_and_unlawful_spending_go_to_financien_and_the_contractmanager_and_a_raised_budget_closes_its_signal()
     {
         var financien = await CreateUserAsync(Role.Financien);

@@ -147,14 +147,7 @@ public static class DutchLabels
         _ => "Gemeente",
     };
 
-    public static string Of(Role role) => role switch
-    {
-        Role.Beheerder => "Beheerder",
-        Role.Contractmanager => "Contractmanager",
-        Role.Inkoper => "Tactisch inkoper",
-        Role.Financien => "Financiën",
-        _ => "Lezer",
-    };
+    public static string Of(Role role) => Roles.DutchName(role);
 
     public static string Of(JobOutcome outcome) => outcome switch
     {
