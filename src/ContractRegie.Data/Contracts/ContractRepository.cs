@@ -58,11 +58,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 Limit = page.PageSize,
             };
             var dialect = database.Dialect;
-            var named = parameters.Text is null
-                ? []
-                : (await c.QueryAsync<long>(ContractSql.ProvidersNamed(dialect), new { parameters.Text, Limit = ContractSql.MostNamedProviders + 1 }, transaction)).AsList();
-            var bound = SqlRows.BindList("NamedProvider", named.Count > ContractSql.MostNamedProviders ? [] : named, new DynamicParameters(parameters));
-            var contracts = (await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, named.Count, order, descending), bound, transaction)).AsList();
+            var bound = new DynamicParameters(parameters);
+            var contracts = (await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), bound, transaction)).AsList();
             var items = await WithChildrenAsync(c, transaction, contracts, today);
             if (items.Count < page.PageSize && (items.Count > 0 || page.Offset == 0))
             {
@@ -71,7 +68,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             }
             var limit = Math.Max(CountedMatches, page.Offset + page.PageSize) + 1;
             bound.Add("Limit", limit);
-            var counted = await c.ExecuteScalarAsync<int>(ContractSql.CountUpTo(dialect, filter, named.Count), bound, transaction);
+            var counted = await c.ExecuteScalarAsync<int>(ContractSql.CountUpTo(dialect, filter), bound, transaction);
             return counted < limit
                 ? new Page<Contract>(items, page.PageNumber, page.PageSize, counted)
                 : new Page<Contract>(items, page.PageNumber, page.PageSize, limit - 1, TotalIsExact: false);
@@ -102,7 +99,11 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     public Task<long> InsertAsync(Contract contract, DbTransaction? transaction = null) =>
         Rows.InsertAsync(ContractSql.Insert, Parameters(contract with { LatestDecision = null }), transaction,
-            (id, tx) => WriteChildrenAsync(tx.Connection!, tx, id, contract));
+            async (id, tx) =>
+            {
+                await StoreSearchTextAsync(tx, id);
+                await WriteChildrenAsync(tx.Connection!, tx, id, contract);
+            });
 
     /// <summary>
     /// Inserts new contracts as <see cref="InsertAsync"/> inserts one (key dates and <c>updated_at</c> on the row, municipalities and
@@ -122,6 +123,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         var afterId = await connection.ExecuteScalarAsync<long>(ContractSql.MaxId, transaction: transaction);
         await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertRows,
             contracts.Select(contract => Parameters(contract with { LatestDecision = null, UpdatedAt = now })));
+        await connection.ExecuteAsync(ContractSql.StoreMissingSearchText(database.Dialect), transaction: transaction);
         // Rows another transaction committed meanwhile may be above it too: the numbers tell ours.
         var ids = (await connection.QueryAsync<NumberedId>(ContractSql.IdsAfter, new { AfterId = afterId }, transaction))
             .ToDictionary(row => row.ContractNumber, row => row.Id, StringComparer.Ordinal);
@@ -140,10 +142,14 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         Rows.UpdateAsync(contract.Id, ContractSql.Update, before => Parameters(contract with { LatestDecision = before.LatestDecision }), transaction,
             async (id, tx) =>
             {
+                await StoreSearchTextAsync(tx, id);
                 await tx.Connection!.ExecuteAsync(ContractSql.DeleteMunicipalities, new { Id = id }, tx);
                 await tx.Connection!.ExecuteAsync(ContractSql.DeleteOptions, new { Id = id }, tx);
                 await WriteChildrenAsync(tx.Connection!, tx, id, contract);
             });
+
+    private Task StoreSearchTextAsync(DbTransaction transaction, long id) =>
+        transaction.Connection!.ExecuteAsync(ContractSql.StoreSearchTextById(database.Dialect), new { Id = id }, transaction);
 
     private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 
@@ -279,6 +285,13 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         }
         return ids.Count;
     }
+
+    /// <summary>
+    /// Fills in the search text of contracts written before it was kept on the row (migration 2026120301) in one statement;
+    /// after that every write keeps it, so this finds nothing. Answers how many it filled in.
+    /// </summary>
+    public Task<int> StoreMissingSearchTextAsync(CancellationToken cancellationToken = default) =>
+        database.RunAsync(null, c => c.ExecuteAsync(new CommandDefinition(ContractSql.StoreMissingSearchText(database.Dialect), cancellationToken: cancellationToken)));
 
     private static object Parameters(Contract c) => new
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using ContractRegie.Core.Providers;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
+using ContractRegie.Data.Sql.Contracts;
 using ContractRegie.Data.Sql.Providers;
 using Dapper;
 
@@ -64,9 +65,13 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
             [.. providers.Select(p => stored[p.AgbCode]).Select(p => new AuditedChange(p.Id, null, p))], occurredAt: now);
     }
 
-    /// <summary>Writes <paramref name="provider"/> if the stored row still has its <see cref="Provider.RowVersion"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="provider"/> if the stored row still has its <see cref="Provider.RowVersion"/>, and its name into its
+    /// contracts' search text.
+    /// </summary>
     public Task<WriteResult> UpdateAsync(Provider provider, DbTransaction? transaction = null) =>
-        Rows.UpdateAsync(provider.Id, ProviderSql.Update, provider, transaction);
+        Rows.UpdateAsync(provider.Id, ProviderSql.Update, provider, transaction, (id, tx) =>
+            tx.Connection!.ExecuteAsync(ContractSql.StoreSearchTextOfProvider(database.Dialect), new { ProviderId = id }, tx));
 
     public Task<int> CountContractsAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<int>(ProviderSql.CountContracts, new { Id = id }, transaction));

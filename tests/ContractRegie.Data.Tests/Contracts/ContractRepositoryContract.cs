@@ -360,11 +360,11 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     }
 
     [EngineFact]
-    public async Task A_name_shared_by_more_providers_than_are_looked_up_first_still_finds_their_contracts()
+    public async Task A_name_shared_by_a_hundred_providers_finds_their_contracts_and_a_renamed_provider_is_found_by_its_new_name()
     {
         var tag = Unique.Token();
         var named = new List<long>();
-        for (var i = 0; i <= ContractSql.MostNamedProviders; i++)
+        for (var i = 0; i <= 100; i++)
         {
             named.Add(await NewProviderAsync($"Stichting {tag} {i:D3}"));
         }
@@ -378,6 +378,12 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
 
         Assert.Equal([byName, byTitle], found.Items.Select(c => c.Id));
         Assert.Equal((2, true), (firstOfTwo.TotalCount, firstOfTwo.TotalIsExact));
+
+        var renamed = (await Providers.ReadByIdAsync(named[^1]))! with { Name = "Zorgcoöperatie " + tag };
+        Assert.Equal(WriteResult.Written, await Providers.UpdateAsync(renamed));
+
+        Assert.Equal([byTitle], (await Contracts.SearchAsync(new ContractFilter { Text = "stichting " + tag }, new PageRequest(1, 10))).Items.Select(c => c.Id));
+        Assert.Equal([byName], (await Contracts.SearchAsync(new ContractFilter { Text = "zorgcoöperatie " + tag }, new PageRequest(1, 10))).Items.Select(c => c.Id));
     }
 
     [EngineFact]
@@ -773,5 +779,23 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         Assert.Equal([id], found.Items.Select(c => c.Id));
         Assert.Equal(version, found.Items[0].RowVersion);
         Assert.Equal(0, await Contracts.StoreMissingKeyDatesAsync());
+    }
+
+    [EngineFact]
+    public async Task A_contract_written_before_its_search_text_was_kept_is_found_once_it_is_filled_in()
+    {
+        var tag = Unique.Token();
+        var id = await Contracts.InsertAsync(TestData.Contract(await NewProviderAsync("Thuiszorg Ëlsbeth " + tag)) with { ContractNumber = tag + "-S" });
+        await using (var connection = await Database.OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE contract SET search_text = NULL WHERE id = @Id", new { Id = id });
+        }
+        Assert.Empty((await Contracts.SearchAsync(new ContractFilter { Text = "ëlsbeth " + tag }, new PageRequest(1, 10))).Items);
+
+        Assert.True(await Contracts.StoreMissingSearchTextAsync() >= 1);
+
+        Assert.Equal([id], (await Contracts.SearchAsync(new ContractFilter { Text = "ËLSBETH " + tag }, new PageRequest(1, 10))).Items.Select(c => c.Id));
+        Assert.Equal([id], (await Contracts.SearchAsync(new ContractFilter { Text = tag + "-s" }, new PageRequest(1, 10))).Items.Select(c => c.Id));
+        Assert.Equal(0, await Contracts.StoreMissingSearchTextAsync());
     }
 }

@@ -58,12 +58,13 @@ public sealed class SqlServerScriptTests
         Assert.True(failures.Length == 0, failures.ToString());
         // So the test cannot pass on an empty collection: the statements the repositories are known to use are in it.
         Assert.Contains(pieces, p => p.Name == "ProviderSql.Insert + SelectInsertedId");
-        Assert.Contains(pieces, p => p.Name == "ContractSql.Search(all filters, 1, NextDeadline, true)");
+        Assert.Contains(pieces, p => p.Name == "ContractSql.Search(all filters, NextDeadline, true)");
         // Built statements are discovered, not listed by hand: these two were missing from the old hand-kept list.
         Assert.Contains(pieces, p => p.Name == "OutcomeMeasurementSql.Search(all filters)");
         Assert.Contains(pieces, p => p.Name == "FinancialStatementSql.Count(no filter)");
         Assert.Contains(pieces, p => p.Name == "NotificationSql.Search(Failed)");
-        Assert.Contains(pieces, p => p is { Name: "ContractSql.WhereTextOrManyProviders", Kind: SqlKind.Condition });
+        Assert.Contains(pieces, p => p is { Name: "ContractSql.WhereText", Kind: SqlKind.Condition });
+        Assert.Contains(pieces, p => p is { Name: "ContractSql.StoreSearchTextOfProvider()", Kind: SqlKind.Statement });
         Assert.Contains(pieces, p => p is { Name: "ContractTermsSql.UpdateAgreement", Kind: SqlKind.Statement });
         Assert.Contains(pieces, p => p is { Name: "SqlServerDialect.Paging", Kind: SqlKind.OrderBySuffix });
         Assert.True(parsed.Count >= 40, "only " + parsed.Count + " statements were collected");

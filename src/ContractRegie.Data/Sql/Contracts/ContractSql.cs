@@ -119,26 +119,26 @@ public static class ContractSql
         "c.id IN (SELECT m.contract_id FROM contract_municipality m WHERE m.municipality_code = @MunicipalityCode)";
 
     /// <summary>
-    /// At most this many providers whose name matches the text are looked up first and bound by id (@NamedProvider0…), so the
-    /// engine can find their contracts in the provider index and OR them with the title and number indexes (trigram on
-    /// PostgreSQL): a narrow search reads only its matches. A name that matches more is broad, and is matched in a
-    /// subquery the engine hashes once while it walks the register in page order.
+    /// Title, number or provider name: one lower-case column kept on the row (<see cref="SearchText"/>), so a search
+    /// reads one table and, on PostgreSQL, one trigram index, however many providers share a word of the text.
     /// </summary>
-    public const int MostNamedProviders = 100;
+    public const string WhereText = "c.search_text LIKE @Text ESCAPE '\\'";
 
-    /// <summary>The providers whose name matches the text, at most <c>@Limit</c>.</summary>
-    public static string ProvidersNamed(ISqlDialect dialect) => dialect.AnyRows("SELECT q.id FROM provider q WHERE " + NameMatches);
+    /// <summary>
+    /// What a text search looks in, for the contract row being updated: its title, number and provider's name in lower
+    /// case. Every write that changes one of them stores it again (<see cref="StoreSearchTextById"/> and its siblings).
+    /// </summary>
+    private static string SearchText(ISqlDialect dialect) =>
+        "(SELECT LOWER(" + dialect.Concat("contract.title", "' '", "contract.contract_number", "' '", "p.name") + ") FROM provider p WHERE p.id = contract.provider_id)";
 
-    private const string NameMatches = "LOWER(q.name) LIKE @Text ESCAPE '\\'";
-    private const string TitleOrNumberMatches = "LOWER(c.title) LIKE @Text ESCAPE '\\' OR LOWER(c.contract_number) LIKE @Text ESCAPE '\\'";
+    public static string StoreSearchTextById(ISqlDialect dialect) => "UPDATE contract SET search_text = " + SearchText(dialect) + " WHERE id = @Id";
 
-    /// <summary>Title, number or the name of one of <paramref name="namedProviders"/> providers (none: title or number alone).</summary>
-    public static string WhereTextOrNamedProviders(int namedProviders) => namedProviders == 0
-        ? "(" + TitleOrNumberMatches + ")"
-        : "(" + TitleOrNumberMatches + " OR c.provider_id IN (" + SqlRows.List("NamedProvider", namedProviders) + "))";
+    /// <summary>After a provider is renamed: its contracts.</summary>
+    public static string StoreSearchTextOfProvider(ISqlDialect dialect) =>
+        "UPDATE contract SET search_text = " + SearchText(dialect) + " WHERE provider_id = @ProviderId";
 
-    /// <summary>Title, number or provider name, when the name matches more than <see cref="MostNamedProviders"/> providers.</summary>
-    public const string WhereTextOrManyProviders = "(" + TitleOrNumberMatches + " OR c.provider_id IN (SELECT q.id FROM provider q WHERE " + NameMatches + "))";
+    /// <summary>After a bulk insert, and at start-up for rows written before the column was kept (migration 2026120301).</summary>
+    public static string StoreMissingSearchText(ISqlDialect dialect) => "UPDATE contract SET search_text = " + SearchText(dialect) + " WHERE search_text IS NULL";
 
     public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
@@ -174,18 +174,18 @@ public static class ContractSql
     private const string OrderByStatusDescending = OrderByStatus + " DESC, c.contract_number";
 
     /// <summary>One page of the filtered register, in SQL; binds the filter's values, <c>@Today</c>, <c>@Offset</c> and <c>@Limit</c>.</summary>
-    /// <param name="namedProviders">With a text: how many providers whose name matches are bound (more than <see cref="MostNamedProviders"/>: matched in a subquery).</param>
-    public static string Search(ISqlDialect dialect, ContractFilter filter, int namedProviders, ContractOrder order, bool descending) =>
-        Select + " " + Where(filter, namedProviders) + " ORDER BY " + OrderBy(dialect, order, descending) + " " + dialect.Paging;
+    public static string Search(ISqlDialect dialect, ContractFilter filter, ContractOrder order, bool descending) =>
+        Select + " " + Where(filter) + " ORDER BY " + OrderBy(dialect, order, descending) + " " + dialect.Paging;
 
-    public static string Count(ContractFilter filter) => "SELECT COUNT(*) " + From + " " + Where(filter, 0);
+    // No filter needs the provider, and every contract has one: counts read the contract table alone.
+    public static string Count(ContractFilter filter) => "SELECT COUNT(*) FROM contract c " + Where(filter);
 
     /// <summary>
     /// The filter's matches counted up to <c>@Limit</c>: the count stops there instead of visiting them all, in whatever
     /// order the engine finds them fastest (an order would make it sort every match first).
     /// </summary>
-    public static string CountUpTo(ISqlDialect dialect, ContractFilter filter, int namedProviders) =>
-        "SELECT COUNT(*) FROM (" + dialect.AnyRows("SELECT c.id " + From + " " + Where(filter, namedProviders)) + ") matches";
+    public static string CountUpTo(ISqlDialect dialect, ContractFilter filter) =>
+        "SELECT COUNT(*) FROM (" + dialect.AnyRows("SELECT c.id FROM contract c " + Where(filter)) + ") matches";
 
     /// <summary>
     /// The next <c>@Limit</c> contracts after <c>@AfterId</c> in id order: the register a chunk at a time by key, so the
@@ -224,7 +224,7 @@ public static class ContractSql
         _ => descending ? OrderByNumberDescending : OrderByNumber,
     };
 
-    private static SqlWhere Where(ContractFilter filter, int namedProviders) => new SqlWhere()
+    private static SqlWhere Where(ContractFilter filter) => new SqlWhere()
         .When(filter.Kind is not null, WhereKind)
         .When(filter.Law is not null, WhereLaw)
         .When(filter.Status is not null, WhereStatus)
@@ -234,7 +234,7 @@ public static class ContractSql
         .When(filter.ProcurementRoute is not null, WhereProcurementRoute)
         .When(filter.MunicipalityCode is not null, WhereMunicipality)
         .When(filter.WithoutEnded, WhereNotEnded)
-        .When(filter.Text is not null, namedProviders > MostNamedProviders ? WhereTextOrManyProviders : WhereTextOrNamedProviders(namedProviders))
+        .When(filter.Text is not null, WhereText)
         .When(filter.DecisionDueBefore is not null, WhereDecisionDueBefore)
         .When(filter.EndsBefore is not null, WhereEndsBefore)
         .When(filter.UpdatedSince is not null, WhereUpdatedSince);
