@@ -155,7 +155,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     /// <summary>The providers with a contract of <paramref name="status"/> today, in the caller's transaction.</summary>
     public async Task<IReadOnlySet<long>> ReadProviderIdsWithStatusAsync(ContractStatus status, DbTransaction transaction) =>
-        (await transaction.Connection!.QueryAsync<long>(ContractSql.ProviderIdsWithStatus, new { Status = status, Today = time.Today() }, transaction))
+        (await transaction.Connection!.QueryAsync<long>(ContractSql.ProviderIdsWithStatus(status), new { Today = time.Today() }, transaction))
         .ToHashSet();
 
     /// <summary>The whole register, in id order.</summary>

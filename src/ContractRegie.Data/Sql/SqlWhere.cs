@@ -17,6 +17,9 @@ public sealed class SqlWhere
         return this;
     }
 
+    /// <summary>The condition for <paramref name="value"/>, when there is one.</summary>
+    public SqlWhere When<T>(T? value, Func<T, string> condition) where T : struct => When(value is not null, value is { } v ? condition(v) : "");
+
     public override string ToString() =>
         _conditions.Count == 0 ? string.Empty : "WHERE " + string.Join("\n  AND ", _conditions);
 }

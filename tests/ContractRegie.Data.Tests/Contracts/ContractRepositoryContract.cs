@@ -249,6 +249,49 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     }
 
     [EngineFact]
+    public async Task The_status_filters_in_sql_agree_with_the_status_the_domain_computes_for_every_kind_of_contract()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        var ids = new List<long>();
+        foreach (var stored in Enum.GetValues<ContractStatus>())
+        {
+            foreach (var end in new[] { new DateOnly(2020, 12, 31), new DateOnly(2030, 12, 31) })
+            {
+                foreach (var decision in new[] { null, "Verlengen", "OpnieuwAanbesteden", "Beeindigen" })
+                {
+                    var id = await Contracts.InsertAsync(TestData.Contract(providerId) with
+                    {
+                        ContractNumber = $"{tag}-{ids.Count:D2}", ContractManager = tag, StartDate = new DateOnly(2019, 1, 1), InitialEndDate = end,
+                        ExtensionOptions = [], Status = stored,
+                    });
+                    await using (var connection = await Database.OpenAsync())
+                    {
+                        await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE contract SET latest_decision = @Decision WHERE id = @Id", new { Decision = decision, Id = id });
+                    }
+                    ids.Add(id);
+                }
+            }
+        }
+        var computed = new Dictionary<long, ContractStatus>();
+        foreach (var id in ids)
+        {
+            computed[id] = (await Contracts.ReadByIdAsync(id))!.Status;
+        }
+        var mine = new ContractFilter { ContractManager = tag };
+
+        foreach (var status in Enum.GetValues<ContractStatus>())
+        {
+            var found = await Contracts.SearchAsync(mine with { Status = status }, new PageRequest(1, 100));
+            Assert.Equal(ids.Where(id => computed[id] == status).Order(), found.Items.Select(c => c.Id).Order());
+        }
+        var notEnded = await Contracts.SearchAsync(mine with { WithoutEnded = true }, new PageRequest(1, 100));
+        Assert.Equal(ids.Where(id => computed[id] != ContractStatus.Beeindigd).Order(), notEnded.Items.Select(c => c.Id).Order());
+        // Every status occurs, so no filter passes by finding nothing.
+        Assert.Equal(Enum.GetValues<ContractStatus>().Order(), computed.Values.Distinct().Order());
+    }
+
+    [EngineFact]
     public async Task Update_of_unknown_id_returns_false()
     {
         var contract = TestData.Contract(await NewProviderAsync()) with { Id = 987_654_321, ExtensionOptions = [new(1, 12, false)] };

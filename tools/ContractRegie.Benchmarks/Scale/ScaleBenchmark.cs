@@ -94,6 +94,18 @@ internal static class ScaleBenchmark
                     }
                 }, _ => Milliseconds(Percentile(times, 0.5)));
             }
+            // What one request costs on its own, so the concurrent percentiles below read as service time plus queueing.
+            foreach (var search in Searches)
+            {
+                var alone = new List<double>();
+                await MeasureAsync(report, $"search {search}, one client ({PageRenders} requests, median)", async () =>
+                {
+                    for (var i = 0; i < PageRenders; i++)
+                    {
+                        alone.Add(await TimeAsync(reader, search));
+                    }
+                }, _ => Milliseconds(Percentile(alone, 0.5)));
+            }
             var latencies = new List<double>();
             var clients = new List<HttpClient>();
             for (var c = 0; c < Clients; c++)

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Dialects;
 
@@ -143,22 +144,39 @@ public static class ContractSql
     public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
     public const string WhereUpdatedSince = "c.updated_at >= @UpdatedSince";
-    public const string WhereStatus = StatusToday + " = @Status";
 
-    /// <summary>The providers with a contract whose status on @Today is @Status.</summary>
-    public const string ProviderIdsWithStatus = "SELECT DISTINCT c.provider_id FROM contract c WHERE " + WhereStatus;
-    public const string WhereNotEnded = StatusToday + " <> 'Beeindigd'";
+    /// <summary>
+    /// The contracts whose status on <c>@Today</c> is <paramref name="status"/>, as <see cref="StatusToday"/> decides it, written
+    /// out per status in plain comparisons: the engine can estimate those (a filter on the CASE looked like 0.5 % of the
+    /// register, so PostgreSQL sorted all 96,000 active contracts of a national register for one page of them).
+    /// </summary>
+    public static string WhereStatusIs(ContractStatus status) => status switch
+    {
+        ContractStatus.Concept => "c.status = 'Concept'",
+        ContractStatus.Actief => "(" + Running + " AND c.current_end >= @Today)",
+        ContractStatus.Verlopen => "(" + Running + " AND " + PastItsEnd + " AND (c.latest_decision IS NULL OR c.latest_decision NOT IN " + DecidedToEnd + "))",
+        _ => "(c.status = 'Beeindigd' OR (" + Running + " AND " + PastItsEnd + " AND c.latest_decision IN " + DecidedToEnd + "))",
+    };
+
+    /// <summary>Not <see cref="ContractStatus.Beeindigd"/> on <c>@Today</c>: the negation of its <see cref="WhereStatusIs"/>.</summary>
+    public const string WhereNotEnded =
+        "(c.status <> 'Beeindigd' AND (c.status = 'Concept' OR c.current_end >= @Today OR c.latest_decision IS NULL OR c.latest_decision NOT IN " + DecidedToEnd + "))";
+
+    // What the dates decide: neither a concept nor ended by hand.
+    private const string Running = "c.status NOT IN ('Concept', 'Beeindigd')";
+    private const string PastItsEnd = "(c.current_end < @Today OR c.current_end IS NULL)";
+    private const string DecidedToEnd = "('OpnieuwAanbesteden', 'Beeindigen', 'Omzetten')";
+
+    /// <summary>The providers with a contract whose status on @Today is <paramref name="status"/>.</summary>
+    public static string ProviderIdsWithStatus(ContractStatus status) => "SELECT DISTINCT c.provider_id FROM contract c WHERE " + WhereStatusIs(status);
 
     /// <summary>
     /// The status on <c>@Today</c> as <see cref="Core.Contracts.KeyDateRules.StatusOn"/> computes it: Concept and Beeindigd stay; up to
     /// the current end Actief; after it Beeindigd when it was decided not to extend, else Verlopen.
     /// </summary>
-    private const string StatusToday = """
-        CASE WHEN c.status IN ('Concept', 'Beeindigd') THEN c.status
-             WHEN c.current_end >= @Today THEN 'Actief'
-             WHEN c.latest_decision IN ('OpnieuwAanbesteden', 'Beeindigen', 'Omzetten') THEN 'Beeindigd'
-             ELSE 'Verlopen' END
-        """;
+    private const string StatusToday = "CASE WHEN c.status IN ('Concept', 'Beeindigd') THEN c.status WHEN c.current_end >= @Today THEN 'Actief' "
+        + "WHEN c.latest_decision IN " + DecidedToEnd + " THEN 'Beeindigd' ELSE 'Verlopen' END";
+
 
     // In the order of the ContractStatus enum, as the pages sort it.
     private const string OrderByStatus = "CASE " + StatusToday + " WHEN 'Concept' THEN 0 WHEN 'Actief' THEN 1 WHEN 'Verlopen' THEN 2 ELSE 3 END";
@@ -227,7 +245,7 @@ public static class ContractSql
     private static SqlWhere Where(ContractFilter filter) => new SqlWhere()
         .When(filter.Kind is not null, WhereKind)
         .When(filter.Law is not null, WhereLaw)
-        .When(filter.Status is not null, WhereStatus)
+        .When(filter.Status, WhereStatusIs)
         .When(filter.ProviderId is not null, WhereProvider)
         .When(filter.ContractManager is not null, WhereContractManager)
         .When(filter.TactischInkoper is not null, WhereTactischInkoper)
