@@ -85,10 +85,10 @@ internal static class RegisterImportBenchmark
     private static async Task<TimeSpan> PlainLoadAsync(Database database, GeneratedRegister generated)
     {
         await using var connection = await database.OpenAsync();
-        var providerIds = (await connection.QueryAsync<(long Id, string AgbCode)>("SELECT id, agb_code FROM provider"))
-            .ToDictionary(p => p.AgbCode, p => p.Id, StringComparer.Ordinal);
+        var providers = (await connection.QueryAsync<(long Id, string AgbCode, string Name)>("SELECT id, agb_code, name FROM provider"))
+            .ToDictionary(p => p.AgbCode, StringComparer.Ordinal);
         var rows = Enumerable.Range(0, generated.Contracts).Select(i => generated.Contract(i, "P-"))
-            .Select(row => Values(row.Contract with { ProviderId = providerIds[row.AgbCode] })).ToList();
+            .Select(row => Values(row.Contract with { ProviderId = providers[row.AgbCode].Id }, providers[row.AgbCode].Name)).ToList();
         await using var transaction = await connection.BeginTransactionAsync();
         var clock = Stopwatch.StartNew();
         if (connection is NpgsqlConnection npgsql)
@@ -111,11 +111,11 @@ internal static class RegisterImportBenchmark
         ("procurement_lead_time_months", NpgsqlDbType.Integer), ("contract_owner", NpgsqlDbType.Varchar), ("contract_manager", NpgsqlDbType.Varchar),
         ("tactisch_inkoper", NpgsqlDbType.Varchar), ("status", NpgsqlDbType.Varchar), ("current_end", NpgsqlDbType.Date),
         ("decision_deadline", NpgsqlDbType.Date), ("procurement_start_deadline", NpgsqlDbType.Date), ("next_deadline", NpgsqlDbType.Date),
-        ("latest_decision", NpgsqlDbType.Varchar), ("updated_at", NpgsqlDbType.Timestamp),
+        ("latest_decision", NpgsqlDbType.Varchar), ("updated_at", NpgsqlDbType.Timestamp), ("search_text", NpgsqlDbType.Varchar),
     ];
 
     /// <summary>In the order of <see cref="Columns"/>, which is the order of <see cref="ContractSql.Insert"/>'s parameters.</summary>
-    private static object?[] Values(Contract c)
+    private static object?[] Values(Contract c, string providerName)
     {
         var keyDates = c.KeyDates;
         return
@@ -124,6 +124,7 @@ internal static class RegisterImportBenchmark
             c.InitialEndDate, c.NoticePeriodMonths, c.ProcurementLeadTimeMonths, c.ContractOwner, c.ContractManager, c.TactischInkoper,
             c.Status.ToString(), keyDates.CurrentEnd, keyDates.DecisionDeadline, keyDates.ProcurementStartDeadline,
             ContractRepository.NextDeadline(keyDates), null, DateTime.SpecifyKind(DateTime.UtcNow, DateTimeKind.Unspecified),
+            ContractSearchText.Of(c.Title, c.ContractNumber, providerName),
         ];
     }
 

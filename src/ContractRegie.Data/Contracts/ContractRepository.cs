@@ -98,12 +98,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         new[] { keyDates.DecisionDeadline, keyDates.ProcurementStartDeadline }.Where(d => d is not null).Min();
 
     public Task<long> InsertAsync(Contract contract, DbTransaction? transaction = null) =>
-        Rows.InsertAsync(ContractSql.Insert, Parameters(contract with { LatestDecision = null }), transaction,
-            async (id, tx) =>
-            {
-                await StoreSearchTextAsync(tx, id);
-                await WriteChildrenAsync(tx.Connection!, tx, id, contract);
-            });
+        database.InTransactionAsync(transaction, async tx =>
+            await Rows.InsertAsync(ContractSql.Insert, Parameters(contract with { LatestDecision = null }, await SearchTextAsync(contract, tx)), tx,
+                (id, children) => WriteChildrenAsync(children.Connection!, children, id, contract)));
 
     /// <summary>
     /// Inserts new contracts as <see cref="InsertAsync"/> inserts one (key dates and <c>updated_at</c> on the row, municipalities and
@@ -121,9 +118,10 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         var now = audit.Now();
         // Identities only grow, so the new rows are all above the highest id now; contracts are never deleted.
         var afterId = await connection.ExecuteScalarAsync<long>(ContractSql.MaxId, transaction: transaction);
-        await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertRows,
-            contracts.Select(contract => Parameters(contract with { LatestDecision = null, UpdatedAt = now })));
-        await connection.ExecuteAsync(ContractSql.StoreMissingSearchText(database.Dialect), transaction: transaction);
+        var providerNames = await ContractSearchText.ProviderNamesAsync(transaction, contracts.Select(contract => contract.ProviderId));
+        await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertRows, contracts.Select(contract => Parameters(
+            contract with { LatestDecision = null, UpdatedAt = now },
+            ContractSearchText.Of(contract.Title, contract.ContractNumber, providerNames[contract.ProviderId]))));
         // Rows another transaction committed meanwhile may be above it too: the numbers tell ours.
         var ids = (await connection.QueryAsync<NumberedId>(ContractSql.IdsAfter, new { AfterId = afterId }, transaction))
             .ToDictionary(row => row.ContractNumber, row => row.Id, StringComparer.Ordinal);
@@ -138,18 +136,23 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
-        // A replacement does not carry the decision history; the key dates follow from the stored latest decision.
-        Rows.UpdateAsync(contract.Id, ContractSql.Update, before => Parameters(contract with { LatestDecision = before.LatestDecision }), transaction,
-            async (id, tx) =>
-            {
-                await StoreSearchTextAsync(tx, id);
-                await tx.Connection!.ExecuteAsync(ContractSql.DeleteMunicipalities, new { Id = id }, tx);
-                await tx.Connection!.ExecuteAsync(ContractSql.DeleteOptions, new { Id = id }, tx);
-                await WriteChildrenAsync(tx.Connection!, tx, id, contract);
-            });
+        database.InTransactionAsync(transaction, async tx =>
+        {
+            var searchText = await SearchTextAsync(contract, tx);
+            // A replacement does not carry the decision history; the key dates follow from the stored latest decision.
+            return await Rows.UpdateAsync(contract.Id, ContractSql.Update, before => Parameters(contract with { LatestDecision = before.LatestDecision }, searchText), tx,
+                async (id, children) =>
+                {
+                    await children.Connection!.ExecuteAsync(ContractSql.DeleteMunicipalities, new { Id = id }, children);
+                    await children.Connection!.ExecuteAsync(ContractSql.DeleteOptions, new { Id = id }, children);
+                    await WriteChildrenAsync(children.Connection!, children, id, contract);
+                });
+        });
 
-    private Task StoreSearchTextAsync(DbTransaction transaction, long id) =>
-        transaction.Connection!.ExecuteAsync(ContractSql.StoreSearchTextById(database.Dialect), new { Id = id }, transaction);
+    /// <summary>The search text of <paramref name="contract"/> with its provider's stored name (none yet: the write fails on the reference).</summary>
+    private static async Task<string> SearchTextAsync(Contract contract, DbTransaction transaction) =>
+        ContractSearchText.Of(contract.Title, contract.ContractNumber,
+            (await ContractSearchText.ProviderNamesAsync(transaction, [contract.ProviderId])).GetValueOrDefault(contract.ProviderId, ""));
 
     private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 
@@ -286,14 +289,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         return ids.Count;
     }
 
-    /// <summary>
-    /// Fills in the search text of contracts written before it was kept on the row (migration 2026120301) in one statement;
-    /// after that every write keeps it, so this finds nothing. Answers how many it filled in.
-    /// </summary>
-    public Task<int> StoreMissingSearchTextAsync(CancellationToken cancellationToken = default) =>
-        database.RunAsync(null, c => c.ExecuteAsync(new CommandDefinition(ContractSql.StoreMissingSearchText(database.Dialect), cancellationToken: cancellationToken)));
-
-    private static object Parameters(Contract c) => new
+    /// <summary>The row's columns; <paramref name="searchText"/> for the statements that write it (<see cref="ContractSearchText"/>).</summary>
+    private static object Parameters(Contract c, string? searchText = null) => new
     {
         c.Id,
         c.ContractNumber,
@@ -317,6 +314,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         NextDeadline = NextDeadline(c.KeyDates),
         c.LatestDecision,
         c.UpdatedAt,
+        SearchText = searchText,
     };
 
     private static Contract Assemble(

@@ -25,9 +25,6 @@ public interface ISqlDialect
     /// </summary>
     string OrderNullsLast(string column, bool descending);
 
-    /// <summary>The text expressions joined into one string (<c>||</c>, or <c>+</c> in T-SQL).</summary>
-    string Concat(params string[] parts);
-
     /// <summary>A statement that returns the identity created by the INSERT before it in the same batch.</summary>
     string SelectInsertedId { get; }
 

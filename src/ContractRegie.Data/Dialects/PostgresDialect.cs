@@ -14,7 +14,6 @@ public sealed class PostgresDialect : ISqlDialect
     public string AnyRows(string select) => select + " LIMIT @Limit";
     // PostgreSQL sorts a missing value after every other, so the plain column is what an index on it yields.
     public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC" : column;
-    public string Concat(params string[] parts) => string.Join(" || ", parts);
     // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.

@@ -20,7 +20,6 @@ public sealed class SqlServerDialect : ISqlDialect
     // No NULLS LAST in T-SQL.
     public string OrderNullsLast(string column, bool descending) =>
         descending ? $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END DESC, {column} DESC" : $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {column}";
-    public string Concat(params string[] parts) => string.Join(" + ", parts);
     // SCOPE_IDENTITY() ignores identities created by triggers; it is numeric, so cast for Dapper.
     public string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint)";
     // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.

@@ -17,7 +17,6 @@ public sealed class SqliteDialect : ISqlDialect
     public string Paging => "LIMIT @Limit OFFSET @Offset";
     public string AnyRows(string select) => select + " LIMIT @Limit";
     public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC NULLS FIRST" : column + " NULLS LAST";
-    public string Concat(params string[] parts) => string.Join(" || ", parts);
     public string SelectInsertedId => "SELECT last_insert_rowid()";
     // SQLite binds each named parameter with a linear search of the statement's names, so a wide multi-row INSERT costs
     // quadratic time, and in-process there are no round trips to save: one prepared single-row INSERT, reused, is fastest

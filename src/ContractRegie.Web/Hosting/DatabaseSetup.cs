@@ -79,7 +79,7 @@ public static class DatabaseSetup
         {
             app.Logger.LogInformation("Key dates stored on {Contracts} contracts written before they were kept", filled);
         }
-        if (await app.Services.GetRequiredService<ContractRepository>().StoreMissingSearchTextAsync() is > 0 and var searchable)
+        if (await ContractSearchText.StoreMissingAsync(database) is > 0 and var searchable)
         {
             app.Logger.LogInformation("Search text stored on {Contracts} contracts written before it was kept", searchable);
         }

@@ -835,10 +835,10 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         }
         Assert.Empty((await Contracts.SearchAsync(new ContractFilter { Text = "ëlsbeth " + tag }, new PageRequest(1, 10))).Items);
 
-        Assert.True(await Contracts.StoreMissingSearchTextAsync() >= 1);
+        Assert.True(await ContractSearchText.StoreMissingAsync(Database) >= 1);
 
         Assert.Equal([id], (await Contracts.SearchAsync(new ContractFilter { Text = "ËLSBETH " + tag }, new PageRequest(1, 10))).Items.Select(c => c.Id));
         Assert.Equal([id], (await Contracts.SearchAsync(new ContractFilter { Text = tag + "-s" }, new PageRequest(1, 10))).Items.Select(c => c.Id));
-        Assert.Equal(0, await Contracts.StoreMissingSearchTextAsync());
+        Assert.Equal(0, await ContractSearchText.StoreMissingAsync(Database));
     }
 }

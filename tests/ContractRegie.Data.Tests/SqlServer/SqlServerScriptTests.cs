@@ -64,7 +64,7 @@ public sealed class SqlServerScriptTests
         Assert.Contains(pieces, p => p.Name == "FinancialStatementSql.Count(no filter)");
         Assert.Contains(pieces, p => p.Name == "NotificationSql.Search(Failed)");
         Assert.Contains(pieces, p => p is { Name: "ContractSql.WhereText", Kind: SqlKind.Condition });
-        Assert.Contains(pieces, p => p is { Name: "ContractSql.StoreSearchTextOfProvider()", Kind: SqlKind.Statement });
+        Assert.Contains(pieces, p => p is { Name: "ContractSql.UpdateSearchText", Kind: SqlKind.Statement });
         Assert.Contains(pieces, p => p is { Name: "ContractTermsSql.UpdateAgreement", Kind: SqlKind.Statement });
         Assert.Contains(pieces, p => p is { Name: "SqlServerDialect.Paging", Kind: SqlKind.OrderBySuffix });
         Assert.True(parsed.Count >= 40, "only " + parsed.Count + " statements were collected");

@@ -27,10 +27,10 @@ public static class ContractSql
         INSERT INTO contract (contract_number, title, provider_id, kind, law, procurement_route, start_date, initial_end_date,
                               notice_period_months, procurement_lead_time_months, contract_owner, contract_manager,
                               tactisch_inkoper, status, current_end, decision_deadline, procurement_start_deadline, next_deadline,
-                              latest_decision, updated_at)
+                              latest_decision, updated_at, search_text)
         VALUES (@ContractNumber, @Title, @ProviderId, @Kind, @Law, @ProcurementRoute, @StartDate, @InitialEndDate,
                 @NoticePeriodMonths, @ProcurementLeadTimeMonths, @ContractOwner, @ContractManager, @TactischInkoper, @Status,
-                @CurrentEnd, @DecisionDeadline, @ProcurementStartDeadline, @NextDeadline, @LatestDecision, @UpdatedAt)
+                @CurrentEnd, @DecisionDeadline, @ProcurementStartDeadline, @NextDeadline, @LatestDecision, @UpdatedAt, @SearchText)
         """;
 
     /// <summary><see cref="Insert"/> for <paramref name="rows"/> contracts at once (parameters @ContractNumber0, @ContractNumber1 …).</summary>
@@ -52,7 +52,7 @@ public static class ContractSql
             contract_owner = @ContractOwner, contract_manager = @ContractManager, tactisch_inkoper = @TactischInkoper,
             status = @Status, current_end = @CurrentEnd, decision_deadline = @DecisionDeadline,
             procurement_start_deadline = @ProcurementStartDeadline, next_deadline = @NextDeadline, latest_decision = @LatestDecision,
-            row_version = row_version + 1, updated_at = @UpdatedAt
+            search_text = @SearchText, row_version = row_version + 1, updated_at = @UpdatedAt
         WHERE id = @Id AND row_version = @RowVersion
         """;
 
@@ -120,26 +120,25 @@ public static class ContractSql
         "c.id IN (SELECT m.contract_id FROM contract_municipality m WHERE m.municipality_code = @MunicipalityCode)";
 
     /// <summary>
-    /// Title, number or provider name: one lower-case column kept on the row (<see cref="SearchText"/>), so a search
+    /// Title, number or provider name: one lower-case column kept on the row (<see cref="ContractSearchText"/>), so a search
     /// reads one table and, on PostgreSQL, one trigram index, however many providers share a word of the text.
     /// </summary>
     public const string WhereText = "c.search_text LIKE @Text ESCAPE '\\'";
 
-    /// <summary>
-    /// What a text search looks in, for the contract row being updated: its title, number and provider's name in lower
-    /// case. Every write that changes one of them stores it again (<see cref="StoreSearchTextById"/> and its siblings).
-    /// </summary>
-    private static string SearchText(ISqlDialect dialect) =>
-        "(SELECT LOWER(" + dialect.Concat("contract.title", "' '", "contract.contract_number", "' '", "p.name") + ") FROM provider p WHERE p.id = contract.provider_id)";
+    /// <summary>The names of the providers with these ids (an IN list of @ProviderId0 …), for the search text of new contracts.</summary>
+    public static string ProviderNames(int ids) => "SELECT id, name FROM provider WHERE id IN (" + SqlRows.List("ProviderId", ids) + ")";
 
-    public static string StoreSearchTextById(ISqlDialect dialect) => "UPDATE contract SET search_text = " + SearchText(dialect) + " WHERE id = @Id";
+    /// <summary>A provider's contracts with what their search text is made of, when its name may have changed.</summary>
+    public const string SearchTextsOfProvider = "SELECT id, title, contract_number, search_text FROM contract WHERE provider_id = @ProviderId";
 
-    /// <summary>After a provider is renamed: its contracts.</summary>
-    public static string StoreSearchTextOfProvider(ISqlDialect dialect) =>
-        "UPDATE contract SET search_text = " + SearchText(dialect) + " WHERE provider_id = @ProviderId";
+    /// <summary>Contracts written before the search text was kept (migration 2026120301), with what it is made of.</summary>
+    public const string WithoutSearchText = """
+        SELECT c.id, c.title, c.contract_number, p.name AS provider_name
+        FROM contract c JOIN provider p ON p.id = c.provider_id
+        WHERE c.search_text IS NULL
+        """;
 
-    /// <summary>After a bulk insert, and at start-up for rows written before the column was kept (migration 2026120301).</summary>
-    public static string StoreMissingSearchText(ISqlDialect dialect) => "UPDATE contract SET search_text = " + SearchText(dialect) + " WHERE search_text IS NULL";
+    public const string UpdateSearchText = "UPDATE contract SET search_text = @SearchText WHERE id = @Id";
 
     public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
