@@ -56,8 +56,9 @@ public sealed class OutboxRepository(Database database, AuditTrail audit, TimePr
         {
             draft.Recipient, draft.Subject, draft.TextBody, draft.HtmlBody, draft.DedupeKey, draft.ThreadKey, draft.Calendar, Now = time.GetUtcNow(),
         }, transaction);
-        await connection.ExecuteAsync(NotificationSql.InsertSignalLink,
-            draft.SignalIds.Distinct().Select(signalId => new { NotificationId = id, SignalId = signalId }), transaction);
+        // In bulk: a first-run overview carries thousands of signals, and a statement per link cost a round trip each.
+        await database.Dialect.InsertRowsAsync(transaction, NotificationSql.InsertSignalLinkRows,
+            draft.SignalIds.Distinct().Select(signalId => new { NotificationId = id, SignalId = signalId }));
         return id;
     }
 

@@ -58,6 +58,12 @@ internal static class ScaleBenchmark
         {
             throw new ArgumentException("--reuse needs --postgres: the SQLite file of a run is removed with it.");
         }
+        // The jobs' first runs again on the kept register, without the half hour of generating it.
+        var rerunJobs = args.Contains("--rerun-jobs");
+        if (rerunJobs && !reuse)
+        {
+            throw new ArgumentException("--rerun-jobs goes with --reuse: a new register runs its jobs anyway.");
+        }
         var scratch = Directory.CreateTempSubdirectory("contractregie-scale-").FullName;
         try
         {
@@ -74,7 +80,14 @@ internal static class ScaleBenchmark
             var admin = await host.SignInAsync(Role.Beheerder, "bench-beheerder");
             if (reuse)
             {
-                report.Add("| (register of an earlier run reused: no generation, no jobs) | | | |");
+                report.Add(rerunJobs
+                    ? "| (register of an earlier run reused: what its jobs wrote cleared, the jobs run again) | | | |"
+                    : "| (register of an earlier run reused: no generation, no jobs) | | | |");
+                if (rerunJobs)
+                {
+                    await ForgetJobOutputAsync(postgres!);
+                    await RunJobsAsync(host, admin, report, output);
+                }
             }
             else
             {
@@ -151,6 +164,12 @@ internal static class ScaleBenchmark
             var pseudonym = ClientPseudonym.TryCreate(PseudonymKey, out _)!;
             await new ScaleRegister(host.Services, size, host.Today, pseudonym).WriteAsync(output);
         });
+        await RunJobsAsync(host, admin, report, output);
+    }
+
+    /// <summary>Every job's first and second run, then one dispatcher run over freshly queued mails.</summary>
+    private static async Task RunJobsAsync(BenchmarkHost host, HttpClient admin, List<string> report, TextWriter output)
+    {
         foreach (var job in Jobs)
         {
             foreach (var run in new[] { "first", "second" })
@@ -166,6 +185,25 @@ internal static class ScaleBenchmark
             async () => dispatchFailure = await RunJobAsync(admin, "notification-dispatch", output),
             elapsed => $"{Milliseconds(elapsed.TotalMilliseconds)} "
                        + (dispatchFailure ?? $"({(DispatchMails / elapsed.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)} mails/s)"));
+    }
+
+    /// <summary>
+    /// Removes what the jobs and the benchmark's mail wrote (signals, their mail queue, mails, risk assessments, job runs), so
+    /// the register is as a generation leaves it for the jobs' first runs. (The jobs write nothing else; their audit
+    /// entries, if any, do not steer them.)
+    /// </summary>
+    private static async Task ForgetJobOutputAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        string[] tables = ["notification_signal", "notification", "signal_mail", "signal", "provider_risk", "job_run"];
+        foreach (var statement in tables.Select(table => $"DELETE FROM {table}").Concat(tables.Select(table => $"VACUUM ANALYZE {table}")))
+        {
+            // One at a time: VACUUM cannot run inside the transaction a batch of statements makes. Without it the first
+            // run would meet the old rows' dead index entries and statistics of full tables.
+            await using var command = new Npgsql.NpgsqlCommand(statement, connection);
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>The register's first contract (every contract has generated spending) and its provider.</summary>

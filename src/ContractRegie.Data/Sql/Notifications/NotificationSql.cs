@@ -19,6 +19,8 @@ public static class NotificationSql
 
     public const string InsertSignalLink = "INSERT INTO notification_signal (notification_id, signal_id) VALUES (@NotificationId, @SignalId)";
 
+    public static string InsertSignalLinkRows(int rows) => SqlRows.InsertRows(InsertSignalLink, rows);
+
     public const string SignalIdsByNotificationId = "SELECT signal_id FROM notification_signal WHERE notification_id = @Id ORDER BY signal_id";
 
     // Whether every signal a mail carries is about undeliverable mail (and it carries one at least).
