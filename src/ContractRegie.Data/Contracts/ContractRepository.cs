@@ -103,9 +103,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 (id, children) => WriteChildrenAsync(children.Connection!, children, id, contract)));
 
     /// <summary>
-    /// Inserts new contracts as <see cref="InsertAsync"/> inserts one (key dates and <c>updated_at</c> on the row, municipalities and
+    /// Inserts new contracts as <see cref="InsertAsync"/> inserts one (key dates, search text and <c>updated_at</c> on the row, municipalities and
     /// options, an audit entry with the stored contract), in the caller's transaction and in batches: the engine's rows per INSERT,
-    /// then the new ids by number in one query, the children a batch at a time, and the stored contracts read back a chunk at a
+    /// after their providers' names in IN lists, then the new ids by number in one query, the children a batch at a time, and the stored contracts read back a chunk at a
     /// time for their audit entries, so a file of new contracts costs a few round trips per batch instead of several per contract.
     /// </summary>
     public async Task InsertManyAsync(IReadOnlyList<Contract> contracts, DbTransaction transaction)

@@ -24,7 +24,7 @@ public static class ContractSearchText
     public static async Task StoreForProviderAsync(DbTransaction transaction, long providerId, string providerName)
     {
         var connection = transaction.Connection!;
-        var changed = (await connection.QueryAsync<Stored>(ContractSql.SearchTextsOfProvider, new { ProviderId = providerId }, transaction))
+        var changed = (await connection.QueryAsync<Source>(ContractSql.SearchTextsOfProvider, new { ProviderId = providerId }, transaction))
             .Select(c => new { c.Id, SearchText = Of(c.Title, c.ContractNumber, providerName), Was = c.SearchText })
             .Where(c => c.SearchText != c.Was)
             .Select(c => new { c.Id, c.SearchText })
@@ -39,7 +39,7 @@ public static class ContractSearchText
     public static Task<int> StoreMissingAsync(Database database, CancellationToken cancellationToken = default) =>
         database.InTransactionAsync(async transaction =>
         {
-            var missing = (await transaction.Connection!.QueryAsync<Unsearchable>(
+            var missing = (await transaction.Connection!.QueryAsync<Source>(
                     new CommandDefinition(ContractSql.WithoutSearchText, transaction: transaction, cancellationToken: cancellationToken)))
                 .Select(c => new { c.Id, SearchText = Of(c.Title, c.ContractNumber, c.ProviderName) })
                 .ToList();
@@ -54,19 +54,13 @@ public static class ContractSearchText
         public string Name { get; init; } = "";
     }
 
-    private sealed class Stored
-    {
-        public long Id { get; init; }
-        public string Title { get; init; } = "";
-        public string ContractNumber { get; init; } = "";
-        public string? SearchText { get; init; }
-    }
-
-    private sealed class Unsearchable
+    /// <summary>What a contract's search text is made of, and (for a provider's contracts) what is stored now.</summary>
+    private sealed class Source
     {
         public long Id { get; init; }
         public string Title { get; init; } = "";
         public string ContractNumber { get; init; } = "";
         public string ProviderName { get; init; } = "";
+        public string? SearchText { get; init; }
     }
 }
