@@ -150,10 +150,13 @@ public static class SignalMail
     private static string StandInReason(Role role) =>
         "U ontvangt dit als beheerder: " + (role is Role.Contractmanager or Role.Inkoper
             ? $"de {Lower(role)} die het contract of de zorgaanbieder noemt, heeft geen actief account met een e-mailadres, en er is geen "
-              + $"rolmailbox ingesteld (Mail:RoleMailboxes:{role}). Geef die gebruiker een account met e-mailadres onder Gebruikers, of laat "
-              + $"een contractmanager een andere {Lower(role)} op het contract zetten."
+              + $"rolmailbox ingesteld (Mail:RoleMailboxes:{role}). Geef die gebruiker een account met e-mailadres ({UserAdministration}), of "
+              + $"laat een contractmanager een andere {Lower(role)} op het contract zetten."
             : $"niemand met de rol {Lower(role)} heeft een actief account met een e-mailadres, en er is geen rolmailbox ingesteld "
-              + $"(Mail:RoleMailboxes:{role}). Geef een gebruiker die rol en een e-mailadres onder Gebruikers.");
+              + $"(Mail:RoleMailboxes:{role}). Geef een gebruiker die rol en een e-mailadres ({UserAdministration}).");
+
+    /// <summary>Where a beheerder manages accounts: there is no page for it, the API (also through Swagger UI) or the CLI.</summary>
+    public const string UserAdministration = "gebruikersbeheer: /api/v1/users, bijvoorbeeld via /swagger, of contractregie add-user";
 
     private static string Lower(Role role) => Roles.DutchName(role).ToLowerInvariant();
 

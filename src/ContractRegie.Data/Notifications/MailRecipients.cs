@@ -102,8 +102,17 @@ public sealed class MailRecipients
 
     /// <summary>Every active beheerder with an address, standing in for <paramref name="role"/>.</summary>
     private IEnumerable<MailRecipient> StandIns(Role role) =>
-        _users.Values.Where(u => u.Active && !string.IsNullOrWhiteSpace(u.Email) && u.ToAccount().Roles.Contains(Role.Beheerder))
-            .Select(u => ToRecipient(u) with { Key = $"{MailRecipient.StandInPrefix}{role}:{u.Id}", StandsInFor = role });
+        _users.Values.Where(CanStandIn).Select(u => ToRecipient(u) with { Key = $"{MailRecipient.StandInPrefix}{role}:{u.Id}", StandsInFor = role });
+
+    private static bool CanStandIn(StoredUser user) =>
+        user.Active && !string.IsNullOrWhiteSpace(user.Email) && user.ToAccount().Roles.Contains(Role.Beheerder);
+
+    /// <summary>
+    /// Whether a signal nobody responsible can be reached for still reaches someone: the fallback address, or a beheerder
+    /// with an address. (A role mailbox covers only its role.) Without either, such signals are only listed.
+    /// </summary>
+    public static bool HaveLastResort(IEnumerable<StoredUser> users, MailAddressing addressing) =>
+        !string.IsNullOrWhiteSpace(addressing.FallbackRecipient) || users.Any(CanStandIn);
 
     private static MailRecipient ToRecipient(StoredUser user) =>
         new(user.UserName, user.Email!, user.DisplayName, user.ToAccount().Roles, user.MailFrequency);

@@ -9,6 +9,7 @@ using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Notifications;
 using ContractRegie.Data.Signals;
 using ContractRegie.Data.Spending;
+using ContractRegie.Data.Users;
 using ContractRegie.Web.Jobs;
 using ContractRegie.Web.Pages.Labels;
 using ContractRegie.Web.Security;
@@ -30,7 +31,8 @@ public sealed record JobStatus(string Name, JobRun? LastRun);
 /// </summary>
 public sealed class IndexModel(
     SignalRepository signals, ContractRepository contracts, SpendingRepository spending, Reconciler reconciler, SpendingOptions spendingOptions,
-    JobRunner jobs, JobRunRepository runs, OutboxRepository outbox, IAuthorizationService authorization, TimeProvider time) : PageModel
+    JobRunner jobs, JobRunRepository runs, OutboxRepository outbox, UserRepository users, MailAddressing addressing, IAuthorizationService authorization,
+    TimeProvider time) : PageModel
 {
     private const int Shown = 10;
 
@@ -43,6 +45,8 @@ public sealed class IndexModel(
     public IReadOnlyList<JobStatus> Jobs { get; private set; } = [];
     public Page<Notification> Queued { get; private set; } = new([], 1, Shown, 0);
     public Page<Notification> Failed { get; private set; } = new([], 1, Shown, 0);
+    /// <summary>For the beheerder: no fallback address and no beheerder with an address, so signals nobody can be reached for reach nobody.</summary>
+    public bool NoLastResort { get; private set; }
     public decimal NearlyExhaustedPercent => spendingOptions.NearlyExhaustedPercent;
 
     public bool IsContractManager => User.IsInRole(nameof(Role.Contractmanager));
@@ -82,6 +86,7 @@ public sealed class IndexModel(
             Jobs = statuses;
             Queued = await outbox.SearchAsync(NotificationState.Queued, new PageRequest(1, Shown));
             Failed = await outbox.SearchAsync(NotificationState.Failed, new PageRequest(1, Shown));
+            NoLastResort = !MailRecipients.HaveLastResort(await users.ReadAllAsync(), addressing);
         }
         return Page();
     }

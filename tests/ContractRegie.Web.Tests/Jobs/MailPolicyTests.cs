@@ -178,6 +178,22 @@ public sealed class MailPolicyTests : IDisposable
     }
 
     [Fact]
+    public async Task The_beheerder_is_told_on_the_start_page_while_no_fallback_address_and_no_beheerder_address_exist()
+    {
+        // This class configures a mailbox for contractmanagers only, and no fallback address.
+        var admin = await _app.CreateClientAsAsync(Role.Beheerder); // an account without an address
+        const string Warning = "Signaleringen kunnen niemand bereiken";
+
+        var page = await admin.GetStringAsync("/");
+        Assert.Contains(Warning, page);
+        Assert.Contains("Mail:FallbackRecipient", page);
+
+        await CreateUserAsync(Role.Beheerder); // with an address: it stands in from now on
+
+        Assert.DoesNotContain(Warning, await admin.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task Budget_and_unlawful_spending_go_to_financien_and_the_contractmanager_and_a_raised_budget_closes_its_signal()
     {
         var financien = await CreateUserAsync(Role.Financien);
