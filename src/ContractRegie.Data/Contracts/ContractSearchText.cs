@@ -17,19 +17,18 @@ public static class ContractSearchText
 
     /// <summary>The names of these providers, for the search text of contracts about to be written.</summary>
     public static async Task<IReadOnlyDictionary<long, string>> ProviderNamesAsync(DbTransaction transaction, IEnumerable<long> providerIds) =>
-        (await SqlRows.QueryInListsAsync<ProviderName, long>(transaction, ContractSql.ProviderNames, "ProviderId", providerIds.Distinct()))
+        (await SqlRows.QueryInListsAsync<(long Id, string Name), long>(transaction, ContractSql.ProviderNames, "ProviderId", providerIds.Distinct()))
             .ToDictionary(p => p.Id, p => p.Name);
 
     /// <summary>After a provider is written: its contracts whose search text its name changes.</summary>
-    public static async Task StoreForProviderAsync(DbTransaction transaction, long providerId, string providerName)
+    public static async Task StoreForProviderAsync(Database database, DbTransaction transaction, long providerId, string providerName)
     {
-        var connection = transaction.Connection!;
-        var changed = (await connection.QueryAsync<Source>(ContractSql.SearchTextsOfProvider, new { ProviderId = providerId }, transaction))
-            .Select(c => new { c.Id, SearchText = Of(c.Title, c.ContractNumber, providerName), Was = c.SearchText })
-            .Where(c => c.SearchText != c.Was)
-            .Select(c => new { c.Id, c.SearchText })
+        var changed = (await transaction.Connection!.QueryAsync<Source>(ContractSql.SearchTextsOfProvider, new { ProviderId = providerId }, transaction))
+            .Select(c => (Now: new Stored(c.Id, Of(c.Title, c.ContractNumber, providerName)), Was: c.SearchText))
+            .Where(c => c.Now.SearchText != c.Was)
+            .Select(c => c.Now)
             .ToList();
-        await connection.ExecuteAsync(ContractSql.UpdateSearchText, changed, transaction);
+        await StoreAsync(database, transaction, changed);
     }
 
     /// <summary>
@@ -41,18 +40,23 @@ public static class ContractSearchText
         {
             var missing = (await transaction.Connection!.QueryAsync<Source>(
                     new CommandDefinition(ContractSql.WithoutSearchText, transaction: transaction, cancellationToken: cancellationToken)))
-                .Select(c => new { c.Id, SearchText = Of(c.Title, c.ContractNumber, c.ProviderName) })
+                .Select(c => new Stored(c.Id, Of(c.Title, c.ContractNumber, c.ProviderName)))
                 .ToList();
-            await transaction.Connection!.ExecuteAsync(
-                new CommandDefinition(ContractSql.UpdateSearchText, missing, transaction, cancellationToken: cancellationToken));
+            await StoreAsync(database, transaction, missing, cancellationToken);
             return missing.Count;
         }, cancellationToken);
 
-    private sealed class ProviderName
+    /// <summary>The texts written, the engine's rows per round trip (a start-up fill of a national register is 100,000).</summary>
+    private static async Task StoreAsync(Database database, DbTransaction transaction, IReadOnlyList<Stored> texts, CancellationToken cancellationToken = default)
     {
-        public long Id { get; init; }
-        public string Name { get; init; } = "";
+        foreach (var chunk in texts.Chunk(database.Dialect.BulkInsertRows))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await transaction.Connection!.ExecuteAsync(ContractSql.UpdateSearchTextRows(chunk.Length), SqlRows.Bind(chunk), transaction);
+        }
     }
+
+    private sealed record Stored(long Id, string SearchText);
 
     /// <summary>What a contract's search text is made of, and (for a provider's contracts) what is stored now.</summary>
     private sealed class Source

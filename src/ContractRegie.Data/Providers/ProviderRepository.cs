@@ -1,8 +1,8 @@
 using System.Data.Common;
 using ContractRegie.Core.Providers;
 using ContractRegie.Data.Audit;
-using ContractRegie.Data.Sql;
 using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Providers;
 using Dapper;
 
@@ -70,7 +70,7 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
     /// contracts' search text.
     /// </summary>
     public Task<WriteResult> UpdateAsync(Provider provider, DbTransaction? transaction = null) =>
-        Rows.UpdateAsync(provider.Id, ProviderSql.Update, provider, transaction, (id, tx) => ContractSearchText.StoreForProviderAsync(tx, id, provider.Name));
+        Rows.UpdateAsync(provider.Id, ProviderSql.Update, provider, transaction, (id, tx) => ContractSearchText.StoreForProviderAsync(database, tx, id, provider.Name));
 
     public Task<int> CountContractsAsync(long id, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.ExecuteScalarAsync<int>(ProviderSql.CountContracts, new { Id = id }, transaction));

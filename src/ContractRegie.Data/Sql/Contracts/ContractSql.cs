@@ -140,6 +140,9 @@ public static class ContractSql
 
     public const string UpdateSearchText = "UPDATE contract SET search_text = @SearchText WHERE id = @Id";
 
+    /// <summary><see cref="UpdateSearchText"/> for <paramref name="rows"/> contracts in one batch (@Id0, @SearchText0 …).</summary>
+    public static string UpdateSearchTextRows(int rows) => SqlRows.Statements(UpdateSearchText, rows);
+
     public const string WhereDecisionDueBefore = "c.decision_deadline < @DecisionDueBefore";
     public const string WhereEndsBefore = "c.current_end < @EndsBefore";
     public const string WhereUpdatedSince = "c.updated_at >= @UpdatedSince";
