@@ -29,10 +29,10 @@ public static class OutcomeMonitoringRules
         }
         var signals = new List<SignalDraft>();
         var latestPerIndicator = OutcomeMeasurement.LatestPerIndicator(measurements);
+        var perIndicator = measurements.ToLookup(m => m.Indicator, StringComparer.Ordinal);
         foreach (var agreement in agreements)
         {
-            var reported = measurements
-                .Where(m => m.Indicator == agreement.Indicator)
+            var reported = perIndicator[agreement.Indicator]
                 .Select(m => ReportingPeriod.Parse(m.Period))
                 .ToHashSet();
             if (latestPerIndicator.GetValueOrDefault(agreement.Indicator) is { } latest && IsBelowNorm(agreement, latest.Value))

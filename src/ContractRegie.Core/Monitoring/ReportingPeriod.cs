@@ -47,10 +47,11 @@ public readonly record struct ReportingPeriod(int Year, ReportingFrequency Frequ
     public static ReportingPeriod Parse(string text) =>
         TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is geen rapportageperiode.");
 
+    /// <remarks>Reads the text in place: the nightly monitoring parses every stored measurement's period.</remarks>
     public static bool TryParse(string? text, out ReportingPeriod period)
     {
         period = default;
-        var value = text?.Trim().ToUpperInvariant() ?? "";
+        var value = text.AsSpan().Trim();
         if (value.Length == 4 && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             period = new ReportingPeriod(year, ReportingFrequency.Jaar, 1);
@@ -59,7 +60,7 @@ public readonly record struct ReportingPeriod(int Year, ReportingFrequency Frequ
                  && value[6] is >= '1' and <= '4')
         {
             var number = value[6] - '0';
-            period = value[5] switch
+            period = char.ToUpperInvariant(value[5]) switch
             {
                 'K' => new ReportingPeriod(year, ReportingFrequency.Kwartaal, number),
                 'H' when number <= 2 => new ReportingPeriod(year, ReportingFrequency.Halfjaar, number),

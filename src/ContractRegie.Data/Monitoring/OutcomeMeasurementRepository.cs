@@ -32,9 +32,9 @@ public sealed class OutcomeMeasurementRepository
         _database.RunAsync<IReadOnlyList<OutcomeMeasurement>>(transaction, async c =>
             (await c.QueryAsync<OutcomeMeasurement>(OutcomeMeasurementSql.ReadByContract, new { ContractId = contractId }, transaction)).AsList());
 
-    /// <summary>The measurements of a chunk of contracts, for the nightly monitoring.</summary>
-    public async Task<IReadOnlyList<OutcomeMeasurement>> ReadByContractsAsync(IEnumerable<long> contractIds, DbTransaction transaction) =>
-        await SqlRows.QueryInListsAsync<OutcomeMeasurement, long>(transaction, OutcomeMeasurementSql.ReadByContracts, "ContractId", contractIds);
+    /// <summary>The measurements of the contracts with ids from <paramref name="firstId"/> to <paramref name="lastId"/>: a chunk of the nightly monitoring.</summary>
+    public async Task<IReadOnlyList<OutcomeMeasurement>> ReadInIdRangeAsync(long firstId, long lastId, DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<OutcomeMeasurement>(OutcomeMeasurementSql.ReadInIdRange, new { FirstId = firstId, LastId = lastId }, transaction)).AsList();
 
     public Task<Page<OutcomeMeasurement>> SearchAsync(OutcomeMeasurementFilter filter, PageRequest page) =>
         _database.RunAsync(null, async c =>

@@ -35,8 +35,6 @@ public sealed class SignalRun
     /// <summary>The kinds this job raises: their open signals that the run does not propose are closed.</summary>
     internal IReadOnlyCollection<SignalKind> OwnedKinds { get; }
 
-    internal IReadOnlySet<string> Proposed => _proposed;
-
     /// <summary>What is news, once <see cref="SaveAsync"/> has stored every new signal.</summary>
     internal IReadOnlyList<(Signal Signal, DateOnly? DueOn)> News =>
         _unsaved.Count == 0 && _unsavedUpdates.Count == 0
@@ -135,6 +133,22 @@ public sealed class SignalRun
             _unsavedUpdates.Clear();
         }
         _unsavedKeys.Clear();
+    }
+
+    /// <summary>
+    /// The unresolved signals of <paramref name="kind"/> the run did not propose, after <see cref="SaveAsync"/>. Which ones
+    /// comes from what the run read to compare with (a national register's signals are read once, not twice); those are
+    /// read again by id, so one that someone resolved in the meantime keeps its resolution.
+    /// </summary>
+    internal async Task<IReadOnlyList<Signal>> NoLongerFoundAsync(SignalKind kind, DbTransaction transaction)
+    {
+        if (_owned is null)
+        {
+            return [.. (await _signals.ReadUnresolvedByKindAsync(kind, transaction)).Where(s => !_proposed.Contains(s.DedupeKey))];
+        }
+        var candidates = _owned.Values.Where(s => s.Kind == kind && s.Status != SignalStatus.Resolved && !_proposed.Contains(s.DedupeKey)).Select(s => s.Id).ToList();
+        var current = await _signals.ReadByIdsAsync(candidates, transaction);
+        return [.. candidates.Select(current.GetValueOrDefault).OfType<Signal>().Where(s => s.Status != SignalStatus.Resolved)];
     }
 
     private Signal Remember(Signal signal)

@@ -52,7 +52,7 @@ public sealed class SignalWriter(
         var closed = 0;
         foreach (var kind in run.OwnedKinds)
         {
-            var stale = (await signals.ReadUnresolvedByKindAsync(kind, transaction)).Where(s => !run.Proposed.Contains(s.DedupeKey)).ToList();
+            var stale = await run.NoLongerFoundAsync(kind, transaction);
             await signals.ResolveCauseGoneAsync(stale, SignalClosure.Reason(kind, today), transaction, AuditTrail.SystemActor);
             closed += stale.Count;
         }

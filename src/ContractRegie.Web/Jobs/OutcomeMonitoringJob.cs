@@ -29,11 +29,12 @@ public sealed class OutcomeMonitoringJob(
         {
             var run = signals.BeginRun(Kinds);
             // The agreements and measurements of a chunk of contracts in two reads: memory holds one chunk, not the register.
+            // A chunk is every contract in its id range, so the range is what is read.
             await foreach (var chunk in progress.EachChunkAsync(contracts.ReadInChunksAsync(options.ContractsPerChunk, tx), cancellationToken))
             {
-                var ids = chunk.Select(c => c.Id).ToList();
-                var agreements = (await terms.ReadAgreementsOfContractsAsync(ids, tx)).ToLookup(a => a.ContractId);
-                var reported = (await measurements.ReadByContractsAsync(ids, tx)).ToLookup(m => m.ContractId);
+                var (first, last) = (chunk[0].Id, chunk[^1].Id);
+                var agreements = (await terms.ReadAgreementsInIdRangeAsync(first, last, tx)).ToLookup(a => a.ContractId);
+                var reported = (await measurements.ReadInIdRangeAsync(first, last, tx)).ToLookup(m => m.ContractId);
                 foreach (var contract in chunk.Where(c => agreements.Contains(c.Id)))
                 {
                     var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);

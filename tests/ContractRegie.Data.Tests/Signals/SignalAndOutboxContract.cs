@@ -6,6 +6,7 @@ using ContractRegie.Data.Notifications;
 using ContractRegie.Data.Signals;
 using ContractRegie.Data.Tests.Infrastructure;
 using ContractRegie.Data.Users;
+using Dapper;
 
 namespace ContractRegie.Data.Tests.Signals;
 
@@ -122,6 +123,37 @@ public abstract class SignalAndOutboxContract<TDatabase>(TDatabase testDatabase)
         Assert.Equal((SignalStatus.Resolved, SignalStages.CauseGone), (closed.Status, closed.Stage));
         Assert.StartsWith("Automatisch afgehandeld op 01-03-2026: deze termijn geldt niet meer", closed.ResolutionNote);
         Assert.Equal(SignalChange.Escalated, await Database.InTransactionAsync(tx => RaiseAsync(writer, Expiring(gone), tx)));
+    }
+
+    [EngineFact]
+    public async Task A_signal_resolved_by_hand_while_a_run_is_under_way_keeps_that_resolution_when_the_run_no_longer_finds_it()
+    {
+        // A kind no other test here owns, so closing what the run no longer finds touches only this test's signals.
+        const SignalKind kind = SignalKind.FinancialStatementMissing;
+        var (writer, signals, _) = Create();
+        SignalDraft Missing(string key) => Draft(key, 6) with { Kind = kind };
+        var (found, handled, gone) = ("found:" + Unique.Token(), "handled:" + Unique.Token(), "gone:" + Unique.Token());
+        await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([kind]);
+            await run.RaiseAllAsync([Missing(found), Missing(handled), Missing(gone)], tx);
+            return await run.CompleteAsync(tx);
+        });
+
+        var result = await Database.InTransactionAsync(async tx =>
+        {
+            var run = writer.BeginRun([kind]);
+            await run.RaiseAsync(Missing(found), tx); // the run has read its kind's signals to compare with
+            await tx.Connection!.ExecuteAsync("UPDATE signal SET status = @Status, resolution_note = @Note WHERE dedupe_key = @Key",
+                new { Status = nameof(SignalStatus.Resolved), Note = "Jaarrekening per post ontvangen", Key = handled }, tx);
+            return await run.CompleteAsync(tx);
+        });
+
+        var ours = (await Database.InTransactionAsync(tx => signals.ReadByKindAsync(kind, tx))).ToDictionary(s => s.DedupeKey);
+        Assert.Equal(1, result.Closed);
+        Assert.Equal(SignalStatus.Open, ours[found].Status);
+        Assert.Equal((SignalStatus.Resolved, 6, "Jaarrekening per post ontvangen"), (ours[handled].Status, ours[handled].Stage, ours[handled].ResolutionNote));
+        Assert.Equal((SignalStatus.Resolved, SignalStages.CauseGone), (ours[gone].Status, ours[gone].Stage));
     }
 
     [EngineFact]

@@ -54,8 +54,9 @@ public static class ContractTermsSql
     /// <summary>A contract's outcome agreements; with <paramref name="updatedSince"/> only those changed at or after <c>@UpdatedSince</c>.</summary>
     public static string AgreementsByContractId(bool updatedSince) =>
         "SELECT " + AgreementColumns + " FROM outcome_agreement " + OfContract(updatedSince) + " ORDER BY indicator";
-    public static string AgreementsByContracts(int ids) =>
-        "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE contract_id IN (" + SqlRows.List("ContractId", ids) + ")";
+    /// <summary>The agreements of every contract with an id from @FirstId to @LastId: one index range instead of a list of ids.</summary>
+    public const string AgreementsInIdRange =
+        "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE contract_id >= @FirstId AND contract_id <= @LastId";
     public const string AgreementById = "SELECT " + AgreementColumns + " FROM outcome_agreement WHERE id = @Id AND contract_id = @ContractId";
     public const string InsertAgreement = """
         INSERT INTO outcome_agreement (contract_id, indicator, norm, direction, unit, frequency, tolerance, updated_at)

@@ -7,8 +7,8 @@ public static class OutcomeMeasurementSql
 {
     private const string Columns = "id, contract_id, indicator, period, value, reported_on, source, row_version";
 
-    public static string ReadByContracts(int ids) =>
-        "SELECT " + Columns + " FROM outcome_measurement WHERE contract_id IN (" + SqlRows.List("ContractId", ids) + ")";
+    /// <summary>The measurements of every contract with an id from @FirstId to @LastId.</summary>
+    public const string ReadInIdRange = "SELECT " + Columns + " FROM outcome_measurement WHERE contract_id >= @FirstId AND contract_id <= @LastId";
     public const string ReadById = "SELECT " + Columns + " FROM outcome_measurement WHERE id = @Id";
     public const string ReadByContract = "SELECT " + Columns + " FROM outcome_measurement WHERE contract_id = @ContractId ORDER BY indicator, period";
     public const string ReadByKey =
