@@ -134,6 +134,7 @@ public sealed class SpendingImporter(
                 transaction);
             exceptions += await spending.MarkDuplicateClientPeriodsAsync(importId, lastIdBefore,
                 "Dezelfde cliënt, hetzelfde product en dezelfde periode zijn al eerder gedeclareerd (dubbel gedeclareerd).", transaction);
+            await spending.AddTotalsAsync(importId, lastIdBefore, transaction);
         }
         return (writer.Written, exceptions, total);
     }

@@ -23,6 +23,12 @@ public static class SchemaMigrator
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SchemaSql.ReadAppliedVersion, cancellationToken: cancellationToken)) ?? 0;
     }
 
+    /// <summary>
+    /// A migration that fills a new table from a national register's rows (10 million spending lines add up in about a
+    /// minute on two cores) must not stop at the driver's default of 30 seconds and leave the schema half way.
+    /// </summary>
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(30);
+
     public static void MigrateUp(Database database)
     {
         using var services = CreateRunnerServices(database);
@@ -42,6 +48,7 @@ public static class SchemaMigrator
             {
                 database.Dialect.AddMigrationRunner(runner);
                 runner.WithGlobalConnectionString(database.ConnectionString)
+                    .WithGlobalCommandTimeout(MigrationCommandTimeout)
                     .ScanIn(typeof(ContractRegister).Assembly).For.Migrations();
             })
             .BuildServiceProvider(validateScopes: false);

@@ -122,8 +122,10 @@ internal sealed class ScaleRegister(IServiceProvider services, ScaleSize size, D
         var year = SpendingYear(today);
         await using var connection = await database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var importId = await services.GetRequiredService<SpendingRepository>().InsertImportAsync(
+        var spending = services.GetRequiredService<SpendingRepository>();
+        var importId = await spending.InsertImportAsync(
             "scale-" + size.Name, SpendingSource.Csv, "scale-" + size.Name + ".csv", "benchmark", DateTimeOffset.UtcNow, transaction);
+        var lastIdBefore = await spending.ReadMaxLineIdAsync(transaction);
         await using (var writer = await database.Dialect.BeginSpendingLinesAsync(transaction, importId, CancellationToken.None))
         {
             for (var i = 0; i < size.SpendingLines; i++)
@@ -147,6 +149,7 @@ internal sealed class ScaleRegister(IServiceProvider services, ScaleSize size, D
             }
             await writer.CompleteAsync(CancellationToken.None);
         }
+        await spending.AddTotalsAsync(importId, lastIdBefore, transaction);
         await transaction.CommitAsync();
     }
 

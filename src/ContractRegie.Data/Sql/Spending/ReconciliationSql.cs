@@ -29,22 +29,20 @@ public static class ReconciliationSql
         AllocationSql.AllocationsRunningAfter + (oneProvider ? " AND provider_agb_code IN (SELECT agb_code FROM provider WHERE id = @ProviderId)" : "");
 
     /// <summary>
-    /// Spending per contract and municipality in a year; credit lines count negative. Observed is the part delivered by
-    /// @ObservedUpTo (the run-rate's base); the part on lines with an exception is "in onderzoek". Unmatched lines have
-    /// no contract and are left out.
+    /// Spending per contract and municipality in a year, from the imports' totals (<see cref="SpendingSql.AddTotals"/>):
+    /// credit lines count negative, observed is the part delivered by @ObservedUpTo (the run-rate's base), the part on
+    /// lines with an exception is "in onderzoek". Unmatched lines have no contract and are not in the totals.
     /// </summary>
     public static string Spent(bool oneProvider) => """
-        SELECT l.contract_id, l.municipality_code,
-               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS spent_cents,
-               CAST(SUM(CASE WHEN l.delivery_end > @ObservedUpTo THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
-                   AS observed_cents,
-               CAST(SUM(CASE WHEN l.exception_kind IS NULL THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint)
-                   AS in_investigation_cents,
-               COUNT(*) AS line_count,
-               COUNT(l.exception_kind) AS exception_count
-        FROM spending_line l
-        WHERE l.contract_id IS NOT NULL AND l.delivery_year = @Year
-        """ + (oneProvider ? " AND l.contract_id IN (" + ProviderContracts + ")" : "") + " GROUP BY l.contract_id, l.municipality_code";
+        SELECT t.contract_id, t.municipality_code,
+               CAST(SUM(t.spent_cents) AS bigint) AS spent_cents,
+               CAST(SUM(CASE WHEN t.delivery_end > @ObservedUpTo THEN 0 ELSE t.spent_cents END) AS bigint) AS observed_cents,
+               CAST(SUM(t.in_investigation_cents) AS bigint) AS in_investigation_cents,
+               SUM(t.line_count) AS line_count,
+               SUM(t.exception_count) AS exception_count
+        FROM spending_total t
+        WHERE t.delivery_year = @Year
+        """ + (oneProvider ? " AND t.contract_id IN (" + ProviderContracts + ")" : "") + " GROUP BY t.contract_id, t.municipality_code";
 
     /// <summary>The share keys with their shares.</summary>
     public static string Shares(bool oneProvider) => """

@@ -96,6 +96,23 @@ public static class SpendingSql
                             AND o.debet_credit = 'C')
         """;
 
+    /// <summary>
+    /// Adds an import's matched lines to spending_total, per contract, municipality, delivery year and delivery end, once
+    /// its exceptions are marked; credit lines count negative, the part on lines with an exception is "in onderzoek". The
+    /// id bound keeps it to this import's lines by the primary key, as the exception marks do.
+    /// </summary>
+    public const string AddTotals = """
+        INSERT INTO spending_total (import_id, contract_id, municipality_code, delivery_year, delivery_end, spent_cents, in_investigation_cents,
+                                    line_count, exception_count)
+        SELECT l.import_id, l.contract_id, l.municipality_code, l.delivery_year, l.delivery_end,
+               SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END),
+               SUM(CASE WHEN l.exception_kind IS NULL THEN 0 WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END),
+               COUNT(*), COUNT(l.exception_kind)
+        FROM spending_line l
+        WHERE l.id > @AfterId AND l.import_id = @ImportId AND l.contract_id IS NOT NULL
+        GROUP BY l.import_id, l.contract_id, l.municipality_code, l.delivery_year, l.delivery_end
+        """;
+
     /// <summary>Per law and exception kind (null: clean) the signed spending of a delivery year, for the rechtmatigheidsverantwoording.</summary>
     public const string LawfulnessTotals = """
         SELECT l.law, l.exception_kind AS kind,
