@@ -129,9 +129,17 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             contracts.SelectMany(c => c.Municipalities.Select(code => new { ContractId = ids[c.ContractNumber], MunicipalityCode = code })));
         await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertOptionRows,
             contracts.SelectMany(c => c.ExtensionOptions.Select(o => new { ContractId = ids[c.ContractNumber], o.Sequence, o.DurationMonths, o.Exercised })));
-        var stored = await ReadByNumbersAsync(contracts.Select(contract => contract.ContractNumber), transaction);
+        // Read back as the daily chunks read, by id range from afterId: an index range per table instead of lists of numbers.
+        var stored = new Dictionary<long, Contract>();
+        await foreach (var chunk in ChunksAsync(connection, transaction, WholeRegisterChunk, afterId))
+        {
+            foreach (var contract in chunk.Items)
+            {
+                stored[contract.Id] = contract;
+            }
+        }
         await audit.AppendManyAsync(transaction, AuditAction.Create, Entity,
-            [.. contracts.Select(contract => stored[contract.ContractNumber]).Select(contract => new AuditedChange(contract.Id, null, contract))], occurredAt: now);
+            [.. contracts.Select(contract => stored[ids[contract.ContractNumber]]).Select(contract => new AuditedChange(contract.Id, null, contract))], occurredAt: now);
     }
 
     /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
@@ -166,7 +174,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         database.RunAsync<IReadOnlyList<Contract>>(null, async c =>
         {
             var all = new List<Contract>();
-            await foreach (var chunk in ChunksAsync(c, null, WholeRegisterChunk))
+            await foreach (var chunk in ChunksAsync(c, null, WholeRegisterChunk, afterId: 0))
             {
                 all.AddRange(chunk.Items);
             }
@@ -179,16 +187,19 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// on SQLite another connection could not read once the job's writes hold the database.
     /// </summary>
     public IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction) =>
-        ChunksAsync(transaction.Connection!, transaction, chunkSize);
+        ChunksAsync(transaction.Connection!, transaction, chunkSize, afterId: 0);
 
     private const int WholeRegisterChunk = 1_000;
 
-    /// <summary>Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) with its children by id range: three queries a chunk.</summary>
-    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
+    /// <summary>
+    /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) from the first id above <paramref name="afterId"/>, with its
+    /// children by id range: three queries a chunk.
+    /// </summary>
+    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId)
     {
         var today = time.Today();
         var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
-        var (afterId, number) = (0L, 1);
+        var number = 1;
         while (true)
         {
             var contracts = (await connection.QueryAsync<Contract>(ContractSql.ChunkAfter(database.Dialect),
