@@ -3,6 +3,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
+using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
 using ContractRegie.Data.Sql.Spending;
 using Dapper;
@@ -44,8 +45,20 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public Task AddTotalsAsync(long importId, long afterId, DbTransaction transaction) =>
         transaction.Connection!.ExecuteAsync(SpendingSql.AddTotals, new { ImportId = importId, AfterId = afterId }, transaction);
 
-    public Task<int> MarkDuplicateNumbersAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
-        transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateNumbers, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+    /// <summary>Flags this import's lines of invoices an earlier import holds; returns how many lines.</summary>
+    public async Task<int> MarkDuplicateNumbersAsync(long importId, long afterId, string reason, DbTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        var invoices = await connection.QueryAsync<(string ProviderAgbCode, string DeclarationNumber)>(SpendingSql.DuplicateNumbers,
+            new { ImportId = importId, AfterId = afterId }, transaction);
+        var marked = 0;
+        foreach (var chunk in invoices.Chunk(database.Dialect.BulkInsertRows))
+        {
+            marked += await connection.ExecuteAsync(SpendingSql.MarkDuplicateNumberRows(chunk.Length), SqlRows.Bind(chunk.Select(invoice =>
+                new { invoice.ProviderAgbCode, invoice.DeclarationNumber, ImportId = importId, AfterId = afterId, Reason = reason })), transaction);
+        }
+        return marked;
+    }
 
     /// <summary>Flags this import's credits that reverse no line of the same client, product, period and amount; returns how many.</summary>
     public Task<int> MarkUnmatchedCreditsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>

@@ -135,6 +135,31 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     }
 
     [EngineFact]
+    public async Task Every_line_of_each_invoice_an_earlier_file_holds_is_a_duplicate_unless_it_has_an_exception_already()
+    {
+        var (agb, contractId) = await ContractAsync();
+        // More earlier invoices than one batch of statements holds on any engine.
+        var earlier = Enumerable.Range(1, 70).Select(n => $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;1;uur;72,50;;F{n};;;").ToArray();
+        await Importer().ImportAsync(Csv(earlier), null);
+
+        var report = await Importer().ImportAsync(Csv([
+            .. Enumerable.Range(1, 70).Select(n => $"{agb};0141;Wmo;45;45A53;01-04-2025;30-04-2025;1;uur;72,50;;F{n};;;"),
+            $"{agb};0141;Wmo;45;45A53;01-05-2025;31-05-2025;1;uur;72,50;;F1;;;",
+            $"{agb};0141;Wmo;45;45A53;01-05-2025;31-05-2025;2;uur;160,00;;F2;;;",
+            $"{agb};0141;Wmo;45;45A53;01-05-2025;31-05-2025;1;uur;72,50;;F71;;;"]), null);
+
+        // 70 invoices again, in 72 lines: 71 declared twice, and one that deviates from the tariff and keeps that exception.
+        Assert.Equal((73, 72), (report.LinesImported, report.ExceptionCount));
+        var exceptions = (await Spending.SearchExceptionsAsync(new SpendingExceptionFilter(ProviderAgbCode: agb), new PageRequest(1, 100))).Items;
+        Assert.Equal(71, exceptions.Count(e => e.ExceptionKind == SpendingExceptionKind.DuplicateDeclaration && e.ImportId == report.ImportId));
+        Assert.Equal("F2", Assert.Single(exceptions, e => e.ExceptionKind == SpendingExceptionKind.AmountDeviatesFromTariff).DeclarationNumber);
+        Assert.DoesNotContain(exceptions, e => e.DeclarationNumber == "F71");
+        var row = Assert.Single(await Reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), Today));
+        // In onderzoek: 71 lines of 72,50 declared twice and the 160,00 off the tariff.
+        Assert.Equal((143, 72, 71 * 7_250L + 16_000L), (row.LineCount, row.ExceptionCount, row.InInvestigationCents));
+    }
+
+    [EngineFact]
     public async Task Exceptions_are_added_up_per_kind_contract_and_year_for_the_nightly_signals()
     {
         var (agb, contractId) = await ContractAsync();

@@ -2,10 +2,7 @@ using ContractRegie.Data.Audit;
 using ContractRegie.Data.Notifications;
 using ContractRegie.Data.Schema;
 using ContractRegie.Data.Tests.Infrastructure;
-using ContractRegie.Migrations;
 using Dapper;
-using FluentMigrator.Runner;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractRegie.Data.Tests.Schema;
 
@@ -20,20 +17,7 @@ public sealed class NotificationSignalLinksMigrationTests : IDisposable
     [Fact]
     public async Task The_stored_signal_lists_are_copied_to_links_once_each()
     {
-        var database = new Database(new DatabaseOptions
-        {
-            Provider = nameof(DatabaseEngine.Sqlite), ConnectionString = "Data Source=" + Path.Combine(_directory, "links.db"), MigrateOnStartup = false,
-        });
-        using (var services = new ServiceCollection().AddFluentMigratorCore()
-                   .ConfigureRunner(runner =>
-                   {
-                       database.Dialect.AddMigrationRunner(runner);
-                       runner.WithGlobalConnectionString(database.ConnectionString).ScanIn(typeof(ContractRegister).Assembly).For.Migrations();
-                   })
-                   .BuildServiceProvider(validateScopes: false))
-        {
-            services.GetRequiredService<IMigrationRunner>().MigrateUp(2026120295);
-        }
+        var database = SqliteAtVersion.Create(Path.Combine(_directory, "links.db"), 2026120295);
         var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
         await using (var connection = await database.OpenAsync())
         {

@@ -5,9 +5,6 @@ using ContractRegie.Data.Providers;
 using ContractRegie.Data.Schema;
 using ContractRegie.Data.Spending;
 using ContractRegie.Data.Tests.Infrastructure;
-using ContractRegie.Migrations;
-using FluentMigrator.Runner;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractRegie.Data.Tests.Schema;
 
@@ -23,20 +20,7 @@ public sealed class SpendingTotalsMigrationTests : IDisposable
     [Fact]
     public async Task Spending_stored_before_the_totals_existed_is_reconciled_as_before()
     {
-        var database = new Database(new DatabaseOptions
-        {
-            Provider = nameof(DatabaseEngine.Sqlite), ConnectionString = "Data Source=" + Path.Combine(_directory, "totals.db"), MigrateOnStartup = false,
-        });
-        using (var services = new ServiceCollection().AddFluentMigratorCore()
-                   .ConfigureRunner(runner =>
-                   {
-                       database.Dialect.AddMigrationRunner(runner);
-                       runner.WithGlobalConnectionString(database.ConnectionString).ScanIn(typeof(ContractRegister).Assembly).For.Migrations();
-                   })
-                   .BuildServiceProvider(validateScopes: false))
-        {
-            services.GetRequiredService<IMigrationRunner>().MigrateUp(2026120301);
-        }
+        var database = SqliteAtVersion.Create(Path.Combine(_directory, "totals.db"), 2026120301);
         var clock = new FixedClock(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero));
         var audit = new AuditTrail(database, new FixedActor("test"), clock);
         var contracts = new ContractRepository(database, audit, clock);

@@ -38,22 +38,34 @@ public static class SpendingSql
     public const string MaxLineId = "SELECT COALESCE(MAX(id), 0) FROM spending_line";
 
     /// <summary>
-    /// Flags the lines of an import whose provider and invoice number an earlier import already holds, as a declaration
-    /// or as lines: one set-based statement after the lines are written instead of a round trip per invoice. The id
-    /// bound (the highest id before the import) keeps it to this import's lines by the primary key, without an index on
-    /// import_id. A line that already has an exception keeps that one.
+    /// The invoices (provider and number) of an import that an earlier import already holds, as a declaration or as
+    /// lines: one set-based query after the lines are written, each invoice looked up once rather than each of its lines.
+    /// The id bound (the highest id before the import) keeps it to this import's lines by the primary key, without an
+    /// index on import_id.
     /// </summary>
-    public const string MarkDuplicateNumbers = """
+    public const string DuplicateNumbers = """
+        SELECT invoice.provider_agb_code, invoice.declaration_number
+        FROM (SELECT DISTINCT i.provider_agb_code, i.declaration_number
+              FROM spending_line i
+              WHERE i.id > @AfterId AND i.import_id = @ImportId) invoice
+        WHERE EXISTS (SELECT 1 FROM spending_declaration d
+                      WHERE d.provider_agb_code = invoice.provider_agb_code
+                        AND d.declaration_number = invoice.declaration_number AND d.import_id <> @ImportId)
+           OR EXISTS (SELECT 1 FROM spending_line o
+                      WHERE o.provider_agb_code = invoice.provider_agb_code
+                        AND o.declaration_number = invoice.declaration_number AND o.import_id <> @ImportId)
+        """;
+
+    /// <summary>Flags the import's lines of one such invoice as declared twice; a line that already has an exception keeps that one.</summary>
+    public const string MarkDuplicateNumber = """
         UPDATE spending_line
         SET exception_kind = 'DuplicateDeclaration', exception_reason = @Reason
-        WHERE id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL
-          AND (EXISTS (SELECT 1 FROM spending_declaration d
-                       WHERE d.provider_agb_code = spending_line.provider_agb_code
-                         AND d.declaration_number = spending_line.declaration_number AND d.import_id <> @ImportId)
-               OR EXISTS (SELECT 1 FROM spending_line o
-                          WHERE o.provider_agb_code = spending_line.provider_agb_code
-                            AND o.declaration_number = spending_line.declaration_number AND o.import_id <> @ImportId))
+        WHERE provider_agb_code = @ProviderAgbCode AND declaration_number = @DeclarationNumber
+          AND id > @AfterId AND import_id = @ImportId AND exception_kind IS NULL
         """;
+
+    /// <summary><see cref="MarkDuplicateNumber"/> for <paramref name="rows"/> invoices in one batch.</summary>
+    public static string MarkDuplicateNumberRows(int rows) => SqlRows.Statements(MarkDuplicateNumber, rows);
 
     // The per-client checks below compare a line with the other lines of the same provider, client, product and
     // delivery period; ix_spending_line_client makes each comparison an index probe, so a whole import is checked in one
