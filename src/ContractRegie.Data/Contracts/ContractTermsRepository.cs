@@ -41,7 +41,6 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
 
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null, DateTimeOffset? updatedSince = null) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId(updatedSince is not null), contractId, updatedSince, transaction);
-    /// <summary>The agreements of a chunk of contracts, for the nightly monitoring.</summary>
     /// <summary>
     /// The agreements of the contracts with ids from <paramref name="firstId"/> to <paramref name="lastId"/>, e.g. a chunk of
     /// <see cref="ContractRepository.ReadInChunksAsync"/>: a range reads the index in order, where a list of a thousand ids

@@ -40,7 +40,6 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public Task<long> ReadMaxLineIdAsync(DbTransaction transaction) =>
         transaction.Connection!.ExecuteScalarAsync<long>(SpendingSql.MaxLineId, transaction: transaction);
 
-    /// <summary>Flags this import's lines whose invoice number an earlier import holds; returns how many.</summary>
     /// <summary>Adds this import's matched lines (ids above <paramref name="afterId"/>) to the totals the reconciliation reads; call it after the exception marks.</summary>
     public Task AddTotalsAsync(long importId, long afterId, DbTransaction transaction) =>
         transaction.Connection!.ExecuteAsync(SpendingSql.AddTotals, new { ImportId = importId, AfterId = afterId }, transaction);

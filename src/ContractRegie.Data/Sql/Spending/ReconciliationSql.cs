@@ -5,7 +5,7 @@ namespace ContractRegie.Data.Sql.Spending;
 /// <summary>
 /// What the reconciliation reads: for the whole register, or with <c>oneProvider</c> only one provider's contracts
 /// (<c>@ProviderId</c>). A contract's or a provider's page then reads its own rows through the indexes that lead with
-/// contract_id instead of adding up every line of the year.
+/// contract_id instead of adding up the year of the whole register.
 /// </summary>
 public static class ReconciliationSql
 {
