@@ -17,20 +17,3 @@ public readonly record struct PageRequest(int PageNumber, int PageSize)
     public const int MaxPageSize = 500;
     public int Offset => (PageNumber - 1) * PageSize;
 }
-
-public static class Pages
-{
-    /// <summary>Every page that <paramref name="read"/> returns, <paramref name="pageSize"/> rows at a time, up to the last.</summary>
-    public static async IAsyncEnumerable<Page<T>> AllAsync<T>(int pageSize, Func<PageRequest, Task<Page<T>>> read)
-    {
-        for (var page = 1; ; page++)
-        {
-            var chunk = await read(new PageRequest(page, pageSize));
-            yield return chunk;
-            if (page >= chunk.TotalPages)
-            {
-                yield break;
-            }
-        }
-    }
-}

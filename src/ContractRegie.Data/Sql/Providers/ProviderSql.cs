@@ -67,6 +67,13 @@ public static class ProviderSql
 
     public static string Count(ProviderFilter filter) => "SELECT COUNT(*) FROM provider " + Where(filter);
 
+    /// <summary>
+    /// The next <c>@Limit</c> active providers after <c>@AfterId</c> in id order: the register a chunk at a time by key, so a
+    /// provider added or renamed during a run neither shifts the others into the next chunk nor out of the run.
+    /// </summary>
+    public static string ActiveChunkAfter(ISqlDialect dialect) =>
+        "SELECT " + Columns + " FROM provider WHERE " + WhereActive + " AND id > @AfterId ORDER BY id " + dialect.Paging;
+
     private static SqlWhere Where(ProviderFilter filter) => new SqlWhere()
         .When(filter.Text is not null, WhereText)
         .When(filter.Active is not null, WhereActive)
