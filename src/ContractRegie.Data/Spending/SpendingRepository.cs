@@ -40,9 +40,16 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public Task<long> ReadMaxLineIdAsync(DbTransaction transaction) =>
         transaction.Connection!.ExecuteScalarAsync<long>(SpendingSql.MaxLineId, transaction: transaction);
 
-    /// <summary>Adds this import's matched lines (ids above <paramref name="afterId"/>) to the totals the reconciliation reads; call it after the exception marks.</summary>
-    public Task AddTotalsAsync(long importId, long afterId, DbTransaction transaction) =>
-        transaction.Connection!.ExecuteAsync(SpendingSql.AddTotals, new { ImportId = importId, AfterId = afterId }, transaction);
+    /// <summary>
+    /// Adds this import's lines (ids above <paramref name="afterId"/>) to the totals the reconciliation and the rechtmatigheid
+    /// read; call it after the exception marks.
+    /// </summary>
+    public async Task AddTotalsAsync(long importId, long afterId, DbTransaction transaction)
+    {
+        var import = new { ImportId = importId, AfterId = afterId };
+        await transaction.Connection!.ExecuteAsync(SpendingSql.AddTotals, import, transaction);
+        await transaction.Connection!.ExecuteAsync(SpendingSql.AddLawfulnessTotals, import, transaction);
+    }
 
     /// <summary>Flags this import's lines of invoices an earlier import holds; returns how many lines.</summary>
     public async Task<int> MarkDuplicateNumbersAsync(long importId, long afterId, string reason, DbTransaction transaction)

@@ -9,8 +9,8 @@ using ContractRegie.Data.Tests.Infrastructure;
 namespace ContractRegie.Data.Tests.Schema;
 
 /// <summary>
-/// Migration 2026120401 on a database with spending from before it: the reconciliation then reads the totals the
-/// migration added up from the stored lines. On a fresh SQLite file, migrated to just before it; the lines are written
+/// Migrations 2026120401 and 2026120402 on a database with spending from before them: the reconciliation and the
+/// rechtmatigheid then read the totals the migrations added up from the stored lines. On a fresh SQLite file, migrated to just before it; the lines are written
 /// through the engine's bulk writer, as an import of that time wrote them.
 /// </summary>
 public sealed class SpendingTotalsMigrationTests : IDisposable
@@ -18,7 +18,7 @@ public sealed class SpendingTotalsMigrationTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("contractregie-totals-").FullName;
 
     [Fact]
-    public async Task Spending_stored_before_the_totals_existed_is_reconciled_as_before()
+    public async Task Spending_stored_before_the_totals_existed_is_reconciled_and_accounted_for_as_before()
     {
         var database = SqliteAtVersion.Create(Path.Combine(_directory, "totals.db"), 2026120301);
         var clock = new FixedClock(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero));
@@ -61,6 +61,10 @@ public sealed class SpendingTotalsMigrationTests : IDisposable
         Assert.Equal((contractId, "0141"), (row.ContractId, row.MunicipalityCode));
         Assert.Equal((12_000L, 7_000L, 5_000L), (row.SpentCents, row.ObservedCents, row.InInvestigationCents));
         Assert.Equal((3, 1), (row.LineCount, row.ExceptionCount));
+        // The rechtmatigheid counts every line of the year, the unmatched one too.
+        var lawfulness = Assert.Single(await spending.ReadLawfulnessAsync(2025, thresholdPercent: 3m));
+        Assert.Equal((Core.Contracts.Law.Wmo, 102_000L), (lawfulness.Law, lawfulness.SpentCents));
+        Assert.Equal((SpendingExceptionKind.AmountDeviatesFromTariff, 5_000L, 1), (Assert.Single(lawfulness.Amounts).Kind, lawfulness.Amounts[0].AmountCents, lawfulness.Amounts[0].LineCount));
     }
 
     public void Dispose()

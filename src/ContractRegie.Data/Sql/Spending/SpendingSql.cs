@@ -125,14 +125,28 @@ public static class SpendingSql
         GROUP BY l.import_id, l.contract_id, l.municipality_code, l.delivery_year, l.delivery_end
         """;
 
-    /// <summary>Per law and exception kind (null: clean) the signed spending of a delivery year, for the rechtmatigheidsverantwoording.</summary>
-    public const string LawfulnessTotals = """
-        SELECT l.law, l.exception_kind AS kind,
-               CAST(SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END) AS bigint) AS amount_cents,
-               COUNT(*) AS line_count
+    /// <summary>
+    /// Adds all of an import's lines, matched or not, to spending_lawfulness_total per delivery year, law and exception
+    /// kind, once its exceptions are marked.
+    /// </summary>
+    public const string AddLawfulnessTotals = """
+        INSERT INTO spending_lawfulness_total (import_id, delivery_year, law, exception_kind, amount_cents, line_count)
+        SELECT l.import_id, l.delivery_year, l.law, l.exception_kind,
+               SUM(CASE WHEN l.debet_credit = 'C' THEN -l.amount_cents ELSE l.amount_cents END), COUNT(*)
         FROM spending_line l
-        WHERE l.delivery_year = @Year
-        GROUP BY l.law, l.exception_kind
+        WHERE l.id > @AfterId AND l.import_id = @ImportId
+        GROUP BY l.import_id, l.delivery_year, l.law, l.exception_kind
+        """;
+
+    /// <summary>
+    /// Per law and exception kind (null: clean) the signed spending of a delivery year, for the rechtmatigheidsverantwoording,
+    /// from the imports' totals (<see cref="AddLawfulnessTotals"/>).
+    /// </summary>
+    public const string LawfulnessTotals = """
+        SELECT t.law, t.exception_kind AS kind, CAST(SUM(t.amount_cents) AS bigint) AS amount_cents, SUM(t.line_count) AS line_count
+        FROM spending_lawfulness_total t
+        WHERE t.delivery_year = @Year
+        GROUP BY t.law, t.exception_kind
         """;
 
     /// <summary>One contract's spending in a year per delivery start day, credits negative: the months are cut in C#, portably.</summary>
