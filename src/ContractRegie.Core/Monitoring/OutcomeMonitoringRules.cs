@@ -14,14 +14,13 @@ public static class OutcomeMonitoringRules
     public const int DefaultGraceMonths = 1;
 
     /// <summary>
-    /// How far back missing reports are looked for: reports due in the last twelve months (four quarters, two half
-    /// years, one year), so a register taken into use today is not flooded with years of history it never had.
+    /// How far back missing reports are looked for (<see cref="ReportingCalendar"/>): reports due in the last twelve
+    /// months, four quarters, two half years or one year.
     /// </summary>
     public const int DefaultLookBackMonths = 12;
 
     public static IReadOnlyList<SignalDraft> Evaluate(
-        Contract contract, IReadOnlyList<OutcomeAgreement> agreements, IReadOnlyList<OutcomeMeasurement> measurements, DateOnly today, int graceMonths,
-        int lookBackMonths = DefaultLookBackMonths)
+        Contract contract, IReadOnlyList<OutcomeAgreement> agreements, IReadOnlyList<OutcomeMeasurement> measurements, ReportingCalendar calendar)
     {
         if (contract.Status is ContractStatus.Concept or ContractStatus.Beeindigd)
         {
@@ -44,36 +43,21 @@ public static class OutcomeMonitoringRules
                     + (latest.Source is { Length: > 0 } source ? $" Bron: {source}." : ""),
                     DedupeKeys.OutcomeBelowNorm(agreement.Id, latest.Period), 0, contract.ContractManager));
             }
-            var missing = OverduePeriods(contract, agreement.Frequency, today, graceMonths, lookBackMonths).Where(p => !reported.Contains(p)).ToList();
+            var missing = OverduePeriods(contract, agreement.Frequency, calendar).Where(p => !reported.Contains(p)).ToList();
             if (missing.Count > 0)
             {
-                signals.Add(MissingReports(contract, agreement, missing, graceMonths));
+                signals.Add(MissingReports(contract, agreement, missing, calendar.GraceMonths));
             }
         }
         return signals;
     }
 
     /// <summary>
-    /// Every period of <paramref name="frequency"/> within the contract's term (start to current end) whose report was due
-    /// before <paramref name="today"/> and within the last <paramref name="lookBackMonths"/> months, oldest first.
+    /// Every period of <paramref name="frequency"/> within the contract's term (start to current end) whose report had
+    /// fallen due by the calendar's day, within its look-back, oldest first.
     /// </summary>
-    public static IReadOnlyList<ReportingPeriod> OverduePeriods(
-        Contract contract, ReportingFrequency frequency, DateOnly today, int graceMonths, int lookBackMonths = DefaultLookBackMonths)
-    {
-        var periods = new List<ReportingPeriod>();
-        var lookBackFrom = MonthArithmetic.AddMonths(today, -lookBackMonths);
-        for (var period = ReportingPeriod.LastOverdue(frequency, today, graceMonths);
-             period.End >= contract.StartDate && period.DueOn(graceMonths) > lookBackFrom;
-             period = period.Previous())
-        {
-            if (period.Start <= contract.KeyDates.CurrentEnd)
-            {
-                periods.Add(period);
-            }
-        }
-        periods.Reverse();
-        return periods;
-    }
+    public static IReadOnlyList<ReportingPeriod> OverduePeriods(Contract contract, ReportingFrequency frequency, ReportingCalendar calendar) =>
+        [.. calendar.DuePeriods(frequency).Where(period => period.End >= contract.StartDate && period.Start <= contract.KeyDates.CurrentEnd)];
 
     /// <summary>
     /// One signal per agreement naming every missing period, under one key so it is updated as periods go missing or

@@ -24,6 +24,7 @@ public sealed class OutcomeMonitoringJob(
     public async Task<string> RunAsync(CancellationToken cancellationToken)
     {
         var today = time.Today();
+        var calendar = new ReportingCalendar(today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);
         var (tally, resolved, checkedContracts, checkedAgreements) = (new SignalTally(), 0, 0, 0);
         await database.InTransactionAsync(async tx =>
         {
@@ -37,7 +38,7 @@ public sealed class OutcomeMonitoringJob(
                 var reported = (await measurements.ReadInIdRangeAsync(first, last, tx)).ToLookup(m => m.ContractId);
                 foreach (var contract in chunk.Where(c => agreements.Contains(c.Id)))
                 {
-                    var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], today, options.OutcomeGraceMonths, options.OutcomeLookBackMonths);
+                    var drafts = OutcomeMonitoringRules.Evaluate(contract, [.. agreements[contract.Id]], [.. reported[contract.Id]], calendar);
                     tally += await run.RaiseAllAsync(drafts, tx);
                 }
                 checkedContracts += chunk.Count;

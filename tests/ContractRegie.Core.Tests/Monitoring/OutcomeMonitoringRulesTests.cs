@@ -31,7 +31,7 @@ public sealed class OutcomeMonitoringRulesTests
     };
 
     private static IReadOnlyList<SignalDraft> Evaluate(IReadOnlyList<OutcomeAgreement> agreements, DateOnly today, params OutcomeMeasurement[] measured) =>
-        OutcomeMonitoringRules.Evaluate(Contract, agreements, measured, today, graceMonths: 1);
+        OutcomeMonitoringRules.Evaluate(Contract, agreements, measured, new ReportingCalendar(today, graceMonths: 1));
 
     [Theory]
     [InlineData(42, false)]
@@ -109,9 +109,9 @@ public sealed class OutcomeMonitoringRulesTests
     {
         // On 1 Aug 2027 with 12 months' look-back: due after 1 Aug 2026, so 2026-K3 (due 31 Oct 2026) … 2027-K2; not 2026-K2 (31 Jul 2026).
         Assert.Equal(["2026-K3", "2026-K4", "2027-K1", "2027-K2"],
-            OutcomeMonitoringRules.OverduePeriods(Contract, ReportingFrequency.Kwartaal, D(2027, 8, 1), graceMonths: 1, lookBackMonths: 12).Select(p => p.Label));
+            OutcomeMonitoringRules.OverduePeriods(Contract, ReportingFrequency.Kwartaal, new ReportingCalendar(D(2027, 8, 1), graceMonths: 1, lookBackMonths: 12)).Select(p => p.Label));
         Assert.Equal(["2026-K2", "2026-K3", "2026-K4", "2027-K1", "2027-K2"],
-            OutcomeMonitoringRules.OverduePeriods(Contract, ReportingFrequency.Kwartaal, D(2027, 8, 1), graceMonths: 1, lookBackMonths: 13).Select(p => p.Label));
+            OutcomeMonitoringRules.OverduePeriods(Contract, ReportingFrequency.Kwartaal, new ReportingCalendar(D(2027, 8, 1), graceMonths: 1, lookBackMonths: 13)).Select(p => p.Label));
     }
 
     [Fact]
@@ -121,7 +121,19 @@ public sealed class OutcomeMonitoringRulesTests
         var ended = Contract with { InitialEndDate = D(2026, 12, 31) };
 
         Assert.Equal(["2026-K2", "2026-K3", "2026-K4"],
-            OutcomeMonitoringRules.OverduePeriods(ended, ReportingFrequency.Kwartaal, D(2027, 5, 1), graceMonths: 1).Select(p => p.Label));
+            OutcomeMonitoringRules.OverduePeriods(ended, ReportingFrequency.Kwartaal, new ReportingCalendar(D(2027, 5, 1), graceMonths: 1)).Select(p => p.Label));
+    }
+
+    [Fact]
+    public void One_calendar_serves_every_contract_and_frequency_of_a_day()
+    {
+        var calendar = new ReportingCalendar(D(2027, 5, 1), graceMonths: 1);
+        var ended = Contract with { InitialEndDate = D(2026, 12, 31) };
+
+        Assert.Equal(["2026-K2", "2026-K3", "2026-K4"], OutcomeMonitoringRules.OverduePeriods(ended, ReportingFrequency.Kwartaal, calendar).Select(p => p.Label));
+        Assert.Equal(["2026-K2", "2026-K3", "2026-K4", "2027-K1"], OutcomeMonitoringRules.OverduePeriods(Contract, ReportingFrequency.Kwartaal, calendar).Select(p => p.Label));
+        // 2026-H1 was due 31 Jul 2026, within the year before 1 May 2027; 2026-H2 on 31 Jan 2027.
+        Assert.Equal(["2026-H1", "2026-H2"], OutcomeMonitoringRules.OverduePeriods(Contract, ReportingFrequency.Halfjaar, calendar).Select(p => p.Label));
     }
 
     [Fact]
@@ -129,12 +141,12 @@ public sealed class OutcomeMonitoringRulesTests
     {
         var started = Contract with { StartDate = D(2026, 10, 1), InitialEndDate = D(2028, 9, 30) };
 
-        Assert.Empty(OutcomeMonitoringRules.Evaluate(started, [WaitingTime], [], D(2026, 11, 1), graceMonths: 1));
+        Assert.Empty(OutcomeMonitoringRules.Evaluate(started, [WaitingTime], [], new ReportingCalendar(D(2026, 11, 1), graceMonths: 1)));
     }
 
     [Theory]
     [InlineData(ContractStatus.Concept)]
     [InlineData(ContractStatus.Beeindigd)]
     public void Contracts_not_in_force_are_not_monitored(ContractStatus status) =>
-        Assert.Empty(OutcomeMonitoringRules.Evaluate(Contract with { Status = status }, [WaitingTime], [], D(2026, 11, 1), graceMonths: 1));
+        Assert.Empty(OutcomeMonitoringRules.Evaluate(Contract with { Status = status }, [WaitingTime], [], new ReportingCalendar(D(2026, 11, 1), graceMonths: 1)));
 }

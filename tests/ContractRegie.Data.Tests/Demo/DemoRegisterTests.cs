@@ -120,8 +120,9 @@ public sealed class DemoRegisterTests
     public void The_monitoring_jobs_find_every_kind_of_problem_in_it_but_mostly_none()
     {
         var measurements = Register.Measurements.ToLookup(m => m.ContractNumber, m => m.Measurement);
+        var calendar = new ReportingCalendar(Today, graceMonths: 1);
         var outcomeSignals = Register.Contracts
-            .SelectMany(c => OutcomeMonitoringRules.Evaluate(c.Contract, c.Agreements, measurements[c.Contract.ContractNumber].ToList(), Today, 1))
+            .SelectMany(c => OutcomeMonitoringRules.Evaluate(c.Contract, c.Agreements, measurements[c.Contract.ContractNumber].ToList(), calendar))
             .GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Count());
         var levels = Register.Statements.GroupBy(s => s.ProviderAgbCode)
             .Select(g => FinancialStability.Assess(g.Select(s => s.Statement).ToList(), Today, new FinancialNorms()).Level)
