@@ -133,7 +133,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         var stored = new Dictionary<long, Contract>();
         await foreach (var chunk in ChunksAsync(connection, transaction, WholeRegisterChunk, afterId))
         {
-            foreach (var contract in chunk.Items)
+            foreach (var contract in chunk)
             {
                 stored[contract.Id] = contract;
             }
@@ -176,7 +176,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             var all = new List<Contract>();
             await foreach (var chunk in ChunksAsync(c, null, WholeRegisterChunk, afterId: 0))
             {
-                all.AddRange(chunk.Items);
+                all.AddRange(chunk);
             }
             return all;
         });
@@ -186,20 +186,25 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// register: memory holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction:
     /// on SQLite another connection could not read once the job's writes hold the database.
     /// </summary>
-    public IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction) =>
-        ChunksAsync(transaction.Connection!, transaction, chunkSize, afterId: 0);
+    public async IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction)
+    {
+        var total = await transaction.Connection!.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
+        var number = 1;
+        await foreach (var chunk in ChunksAsync(transaction.Connection!, transaction, chunkSize, afterId: 0))
+        {
+            yield return new Page<Contract>(chunk, number++, chunkSize, total);
+        }
+    }
 
     private const int WholeRegisterChunk = 1_000;
 
     /// <summary>
     /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) from the first id above <paramref name="afterId"/>, with its
-    /// children by id range: three queries a chunk.
+    /// children by id range: three queries a chunk. Counting the register is left to the one reader that reports progress.
     /// </summary>
-    private async IAsyncEnumerable<Page<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId)
+    private async IAsyncEnumerable<List<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId)
     {
         var today = time.Today();
-        var total = await connection.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
-        var number = 1;
         while (true)
         {
             var contracts = (await connection.QueryAsync<Contract>(ContractSql.ChunkAfter(database.Dialect),
@@ -211,7 +216,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             var range = new { AfterId = afterId, LastId = contracts[^1].Id };
             var municipalities = (await connection.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesInIdRange, range, transaction)).ToLookup(m => m.ContractId);
             var options = (await connection.QueryAsync<OptionRow>(ContractSql.OptionsInIdRange, range, transaction)).ToLookup(o => o.ContractId);
-            yield return new Page<Contract>(contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList(), number++, chunkSize, total);
+            yield return contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
             if (contracts.Count < chunkSize)
             {
                 yield break;

@@ -179,7 +179,6 @@ public static class ContractSql
     private const string StatusToday = "CASE WHEN c.status IN ('Concept', 'Beeindigd') THEN c.status WHEN c.current_end >= @Today THEN 'Actief' "
         + "WHEN c.latest_decision IN " + DecidedToEnd + " THEN 'Beeindigd' ELSE 'Verlopen' END";
 
-
     // In the order of the ContractStatus enum, as the pages sort it.
     private const string OrderByStatus = "CASE " + StatusToday + " WHEN 'Concept' THEN 0 WHEN 'Actief' THEN 1 WHEN 'Verlopen' THEN 2 ELSE 3 END";
 
