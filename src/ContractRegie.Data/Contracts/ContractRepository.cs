@@ -88,7 +88,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// </summary>
     public async Task<IReadOnlyDictionary<string, Contract>> ReadByNumbersAsync(IEnumerable<string> numbers, DbTransaction transaction)
     {
-        var contracts = await SqlRows.QueryInListsAsync<Contract, string>(transaction, ContractSql.ReadByNumbers, "ContractNumber", numbers);
+        var contracts = await SqlRows.QueryInListsAsync<Contract, string>(database.Dialect, transaction, ContractSql.ReadByNumbers, "ContractNumber", numbers);
         return (await WithChildrenAsync(transaction.Connection!, transaction, contracts, time.Today()))
             .ToDictionary(contract => contract.ContractNumber, StringComparer.OrdinalIgnoreCase);
     }
@@ -104,9 +104,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     /// <summary>
     /// Inserts new contracts as <see cref="InsertAsync"/> inserts one (key dates, search text and <c>updated_at</c> on the row, municipalities and
-    /// options, an audit entry with the stored contract), in the caller's transaction and in batches: the engine's rows per INSERT,
-    /// after their providers' names in IN lists, then the new ids by number in one query, the children a batch at a time, and the stored contracts read back a chunk at a
-    /// time for their audit entries, so a file of new contracts costs a few round trips per batch instead of several per contract.
+    /// options, an audit entry with the stored contract), in the caller's transaction and in bulk: the engine's rows per INSERT,
+    /// after their providers' names in IN lists, then the new ids by number in one query and the children in bulk, so a file of new
+    /// contracts costs a few round trips per batch instead of several per contract.
     /// </summary>
     public async Task InsertManyAsync(IReadOnlyList<Contract> contracts, DbTransaction transaction)
     {
@@ -115,10 +115,12 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             return;
         }
         var connection = transaction.Connection!;
+        // To the microsecond, as every engine stores it, so the audited contract is the stored one to the last digit.
         var now = audit.Now();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         // Identities only grow, so the new rows are all above the highest id now; contracts are never deleted.
         var afterId = await connection.ExecuteScalarAsync<long>(ContractSql.MaxId, transaction: transaction);
-        var providerNames = await ContractSearchText.ProviderNamesAsync(transaction, contracts.Select(contract => contract.ProviderId));
+        var providerNames = await ContractSearchText.ProviderNamesAsync(database, transaction, contracts.Select(contract => contract.ProviderId));
         await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertRows, contracts.Select(contract => Parameters(
             contract with { LatestDecision = null, UpdatedAt = now },
             ContractSearchText.Of(contract.Title, contract.ContractNumber, providerNames[contract.ProviderId]))));
@@ -129,18 +131,22 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             contracts.SelectMany(c => c.Municipalities.Select(code => new { ContractId = ids[c.ContractNumber], MunicipalityCode = code })));
         await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertOptionRows,
             contracts.SelectMany(c => c.ExtensionOptions.Select(o => new { ContractId = ids[c.ContractNumber], o.Sequence, o.DurationMonths, o.Exercised })));
-        // Read back as the daily chunks read, by id range from afterId: an index range per table instead of lists of numbers.
-        var stored = new Dictionary<long, Contract>();
-        await foreach (var chunk in ChunksAsync(connection, transaction, WholeRegisterChunk, afterId))
-        {
-            foreach (var contract in chunk)
-            {
-                stored[contract.Id] = contract;
-            }
-        }
+        // What a read of the new rows would answer, without reading them: what was written with its id, its provider's name
+        // (from the join a read makes), the first version and the status today.
+        var today = time.Today();
         await audit.AppendManyAsync(transaction, AuditAction.Create, Entity,
-            [.. contracts.Select(contract => stored[ids[contract.ContractNumber]]).Select(contract => new AuditedChange(contract.Id, null, contract))], occurredAt: now);
+            [.. contracts.Select(contract => AsRead(contract with
+            {
+                Id = ids[contract.ContractNumber], ProviderName = providerNames[contract.ProviderId], LatestDecision = null, RowVersion = FirstVersion,
+                UpdatedAt = now,
+                // In the order a read gives them.
+                Municipalities = [.. contract.Municipalities.Order(StringComparer.Ordinal)],
+                ExtensionOptions = [.. contract.ExtensionOptions.OrderBy(option => option.Sequence)],
+            }, today)).Select(contract => new AuditedChange(contract.Id, null, contract))], occurredAt: now);
     }
+
+    /// <summary>The version a new row gets (the column's default).</summary>
+    private const long FirstVersion = 1;
 
     /// <summary>Writes <paramref name="contract"/> if the stored row still has its <see cref="Contract.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(Contract contract, DbTransaction? transaction = null) =>
@@ -158,9 +164,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         });
 
     /// <summary>The search text of <paramref name="contract"/> with its provider's stored name (none yet: the write fails on the reference).</summary>
-    private static async Task<string> SearchTextAsync(Contract contract, DbTransaction transaction) =>
+    private async Task<string> SearchTextAsync(Contract contract, DbTransaction transaction) =>
         ContractSearchText.Of(contract.Title, contract.ContractNumber,
-            (await ContractSearchText.ProviderNamesAsync(transaction, [contract.ProviderId])).GetValueOrDefault(contract.ProviderId, ""));
+            (await ContractSearchText.ProviderNamesAsync(database, transaction, [contract.ProviderId])).GetValueOrDefault(contract.ProviderId, ""));
 
     private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 
@@ -174,7 +180,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         database.RunAsync<IReadOnlyList<Contract>>(null, async c =>
         {
             var all = new List<Contract>();
-            await foreach (var chunk in ChunksAsync(c, null, WholeRegisterChunk, afterId: 0))
+            await foreach (var chunk in ChunksAsync(c, null, WholeRegisterChunk))
             {
                 all.AddRange(chunk);
             }
@@ -190,7 +196,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     {
         var total = await transaction.Connection!.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
         var number = 1;
-        await foreach (var chunk in ChunksAsync(transaction.Connection!, transaction, chunkSize, afterId: 0))
+        await foreach (var chunk in ChunksAsync(transaction.Connection!, transaction, chunkSize))
         {
             yield return new Page<Contract>(chunk, number++, chunkSize, total);
         }
@@ -199,12 +205,13 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     private const int WholeRegisterChunk = 1_000;
 
     /// <summary>
-    /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) from the first id above <paramref name="afterId"/>, with its
+    /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) from the lowest id, with its
     /// children by id range: three queries a chunk. Counting the register is left to the one reader that reports progress.
     /// </summary>
-    private async IAsyncEnumerable<List<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize, long afterId)
+    private async IAsyncEnumerable<List<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
     {
         var today = time.Today();
+        var afterId = 0L;
         while (true)
         {
             var contracts = (await connection.QueryAsync<Contract>(ContractSql.ChunkAfter(database.Dialect),
@@ -266,12 +273,12 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         });
 
     /// <summary>The contracts with their municipalities and options, a list of ids per query, and their status today.</summary>
-    private static async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today)
+    private async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today)
     {
         var ids = contracts.Select(contract => contract.Id).ToList();
-        var municipalities = (await SqlRows.QueryInListsAsync<MunicipalityRow, long>(connection, transaction, ContractSql.MunicipalitiesOf, "ContractId", ids))
+        var municipalities = (await SqlRows.QueryInListsAsync<MunicipalityRow, long>(database.Dialect, connection, transaction, ContractSql.MunicipalitiesOf, "ContractId", ids))
             .ToLookup(m => m.ContractId);
-        var options = (await SqlRows.QueryInListsAsync<OptionRow, long>(connection, transaction, ContractSql.OptionsOf, "ContractId", ids))
+        var options = (await SqlRows.QueryInListsAsync<OptionRow, long>(database.Dialect, connection, transaction, ContractSql.OptionsOf, "ContractId", ids))
             .ToLookup(o => o.ContractId);
         return contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
     }
@@ -334,15 +341,15 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     };
 
     private static Contract Assemble(
-        Contract contract, ILookup<long, MunicipalityRow> municipalities, ILookup<long, OptionRow> options, DateOnly today)
-    {
-        var assembled = contract with
+        Contract contract, ILookup<long, MunicipalityRow> municipalities, ILookup<long, OptionRow> options, DateOnly today) =>
+        AsRead(contract with
         {
             Municipalities = municipalities[contract.Id].Select(m => m.MunicipalityCode).ToList(),
             ExtensionOptions = options[contract.Id].Select(o => new ExtensionOption(o.Sequence, o.DurationMonths, o.Exercised)).ToList(),
-        };
-        return assembled with { Status = KeyDateRules.StatusOn(assembled, today) };
-    }
+        }, today);
+
+    /// <summary>A stored contract as a read answers it: with its status on <paramref name="today"/> from its dates and decisions.</summary>
+    private static Contract AsRead(Contract contract, DateOnly today) => contract with { Status = KeyDateRules.StatusOn(contract, today) };
 
     private sealed class NumberedId
     {

@@ -28,6 +28,12 @@ public interface ISqlDialect
     /// <summary>A statement that returns the identity created by the INSERT before it in the same batch.</summary>
     string SelectInsertedId { get; }
 
+    /// <summary>
+    /// Keys or ids per IN list (<see cref="Sql.SqlRows.QueryInListsAsync{T, TKey}(ISqlDialect, DbTransaction, Func{int, string}, string, IEnumerable{TKey})"/>):
+    /// a large import's keys in a few round trips, each of which costs more than a longer list, within what the engine binds cheaply.
+    /// </summary>
+    int KeysPerList { get; }
+
     /// <summary>Rows per multi-row INSERT in a bulk load (at most <see cref="Spending.SpendingLineInserts.BatchRows"/>).</summary>
     int BulkInsertRows { get; }
 

@@ -17,6 +17,8 @@ public sealed class PostgresDialect : ISqlDialect
     // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
     public string SelectInsertedId => "SELECT lastval()";
     // Every statement is a round trip to the server: many rows per INSERT.
+    public int KeysPerList => 1_000;
+
     public int BulkInsertRows => 64;
 
     // A COPY streams every row in one round trip, where even 64 rows per INSERT cost one per batch.

@@ -57,19 +57,14 @@ public static partial class CsvValues
     /// An enum member by name. Case, spaces, hyphens, underscores and accents do not count, so
     /// "open house" is <c>OpenHouse</c> and "Beëindigd" is <c>Beeindigd</c>; numbers are not names.
     /// </summary>
-    public static bool TryParseName<T>(string text, out T value) where T : struct, Enum
+    public static bool TryParseName<T>(string text, out T value) where T : struct, Enum =>
+        SimplifiedNames<T>.ByName.TryGetValue(Simplify(text), out value);
+
+    /// <summary>The members of <typeparamref name="T"/> by their simplified names, made once per type instead of for every value read.</summary>
+    private static class SimplifiedNames<T> where T : struct, Enum
     {
-        var wanted = Simplify(text);
-        foreach (var member in Enum.GetValues<T>())
-        {
-            if (string.Equals(Simplify(member.ToString()), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                value = member;
-                return true;
-            }
-        }
-        value = default;
-        return false;
+        public static readonly IReadOnlyDictionary<string, T> ByName =
+            Enum.GetValues<T>().ToDictionary(member => Simplify(member.ToString()), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Excel drops the leading zeros of a number-like cell: "141" was gemeentecode "0141".</summary>

@@ -34,7 +34,7 @@ public sealed class FinancialStatementRepository
 
     /// <summary>The statements of these providers, a batch of ids per query, in the caller's transaction (the daily financial check).</summary>
     public async Task<IReadOnlyList<FinancialStatement>> ReadByProvidersAsync(IReadOnlyCollection<long> providerIds, DbTransaction transaction) =>
-        await SqlRows.QueryInListsAsync<FinancialStatement, long>(transaction, FinancialStatementSql.ReadByProviders, "ProviderId", providerIds);
+        await SqlRows.QueryInListsAsync<FinancialStatement, long>(_database.Dialect, transaction, FinancialStatementSql.ReadByProviders, "ProviderId", providerIds);
 
     public Task<Page<FinancialStatement>> SearchAsync(FinancialStatementFilter filter, PageRequest page) =>
         _database.RunAsync(null, async c =>

@@ -34,7 +34,7 @@ public sealed class ProviderRiskRepository(Database database, AuditTrail audit)
 
     /// <summary>The last assessments of these providers, by provider id, a batch of ids per query.</summary>
     public async Task<IReadOnlyDictionary<long, ProviderRisk>> ReadByProvidersAsync(IReadOnlyCollection<long> providerIds, DbTransaction transaction) =>
-        (await SqlRows.QueryInListsAsync<ProviderRisk, long>(transaction, ProviderRiskSql.ReadByProviders, "ProviderId", providerIds)).ToDictionary(r => r.ProviderId);
+        (await SqlRows.QueryInListsAsync<ProviderRisk, long>(database.Dialect, transaction, ProviderRiskSql.ReadByProviders, "ProviderId", providerIds)).ToDictionary(r => r.ProviderId);
 
     /// <summary>
     /// Stores each assessment over the one stored until now (null for a first one), the engine's rows per round trip;

@@ -47,7 +47,7 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
     }
 
     private Task<List<SignalMailEntry>> ReadBySignalIdsAsync(IReadOnlyList<long> signalIds, DbTransaction transaction) =>
-        SqlRows.QueryInListsAsync<SignalMailEntry, long>(transaction, SignalMailSql.ReadBySignalIds, "SignalId", signalIds);
+        SqlRows.QueryInListsAsync<SignalMailEntry, long>(database.Dialect, transaction, SignalMailSql.ReadBySignalIds, "SignalId", signalIds);
 
     private static (long SignalId, int Stage, string Recipient) Key(SignalMailEntry entry) => (entry.SignalId, entry.Stage, entry.Recipient);
 
@@ -60,11 +60,11 @@ public sealed class SignalMailRepository(Database database, TimeProvider time)
         (await transaction.Connection!.QueryAsync<SignalMailEntry>(SignalMailSql.ReadPendingOf, new { Recipient = recipient }, transaction)).AsList();
 
     public Task MarkMailedAsync(IEnumerable<long> entryIds, long notificationId, DbTransaction transaction) =>
-        SqlRows.ExecuteInListsAsync(transaction, SignalMailSql.MarkMailedByIds, "Id", entryIds, new { NotificationId = notificationId });
+        SqlRows.ExecuteInListsAsync(database.Dialect, transaction, SignalMailSql.MarkMailedByIds, "Id", entryIds, new { NotificationId = notificationId });
 
     /// <summary>Drops waiting entries whose signal was closed or moved on before the digest went out: no news is no mail.</summary>
     public Task DropAsync(IEnumerable<long> entryIds, DbTransaction transaction) =>
-        SqlRows.ExecuteInListsAsync(transaction, SignalMailSql.DeleteByIds, "Id", entryIds);
+        SqlRows.ExecuteInListsAsync(database.Dialect, transaction, SignalMailSql.DeleteByIds, "Id", entryIds);
 
     /// <summary>Each contract's tactisch inkoper by contract id.</summary>
     public async Task<IReadOnlyDictionary<long, string>> ReadInkopersAsync(DbTransaction transaction) =>

@@ -18,7 +18,7 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
 
     /// <summary>The providers with these AGB-codes, a list of codes per query, in the caller's transaction; a code without a provider is left out.</summary>
     public async Task<IReadOnlyDictionary<string, Provider>> ReadByAgbCodesAsync(IEnumerable<string> agbCodes, DbTransaction transaction) =>
-        (await SqlRows.QueryInListsAsync<Provider, string>(transaction, ProviderSql.ReadByAgbCodes, "AgbCode", agbCodes))
+        (await SqlRows.QueryInListsAsync<Provider, string>(database.Dialect, transaction, ProviderSql.ReadByAgbCodes, "AgbCode", agbCodes))
             .ToDictionary(provider => provider.AgbCode, StringComparer.Ordinal);
 
     public Task<Page<Provider>> SearchAsync(ProviderFilter filter, PageRequest page, ProviderOrder order = ProviderOrder.Name, bool descending = false,

@@ -26,7 +26,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
 
     /// <summary>The signals with these ids, a batch of ids per query; an id without a signal is left out.</summary>
     public async Task<IReadOnlyDictionary<long, Signal>> ReadByIdsAsync(IReadOnlyCollection<long> ids, DbTransaction transaction) =>
-        (await SqlRows.QueryInListsAsync<Signal, long>(transaction, SignalSql.ReadByIds, "Id", ids.Distinct())).ToDictionary(s => s.Id);
+        (await SqlRows.QueryInListsAsync<Signal, long>(database.Dialect, transaction, SignalSql.ReadByIds, "Id", ids.Distinct())).ToDictionary(s => s.Id);
 
     public Task<Signal?> ReadByDedupeKeyAsync(string dedupeKey, DbTransaction transaction) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<Signal>(SignalSql.ReadByDedupeKey, new { DedupeKey = dedupeKey }, transaction));
@@ -62,7 +62,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
         {
             await connection.ExecuteAsync(SignalSql.InsertRows(chunk.Length), SqlRows.Bind(chunk.Select(d => Parameters(d, SignalStatus.Open, now))), transaction);
         }
-        var stored = (await SqlRows.QueryInListsAsync<Signal, string>(transaction, SignalSql.ReadByDedupeKeys, "DedupeKey", drafts.Select(d => d.DedupeKey).Distinct()))
+        var stored = (await SqlRows.QueryInListsAsync<Signal, string>(database.Dialect, transaction, SignalSql.ReadByDedupeKeys, "DedupeKey", drafts.Select(d => d.DedupeKey).Distinct()))
             .ToDictionary(signal => signal.DedupeKey, StringComparer.Ordinal);
         var inserted = drafts.Select(d => stored[d.DedupeKey]).ToList();
         await audit.AppendManyAsync(transaction, AuditAction.Create, Entity, [.. inserted.Select(signal => new AuditedChange(signal.Id, null, signal))]);
@@ -100,7 +100,7 @@ public sealed class SignalRepository(Database database, AuditTrail audit, TimePr
     /// </summary>
     public async Task ResolveCauseGoneAsync(IReadOnlyList<Signal> stored, string reason, DbTransaction transaction, string? auditedAs = null)
     {
-        await SqlRows.ExecuteInListsAsync(transaction, SignalSql.ResolveCauseGone, "Id", stored.Select(s => s.Id),
+        await SqlRows.ExecuteInListsAsync(database.Dialect, transaction, SignalSql.ResolveCauseGone, "Id", stored.Select(s => s.Id),
             new { Status = SignalStatus.Resolved, ResolutionNote = reason, Stage = SignalStages.CauseGone, Now = time.GetUtcNow() });
         await AuditedAfterAsync(stored, transaction, auditedAs);
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ContractRegie.Data.Dialects;
 using Dapper;
 
 namespace ContractRegie.Data.Sql;
@@ -11,12 +12,6 @@ namespace ContractRegie.Data.Sql;
 /// </summary>
 public static class SqlRows
 {
-    /// <summary>
-    /// Keys or ids per IN list: a large import's keys in a few round trips (each costs more than a longer list), still well under
-    /// SQL Server's 2,100 parameters.
-    /// </summary>
-    public const int KeysPerList = 1_000;
-
     /// <summary><paramref name="head"/> ("INSERT INTO t (a, b) VALUES") followed by <paramref name="rows"/> rows of the named parameters.</summary>
     public static string Values(string head, IReadOnlyList<string> parameters, int rows) =>
         head + "\n" + string.Join(",\n", Enumerable.Range(0, rows).Select(row => "(" + string.Join(", ", parameters.Select(p => "@" + Name(p, row))) + ")"));
@@ -61,18 +56,18 @@ public static class SqlRows
     }
 
     /// <summary>
-    /// The rows of a query over an IN list of <paramref name="keys"/>, <see cref="KeysPerList"/> keys per query, in the
+    /// The rows of a query over an IN list of <paramref name="keys"/>, the engine's <see cref="ISqlDialect.KeysPerList"/> keys per query, in the
     /// caller's transaction; <paramref name="sql"/> builds the statement for a list of n keys named <paramref name="name"/>.
     /// </summary>
-    public static Task<List<T>> QueryInListsAsync<T, TKey>(DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys) =>
-        QueryInListsAsync<T, TKey>(transaction.Connection!, transaction, sql, name, keys);
+    public static Task<List<T>> QueryInListsAsync<T, TKey>(ISqlDialect dialect, DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys) =>
+        QueryInListsAsync<T, TKey>(dialect, transaction.Connection!, transaction, sql, name, keys);
 
-    /// <inheritdoc cref="QueryInListsAsync{T, TKey}(DbTransaction, Func{int, string}, string, IEnumerable{TKey})"/>
+    /// <inheritdoc cref="QueryInListsAsync{T, TKey}(ISqlDialect, DbTransaction, Func{int, string}, string, IEnumerable{TKey})"/>
     public static async Task<List<T>> QueryInListsAsync<T, TKey>(
-        DbConnection connection, DbTransaction? transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys)
+        ISqlDialect dialect, DbConnection connection, DbTransaction? transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys)
     {
         var rows = new List<T>();
-        foreach (var chunk in keys.Chunk(KeysPerList))
+        foreach (var chunk in keys.Chunk(dialect.KeysPerList))
         {
             rows.AddRange(await connection.QueryAsync<T>(sql(chunk.Length), BindList(name, chunk), transaction));
         }
@@ -81,12 +76,13 @@ public static class SqlRows
 
     /// <summary>
     /// Runs <paramref name="sql"/> (an UPDATE or DELETE over an IN list of n keys named <paramref name="name"/>) for
-    /// <paramref name="keys"/>, <see cref="KeysPerList"/> keys per statement, in the caller's transaction; <paramref name="with"/>
-    /// holds the statement's other parameters.
+    /// <paramref name="keys"/>, the engine's <see cref="ISqlDialect.KeysPerList"/> keys per statement, in the caller's transaction;
+    /// <paramref name="with"/> holds the statement's other parameters.
     /// </summary>
-    public static async Task ExecuteInListsAsync<TKey>(DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys, object? with = null)
+    public static async Task ExecuteInListsAsync<TKey>(
+        ISqlDialect dialect, DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys, object? with = null)
     {
-        foreach (var chunk in keys.Chunk(KeysPerList))
+        foreach (var chunk in keys.Chunk(dialect.KeysPerList))
         {
             await transaction.Connection!.ExecuteAsync(sql(chunk.Length), BindList(name, chunk, new DynamicParameters(with)), transaction);
         }
