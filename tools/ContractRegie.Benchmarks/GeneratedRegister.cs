@@ -69,12 +69,12 @@ internal sealed class GeneratedRegister(int contracts, int providers)
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    public byte[] ContractCsv()
+    public byte[] ContractCsv(string numberPrefix = "R-")
     {
         var csv = new StringBuilder(ContractHeader).Append('\n');
         for (var i = 0; i < contracts; i++)
         {
-            var (c, agb) = Contract(i);
+            var (c, agb) = Contract(i, numberPrefix);
             csv.Append(c.ContractNumber).Append(';').Append(c.Title).Append(';').Append(agb).Append(';').Append(c.Kind).Append(';').Append(c.Law)
                 .Append(';').Append(c.ProcurementRoute).Append(';').Append(string.Join(',', c.Municipalities)).Append(';')
                 .Append(c.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(';')
