@@ -16,9 +16,9 @@ public sealed class PostgresDialect : ISqlDialect
     public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC" : column;
     // lastval() is per session, so a concurrent insert elsewhere cannot leak in.
     public string SelectInsertedId => "SELECT lastval()";
-    // Every statement is a round trip to the server: many rows per INSERT.
     public int KeysPerList => 1_000;
 
+    // Every statement is a round trip to the server: many rows per INSERT.
     public int BulkInsertRows => 64;
 
     // A COPY streams every row in one round trip, where even 64 rows per INSERT cost one per batch.

@@ -22,10 +22,10 @@ public sealed class SqlServerDialect : ISqlDialect
         descending ? $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END DESC, {column} DESC" : $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {column}";
     // SCOPE_IDENTITY() ignores identities created by triggers; it is numeric, so cast for Dapper.
     public string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint)";
-    // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.
-    // Well under its 2,100 parameters a statement.
+    // Well under the 2,100 parameters a command may have.
     public int KeysPerList => 1_000;
 
+    // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.
     public int BulkInsertRows => 64;
 
     public Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows) =>

@@ -18,13 +18,13 @@ public sealed class SqliteDialect : ISqlDialect
     public string AnyRows(string select) => select + " LIMIT @Limit";
     public string OrderNullsLast(string column, bool descending) => descending ? column + " DESC NULLS FIRST" : column + " NULLS LAST";
     public string SelectInsertedId => "SELECT last_insert_rowid()";
-    // SQLite binds each named parameter with a linear search of the statement's names, so a wide multi-row INSERT costs
-    // quadratic time, and in-process there are no round trips to save: one prepared single-row INSERT, reused, is fastest
-    // (measured with tools/ContractRegie.Benchmarks: 1 row beat 4, and 4 beat 64 by far).
-    // It finds each parameter of a statement by name among all of them, so a list costs the square of its length: 20,000
-    // contract numbers took 1.8 s in lists of 1,000 and 0.6 s in lists of 100.
+    // SQLite binds each named parameter with a linear search of the statement's names, so a long IN list costs quadratic
+    // time too: 20,000 contract numbers took 1.8 s in lists of 1,000 and 0.6 s in lists of 100.
     public int KeysPerList => 100;
 
+    // For the same reason a wide multi-row INSERT costs quadratic time, and in-process there are no round trips to save:
+    // one prepared single-row INSERT, reused, is fastest (measured with tools/ContractRegie.Benchmarks: 1 row beat 4, and
+    // 4 beat 64 by far).
     public int BulkInsertRows => 1;
 
     public Task InsertRowsAsync(DbTransaction transaction, Func<int, string> sql, IEnumerable<object> rows) =>

@@ -8,7 +8,6 @@ using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
 using ContractRegie.Data.Providers;
-using ContractRegie.Data.Sql;
 using ContractRegie.Data.Tests.Infrastructure;
 using Dapper;
 
