@@ -1,5 +1,6 @@
 using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Sql;
+using Npgsql;
 
 namespace ContractRegie.Data.Tests.Unit;
 
@@ -21,6 +22,18 @@ public sealed class DataBasicsTests
         var error = Assert.Throws<InvalidOperationException>(() => new DatabaseOptions { Provider = "Oracle" }.Engine);
 
         Assert.Equal("Database:Provider 'Oracle' is unknown; use one of: Sqlite, Postgres, SqlServer.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=contractregie", 5, true)]
+    [InlineData("Host=db;Database=contractregie;Timeout=3;No Reset On Close=false", 3, false)]
+    [InlineData("Host=db;Database=contractregie;Timeout=30;NoResetOnClose=false", 5, false)]
+    public void A_postgres_connection_gives_up_within_5_seconds_and_is_pooled_without_a_reset_unless_told_otherwise(
+        string configured, int timeoutSeconds, bool noResetOnClose)
+    {
+        var prepared = new NpgsqlConnectionStringBuilder(ISqlDialect.For(DatabaseEngine.Postgres).PrepareConnectionString(configured, "/"));
+
+        Assert.Equal((timeoutSeconds, noResetOnClose, "db", "contractregie"), (prepared.Timeout, prepared.NoResetOnClose, prepared.Host, prepared.Database));
     }
 
     [Theory]
