@@ -17,6 +17,13 @@ public sealed class StoredSession
     public string? UserAgent { get; init; }
 }
 
+/// <summary>What a session's user row says about the session: whether the user is active, and the stamp its cookie must carry.</summary>
+public sealed class SessionUser
+{
+    public bool Active { get; init; }
+    public string SecurityStamp { get; init; } = "";
+}
+
 public sealed class SessionRepository(Database database, AuditTrail audit, TimeProvider time)
 {
     /// <summary>Last seen is written at most this often, so a busy session does not write on every request.</summary>
@@ -35,6 +42,12 @@ public sealed class SessionRepository(Database database, AuditTrail audit, TimeP
 
     public Task<StoredSession?> ReadByKeyAsync(string key) =>
         database.RunAsync(null, c => c.QuerySingleOrDefaultAsync<StoredSession>(SessionSql.ReadByKey, new { SessionKey = key }));
+
+    /// <summary>The session with this key and its user in one read: what every signed-in request checks.</summary>
+    public async Task<(StoredSession Session, SessionUser User)?> ReadWithUserAsync(string key) =>
+        (await database.RunAsync(null, c => c.QueryAsync<StoredSession, SessionUser, (StoredSession Session, SessionUser User)?>(
+            SessionSql.ReadWithUserByKey, (session, user) => (session, user), new { SessionKey = key }, splitOn: "active")))
+        .SingleOrDefault();
 
     public Task<IReadOnlyList<StoredSession>> ReadOpenAsync(long userId) =>
         database.RunAsync<IReadOnlyList<StoredSession>>(null, async c =>

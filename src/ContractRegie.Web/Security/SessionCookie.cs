@@ -47,7 +47,7 @@ public static class SessionCookie
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
-    /// <summary>The cookie handler's OnValidatePrincipal: a read of the user and of the session by key per request, no cache.</summary>
+    /// <summary>The cookie handler's OnValidatePrincipal: one read of the session by key with its user per request, no cache.</summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -61,7 +61,7 @@ public static class SessionCookie
         var sessions = services.GetRequiredService<SessionRepository>();
         try
         {
-            if (await IsValidAsync(principal, now, absolute, services, sessions))
+            if (await IsValidAsync(principal, now, absolute, sessions))
             {
                 return;
             }
@@ -77,17 +77,16 @@ public static class SessionCookie
         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
-    private static async Task<bool> IsValidAsync(ClaimsPrincipal principal, DateTimeOffset now, TimeSpan absolute, IServiceProvider services, SessionRepository sessions)
+    private static async Task<bool> IsValidAsync(ClaimsPrincipal principal, DateTimeOffset now, TimeSpan absolute, SessionRepository sessions)
     {
         if (UserIdOf(principal) is { } id
             && long.TryParse(principal.FindFirstValue(SignedInAtClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var signedInAt)
             && now - DateTimeOffset.FromUnixTimeSeconds(signedInAt) < absolute
-            && await services.GetRequiredService<UserRepository>().ReadByIdAsync(id) is { Active: true } user
-            && user.SecurityStamp.Length > 0
-            && user.SecurityStamp == principal.FindFirstValue(StampClaim)
             && SessionKeyOf(principal) is { } key
-            && await sessions.ReadByKeyAsync(key) is { EndedAt: null } session
-            && session.UserId == user.Id)
+            && await sessions.ReadWithUserAsync(key) is ({ EndedAt: null } session, { Active: true } user)
+            && session.UserId == id
+            && user.SecurityStamp.Length > 0
+            && user.SecurityStamp == principal.FindFirstValue(StampClaim))
         {
             await sessions.TouchIfDueAsync(session);
             return true;

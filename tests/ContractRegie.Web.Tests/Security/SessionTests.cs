@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using ContractRegie.Data;
 using ContractRegie.Web.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContractRegie.Web.Tests.Security;
 
@@ -33,6 +36,34 @@ public sealed class SessionTests(ContractRegieApp app) : IClassFixture<ContractR
             .EnsureSuccessStatusCode();
 
         await (await client.GetAsync("/api/v1/contracts")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_user_made_inactive_in_the_database_itself_is_signed_out_at_the_next_request_though_the_stamp_is_unchanged()
+    {
+        var (_, id, _, client, _) = await SignedInUserAsync("Lezer");
+
+        await ExecuteAsync("UPDATE app_user SET active = @Active WHERE id = @Id", new { Active = false, Id = id });
+
+        await (await client.GetAsync("/api/v1/contracts")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_cookie_whose_session_belongs_to_another_user_is_refused()
+    {
+        var (_, id, _, client, _) = await SignedInUserAsync("Lezer");
+        var (_, otherId, _, _, _) = await SignedInUserAsync("Lezer");
+
+        // The cookie names its user and its session (the user's only one); the session is now the other user's.
+        await ExecuteAsync("UPDATE user_session SET user_id = @OtherId WHERE user_id = @Id", new { OtherId = otherId, Id = id });
+
+        await (await client.GetAsync("/api/v1/contracts")).AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    private async Task ExecuteAsync(string sql, object parameters)
+    {
+        await using var connection = await app.Services.GetRequiredService<Database>().OpenAsync();
+        Assert.Equal(1, await connection.ExecuteAsync(sql, parameters));
     }
 
     [Fact]
