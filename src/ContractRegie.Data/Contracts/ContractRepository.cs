@@ -24,9 +24,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             {
                 return null;
             }
-            var municipalities = await c.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesByContractId, new { Id = id }, transaction);
-            var options = await c.QueryAsync<OptionRow>(ContractSql.OptionsByContractId, new { Id = id }, transaction);
-            return Assemble(contract, municipalities.ToLookup(m => m.ContractId), options.ToLookup(o => o.ContractId), time.Today());
+            var children = await Children.ReadAsync(c, transaction, [(ContractSql.ChildrenByContractId, new { Id = id })]);
+            return Assemble(contract, children, time.Today());
         });
 
     public async Task<long?> ReadIdByNumberAsync(string contractNumber, DbTransaction? transaction = null) =>
@@ -220,10 +219,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             {
                 yield break;
             }
-            var range = new { AfterId = afterId, LastId = contracts[^1].Id };
-            var municipalities = (await connection.QueryAsync<MunicipalityRow>(ContractSql.MunicipalitiesInIdRange, range, transaction)).ToLookup(m => m.ContractId);
-            var options = (await connection.QueryAsync<OptionRow>(ContractSql.OptionsInIdRange, range, transaction)).ToLookup(o => o.ContractId);
-            yield return contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
+            var children = await Children.ReadAsync(connection, transaction, [(ContractSql.ChildrenInIdRange, new { AfterId = afterId, LastId = contracts[^1].Id })]);
+            yield return contracts.Select(contract => Assemble(contract, children, today)).ToList();
             if (contracts.Count < chunkSize)
             {
                 yield break;
@@ -275,12 +272,9 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// <summary>The contracts with their municipalities and options, a list of ids per query, and their status today.</summary>
     private async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today)
     {
-        var ids = contracts.Select(contract => contract.Id).ToList();
-        var municipalities = (await SqlRows.QueryInListsAsync<MunicipalityRow, long>(database.Dialect, connection, transaction, ContractSql.MunicipalitiesOf, "ContractId", ids))
-            .ToLookup(m => m.ContractId);
-        var options = (await SqlRows.QueryInListsAsync<OptionRow, long>(database.Dialect, connection, transaction, ContractSql.OptionsOf, "ContractId", ids))
-            .ToLookup(o => o.ContractId);
-        return contracts.Select(contract => Assemble(contract, municipalities, options, today)).ToList();
+        var children = await Children.ReadAsync(connection, transaction, contracts.Select(contract => contract.Id).Chunk(database.Dialect.KeysPerList)
+            .Select(ids => (ContractSql.ChildrenOf(ids.Length), (object)SqlRows.BindList("ContractId", ids))));
+        return contracts.Select(contract => Assemble(contract, children, today)).ToList();
     }
 
     private static async Task WriteChildrenAsync(DbConnection connection, DbTransaction tx, long id, Contract contract)
@@ -340,16 +334,32 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         SearchText = searchText,
     };
 
-    private static Contract Assemble(
-        Contract contract, ILookup<long, MunicipalityRow> municipalities, ILookup<long, OptionRow> options, DateOnly today) =>
+    private static Contract Assemble(Contract contract, Children children, DateOnly today) =>
         AsRead(contract with
         {
-            Municipalities = municipalities[contract.Id].Select(m => m.MunicipalityCode).ToList(),
-            ExtensionOptions = options[contract.Id].Select(o => new ExtensionOption(o.Sequence, o.DurationMonths, o.Exercised)).ToList(),
+            Municipalities = children.Municipalities[contract.Id].Select(m => m.MunicipalityCode).ToList(),
+            ExtensionOptions = children.Options[contract.Id].Select(o => new ExtensionOption(o.Sequence, o.DurationMonths, o.Exercised)).ToList(),
         }, today);
 
     /// <summary>A stored contract as a read answers it: with its status on <paramref name="today"/> from its dates and decisions.</summary>
     private static Contract AsRead(Contract contract, DateOnly today) => contract with { Status = KeyDateRules.StatusOn(contract, today) };
+
+    /// <summary>The municipalities and options of some contracts, by contract id.</summary>
+    private sealed record Children(ILookup<long, MunicipalityRow> Municipalities, ILookup<long, OptionRow> Options)
+    {
+        /// <summary>Each batch holds two statements, municipalities then options: one round trip for both.</summary>
+        public static async Task<Children> ReadAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<(string Sql, object Parameters)> batches)
+        {
+            var (municipalities, options) = (new List<MunicipalityRow>(), new List<OptionRow>());
+            foreach (var (sql, parameters) in batches)
+            {
+                await using var results = await connection.QueryMultipleAsync(sql, parameters, transaction);
+                municipalities.AddRange(await results.ReadAsync<MunicipalityRow>());
+                options.AddRange(await results.ReadAsync<OptionRow>());
+            }
+            return new Children(municipalities.ToLookup(m => m.ContractId), options.ToLookup(o => o.ContractId));
+        }
+    }
 
     private sealed class NumberedId
     {
