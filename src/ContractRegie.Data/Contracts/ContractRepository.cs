@@ -2,7 +2,6 @@ using System.Data.Common;
 using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Audit;
-using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
 using Dapper;
@@ -25,8 +24,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             {
                 return null;
             }
-            var children = await Children.ReadAsync(database.Dialect, c, transaction,
-                [(ContractSql.MunicipalitiesByContractId, ContractSql.OptionsByContractId, new { Id = id })]);
+            var children = await Children.ReadAsync(c, transaction, [(ContractSql.ChildrenByContractId, new { Id = id })]);
             return Assemble(contract, children, time.Today());
         });
 
@@ -221,8 +219,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             {
                 yield break;
             }
-            var children = await Children.ReadAsync(database.Dialect, connection, transaction,
-                [(ContractSql.MunicipalitiesInIdRange, ContractSql.OptionsInIdRange, new { AfterId = afterId, LastId = contracts[^1].Id })]);
+            var children = await Children.ReadAsync(connection, transaction, [(ContractSql.ChildrenInIdRange, new { AfterId = afterId, LastId = contracts[^1].Id })]);
             yield return contracts.Select(contract => Assemble(contract, children, today)).ToList();
             if (contracts.Count < chunkSize)
             {
@@ -275,9 +272,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// <summary>The contracts with their municipalities and options, a list of ids per query, and their status today.</summary>
     private async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today)
     {
-        var children = await Children.ReadAsync(database.Dialect, connection, transaction, contracts.Select(contract => contract.Id)
-            .Chunk(database.Dialect.KeysPerList)
-            .Select(ids => (ContractSql.MunicipalitiesOf(ids.Length), ContractSql.OptionsOf(ids.Length), (object)SqlRows.BindList("ContractId", ids))));
+        var children = await Children.ReadAsync(connection, transaction, contracts.Select(contract => contract.Id).Chunk(database.Dialect.KeysPerList)
+            .Select(ids => (ContractSql.ChildrenOf(ids.Length), (object)SqlRows.BindList("ContractId", ids))));
         return contracts.Select(contract => Assemble(contract, children, today)).ToList();
     }
 
@@ -351,27 +347,15 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// <summary>The municipalities and options of some contracts, by contract id.</summary>
     private sealed record Children(ILookup<long, MunicipalityRow> Municipalities, ILookup<long, OptionRow> Options)
     {
-        /// <summary>
-        /// Each read is a statement for the municipalities and one for the options with the same parameters, sent as one
-        /// command where the engine batches statements (<see cref="ISqlDialect.BatchesStatements"/>): one round trip for both.
-        /// </summary>
-        public static async Task<Children> ReadAsync(ISqlDialect dialect, DbConnection connection, DbTransaction? transaction,
-            IEnumerable<(string Municipalities, string Options, object Parameters)> reads)
+        /// <summary>Each batch holds two statements, municipalities then options: one round trip for both.</summary>
+        public static async Task<Children> ReadAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<(string Sql, object Parameters)> batches)
         {
             var (municipalities, options) = (new List<MunicipalityRow>(), new List<OptionRow>());
-            foreach (var (municipalitiesSql, optionsSql, parameters) in reads)
+            foreach (var (sql, parameters) in batches)
             {
-                if (dialect.BatchesStatements)
-                {
-                    await using var results = await connection.QueryMultipleAsync(municipalitiesSql + ";\n" + optionsSql, parameters, transaction);
-                    municipalities.AddRange(await results.ReadAsync<MunicipalityRow>());
-                    options.AddRange(await results.ReadAsync<OptionRow>());
-                }
-                else
-                {
-                    municipalities.AddRange(await connection.QueryAsync<MunicipalityRow>(municipalitiesSql, parameters, transaction));
-                    options.AddRange(await connection.QueryAsync<OptionRow>(optionsSql, parameters, transaction));
-                }
+                await using var results = await connection.QueryMultipleAsync(sql, parameters, transaction);
+                municipalities.AddRange(await results.ReadAsync<MunicipalityRow>());
+                options.AddRange(await results.ReadAsync<OptionRow>());
             }
             return new Children(municipalities.ToLookup(m => m.ContractId), options.ToLookup(o => o.ContractId));
         }

@@ -34,13 +34,6 @@ public interface ISqlDialect
     /// </summary>
     int KeysPerList { get; }
 
-    /// <summary>
-    /// Whether statements read together go as one command of several statements: a server saves a round trip; SQLite, in
-    /// process, has none to save and was slower with them (a search page's two child reads as one command: p50 under 16 clients
-    /// 24 → 44 ms at region size).
-    /// </summary>
-    bool BatchesStatements { get; }
-
     /// <summary>Rows per multi-row INSERT in a bulk load (at most <see cref="Spending.SpendingLineInserts.BatchRows"/>).</summary>
     int BulkInsertRows { get; }
 

@@ -18,8 +18,6 @@ public sealed class PostgresDialect : ISqlDialect
     public string SelectInsertedId => "SELECT lastval()";
     public int KeysPerList => 1_000;
 
-    public bool BatchesStatements => true;
-
     // Every statement is a round trip to the server: many rows per INSERT.
     public int BulkInsertRows => 64;
 

@@ -25,8 +25,6 @@ public sealed class SqlServerDialect : ISqlDialect
     // Well under the 2,100 parameters a command may have.
     public int KeysPerList => 1_000;
 
-    public bool BatchesStatements => true;
-
     // Every statement is a round trip; 64 rows of 20 parameters stay under the 2,100 parameters a command may have.
     public int BulkInsertRows => 64;
 

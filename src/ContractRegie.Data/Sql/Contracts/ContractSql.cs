@@ -75,18 +75,17 @@ public static class ContractSql
 
     public const string IdsWithoutKeyDates = "SELECT id FROM contract WHERE current_end IS NULL ORDER BY id";
 
-    public const string MunicipalitiesByContractId =
-        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id = @Id ORDER BY municipality_code";
+    /// <summary>A contract's municipalities, then its options: one batch, two results.</summary>
+    public const string ChildrenByContractId = """
+        SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id = @Id ORDER BY municipality_code;
+        SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id = @Id ORDER BY sequence
+        """;
     public const string DeleteMunicipalities = "DELETE FROM contract_municipality WHERE contract_id = @Id";
     public const string InsertMunicipality =
         "INSERT INTO contract_municipality (contract_id, municipality_code) VALUES (@ContractId, @MunicipalityCode)";
 
     public static string InsertMunicipalityRows(int rows) => SqlRows.InsertRows(InsertMunicipality, rows);
 
-    public const string OptionsByContractId = """
-        SELECT contract_id, sequence, duration_months, exercised FROM extension_option
-        WHERE contract_id = @Id ORDER BY sequence
-        """;
     public const string DeleteOptions = "DELETE FROM extension_option WHERE contract_id = @Id";
     public const string InsertOption = """
         INSERT INTO extension_option (contract_id, sequence, duration_months, exercised)
@@ -212,24 +211,21 @@ public static class ContractSql
     /// </summary>
     public static string ChunkAfter(ISqlDialect dialect) => Select + " WHERE c.id > @AfterId ORDER BY c.id " + dialect.Paging;
 
-    /// <summary>The children of a chunk: its ids are the range (@AfterId, @LastId].</summary>
-    public const string MunicipalitiesInIdRange = """
+    /// <summary>The children of a chunk, municipalities then options in one batch: its ids are the range (@AfterId, @LastId].</summary>
+    public const string ChildrenInIdRange = """
         SELECT contract_id, municipality_code FROM contract_municipality
-        WHERE contract_id > @AfterId AND contract_id <= @LastId ORDER BY contract_id, municipality_code
-        """;
-    public const string OptionsInIdRange = """
+        WHERE contract_id > @AfterId AND contract_id <= @LastId ORDER BY contract_id, municipality_code;
         SELECT contract_id, sequence, duration_months, exercised FROM extension_option
         WHERE contract_id > @AfterId AND contract_id <= @LastId ORDER BY contract_id, sequence
         """;
 
-    /// <summary>The children of a page of search results, by the page's ids.</summary>
-    public static string MunicipalitiesOf(int ids) =>
-        "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id IN (" + SqlRows.List("ContractId", ids)
-        + ") ORDER BY contract_id, municipality_code";
-
-    public static string OptionsOf(int ids) =>
-        "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN (" + SqlRows.List("ContractId", ids)
-        + ") ORDER BY contract_id, sequence";
+    /// <summary>The children of a page of search results by the page's ids (@ContractId0 …), municipalities then options in one batch.</summary>
+    public static string ChildrenOf(int ids)
+    {
+        var list = SqlRows.List("ContractId", ids);
+        return "SELECT contract_id, municipality_code FROM contract_municipality WHERE contract_id IN (" + list + ") ORDER BY contract_id, municipality_code;\n"
+            + "SELECT contract_id, sequence, duration_months, exercised FROM extension_option WHERE contract_id IN (" + list + ") ORDER BY contract_id, sequence";
+    }
 
     private static string OrderBy(ISqlDialect dialect, ContractOrder order, bool descending) => order switch
     {
