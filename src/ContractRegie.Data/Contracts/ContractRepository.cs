@@ -205,7 +205,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
 
     /// <summary>
     /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) from the lowest id, with its
-    /// children by id range: three queries a chunk. Counting the register is left to the one reader that reports progress.
+    /// children by id range: two round trips a chunk. Counting the register is left to the one reader that reports progress.
     /// </summary>
     private async IAsyncEnumerable<List<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
     {
@@ -269,7 +269,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             return id;
         });
 
-    /// <summary>The contracts with their municipalities and options, a list of ids per query, and their status today.</summary>
+    /// <summary>The contracts with their municipalities and options, a list of ids per round trip, and their status today.</summary>
     private async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today)
     {
         var children = await Children.ReadAsync(connection, transaction, contracts.Select(contract => contract.Id).Chunk(database.Dialect.KeysPerList)
