@@ -191,42 +191,30 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// register: memory holds one chunk, and each page's total lets a job report its progress. Read in the job's transaction:
     /// on SQLite another connection could not read once the job's writes hold the database.
     /// </summary>
-    public async IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction)
-    {
-        var total = await transaction.Connection!.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction);
-        var number = 1;
-        await foreach (var chunk in ChunksAsync(transaction.Connection!, transaction, chunkSize))
-        {
-            yield return new Page<Contract>(chunk, number++, chunkSize, total);
-        }
-    }
+    public IAsyncEnumerable<Page<Contract>> ReadInChunksAsync(int chunkSize, DbTransaction transaction) =>
+        KeyChunks.AsPagesAsync(ChunksAsync(transaction.Connection!, transaction, chunkSize), chunkSize,
+            () => transaction.Connection!.ExecuteScalarAsync<int>(ContractSql.Count(new ContractFilter()), transaction: transaction));
 
     private const int WholeRegisterChunk = 1_000;
 
     /// <summary>
-    /// Each chunk by key (<see cref="ContractSql.ChunkAfter"/>) from the lowest id, with its
-    /// children by id range: two round trips a chunk. Counting the register is left to the one reader that reports progress.
+    /// The register by key (<see cref="ContractSql.ChunkAfter"/>), each chunk with its children by id range: two round trips
+    /// a chunk. Counting the register is left to the one reader that reports progress.
     /// </summary>
-    private async IAsyncEnumerable<List<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
+    private IAsyncEnumerable<List<Contract>> ChunksAsync(DbConnection connection, DbTransaction? transaction, int chunkSize)
     {
         var today = time.Today();
-        var afterId = 0L;
-        while (true)
+        return KeyChunks.ReadAsync(chunkSize, async afterId =>
         {
             var contracts = (await connection.QueryAsync<Contract>(ContractSql.ChunkAfter(database.Dialect),
                 new { AfterId = afterId, Offset = 0, Limit = chunkSize }, transaction)).AsList();
             if (contracts.Count == 0)
             {
-                yield break;
+                return contracts;
             }
             var children = await Children.ReadAsync(connection, transaction, [(ContractSql.ChildrenInIdRange, new { AfterId = afterId, LastId = contracts[^1].Id })]);
-            yield return contracts.Select(contract => Assemble(contract, children, today)).ToList();
-            if (contracts.Count < chunkSize)
-            {
-                yield break;
-            }
-            afterId = contracts[^1].Id;
-        }
+            return contracts.Select(contract => Assemble(contract, children, today)).ToList();
+        }, contract => contract.Id);
     }
 
     public Task<IReadOnlyList<RenewalDecision>> ReadDecisionsAsync(long contractId) =>

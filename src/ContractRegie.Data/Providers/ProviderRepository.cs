@@ -45,26 +45,13 @@ public sealed class ProviderRepository(Database database, AuditTrail audit)
     /// the daily checks: memory holds one chunk, and each page's total lets a job report its progress. Read in the job's
     /// transaction, like the contracts.
     /// </summary>
-    public async IAsyncEnumerable<Page<Provider>> ReadActiveInChunksAsync(int chunkSize, DbTransaction transaction)
+    public IAsyncEnumerable<Page<Provider>> ReadActiveInChunksAsync(int chunkSize, DbTransaction transaction)
     {
         var connection = transaction.Connection!;
-        var total = await connection.ExecuteScalarAsync<int>(ProviderSql.Count(new ProviderFilter(Active: true)), new { Active = true }, transaction);
-        var (afterId, number) = (0L, 1);
-        while (true)
-        {
-            var providers = (await connection.QueryAsync<Provider>(ProviderSql.ActiveChunkAfter(database.Dialect),
-                new { Active = true, AfterId = afterId, Offset = 0, Limit = chunkSize }, transaction)).AsList();
-            if (providers.Count == 0)
-            {
-                yield break;
-            }
-            yield return new Page<Provider>(providers, number++, chunkSize, total);
-            if (providers.Count < chunkSize)
-            {
-                yield break;
-            }
-            afterId = providers[^1].Id;
-        }
+        var chunks = KeyChunks.ReadAsync(chunkSize, async afterId => (await connection.QueryAsync<Provider>(ProviderSql.ActiveChunkAfter(database.Dialect),
+            new { Active = true, AfterId = afterId, Offset = 0, Limit = chunkSize }, transaction)).AsList(), provider => provider.Id);
+        return KeyChunks.AsPagesAsync(chunks, chunkSize,
+            () => connection.ExecuteScalarAsync<int>(ProviderSql.Count(new ProviderFilter(Active: true)), new { Active = true }, transaction));
     }
 
     private const string Entity = "provider";

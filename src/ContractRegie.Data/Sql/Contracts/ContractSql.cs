@@ -205,10 +205,7 @@ public static class ContractSql
     public static string CountUpTo(ISqlDialect dialect, ContractFilter filter) =>
         "SELECT COUNT(*) FROM (" + dialect.AnyRows("SELECT c.id FROM contract c " + Where(filter)) + ") matches";
 
-    /// <summary>
-    /// The next <c>@Limit</c> contracts after <c>@AfterId</c> in id order: the register a chunk at a time by key, so the
-    /// hundredth chunk costs what the first does (an offset would sort and skip everything before it).
-    /// </summary>
+    /// <summary>The next <c>@Limit</c> contracts after <c>@AfterId</c> in id order: a chunk of the register read by key (<see cref="KeyChunks"/>).</summary>
     public static string ChunkAfter(ISqlDialect dialect) => Select + " WHERE c.id > @AfterId ORDER BY c.id " + dialect.Paging;
 
     /// <summary>The children of a chunk, municipalities then options in one batch: its ids are the range (@AfterId, @LastId].</summary>

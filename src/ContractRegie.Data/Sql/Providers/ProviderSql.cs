@@ -67,10 +67,7 @@ public static class ProviderSql
 
     public static string Count(ProviderFilter filter) => "SELECT COUNT(*) FROM provider " + Where(filter);
 
-    /// <summary>
-    /// The next <c>@Limit</c> active providers after <c>@AfterId</c> in id order: the register a chunk at a time by key, so a
-    /// provider added or renamed during a run neither shifts the others into the next chunk nor out of the run.
-    /// </summary>
+    /// <summary>The next <c>@Limit</c> active providers after <c>@AfterId</c> in id order: a chunk read by key (<see cref="KeyChunks"/>).</summary>
     public static string ActiveChunkAfter(ISqlDialect dialect) =>
         "SELECT " + Columns + " FROM provider WHERE " + WhereActive + " AND id > @AfterId ORDER BY id " + dialect.Paging;
 
