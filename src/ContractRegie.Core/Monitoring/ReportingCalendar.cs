@@ -4,20 +4,16 @@ using ContractRegie.Core.Contracts;
 namespace ContractRegie.Core.Monitoring;
 
 /// <summary>
-/// Which reports had fallen due on <see cref="Today"/>: per reporting frequency, the periods whose report was due before
-/// today and within the last <see cref="LookBackMonths"/> months (a register taken into use today is not flooded with
-/// years of history it never had). The same for every contract on a day, so a run over the register works each
+/// Which reports had fallen due on a day: per reporting frequency, the periods whose report was due before that day and
+/// within the look-back, twelve months by default, so a register taken into use today is not flooded with years of
+/// history it never had. The same for every contract on a day, so a run over the register works each
 /// frequency out once; not for use by more than one thread at a time.
 /// </summary>
 public sealed class ReportingCalendar(DateOnly today, int graceMonths, int lookBackMonths = OutcomeMonitoringRules.DefaultLookBackMonths)
 {
     private readonly Dictionary<ReportingFrequency, IReadOnlyList<ReportingPeriod>> _due = [];
 
-    public DateOnly Today => today;
-
     public int GraceMonths => graceMonths;
-
-    public int LookBackMonths => lookBackMonths;
 
     /// <summary>The periods of <paramref name="frequency"/> whose report fell due in the look-back window, oldest first.</summary>
     public IReadOnlyList<ReportingPeriod> DuePeriods(ReportingFrequency frequency)
