@@ -29,10 +29,19 @@ public static class SchemaMigrator
     /// </summary>
     private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(30);
 
-    public static void MigrateUp(Database database)
+    /// <summary>Applies every pending migration, or those up to <paramref name="version"/> (a migration's test puts old-shaped data in there).</summary>
+    public static void MigrateUp(Database database, long? version = null)
     {
         using var services = CreateRunnerServices(database);
-        services.GetRequiredService<IMigrationRunner>().MigrateUp();
+        var runner = services.GetRequiredService<IMigrationRunner>();
+        if (version is { } target)
+        {
+            runner.MigrateUp(target);
+        }
+        else
+        {
+            runner.MigrateUp();
+        }
     }
 
     public static bool HasPendingMigrations(Database database)

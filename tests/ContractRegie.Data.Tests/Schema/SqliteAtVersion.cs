@@ -1,6 +1,4 @@
-using ContractRegie.Migrations;
-using FluentMigrator.Runner;
-using Microsoft.Extensions.DependencyInjection;
+using ContractRegie.Data.Schema;
 
 namespace ContractRegie.Data.Tests.Schema;
 
@@ -13,14 +11,7 @@ internal static class SqliteAtVersion
         {
             Provider = nameof(DatabaseEngine.Sqlite), ConnectionString = "Data Source=" + file, MigrateOnStartup = false,
         });
-        using var services = new ServiceCollection().AddFluentMigratorCore()
-            .ConfigureRunner(runner =>
-            {
-                database.Dialect.AddMigrationRunner(runner);
-                runner.WithGlobalConnectionString(database.ConnectionString).ScanIn(typeof(ContractRegister).Assembly).For.Migrations();
-            })
-            .BuildServiceProvider(validateScopes: false);
-        services.GetRequiredService<IMigrationRunner>().MigrateUp(version);
+        SchemaMigrator.MigrateUp(database, version);
         return database;
     }
 }
