@@ -10,8 +10,8 @@ namespace ContractRegie.Data.Tests.Schema;
 
 /// <summary>
 /// Migrations 2026120401 and 2026120402 on a database with spending from before them: the reconciliation and the
-/// rechtmatigheid then read the totals the migrations added up from the stored lines. On a fresh SQLite file, migrated to just before it; the lines are written
-/// through the engine's bulk writer, as an import of that time wrote them.
+/// rechtmatigheid then read the totals the migrations added up from the stored lines. On a fresh SQLite file, migrated
+/// to just before them; the lines are written through the engine's bulk writer, as an import of that time wrote them.
 /// </summary>
 public sealed class SpendingTotalsMigrationTests : IDisposable
 {
