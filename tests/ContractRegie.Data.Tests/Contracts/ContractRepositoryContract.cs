@@ -586,6 +586,38 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     }
 
     [EngineFact]
+    public async Task A_full_page_longer_than_one_list_of_ids_has_every_child_and_the_count_and_a_page_past_the_end_still_counts()
+    {
+        var tag = Unique.Token();
+        var providerId = await NewProviderAsync();
+        // More than SQLite's keys per list (100), so a full page's children are read in two lists and the count goes with the first.
+        const int matches = 130;
+        await Database.InTransactionAsync(async tx =>
+        {
+            for (var i = 0; i < matches; i++)
+            {
+                await Contracts.InsertAsync(TestData.Contract(providerId) with
+                {
+                    ContractNumber = $"{tag}-{i:D3}", ContractManager = tag, Municipalities = ["0141", i % 2 == 0 ? "0147" : "0153"],
+                    ExtensionOptions = [new ExtensionOption(1, 12 + i % 3, false)],
+                }, tx);
+            }
+        });
+        var mine = new ContractFilter { ContractManager = tag };
+
+        var full = await Contracts.SearchAsync(mine, new PageRequest(1, 120));
+        var past = await Contracts.SearchAsync(mine, new PageRequest(5, 60));
+
+        Assert.Equal((120, matches, true), (full.Items.Count, full.TotalCount, full.TotalIsExact));
+        Assert.All(full.Items.Select((contract, i) => (contract, i)), read =>
+        {
+            Assert.Equal(["0141", read.i % 2 == 0 ? "0147" : "0153"], read.contract.Municipalities);
+            Assert.Equal([new ExtensionOption(1, 12 + read.i % 3, false)], read.contract.ExtensionOptions);
+        });
+        Assert.Equal((0, matches, true, false), (past.Items.Count, past.TotalCount, past.TotalIsExact, past.HasNext));
+    }
+
+    [EngineFact]
     public async Task Recording_an_extension_exercises_the_option_and_moves_the_current_end()
     {
         var contract = TestData.Contract(await NewProviderAsync()) with
