@@ -590,7 +590,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     {
         var tag = Unique.Token();
         var providerId = await NewProviderAsync();
-        // More than SQLite's keys per list (100), so a full page's children are read in two lists and the count goes with the first.
+        // More than SQLite's keys per list (100), so a full page's children are read in two lists.
         const int matches = 130;
         await Database.InTransactionAsync(async tx =>
         {
