@@ -59,17 +59,13 @@ public static class SqlRows
     /// The rows of a query over an IN list of <paramref name="keys"/>, the engine's <see cref="ISqlDialect.KeysPerList"/> keys per query, in the
     /// caller's transaction; <paramref name="sql"/> builds the statement for a list of n keys named <paramref name="name"/>.
     /// </summary>
-    public static Task<List<T>> QueryInListsAsync<T, TKey>(ISqlDialect dialect, DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys) =>
-        QueryInListsAsync<T, TKey>(dialect, transaction.Connection!, transaction, sql, name, keys);
-
-    /// <inheritdoc cref="QueryInListsAsync{T, TKey}(ISqlDialect, DbTransaction, Func{int, string}, string, IEnumerable{TKey})"/>
     public static async Task<List<T>> QueryInListsAsync<T, TKey>(
-        ISqlDialect dialect, DbConnection connection, DbTransaction? transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys)
+        ISqlDialect dialect, DbTransaction transaction, Func<int, string> sql, string name, IEnumerable<TKey> keys)
     {
         var rows = new List<T>();
         foreach (var chunk in keys.Chunk(dialect.KeysPerList))
         {
-            rows.AddRange(await connection.QueryAsync<T>(sql(chunk.Length), BindList(name, chunk), transaction));
+            rows.AddRange(await transaction.Connection!.QueryAsync<T>(sql(chunk.Length), BindList(name, chunk), transaction));
         }
         return rows;
     }
