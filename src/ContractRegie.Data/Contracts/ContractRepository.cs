@@ -119,7 +119,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         // Identities only grow, so the new rows are all above the highest id now; contracts are never deleted.
         var afterId = await connection.ExecuteScalarAsync<long>(ContractSql.MaxId, transaction: transaction);
-        var providerNames = await ContractSearchText.ProviderNamesAsync(database, transaction, contracts.Select(contract => contract.ProviderId));
+        var providerNames = await ContractSearchText.ProviderNamesAsync(database.Dialect, transaction, contracts.Select(contract => contract.ProviderId));
         await database.Dialect.InsertRowsAsync(transaction, ContractSql.InsertRows, contracts.Select(contract => Parameters(
             contract with { LatestDecision = null, UpdatedAt = now },
             ContractSearchText.Of(contract.Title, contract.ContractNumber, providerNames[contract.ProviderId]))));
@@ -165,7 +165,7 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// <summary>The search text of <paramref name="contract"/> with its provider's stored name (none yet: the write fails on the reference).</summary>
     private async Task<string> SearchTextAsync(Contract contract, DbTransaction transaction) =>
         ContractSearchText.Of(contract.Title, contract.ContractNumber,
-            (await ContractSearchText.ProviderNamesAsync(database, transaction, [contract.ProviderId])).GetValueOrDefault(contract.ProviderId, ""));
+            (await ContractSearchText.ProviderNamesAsync(database.Dialect, transaction, [contract.ProviderId])).GetValueOrDefault(contract.ProviderId, ""));
 
     private AuditedRows<Contract> Rows => new(database, audit, Entity, (id, tx) => ReadByIdAsync(id, tx));
 

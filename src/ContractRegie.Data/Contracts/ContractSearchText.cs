@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ContractRegie.Data.Dialects;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
 using Dapper;
@@ -16,8 +17,8 @@ public static class ContractSearchText
         $"{title} {contractNumber} {providerName}".ToLowerInvariant();
 
     /// <summary>The names of these providers, for the search text of contracts about to be written.</summary>
-    public static async Task<IReadOnlyDictionary<long, string>> ProviderNamesAsync(Database database, DbTransaction transaction, IEnumerable<long> providerIds) =>
-        (await SqlRows.QueryInListsAsync<(long Id, string Name), long>(database.Dialect, transaction, ContractSql.ProviderNames, "ProviderId", providerIds.Distinct()))
+    public static async Task<IReadOnlyDictionary<long, string>> ProviderNamesAsync(ISqlDialect dialect, DbTransaction transaction, IEnumerable<long> providerIds) =>
+        (await SqlRows.QueryInListsAsync<(long Id, string Name), long>(dialect, transaction, ContractSql.ProviderNames, "ProviderId", providerIds.Distinct()))
             .ToDictionary(p => p.Id, p => p.Name);
 
     /// <summary>After a provider is written: its contracts whose search text its name changes.</summary>
