@@ -52,8 +52,11 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
             return WriteResult.Written;
         });
 
-    /// <summary>Deletes if the row's version is still the <c>RowVersion</c> in <paramref name="parameters"/>.</summary>
-    public Task<WriteResult> DeleteAsync(long id, string deleteSql, object parameters, DbTransaction? transaction) =>
+    /// <summary>
+    /// Deletes if the row's version is still the <c>RowVersion</c> in <paramref name="parameters"/>, then hands the deleted row to
+    /// <paramref name="after"/> in the same transaction (what the row decided elsewhere, e.g. a budget position).
+    /// </summary>
+    public Task<WriteResult> DeleteAsync(long id, string deleteSql, object parameters, DbTransaction? transaction, Func<T, DbTransaction, Task>? after = null) =>
         database.InTransactionAsync(transaction, async tx =>
         {
             if (await read(id, tx) is not { } before)
@@ -63,6 +66,10 @@ public sealed class AuditedRows<T>(Database database, AuditTrail audit, string e
             if (await tx.Connection!.ExecuteAsync(deleteSql, parameters, tx) == 0)
             {
                 return WriteResult.Stale;
+            }
+            if (after is not null)
+            {
+                await after(before, tx);
             }
             await audit.AppendAsync(tx, AuditAction.Delete, entity, id, before, null);
             return WriteResult.Written;

@@ -3,15 +3,17 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
+using ContractRegie.Data.Spending;
 using Dapper;
 
 namespace ContractRegie.Data.Contracts;
 
 /// <summary>
 /// Tariff lines, budget ceilings and outcome agreements of a contract. Every statement is scoped to the
-/// contract, and every write is audited in its own transaction.
+/// contract, and every write is audited in its own transaction; a budget ceiling's also keeps the contract's
+/// <see cref="BudgetPositions"/>.
 /// </summary>
-public sealed class ContractTermsRepository(Database database, AuditTrail audit)
+public sealed class ContractTermsRepository(Database database, AuditTrail audit, BudgetPositions positions)
 {
     private const string Tariff = "tariff_line";
     private const string Budget = "budget_ceiling";
@@ -33,11 +35,14 @@ public sealed class ContractTermsRepository(Database database, AuditTrail audit)
         ListAsync<BudgetCeiling>(ContractTermsSql.BudgetsByContractId(updatedSince is not null), contractId, updatedSince);
     public Task<BudgetCeiling?> ReadBudgetAsync(long contractId, long id) => SingleAsync<BudgetCeiling>(ContractTermsSql.BudgetById, contractId, id, null);
     public Task<long> InsertBudgetAsync(BudgetCeiling budget, DbTransaction? transaction = null) =>
-        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, budget.ContractId).InsertAsync(ContractTermsSql.InsertBudget, budget, transaction);
+        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, budget.ContractId).InsertAsync(ContractTermsSql.InsertBudget, budget, transaction,
+            (_, tx) => positions.RecomputeContractAsync(budget.ContractId, tx));
     public Task<WriteResult> UpdateBudgetAsync(BudgetCeiling budget) =>
-        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, budget.ContractId).UpdateAsync(budget.Id, ContractTermsSql.UpdateBudget, budget, null);
+        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, budget.ContractId).UpdateAsync(budget.Id, ContractTermsSql.UpdateBudget, budget, null,
+            (_, tx) => positions.RecomputeContractAsync(budget.ContractId, tx));
     public Task<WriteResult> DeleteBudgetAsync(long contractId, long id, long rowVersion) =>
-        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, contractId).DeleteAsync(id, ContractTermsSql.DeleteBudget, Versioned(contractId, id, rowVersion), null);
+        Rows<BudgetCeiling>(Budget, ContractTermsSql.BudgetById, contractId).DeleteAsync(id, ContractTermsSql.DeleteBudget, Versioned(contractId, id, rowVersion), null,
+            (_, tx) => positions.RecomputeContractAsync(contractId, tx));
 
     public Task<IReadOnlyList<OutcomeAgreement>> ReadAgreementsAsync(long contractId, DbTransaction? transaction = null, DateTimeOffset? updatedSince = null) =>
         ListAsync<OutcomeAgreement>(ContractTermsSql.AgreementsByContractId(updatedSince is not null), contractId, updatedSince, transaction);

@@ -8,9 +8,10 @@ namespace ContractRegie.Data.Spending;
 
 /// <summary>
 /// The share keys of regional contracts, written as one audited row with its shares as children
-/// (<see cref="AuditedRows{T}"/>): the audit's images hold the whole key.
+/// (<see cref="AuditedRows{T}"/>): the audit's images hold the whole key. A key decides its contract's budget per
+/// municipality, so every write computes the contract's <see cref="BudgetPositions"/> again.
 /// </summary>
-public sealed class BudgetShareKeyRepository(Database database, AuditTrail audit)
+public sealed class BudgetShareKeyRepository(Database database, AuditTrail audit, BudgetPositions positions)
 {
     private const string Entity = "budget_share_key";
 
@@ -27,7 +28,11 @@ public sealed class BudgetShareKeyRepository(Database database, AuditTrail audit
         .ToList();
 
     public Task<long> InsertAsync(BudgetShareKey key) =>
-        Rows.InsertAsync(BudgetShareSql.InsertKey, new { key.ContractId }, null, (id, tx) => InsertSharesAsync(id, key, tx));
+        Rows.InsertAsync(BudgetShareSql.InsertKey, new { key.ContractId }, null, async (id, tx) =>
+        {
+            await InsertSharesAsync(id, key, tx);
+            await positions.RecomputeContractAsync(key.ContractId, tx);
+        });
 
     /// <summary>Replaces the shares if the key's version is still <see cref="BudgetShareKey.RowVersion"/>.</summary>
     public Task<WriteResult> UpdateAsync(BudgetShareKey key) =>
@@ -35,10 +40,12 @@ public sealed class BudgetShareKeyRepository(Database database, AuditTrail audit
         {
             await tx.Connection!.ExecuteAsync(BudgetShareSql.DeleteShares, new { Id = id }, tx);
             await InsertSharesAsync(id, key, tx);
+            await positions.RecomputeContractAsync(key.ContractId, tx);
         });
 
     public Task<WriteResult> DeleteAsync(long id, long rowVersion) =>
-        Rows.DeleteAsync(id, BudgetShareSql.DeleteKey, new { Id = id, RowVersion = rowVersion }, null);
+        Rows.DeleteAsync(id, BudgetShareSql.DeleteKey, new { Id = id, RowVersion = rowVersion }, null,
+            (deleted, tx) => positions.RecomputeContractAsync(deleted.ContractId, tx));
 
     private AuditedRows<BudgetShareKey> Rows => new(database, audit, Entity, ReadAsync);
 

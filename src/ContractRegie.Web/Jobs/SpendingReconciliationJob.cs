@@ -9,11 +9,13 @@ namespace ContractRegie.Web.Jobs;
 
 /// <summary>
 /// Nightly: this year's budget of every contract and municipality against its spending, and the exceptions as
-/// lawfulness risks, raised as signals (with e-mail to the contractmanager) through <see cref="SignalWriter"/>.
+/// lawfulness risks, raised as signals (with e-mail to the contractmanager) through <see cref="SignalWriter"/>. The budgets
+/// it computed replace the kept <see cref="BudgetPositions"/>, so a change nothing else recomputed (a new day, a new year)
+/// is on the start page the next morning.
 /// </summary>
 public sealed class SpendingReconciliationJob(
-    Database database, SpendingRepository spending, Reconciler reconciler, SignalWriter signals, TimeProvider time, SpendingOptions options,
-    ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
+    Database database, SpendingRepository spending, Reconciler reconciler, BudgetPositions positions, SignalWriter signals, TimeProvider time,
+    SpendingOptions options, ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
 {
     private static readonly SignalKind[] Kinds = [SignalKind.BudgetNearlyExhausted, SignalKind.BudgetExceeded, SignalKind.UnlawfulSpending];
 
@@ -27,7 +29,8 @@ public sealed class SpendingReconciliationJob(
         await database.InTransactionAsync(async tx =>
         {
             var drafts = new List<SignalDraft>();
-            foreach (var row in await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx))
+            var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx);
+            foreach (var row in rows)
             {
                 budgets++;
                 var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!, row.ToPosition());
@@ -42,6 +45,7 @@ public sealed class SpendingReconciliationJob(
                 drafts.Add(SpendingSignalRules.ForExceptions(group));
             }
             cancellationToken.ThrowIfCancellationRequested();
+            await positions.ReplaceYearAsync(today.Year, rows, tx);
             var run = signals.BeginRun(Kinds);
             tally = await run.RaiseAllAsync(drafts, tx);
             return await run.CompleteAsync(tx);

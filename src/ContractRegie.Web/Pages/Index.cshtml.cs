@@ -30,7 +30,7 @@ public sealed record JobStatus(string Name, JobRun? LastRun);
 /// no work of their own (lezer) starts on the register.
 /// </summary>
 public sealed class IndexModel(
-    SignalRepository signals, ContractRepository contracts, SpendingRepository spending, Reconciler reconciler, SpendingOptions spendingOptions,
+    SignalRepository signals, ContractRepository contracts, SpendingRepository spending, BudgetPositions positions, SpendingOptions spendingOptions,
     JobRunner jobs, JobRunRepository runs, OutboxRepository outbox, UserRepository users, MailAddressing addressing, IAuthorizationService authorization,
     TimeProvider time) : PageModel
 {
@@ -40,7 +40,7 @@ public sealed class IndexModel(
     public Page<Signal> MySignals { get; private set; } = new([], 1, Shown, 0);
     public Page<Contract> MyContracts { get; private set; } = new([], 1, Shown, 0);
     public IReadOnlyList<DeadlineItem> Deadlines { get; private set; } = [];
-    public IReadOnlyList<ReconciliationRow> Budgets { get; private set; } = [];
+    public IReadOnlyList<BudgetExhaustion> Budgets { get; private set; } = [];
     public Page<SpendingExceptionLine> Exceptions { get; private set; } = new([], 1, Shown, 0);
     public IReadOnlyList<JobStatus> Jobs { get; private set; } = [];
     public Page<Notification> Queued { get; private set; } = new([], 1, Shown, 0);
@@ -72,8 +72,7 @@ public sealed class IndexModel(
         }
         if (IsFinance)
         {
-            var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(Today.Year), Today);
-            Budgets = rows.Where(r => r.ExhaustionPercent is not null).OrderByDescending(r => r.ExhaustionPercent).Take(Shown).ToList();
+            Budgets = await positions.MostExhaustedAsync(Shown);
             Exceptions = await spending.SearchExceptionsAsync(new SpendingExceptionFilter(Year: Today.Year), new PageRequest(1, Shown));
         }
         if (IsAdministrator)

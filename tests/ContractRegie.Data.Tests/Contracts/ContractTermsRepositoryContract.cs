@@ -10,7 +10,7 @@ namespace ContractRegie.Data.Tests.Contracts;
 public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private ContractTermsRepository Terms => new(Database, Audit);
+    private ContractTermsRepository Terms => new(Database, Audit, Positions);
 
     private async Task<long> NewContractAsync()
     {

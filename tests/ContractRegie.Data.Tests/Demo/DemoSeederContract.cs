@@ -105,10 +105,10 @@ internal static class DemoSeeders
     {
         var options = new SpendingOptions { PseudonymKey = key };
         var clock = new FixedClock(new DateTimeOffset(today, new TimeOnly(6, 0), TimeSpan.Zero));
-        return new DemoSeeder(database, providers, contracts, new ContractTermsRepository(database, audit),
+        return new DemoSeeder(database, providers, contracts, new ContractTermsRepository(database, audit, TestBudgetPositions.On(database, clock)),
             new FinancialStatementRepository(database, audit), new OutcomeMeasurementRepository(database, audit),
             new AllocationImporter(database, new AllocationRepository(database), audit, new FixedActor("systeem"), options, clock),
-            new SpendingImporter(database, new SpendingRepository(database, contracts), audit, new FixedActor("systeem"), options, clock));
+            new SpendingImporter(database, new SpendingRepository(database, contracts), TestBudgetPositions.On(database, clock), audit, new FixedActor("systeem"), options, clock));
     }
 }
 

@@ -32,7 +32,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     private static FixedClock Clock => new(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero));
     private SpendingOptions Options => new() { PseudonymKey = Key };
     private AllocationImporter Allocations => new(Database, new AllocationRepository(Database), Audit, new FixedActor("f.smit"), Options, Clock);
-    private SpendingImporter Declarations => new(Database, Spending, Audit, new FixedActor("f.smit"), Options, Clock);
+    private SpendingImporter Declarations => new(Database, Spending, Positions, Audit, new FixedActor("f.smit"), Options, Clock);
 
     [EngineFact]
     public async Task A_wmo301_keeps_the_pseudonym_and_the_allocation_and_nothing_else_of_the_client()
@@ -132,7 +132,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     public async Task The_reconciliation_projects_from_what_the_lag_has_let_in_and_commits_what_allocations_still_allow()
     {
         var (agb, _, contractId) = await ProviderAndContractAsync();
-        await new ContractTermsRepository(Database, Audit).InsertBudgetAsync(
+        await new ContractTermsRepository(Database, Audit, Positions).InsertBudgetAsync(
             new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
         // 2 hours a week for all of 2025.
         await Allocations.ImportAsync(Utf8(Wmo301("0141", agb, "999900006", new ToegewezenProduct("A-" + agb, "45", "45A53", January, new(2025, 12, 31), 2, "04", "2"))), null);
@@ -160,7 +160,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     {
         var (agb, providerId, firstId) = await ProviderAndContractAsync();
         var laterId = await Contracts.InsertAsync(TestData.Contract(providerId) with { StartDate = new(2025, 1, 1), Municipalities = ["0141"] });
-        var terms = new ContractTermsRepository(Database, Audit);
+        var terms = new ContractTermsRepository(Database, Audit, Positions);
         await terms.InsertTariffAsync(new TariffLine
         {
             ContractId = laterId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2025, 1, 1),
@@ -205,7 +205,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         var provider = TestData.Provider();
         var providerId = await new ProviderRepository(Database, Audit).InsertAsync(provider);
         var contractId = await Contracts.InsertAsync(TestData.Contract(providerId) with { Municipalities = ["0141", "1735"] });
-        await new ContractTermsRepository(Database, Audit).InsertTariffAsync(new TariffLine
+        await new ContractTermsRepository(Database, Audit, Positions).InsertTariffAsync(new TariffLine
         {
             ContractId = contractId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2024, 1, 1),
         });

@@ -27,7 +27,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
 
     private ProviderRepository Providers => new(Database, Audit);
     private ContractRepository Contracts => new(Database, Audit, ContractDay);
-    private ContractTermsRepository Terms => new(Database, Audit);
+    private ContractTermsRepository Terms => new(Database, Audit, Positions);
     private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit), ContractDay, new ProcurementLeadTimes());
 
     [EngineFact]
@@ -382,7 +382,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
         var clock = new FixedClock(WrittenAt.AddTicks(1_234_563));
         var audit = new AuditTrail(Database, new FixedActor("test"), clock);
         var contracts = new ContractRepository(Database, audit, ContractDay);
-        var importer = new RegisterImporter(Database, new ProviderRepository(Database, audit), contracts, new ContractTermsRepository(Database, audit),
+        var importer = new RegisterImporter(Database, new ProviderRepository(Database, audit), contracts, new ContractTermsRepository(Database, audit, Positions),
             new(Database, audit), new(Database, audit), ContractDay, new ProcurementLeadTimes());
         var agb = Unique.EightDigits();
         await importer.ImportAsync(RegisterImportKind.Providers, Csv(ProviderHeader, $"Stichting De Linde;41023456;{agb};;;Almelo;;;nee;ja"));

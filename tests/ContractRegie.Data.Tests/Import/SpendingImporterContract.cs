@@ -32,7 +32,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     // No declaration lag: these lines are all in by "today"; the lag has its own tests in Core (RunRateTests).
     private Reconciler Reconciler => new(Spending, new SpendingOptions { DeclarationLagDays = 0 });
 
-    private SpendingImporter Importer(string? key = Key) => new(Database, Spending, Audit, new FixedActor("f.smit"),
+    private SpendingImporter Importer(string? key = Key) => new(Database, Spending, Positions, Audit, new FixedActor("f.smit"),
         new SpendingOptions { PseudonymKey = key }, new FixedClock(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero)));
 
     [EngineFact]
@@ -183,7 +183,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         var (agb, first) = await ContractAsync();
         var providerId = (await new ProviderRepository(Database, Audit).ReadByAgbCodeAsync(agb))!.Id;
         var second = await Contracts.InsertAsync(TestData.Contract(providerId) with { Law = Law.Jeugdwet });
-        var terms = new ContractTermsRepository(Database, Audit);
+        var terms = new ContractTermsRepository(Database, Audit, Positions);
         await terms.InsertTariffAsync(new TariffLine
         {
             ContractId = second, ProductCategory = "43", ProductCode = "43A31", Unit = TariffUnit.Etmaal, PriceCents = 15_000, ValidFrom = new(2024, 1, 1),
@@ -278,7 +278,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         var (agb, _) = await ContractAsync();
         var providerId = (await new ProviderRepository(Database, Audit).ReadByAgbCodeAsync(agb))!.Id;
         var jeugd = await Contracts.InsertAsync(TestData.Contract(providerId) with { Law = Law.Jeugdwet });
-        await new ContractTermsRepository(Database, Audit).InsertTariffAsync(new TariffLine
+        await new ContractTermsRepository(Database, Audit, Positions).InsertTariffAsync(new TariffLine
         {
             ContractId = jeugd, ProductCategory = "43", ProductCode = "43A31", Unit = TariffUnit.Etmaal, PriceCents = 15_000, ValidFrom = new(2024, 1, 1),
         });
@@ -326,7 +326,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     public async Task A_configured_maximum_replaces_the_default()
     {
         var (agb, _) = await ContractAsync();
-        var importer = new SpendingImporter(Database, Spending, Audit, new FixedActor("f.smit"),
+        var importer = new SpendingImporter(Database, Spending, Positions, Audit, new FixedActor("f.smit"),
             new SpendingOptions { PseudonymKey = Key, MaxLineAmount = 500m }, new FixedClock(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero)));
 
         var report = await importer.ImportAsync(Csv($"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;;;"), null);
@@ -361,9 +361,9 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     {
         var providerId = await new ProviderRepository(Database, Audit).InsertAsync(TestData.Provider());
         var contractId = await Contracts.InsertAsync(TestData.Contract(providerId) with { Kind = ContractKind.RegionaalOzjt, Municipalities = ["0141", "1735"] });
-        await new ContractTermsRepository(Database, Audit).InsertBudgetAsync(
+        await new ContractTermsRepository(Database, Audit, Positions).InsertBudgetAsync(
             new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_001 });
-        var keys = new BudgetShareKeyRepository(Database, Audit);
+        var keys = new BudgetShareKeyRepository(Database, Audit, Positions);
 
         await keys.InsertAsync(new BudgetShareKey { ContractId = contractId, Shares = [new("0141", 62.5m), new("1735", 37.5m)] });
         var stored = (await keys.ReadByContractAsync(contractId))!;
@@ -489,7 +489,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         var provider = TestData.Provider();
         var providerId = await new ProviderRepository(Database, Audit).InsertAsync(provider);
         var contractId = await Contracts.InsertAsync(TestData.Contract(providerId));
-        var terms = new ContractTermsRepository(Database, Audit);
+        var terms = new ContractTermsRepository(Database, Audit, Positions);
         await terms.InsertTariffAsync(new TariffLine
         {
             ContractId = contractId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2024, 1, 1),

@@ -1,4 +1,5 @@
 using ContractRegie.Data.Audit;
+using ContractRegie.Data.Spending;
 
 namespace ContractRegie.Data.Tests.Infrastructure;
 
@@ -17,4 +18,6 @@ public abstract class EngineTests<TDatabase>(TDatabase testDatabase) : IClassFix
     protected static readonly DateTimeOffset WrittenAt = new(2025, 6, 1, 9, 30, 15, 125, TimeSpan.Zero);
     /// <summary>The day contracts are read on (their status is computed for it): within TestData's default contract term.</summary>
     protected static FixedClock ContractDay => new(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero));
+    /// <summary>The kept budget positions of <see cref="ContractDay"/>'s year, as the budget and spending writes keep them.</summary>
+    protected BudgetPositions Positions => TestBudgetPositions.On(Database, ContractDay);
 }

@@ -21,7 +21,7 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
 
     private ProviderRepository Providers => new(Database, Audit);
     private ContractRepository Contracts => new(Database, Audit, ContractDay);
-    private ContractTermsRepository Terms => new(Database, Audit);
+    private ContractTermsRepository Terms => new(Database, Audit, Positions);
     private OutcomeMeasurementRepository Measurements => new(Database, Audit);
     private FinancialStatementRepository Statements => new(Database, Audit);
     /// <summary>Imported on 1 November 2026: 2026-K3 has begun and 2025 has ended, so the files' periods and years can be reported.</summary>

@@ -111,6 +111,29 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task Financiens_start_page_ranks_the_most_exhausted_budget_first_and_shows_a_changed_budget_at_once()
+    {
+        var (agb, wmo, _) = await browser.App.CreateSpendingContractsAsync();
+        var manager = await browser.App.CreateClientAsAsync(Role.Contractmanager);
+        using var budgets = await manager.GetJsonAsync($"/api/v1/contracts/{wmo}/budgets");
+        var budgetUrl = $"/api/v1/contracts/{wmo}/budgets/" + Assert.Single(budgets.RootElement.EnumerateArray()).GetProperty("id").GetInt64();
+        // A budget of € 0,10 against 2 hours (€ 145): 145000 %, more than any other test of this class spends of a 2026 budget.
+        (await manager.PutMatchingAsync(budgetUrl, new { year = 2026, municipalityCode = "0141", amountCents = 10 })).EnsureSuccessStatusCode();
+        await ImportAsync(WmoHours(agb, 2026, 2, "S1"));
+        var page = await SignedInPageAsync(Role.Financien);
+
+        var first = page.Locator("#budgets tbody tr").First;
+        await Assertions.Expect(first.Locator($"a[href='/contracten/{wmo}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(first).ToContainTextAsync("145000 %");
+
+        (await manager.PutMatchingAsync(budgetUrl, new { year = 2026, municipalityCode = "0141", amountCents = 20 })).EnsureSuccessStatusCode();
+        await page.ReloadAsync();
+
+        await Assertions.Expect(first.Locator($"a[href='/contracten/{wmo}']")).ToHaveCountAsync(1);
+        await Assertions.Expect(first).ToContainTextAsync("72500 %");
+    }
+
+    [Fact]
     public async Task Uitgaven_leaves_out_rows_without_spending_filters_on_nearly_exhausted_and_adds_up_the_rows()
     {
         // Year 2025 is this test's alone: three providers, each a Wmo (€ 1.000,00) and a Jeugdwet (€ 10.000,00) budget for Almelo.

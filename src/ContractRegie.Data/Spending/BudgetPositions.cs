@@ -1,0 +1,107 @@
+using System.Data.Common;
+using ContractRegie.Core.Common;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Sql.Spending;
+using Dapper;
+
+namespace ContractRegie.Data.Spending;
+
+/// <summary>One budget of the year as Financiën's start page ranks it: a contract's ceiling for a municipality and what is spent of it.</summary>
+public sealed record BudgetExhaustion
+{
+    public long ContractId { get; init; }
+    public string ContractNumber { get; init; } = "";
+    public long ProviderId { get; init; }
+    public string ProviderName { get; init; } = "";
+    public string MunicipalityCode { get; init; } = "";
+    public long BudgetCents { get; init; }
+    public long SpentCents { get; init; }
+    public decimal ExhaustionPercent { get; init; }
+}
+
+/// <summary>
+/// The current year's budget positions (budget, spent and exhaustion per contract and municipality, as
+/// <see cref="Reconciliation"/> computes them), kept so the most exhausted are read through an index instead of
+/// reconciling the whole register's year on every visit. The first read of a year computes them all; the nightly
+/// reconciliation replaces them; a spending import computes them again in its transaction, and a change to a contract's
+/// budget ceilings or share key computes that contract's again in the transaction of the change. Only what the spending
+/// and the budgets decide is kept: the projection and the commitments change by the day and are computed where shown.
+/// </summary>
+public sealed class BudgetPositions(Database database, Reconciler reconciler, TimeProvider time)
+{
+    /// <summary>The <paramref name="count"/> most exhausted budgets of this year.</summary>
+    public async Task<IReadOnlyList<BudgetExhaustion>> MostExhaustedAsync(int count)
+    {
+        var year = time.Today().Year;
+        if (!await IsComputedAsync(year, null))
+        {
+            await ComputeYearAsync();
+        }
+        return await database.RunAsync<IReadOnlyList<BudgetExhaustion>>(null, async c =>
+            (await c.QueryAsync<BudgetExhaustion>(BudgetPositionSql.MostExhausted(database.Dialect), new { Year = year, Offset = 0, Limit = count })).AsList());
+    }
+
+    /// <summary>Keeps <paramref name="rows"/>, the year's reconciliation per contract, in place of every position kept so far.</summary>
+    public async Task ReplaceYearAsync(int year, IEnumerable<ReconciliationRow> rows, DbTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        await connection.ExecuteAsync(BudgetPositionSql.DeleteAll, transaction: transaction);
+        await connection.ExecuteAsync(BudgetPositionSql.DeleteYears, transaction: transaction);
+        await connection.ExecuteAsync(BudgetPositionSql.InsertYear, new { Year = year }, transaction);
+        await InsertAsync(rows, transaction);
+    }
+
+    /// <summary>After new spending: the whole year again, if it is kept (if not, its first read computes it).</summary>
+    public async Task RecomputeYearAsync(DbTransaction transaction)
+    {
+        var today = time.Today();
+        if (await IsComputedAsync(today.Year, transaction))
+        {
+            await ReplaceYearAsync(today.Year, await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, transaction), transaction);
+        }
+    }
+
+    /// <summary>After a change to a contract's budget ceilings or share key: that contract's positions again, if the year is kept.</summary>
+    public async Task RecomputeContractAsync(long contractId, DbTransaction transaction)
+    {
+        var today = time.Today();
+        if (!await IsComputedAsync(today.Year, transaction))
+        {
+            return;
+        }
+        await transaction.Connection!.ExecuteAsync(BudgetPositionSql.DeleteContract, new { today.Year, ContractId = contractId }, transaction);
+        await InsertAsync(await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: contractId), today, transaction), transaction);
+    }
+
+    /// <summary>
+    /// The year's first read. Of two at once, one computes; the other's year row waits for it and is then refused as a
+    /// duplicate, and the positions it would have written are there.
+    /// </summary>
+    private async Task ComputeYearAsync()
+    {
+        try
+        {
+            await database.InTransactionAsync(async transaction =>
+            {
+                var today = time.Today();
+                await ReplaceYearAsync(today.Year, await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, transaction), transaction);
+            });
+        }
+        catch (DbException exception) when (database.Dialect.IsConstraintViolation(exception))
+        {
+        }
+    }
+
+    private Task<bool> IsComputedAsync(int year, DbTransaction? transaction) =>
+        database.RunAsync(transaction, async c => await c.ExecuteScalarAsync<int>(BudgetPositionSql.YearIsComputed, new { Year = year }, transaction) > 0);
+
+    /// <summary>A budget without an amount has nothing to exhaust and is not ranked.</summary>
+    private Task InsertAsync(IEnumerable<ReconciliationRow> rows, DbTransaction transaction) =>
+        database.Dialect.InsertRowsAsync(transaction, BudgetPositionSql.InsertRows, rows
+            .Where(row => row.ExhaustionPercent is not null)
+            .Select(row => new
+            {
+                row.Year, ContractId = row.ContractId!.Value, MunicipalityCode = row.MunicipalityCode!, BudgetCents = row.BudgetCents!.Value,
+                row.SpentCents, ExhaustionPercent = row.ExhaustionPercent!.Value,
+            }));
+}

@@ -1,0 +1,38 @@
+using ContractRegie.Data.Dialects;
+
+namespace ContractRegie.Data.Sql.Spending;
+
+/// <summary>The kept budget positions of the current year (<see cref="Data.Spending.BudgetPositions"/>).</summary>
+public static class BudgetPositionSql
+{
+    public const string YearIsComputed = "SELECT COUNT(*) FROM budget_position_year WHERE year = @Year";
+
+    public const string DeleteAll = "DELETE FROM budget_position";
+
+    public const string DeleteYears = "DELETE FROM budget_position_year";
+
+    public const string InsertYear = "INSERT INTO budget_position_year (year) VALUES (@Year)";
+
+    public const string DeleteContract = "DELETE FROM budget_position WHERE year = @Year AND contract_id = @ContractId";
+
+    public const string Insert = """
+        INSERT INTO budget_position (year, contract_id, municipality_code, budget_cents, spent_cents, exhaustion_percent)
+        VALUES (@Year, @ContractId, @MunicipalityCode, @BudgetCents, @SpentCents, @ExhaustionPercent)
+        """;
+
+    public static string InsertRows(int rows) => SqlRows.InsertRows(Insert, rows);
+
+    /// <summary>
+    /// The year's positions, most exhausted first (of equals, by contract number and municipality, as the reconciliation
+    /// lists them); the index on year and exhaustion gives them in order.
+    /// </summary>
+    public static string MostExhausted(ISqlDialect dialect) => """
+        SELECT p.contract_id, c.contract_number, c.provider_id, pr.name AS provider_name, p.municipality_code,
+               p.budget_cents, p.spent_cents, p.exhaustion_percent
+        FROM budget_position p
+        JOIN contract c ON c.id = p.contract_id
+        JOIN provider pr ON pr.id = c.provider_id
+        WHERE p.year = @Year
+        ORDER BY p.exhaustion_percent DESC, c.contract_number, p.municipality_code
+        """ + " " + dialect.Paging;
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Audit;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Import;
+using ContractRegie.Data.Providers;
+using ContractRegie.Data.Spending;
+using ContractRegie.Data.Tests.Infrastructure;
+using static ContractRegie.Data.Tests.Infrastructure.TestPseudonymKey;
+
+namespace ContractRegie.Data.Tests.Spending;
+
+/// <summary>
+/// What <see cref="BudgetPositions"/> promises on every engine: the first read of a year ranks every budget of the year
+/// by exhaustion, and from then on each write that changes a budget or its spending changes the ranking in the same
+/// transaction. "Today" is 1 June 2025 (<see cref="EngineTests{TDatabase}.ContractDay"/>); every contract is Wmo 2024–2026
+/// with 45/45A53 at € 72,50 per hour.
+/// </summary>
+public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
+    where TDatabase : TestDatabase
+{
+    private const string CsvHeader =
+        "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer;referentie;toewijzingnummer;bsn";
+
+    private ContractRepository Contracts => new(Database, Audit, ContractDay);
+    private ContractTermsRepository Terms => new(Database, Audit, Positions);
+    private SpendingImporter Importer => new(Database, new SpendingRepository(Database, Contracts), Positions, Audit, new FixedActor("f.smit"),
+        new SpendingOptions { PseudonymKey = Key }, ContractDay);
+
+    [EngineFact]
+    public async Task The_first_read_ranks_the_years_budgets_and_budget_share_key_and_spending_writes_rerank_them()
+    {
+        var (agb, first) = await ContractAsync("A", ContractKind.Lokaal, ["0141", "1735"]);
+        var firstBudget = await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = first, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = first, Year = 2025, MunicipalityCode = "1735", AmountCents = 10_000 });
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = first, Year = 2024, MunicipalityCode = "0141", AmountCents = 500 });
+        var (_, regional) = await ContractAsync("B", ContractKind.RegionaalOzjt, ["0141", "1735"]);
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = regional, Year = 2025, MunicipalityCode = "0141", AmountCents = 200_000 });
+        // 10 hours for 0141 (€ 725 of € 1.000) and 2 for 1735 (€ 145 of € 100), in 2025; 1 hour in 2024, another year.
+        await ImportAsync(
+            $"{agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;10;uur;725,00;;F1;R1;;",
+            $"{agb};1735;Wmo;45;45A53;01-03-2025;31-03-2025;2;uur;145,00;;F2;R2;;",
+            $"{agb};0141;Wmo;45;45A53;01-03-2024;31-03-2024;1;uur;72,50;;F3;R3;;");
+
+        Assert.Equal(
+            [(first, "1735", 10_000L, 14_500L, 145.0m), (first, "0141", 100_000L, 72_500L, 72.5m), (regional, "0141", 200_000L, 0L, 0.0m)],
+            await RankingAsync(first, regional));
+
+        var budget = (await Terms.ReadBudgetAsync(first, firstBudget))!;
+        Assert.Equal(WriteResult.Written, await Terms.UpdateBudgetAsync(budget with { AmountCents = 50_000 }));
+        await new BudgetShareKeyRepository(Database, Audit, Positions).InsertAsync(
+            new BudgetShareKey { ContractId = regional, Shares = [new("0141", 25m), new("1735", 75m)] });
+
+        // € 725 of € 500 is 145 %, a tie with 1735, which comes later by its code.
+        Assert.Equal(
+            [(first, "0141", 50_000L, 72_500L, 145.0m), (first, "1735", 10_000L, 14_500L, 145.0m), (regional, "0141", 50_000L, 0L, 0.0m),
+             (regional, "1735", 150_000L, 0L, 0.0m)],
+            await RankingAsync(first, regional));
+
+        await ImportAsync($"{agb};1735;Wmo;45;45A53;01-04-2025;30-04-2025;2;uur;-145,00;;F4;R4;;");
+        Assert.Equal(WriteResult.Written, await Terms.DeleteBudgetAsync(first, firstBudget, budget.RowVersion + 1));
+
+        // The credit takes 1735 back to nothing spent; without a budget 0141 has nothing to exhaust.
+        Assert.Equal(
+            [(first, "1735", 10_000L, 0L, 0.0m), (regional, "0141", 50_000L, 0L, 0.0m), (regional, "1735", 150_000L, 0L, 0.0m)],
+            await RankingAsync(first, regional));
+    }
+
+    [EngineFact]
+    public async Task Two_first_reads_at_once_compute_the_year_once_and_both_rank_it()
+    {
+        var (_, contractId) = await ContractAsync("C", ContractKind.Lokaal, ["0141"]);
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
+        // Another year than the test above keeps: no read has computed it yet.
+        var positions = TestBudgetPositions.On(Database, new FixedClock(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero)));
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = contractId, Year = 2026, MunicipalityCode = "0141", AmountCents = 300_000 });
+
+        var reads = await Task.WhenAll(Task.Run(() => positions.MostExhaustedAsync(1_000)), Task.Run(() => positions.MostExhaustedAsync(1_000)));
+
+        Assert.All(reads, read => Assert.Equal([(contractId, 300_000L)], read.Where(p => p.ContractId == contractId).Select(p => (p.ContractId, p.BudgetCents))));
+    }
+
+    /// <summary>A contract of its own provider; of equally exhausted budgets, those of contracts with an earlier <paramref name="numberPrefix"/> rank first.</summary>
+    private async Task<(string Agb, long ContractId)> ContractAsync(string numberPrefix, ContractKind kind, IReadOnlyList<string> municipalities)
+    {
+        var provider = TestData.Provider();
+        var providerId = await new ProviderRepository(Database, Audit).InsertAsync(provider);
+        var contractId = await Contracts.InsertAsync(TestData.Contract(providerId) with
+        {
+            ContractNumber = numberPrefix + "-" + Unique.Token(), Kind = kind, Municipalities = municipalities,
+        });
+        await Terms.InsertTariffAsync(new TariffLine
+        {
+            ContractId = contractId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2024, 1, 1),
+        });
+        return (provider.AgbCode, contractId);
+    }
+
+    private async Task ImportAsync(params string[] rows)
+    {
+        var report = await Importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(CsvHeader + "\n" + string.Join("\n", rows) + "\n")), "uitgaven.csv");
+        Assert.True(report.Outcome == SpendingImportOutcome.Imported, string.Join("\n", report.Errors));
+    }
+
+    /// <summary>This test's contracts in the order of the year's whole ranking.</summary>
+    private async Task<List<(long, string, long, long, decimal)>> RankingAsync(params long[] contractIds) =>
+        (await Positions.MostExhaustedAsync(1_000))
+        .Where(p => contractIds.Contains(p.ContractId))
+        .Select(p => (p.ContractId, p.MunicipalityCode, p.BudgetCents, p.SpentCents, p.ExhaustionPercent))
+        .ToList();
+}
