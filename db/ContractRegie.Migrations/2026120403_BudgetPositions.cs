@@ -23,9 +23,12 @@ public sealed class BudgetPositions : Migration
             .WithColumn("spent_cents").AsInt64().NotNullable()
             // Spent over budget in percent: a budget of a cent against millions spent still fits.
             .WithColumn("exhaustion_percent").AsDecimal(18, 1).NotNullable();
+        // The ranking's whole order, so the most exhausted are the index's first entries whatever the ties.
         Create.Index("ix_budget_position_exhaustion").OnTable("budget_position")
             .OnColumn("year").Ascending()
-            .OnColumn("exhaustion_percent").Descending();
+            .OnColumn("exhaustion_percent").Descending()
+            .OnColumn("contract_id").Ascending()
+            .OnColumn("municipality_code").Ascending();
         Create.Table("budget_position_year")
             .WithColumn("year").AsInt32().NotNullable().PrimaryKey("pk_budget_position_year");
     }

@@ -31,11 +31,11 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
     [EngineFact]
     public async Task The_first_read_ranks_the_years_budgets_and_budget_share_key_and_spending_writes_rerank_them()
     {
-        var (agb, first) = await ContractAsync("A", ContractKind.Lokaal, ["0141", "1735"]);
+        var (agb, first) = await ContractAsync(ContractKind.Lokaal, ["0141", "1735"]);
         var firstBudget = await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = first, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
         await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = first, Year = 2025, MunicipalityCode = "1735", AmountCents = 10_000 });
         await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = first, Year = 2024, MunicipalityCode = "0141", AmountCents = 500 });
-        var (_, regional) = await ContractAsync("B", ContractKind.RegionaalOzjt, ["0141", "1735"]);
+        var (_, regional) = await ContractAsync(ContractKind.RegionaalOzjt, ["0141", "1735"]);
         await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = regional, Year = 2025, MunicipalityCode = "0141", AmountCents = 200_000 });
         // 10 hours for 0141 (€ 725 of € 1.000) and 2 for 1735 (€ 145 of € 100), in 2025; 1 hour in 2024, another year.
         await ImportAsync(
@@ -70,7 +70,7 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
     [EngineFact]
     public async Task Two_first_reads_at_once_compute_the_year_once_and_both_rank_it()
     {
-        var (_, contractId) = await ContractAsync("C", ContractKind.Lokaal, ["0141"]);
+        var (_, contractId) = await ContractAsync(ContractKind.Lokaal, ["0141"]);
         await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
         // Another year than the test above keeps: no read has computed it yet.
         var positions = TestBudgetPositions.On(Database, new FixedClock(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero)));
@@ -81,15 +81,12 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
         Assert.All(reads, read => Assert.Equal([(contractId, 300_000L)], read.Where(p => p.ContractId == contractId).Select(p => (p.ContractId, p.BudgetCents))));
     }
 
-    /// <summary>A contract of its own provider; of equally exhausted budgets, those of contracts with an earlier <paramref name="numberPrefix"/> rank first.</summary>
-    private async Task<(string Agb, long ContractId)> ContractAsync(string numberPrefix, ContractKind kind, IReadOnlyList<string> municipalities)
+    /// <summary>A contract of its own provider; of equally exhausted budgets, those of the contract made first rank first.</summary>
+    private async Task<(string Agb, long ContractId)> ContractAsync(ContractKind kind, IReadOnlyList<string> municipalities)
     {
         var provider = TestData.Provider();
         var providerId = await new ProviderRepository(Database, Audit).InsertAsync(provider);
-        var contractId = await Contracts.InsertAsync(TestData.Contract(providerId) with
-        {
-            ContractNumber = numberPrefix + "-" + Unique.Token(), Kind = kind, Municipalities = municipalities,
-        });
+        var contractId = await Contracts.InsertAsync(TestData.Contract(providerId) with { Kind = kind, Municipalities = municipalities });
         await Terms.InsertTariffAsync(new TariffLine
         {
             ContractId = contractId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2024, 1, 1),

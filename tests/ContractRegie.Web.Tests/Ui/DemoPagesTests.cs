@@ -95,6 +95,20 @@ public sealed class DemoPagesTests(DemoBrowserApp browser) : IClassFixture<DemoB
     }
 
     [Fact]
+    public async Task Financiens_start_page_leads_with_the_budget_the_demo_exceeds()
+    {
+        var page = await SignedInPageAsync(Role.Financien);
+
+        await page.GotoAsync("/");
+
+        await Assertions.Expect(page.Locator("#budgets-heading")).ToHaveTextAsync($"Budgetten {DemoBrowserApp.Today.Year}, meest uitgeput eerst");
+        await Assertions.Expect(page.Locator("#budgets tbody tr")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.Locator("#budgets tbody tr").First).ToContainTextAsync(Spending.ExceededContract!);
+        await Assertions.Expect(page.Locator("#budgets tbody tr").First).ToContainTextAsync("overschreden");
+        await PageChecks.CheckAsync(page, "mijn-werk-financien");
+    }
+
+    [Fact]
     public async Task The_exceptions_and_the_rechtmatigheid_show_every_kind_the_demo_declares()
     {
         var exceptions = Spending.Lines.Where(l => l.Exception is not null).ToList();

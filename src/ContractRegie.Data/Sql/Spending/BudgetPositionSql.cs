@@ -23,8 +23,9 @@ public static class BudgetPositionSql
     public static string InsertRows(int rows) => SqlRows.InsertRows(Insert, rows);
 
     /// <summary>
-    /// The year's positions, most exhausted first (of equals, by contract number and municipality, as the reconciliation
-    /// lists them); the index on year and exhaustion gives them in order.
+    /// The year's positions, most exhausted first; of equals, the older contract's first and then by municipality. That is
+    /// the order of the index, which the engine reads the first rows of; a tie broken by contract number, a column of
+    /// another table, made PostgreSQL join and sort every position of the year (140 ms at 100,000 contracts).
     /// </summary>
     public static string MostExhausted(ISqlDialect dialect) => """
         SELECT p.contract_id, c.contract_number, c.provider_id, pr.name AS provider_name, p.municipality_code,
@@ -33,6 +34,6 @@ public static class BudgetPositionSql
         JOIN contract c ON c.id = p.contract_id
         JOIN provider pr ON pr.id = c.provider_id
         WHERE p.year = @Year
-        ORDER BY p.exhaustion_percent DESC, c.contract_number, p.municipality_code
+        ORDER BY p.exhaustion_percent DESC, p.contract_id, p.municipality_code
         """ + " " + dialect.Paging;
 }
