@@ -10,8 +10,8 @@ namespace ContractRegie.Data.Import;
 /// transaction. Lines stream from the file into the engine's bulk load, each matched to a contract on the way (exceptions are
 /// stored with the line); any rejected line or a wrong declaration total rolls the whole import back. The same file
 /// again, recognised by its SHA-256, changes nothing; a declaration number the provider used before is refused. BSNs
-/// are pseudonymised by the readers and no import starts without the key. The year's kept <see cref="BudgetPositions"/>
-/// are computed again in the import's transaction, so the start page never ranks without the new spending.
+/// are pseudonymised by the readers and no import starts without the key. The kept <see cref="BudgetPositions"/> of the
+/// providers it spent on are computed again in the import's transaction, so the start page never ranks without the new spending.
 /// </summary>
 public sealed class SpendingImporter(
     Database database, SpendingRepository spending, BudgetPositions positions, AuditTrail audit, ICurrentActor actor, SpendingOptions options,
@@ -75,7 +75,7 @@ public sealed class SpendingImporter(
             return Rejected(reader.Source, reader.LinesRead, errors);
         }
         await spending.UpdateImportCountsAsync(importId, reader.LinesRead, written.Lines, written.Exceptions, written.TotalCents, transaction);
-        await positions.RecomputeYearAsync(transaction);
+        await positions.RecomputeAfterImportAsync(importId, transaction);
         var report = new SpendingImportReport(SpendingImportOutcome.Imported, reader.Source, importId, reader.LinesRead, written.Lines,
             written.Exceptions, written.TotalCents,
             $"{written.Lines} {(written.Lines == 1 ? "regel" : "regels")} geïmporteerd, waarvan {written.Exceptions} met een uitzondering.", []);

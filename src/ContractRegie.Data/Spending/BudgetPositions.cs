@@ -23,12 +23,18 @@ public sealed record BudgetExhaustion
 /// The current year's budget positions (budget, spent and exhaustion per contract and municipality, as
 /// <see cref="Reconciliation"/> computes them), kept so the most exhausted are read through an index instead of
 /// reconciling the whole register's year on every visit. The first read of a year computes them all; the nightly
-/// reconciliation replaces them; a spending import computes them again in its transaction, and a change to a contract's
+/// reconciliation replaces them; a spending import computes its providers' again in its transaction, and a change to a contract's
 /// budget ceilings or share key computes that contract's again in the transaction of the change. Only what the spending
 /// and the budgets decide is kept: the projection and the commitments change by the day and are computed where shown.
 /// </summary>
 public sealed class BudgetPositions(Database database, Reconciler reconciler, TimeProvider time)
 {
+    /// <summary>
+    /// Up to this many providers an import's positions are computed per provider. One provider's reconciliation reads only
+    /// its own rows (tens of milliseconds at most); the whole year took 0.3 s at 4,200 contracts and 5–6 s at 100,000.
+    /// </summary>
+    public const int ProvidersOneByOne = 10;
+
     /// <summary>The <paramref name="count"/> most exhausted budgets of this year.</summary>
     public async Task<IReadOnlyList<BudgetExhaustion>> MostExhaustedAsync(int count)
     {
@@ -51,13 +57,30 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
         await InsertAsync(rows, transaction);
     }
 
-    /// <summary>After new spending: the whole year again, if it is kept (if not, its first read computes it).</summary>
-    public async Task RecomputeYearAsync(DbTransaction transaction)
+    /// <summary>
+    /// After a spending import, once its totals are written, if the year is kept (if not, its first read computes it): the
+    /// positions of the providers the import spent this year on. A declaration (WMO323, JW323) is one provider's, quickly
+    /// done; for an export of the financial administration, which names most providers, the whole year at once is
+    /// cheaper than provider by provider.
+    /// </summary>
+    public async Task RecomputeAfterImportAsync(long importId, DbTransaction transaction)
     {
         var today = time.Today();
-        if (await IsComputedAsync(today.Year, transaction))
+        if (!await IsComputedAsync(today.Year, transaction))
+        {
+            return;
+        }
+        var providers = (await transaction.Connection!.QueryAsync<long>(BudgetPositionSql.ProvidersOfImport,
+            new { ImportId = importId, today.Year }, transaction)).AsList();
+        if (providers.Count > ProvidersOneByOne)
         {
             await ReplaceYearAsync(today.Year, await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, transaction), transaction);
+            return;
+        }
+        foreach (var providerId in providers)
+        {
+            await transaction.Connection!.ExecuteAsync(BudgetPositionSql.DeleteProvider, new { today.Year, ProviderId = providerId }, transaction);
+            await InsertAsync(await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ProviderId: providerId), today, transaction), transaction);
         }
     }
 

@@ -7,6 +7,7 @@ using ContractRegie.Data.Import;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Spending;
 using ContractRegie.Data.Tests.Infrastructure;
+using Dapper;
 using static ContractRegie.Data.Tests.Infrastructure.TestPseudonymKey;
 
 namespace ContractRegie.Data.Tests.Spending;
@@ -65,6 +66,33 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
         Assert.Equal(
             [(first, "1735", 10_000L, 0L, 0.0m), (regional, "0141", 50_000L, 0L, 0.0m), (regional, "1735", 150_000L, 0L, 0.0m)],
             await RankingAsync(first, regional));
+    }
+
+    [EngineFact]
+    public async Task An_import_that_spends_on_more_providers_than_are_computed_one_by_one_computes_the_whole_year()
+    {
+        var spenders = new List<(string Agb, long ContractId)>();
+        for (var i = 0; i <= BudgetPositions.ProvidersOneByOne; i++)
+        {
+            spenders.Add(await ContractAsync(ContractKind.Lokaal, ["0141"]));
+            await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = spenders[i].ContractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
+        }
+        var (_, other) = await ContractAsync(ContractKind.Lokaal, ["0141"]);
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = other, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
+        await Positions.MostExhaustedAsync(1);
+        // Behind every write's back, so only a computation of the whole year sees it.
+        await Database.RunAsync(null, c => c.ExecuteAsync("UPDATE budget_ceiling SET amount_cents = @Cents WHERE contract_id = @Id", new { Id = other, Cents = 50_000L }));
+
+        // Spender i declares i + 1 hours of € 72,50 against its € 1.000.
+        await ImportAsync([.. spenders.Select((spender, i) =>
+            $"{spender.Agb};0141;Wmo;45;45A53;01-03-2025;31-03-2025;{i + 1};uur;{(i + 1) * 7_250 / 100},{(i + 1) * 7_250 % 100:00};;F{i};R{i};;")]);
+
+        // Each of these contracts has one budget, for 0141; the other tests' contracts may have more.
+        var mine = spenders.Select(s => s.ContractId).Append(other).ToHashSet();
+        var ranking = (await Positions.MostExhaustedAsync(1_000)).Where(p => mine.Contains(p.ContractId))
+            .ToDictionary(p => p.ContractId, p => (p.BudgetCents, p.ExhaustionPercent));
+        Assert.Equal([7.3m, 14.5m, 21.8m, 29.0m, 36.3m, 43.5m, 50.8m, 58.0m, 65.3m, 72.5m, 79.8m], spenders.Select(s => ranking[s.ContractId].ExhaustionPercent));
+        Assert.Equal((50_000L, 0.0m), ranking[other]);
     }
 
     [EngineFact]

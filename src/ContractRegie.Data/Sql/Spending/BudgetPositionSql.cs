@@ -15,6 +15,16 @@ public static class BudgetPositionSql
 
     public const string DeleteContract = "DELETE FROM budget_position WHERE year = @Year AND contract_id = @ContractId";
 
+    public const string DeleteProvider =
+        "DELETE FROM budget_position WHERE year = @Year AND contract_id IN (SELECT id FROM contract WHERE provider_id = @ProviderId)";
+
+    /// <summary>The providers whose contracts an import added spending of @Year to, from its totals (<see cref="SpendingSql.AddTotals"/>).</summary>
+    public const string ProvidersOfImport = """
+        SELECT DISTINCT c.provider_id
+        FROM spending_total t JOIN contract c ON c.id = t.contract_id
+        WHERE t.import_id = @ImportId AND t.delivery_year = @Year
+        """;
+
     public const string Insert = """
         INSERT INTO budget_position (year, contract_id, municipality_code, budget_cents, spent_cents, exhaustion_percent)
         VALUES (@Year, @ContractId, @MunicipalityCode, @BudgetCents, @SpentCents, @ExhaustionPercent)
