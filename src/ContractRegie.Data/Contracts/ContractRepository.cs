@@ -4,6 +4,7 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
+using ContractRegie.Data.Sql.Spending;
 using Dapper;
 
 namespace ContractRegie.Data.Contracts;
@@ -152,13 +153,23 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         database.InTransactionAsync(transaction, async tx =>
         {
             var searchText = await SearchTextAsync(contract, tx);
+            var kindChanged = false;
             // A replacement does not carry the decision history; the key dates follow from the stored latest decision.
-            return await Rows.UpdateAsync(contract.Id, ContractSql.Update, before => Parameters(contract with { LatestDecision = before.LatestDecision }, searchText), tx,
+            return await Rows.UpdateAsync(contract.Id, ContractSql.Update, before =>
+                {
+                    kindChanged = before.Kind != contract.Kind;
+                    return Parameters(contract with { LatestDecision = before.LatestDecision }, searchText);
+                }, tx,
                 async (id, children) =>
                 {
                     await children.Connection!.ExecuteAsync(ContractSql.DeleteMunicipalities, new { Id = id }, children);
                     await children.Connection!.ExecuteAsync(ContractSql.DeleteOptions, new { Id = id }, children);
                     await WriteChildrenAsync(children.Connection!, children, id, contract);
+                    if (kindChanged)
+                    {
+                        // Rare enough that the kept budget positions are simply computed again on the next read.
+                        await children.Connection!.ExecuteAsync(BudgetPositionSql.ForgetYearIfShared, new { Id = id }, children);
+                    }
                 });
         });
 

@@ -23,9 +23,10 @@ public sealed record BudgetExhaustion
 /// The current year's budget positions (budget, spent and exhaustion per contract and municipality, as
 /// <see cref="Reconciliation"/> computes them), kept so the most exhausted are read through an index instead of
 /// reconciling the whole register's year on every visit. The first read of a year computes them all; the nightly
-/// reconciliation replaces them; a spending import computes its providers' again in its transaction, and a change to a contract's
-/// budget ceilings or share key computes that contract's again in the transaction of the change. Only what the spending
-/// and the budgets decide is kept: the projection and the commitments change by the day and are computed where shown.
+/// reconciliation replaces them; a spending import computes its providers' again in its transaction, and a change to a
+/// contract's budget ceilings or share key computes that contract's again in the transaction of the change (a contract
+/// with a share key that changes kind, which is rare, makes the next read compute the year). Only what the spending and
+/// the budgets decide is kept: the projection and the commitments change by the day and are computed where shown.
 /// </summary>
 public sealed class BudgetPositions(Database database, Reconciler reconciler, TimeProvider time)
 {

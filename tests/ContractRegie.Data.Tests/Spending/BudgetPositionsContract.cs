@@ -96,6 +96,22 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
     }
 
     [EngineFact]
+    public async Task A_regional_contract_with_a_share_key_that_becomes_local_ranks_its_ceilings_unshared()
+    {
+        var (_, regional) = await ContractAsync(ContractKind.RegionaalOzjt, ["0141", "1735"]);
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = regional, Year = 2025, MunicipalityCode = "0141", AmountCents = 200_000 });
+        await new BudgetShareKeyRepository(Database, Audit, Positions).InsertAsync(
+            new BudgetShareKey { ContractId = regional, Shares = [new("0141", 25m), new("1735", 75m)] });
+        Assert.Equal([(regional, "0141", 50_000L, 0L, 0.0m), (regional, "1735", 150_000L, 0L, 0.0m)], await RankingAsync(regional));
+
+        var stored = (await Contracts.ReadByIdAsync(regional))!;
+        Assert.Equal(WriteResult.Written, await Contracts.UpdateAsync(stored with { Kind = ContractKind.Lokaal }));
+
+        // A share key applies only to a regional contract: the ceiling is 0141's alone again.
+        Assert.Equal([(regional, "0141", 200_000L, 0L, 0.0m)], await RankingAsync(regional));
+    }
+
+    [EngineFact]
     public async Task Two_first_reads_at_once_compute_the_year_once_and_both_rank_it()
     {
         var (_, contractId) = await ContractAsync(ContractKind.Lokaal, ["0141"]);
