@@ -9,6 +9,7 @@ using ContractRegie.Data.Spending;
 using ContractRegie.Data.Tests.Infrastructure;
 using Dapper;
 using static ContractRegie.Data.Tests.Infrastructure.DeclarationMessage;
+using static ContractRegie.Data.Tests.Infrastructure.SpendingCsv;
 using static ContractRegie.Data.Tests.Infrastructure.TestPseudonymKey;
 
 namespace ContractRegie.Data.Tests.Import;
@@ -22,9 +23,6 @@ namespace ContractRegie.Data.Tests.Import;
 public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private const string CsvHeader =
-        "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer;referentie;toewijzingnummer;bsn";
-
     private static readonly DateOnly Today = new(2025, 7, 1);
 
     private ContractRepository Contracts => new(Database, Audit, ContractDay);
@@ -85,7 +83,7 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
     {
         var (agb, _) = await ContractAsync();
         System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var csv = CsvHeader + "\r\n" + $"{agb};141;Wmo;45;45A53;1-3-2025;31-3-2025;12,5;Uur;906,25;;F-é1;Cliënt één;;\r\n";
+        var csv = Header + "\r\n" + $"{agb};141;Wmo;45;45A53;1-3-2025;31-3-2025;12,5;Uur;906,25;;F-é1;Cliënt één;;\r\n";
 
         var report = await Importer().ImportAsync(new MemoryStream(System.Text.Encoding.GetEncoding(1252).GetBytes(csv)), "export.csv");
 
@@ -497,10 +495,6 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
         await terms.InsertBudgetAsync(new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
         return (provider.AgbCode, contractId);
     }
-
-    private static MemoryStream Csv(params string[] rows) => new(Encoding.UTF8.GetBytes(CsvHeader + "\n" + string.Join("\n", rows) + "\n"));
-
-    private static MemoryStream Csv(MemoryStream earlier) => new(earlier.ToArray());
 
     private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 

@@ -1,4 +1,3 @@
-using System.Text;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data.Audit;
@@ -21,9 +20,6 @@ namespace ContractRegie.Data.Tests.Spending;
 public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private const string CsvHeader =
-        "agb_code;gemeente;wet;productcategorie;productcode;begindatum;einddatum;volume;eenheid;bedrag;debet_credit;factuurnummer;referentie;toewijzingnummer;bsn";
-
     private ContractRepository Contracts => new(Database, Audit, ContractDay);
     private ContractTermsRepository Terms => new(Database, Audit, Positions);
     private SpendingImporter Importer => new(Database, new SpendingRepository(Database, Contracts), Positions, Audit, new FixedActor("f.smit"),
@@ -140,7 +136,7 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
 
     private async Task ImportAsync(params string[] rows)
     {
-        var report = await Importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(CsvHeader + "\n" + string.Join("\n", rows) + "\n")), "uitgaven.csv");
+        var report = await Importer.ImportAsync(SpendingCsv.Csv(rows), "uitgaven.csv");
         Assert.True(report.Outcome == SpendingImportOutcome.Imported, string.Join("\n", report.Errors));
     }
 

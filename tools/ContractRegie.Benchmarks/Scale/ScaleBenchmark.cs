@@ -206,8 +206,8 @@ internal static class ScaleBenchmark
 
     /// <summary>
     /// Removes what the jobs and the benchmark's mail wrote (signals, their mail queue, mails, risk assessments, kept budget
-    /// positions, job runs), so the register is as a generation leaves it for the jobs' first runs. (The jobs write nothing else; their audit
-    /// entries, if any, do not steer them.)
+    /// positions, job runs), so the register is as a generation leaves it for the jobs' first runs. (The jobs write nothing
+    /// else; their audit entries, if any, do not steer them.)
     /// </summary>
     private static async Task ForgetJobOutputAsync(string connectionString)
     {
