@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Spending;
 using ContractRegie.Data.Audit;
@@ -105,6 +106,32 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
 
         // A share key applies only to a regional contract: the ceiling is 0141's alone again.
         Assert.Equal([(regional, "0141", 200_000L, 0L, 0.0m)], await RankingAsync(regional));
+    }
+
+    [EngineFact]
+    public async Task Replacing_a_kept_year_writes_the_budget_that_changed_and_drops_the_one_that_is_gone()
+    {
+        // Ten budgets, so two changes are few enough to be written one by one rather than the year anew.
+        var contracts = new List<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            var (_, contractId) = await ContractAsync(ContractKind.Lokaal, ["0141"]);
+            await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 + i });
+            contracts.Add(contractId);
+        }
+        await Positions.MostExhaustedAsync(1);
+        // Behind every write's back, as only the nightly run sees it.
+        await Database.RunAsync(null, c => c.ExecuteAsync("UPDATE budget_ceiling SET amount_cents = @Cents WHERE contract_id = @Id", new { Id = contracts[0], Cents = 50_000L }));
+        await Database.RunAsync(null, c => c.ExecuteAsync("DELETE FROM budget_ceiling WHERE contract_id = @Id", new { Id = contracts[1] }));
+        var reconciler = new Reconciler(new SpendingRepository(Database, Contracts), new SpendingOptions());
+
+        await Database.InTransactionAsync(async tx =>
+            await Positions.ReplaceYearAsync(2025, await reconciler.ReconcileAsync(new ReconciliationFilter(2025), ContractDay.Today(), tx), tx));
+
+        // Nothing is spent: all at 0 %, the older contract first.
+        Assert.Equal(
+            [(contracts[0], 50_000L), .. contracts.Skip(2).Select((contractId, i) => (contractId, 100_002L + i))],
+            (await Positions.MostExhaustedAsync(1_000)).Where(p => contracts.Contains(p.ContractId)).Select(p => (p.ContractId, p.BudgetCents)));
     }
 
     [EngineFact]

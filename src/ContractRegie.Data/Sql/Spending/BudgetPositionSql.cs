@@ -32,6 +32,15 @@ public static class BudgetPositionSql
         WHERE t.import_id = @ImportId AND t.delivery_year = @Year
         """;
 
+    public const string Year = """
+        SELECT year, contract_id, municipality_code, budget_cents, spent_cents, exhaustion_percent FROM budget_position WHERE year = @Year
+        """;
+
+    public const string Delete = "DELETE FROM budget_position WHERE year = @Year AND contract_id = @ContractId AND municipality_code = @MunicipalityCode";
+
+    /// <summary><see cref="Delete"/> for <paramref name="rows"/> positions in one batch (@Year0, @ContractId0 …).</summary>
+    public static string DeleteRows(int rows) => SqlRows.Statements(Delete, rows);
+
     public const string Insert = """
         INSERT INTO budget_position (year, contract_id, municipality_code, budget_cents, spent_cents, exhaustion_percent)
         VALUES (@Year, @ContractId, @MunicipalityCode, @BudgetCents, @SpentCents, @ExhaustionPercent)
