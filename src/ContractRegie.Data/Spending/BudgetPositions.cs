@@ -100,13 +100,13 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
             new { ImportId = importId, today.Year }, transaction)).AsList();
         if (providers.Count > ProvidersOneByOne)
         {
-            await ReplaceYearAsync(today.Year, await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, transaction), transaction);
+            await RecomputeYearAsync(today, transaction);
             return;
         }
         foreach (var providerId in providers)
         {
-            await transaction.Connection!.ExecuteAsync(BudgetPositionSql.DeleteProvider, new { today.Year, ProviderId = providerId }, transaction);
-            await InsertAsync(await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ProviderId: providerId), today, transaction), transaction);
+            await RecomputeAsync(today, new ReconciliationFilter(today.Year, ProviderId: providerId), BudgetPositionSql.DeleteProvider,
+                new { today.Year, ProviderId = providerId }, transaction);
         }
     }
 
@@ -118,8 +118,8 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
         {
             return;
         }
-        await transaction.Connection!.ExecuteAsync(BudgetPositionSql.DeleteContract, new { today.Year, ContractId = contractId }, transaction);
-        await InsertAsync(await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: contractId), today, transaction), transaction);
+        await RecomputeAsync(today, new ReconciliationFilter(today.Year, ContractId: contractId), BudgetPositionSql.DeleteContract,
+            new { today.Year, ContractId = contractId }, transaction);
     }
 
     /// <summary>
@@ -130,22 +130,26 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
     {
         try
         {
-            await database.InTransactionAsync(async transaction =>
-            {
-                var today = time.Today();
-                await ReplaceYearAsync(today.Year, await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, transaction), transaction);
-            });
+            await database.InTransactionAsync(transaction => RecomputeYearAsync(time.Today(), transaction));
         }
         catch (DbException exception) when (database.Dialect.IsConstraintViolation(exception))
         {
         }
     }
 
+    private async Task RecomputeYearAsync(DateOnly today, DbTransaction transaction) =>
+        await ReplaceYearAsync(today.Year, await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, transaction), transaction);
+
+    /// <summary>The positions <paramref name="deleteSql"/> removes, reconciled again through <paramref name="filter"/>.</summary>
+    private async Task RecomputeAsync(DateOnly today, ReconciliationFilter filter, string deleteSql, object scope, DbTransaction transaction)
+    {
+        await transaction.Connection!.ExecuteAsync(deleteSql, scope, transaction);
+        await database.Dialect.InsertRowsAsync(transaction, BudgetPositionSql.InsertRows,
+            Positions(await reconciler.ReconcileAsync(filter, today, transaction)));
+    }
+
     private Task<bool> IsComputedAsync(int year, DbTransaction? transaction) =>
         database.RunAsync(transaction, async c => await c.ExecuteScalarAsync<int>(BudgetPositionSql.YearIsComputed, new { Year = year }, transaction) > 0);
-
-    private Task InsertAsync(IEnumerable<ReconciliationRow> rows, DbTransaction transaction) =>
-        database.Dialect.InsertRowsAsync(transaction, BudgetPositionSql.InsertRows, Positions(rows));
 
     /// <summary>A budget without an amount has nothing to exhaust and is not ranked.</summary>
     private static IEnumerable<Position> Positions(IEnumerable<ReconciliationRow> rows) =>
