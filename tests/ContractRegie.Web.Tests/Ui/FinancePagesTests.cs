@@ -124,13 +124,13 @@ public sealed class FinancePagesTests(BrowserApp browser) : IClassFixture<Browse
 
         var first = page.Locator("#budgets tbody tr").First;
         await Assertions.Expect(first.Locator($"a[href='/contracten/{wmo}']")).ToHaveCountAsync(1);
-        await Assertions.Expect(first).ToContainTextAsync("145000 %");
+        await Assertions.Expect(first).ToContainTextAsync("145.000 %");
 
         (await manager.PutMatchingAsync(budgetUrl, new { year = 2026, municipalityCode = "0141", amountCents = 20 })).EnsureSuccessStatusCode();
         await page.ReloadAsync();
 
         await Assertions.Expect(first.Locator($"a[href='/contracten/{wmo}']")).ToHaveCountAsync(1);
-        await Assertions.Expect(first).ToContainTextAsync("72500 %");
+        await Assertions.Expect(first).ToContainTextAsync("72.500 %");
     }
 
     [Fact]
