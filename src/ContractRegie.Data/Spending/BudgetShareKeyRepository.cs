@@ -21,8 +21,8 @@ public sealed class BudgetShareKeyRepository(Database database, AuditTrail audit
 
     /// <summary>Every key with its shares (or one provider's, <see cref="ReconciliationSql"/>), on the reconciliation's connection.</summary>
     internal static async Task<IReadOnlyList<BudgetShareKey>> ReadForReconciliationAsync(
-        DbConnection connection, bool oneProvider, long? providerId, DbTransaction? transaction) =>
-        (await connection.QueryAsync<ShareRow>(ReconciliationSql.Shares(oneProvider), new { ProviderId = providerId }, transaction))
+        DbConnection connection, bool providers, object scope, DbTransaction? transaction) =>
+        (await connection.QueryAsync<ShareRow>(ReconciliationSql.Shares(providers), scope, transaction))
         .GroupBy(row => (row.ShareKeyId, row.ContractId, row.RowVersion))
         .Select(key => ToKey(key.Key.ShareKeyId, key.Key.ContractId, key.Key.RowVersion, key))
         .ToList();

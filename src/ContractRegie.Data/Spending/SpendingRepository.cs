@@ -145,23 +145,43 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         DbTransaction? transaction = null) =>
         database.RunAsync(transaction, async c =>
         {
-            var oneProvider = filter.ProviderId is not null || filter.ContractId is not null;
+            if (filter.ProviderId is null && filter.ContractId is null)
+            {
+                return await ReadReconciliationAsync(c, filter.Year, null, asOf, declarationLagDays, transaction);
+            }
             // An unknown contract leaves the provider null, which matches no row.
-            var providerId = filter.ProviderId ?? (filter.ContractId is { } contractId
-                ? await c.ExecuteScalarAsync<long?>(ReconciliationSql.ProviderOfContract, new { ContractId = contractId }, transaction)
-                : null);
-            var year = filter.Year;
-            var scope = new { ProviderId = providerId };
-            return new ReconciliationInput(year, asOf, declarationLagDays,
-                (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(oneProvider), scope, transaction)).AsList(),
-                (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(oneProvider), new { Year = year, ProviderId = providerId }, transaction)).AsList(),
-                (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(oneProvider),
-                    new { Year = year, ObservedUpTo = asOf.AddDays(-declarationLagDays), ProviderId = providerId }, transaction)).AsList(),
-                (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(oneProvider),
-                    new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), ProviderId = providerId }, transaction)).AsList(),
-                (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(oneProvider), scope, transaction)).AsList(),
-                await BudgetShareKeyRepository.ReadForReconciliationAsync(c, oneProvider, providerId, transaction));
+            var providerId = filter.ProviderId ?? await c.ExecuteScalarAsync<long?>(ReconciliationSql.ProviderOfContract,
+                new { filter.ContractId }, transaction);
+            return await ReadReconciliationAsync(c, filter.Year, new ProviderRange(providerId, providerId), asOf, declarationLagDays, transaction);
         });
+
+    /// <summary>What the reconciliation of a year reads for the providers with ids <paramref name="providers"/>: a chunk of the year.</summary>
+    public Task<ReconciliationInput> ReadReconciliationAsync(int year, ProviderRange providers, DateOnly asOf, int declarationLagDays,
+        DbTransaction transaction) =>
+        ReadReconciliationAsync(transaction.Connection!, year, providers, asOf, declarationLagDays, transaction);
+
+    /// <summary>The ids of every provider, <paramref name="chunkSize"/> at a time in id order.</summary>
+    public IAsyncEnumerable<List<long>> ProviderIdChunksAsync(int chunkSize, DbTransaction transaction) =>
+        KeyChunks.ReadAsync(chunkSize, async afterId => (await transaction.Connection!.QueryAsync<long>(
+            ReconciliationSql.ProviderIdsAfter(database.Dialect), new { AfterId = afterId, Offset = 0, Limit = chunkSize }, transaction)).AsList(), id => id);
+
+    private static async Task<ReconciliationInput> ReadReconciliationAsync(DbConnection c, int year, ProviderRange? providers, DateOnly asOf,
+        int declarationLagDays, DbTransaction? transaction)
+    {
+        var some = providers is not null;
+        var scope = providers ?? new ProviderRange(null, null);
+        return new ReconciliationInput(year, asOf, declarationLagDays,
+            (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(some), scope, transaction)).AsList(),
+            (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(some), new { Year = year, scope.FirstProviderId, scope.LastProviderId },
+                transaction)).AsList(),
+            (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(some),
+                new { Year = year, ObservedUpTo = asOf.AddDays(-declarationLagDays), scope.FirstProviderId, scope.LastProviderId },
+                transaction)).AsList(),
+            (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(some),
+                new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), scope.FirstProviderId, scope.LastProviderId }, transaction)).AsList(),
+            (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(some), scope, transaction)).AsList(),
+            await BudgetShareKeyRepository.ReadForReconciliationAsync(c, some, scope, transaction));
+    }
 
     private sealed record ExceptionGroupRow
     {

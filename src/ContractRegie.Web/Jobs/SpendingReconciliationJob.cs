@@ -29,15 +29,21 @@ public sealed class SpendingReconciliationJob(
         await database.InTransactionAsync(async tx =>
         {
             var drafts = new List<SignalDraft>();
-            var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), today, tx);
-            foreach (var row in rows)
+            // A chunk of providers at a time, so the run's memory does not grow with the register.
+            await positions.StartYearAsync(today.Year, tx);
+            await foreach (var reconciled in reconciler.ReconcileYearByProvidersAsync(today.Year, today, tx))
             {
-                budgets++;
-                var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!, row.ToPosition());
-                if (SpendingSignalRules.ForBudget(budget, options.NearlyExhaustedPercent) is { } draft)
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var row in reconciled.Rows)
                 {
-                    drafts.Add(draft);
+                    budgets++;
+                    var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!, row.ToPosition());
+                    if (SpendingSignalRules.ForBudget(budget, options.NearlyExhaustedPercent) is { } draft)
+                    {
+                        drafts.Add(draft);
+                    }
                 }
+                await positions.ReplaceAsync(today.Year, reconciled, tx);
             }
             foreach (var group in await spending.ReadExceptionGroupsAsync(tx))
             {
@@ -45,7 +51,6 @@ public sealed class SpendingReconciliationJob(
                 drafts.Add(SpendingSignalRules.ForExceptions(group));
             }
             cancellationToken.ThrowIfCancellationRequested();
-            await positions.ReplaceYearAsync(today.Year, rows, tx);
             var run = signals.BeginRun(Kinds);
             tally = await run.RaiseAllAsync(drafts, tx);
             return await run.CompleteAsync(tx);

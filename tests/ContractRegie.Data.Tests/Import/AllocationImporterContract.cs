@@ -153,10 +153,11 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
 
     /// <summary>
     /// A contract's or a provider's reconciliation reads only that provider's rows. The allocation here commits on the
-    /// provider's later contract, so reading the one contract asked for alone would put it on the wrong one.
+    /// provider's later contract, so reading the one contract asked for alone would put it on the wrong one. The nightly
+    /// job reads the year a chunk of providers at a time; one provider per chunk, the chunks together are the whole year.
     /// </summary>
     [EngineFact]
-    public async Task A_contract_or_provider_reconciliation_equals_its_rows_in_the_whole_registers()
+    public async Task A_contract_a_provider_or_chunks_of_providers_reconcile_to_their_rows_of_the_whole_register()
     {
         var (agb, providerId, firstId) = await ProviderAndContractAsync();
         var laterId = await Contracts.InsertAsync(TestData.Contract(providerId) with { StartDate = new(2025, 1, 1), Municipalities = ["0141"] });
@@ -177,8 +178,20 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         var whole = await reconciler.ReconcileAsync(new ReconciliationFilter(2025), asOf);
         var first = await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: firstId), asOf);
         var provider = await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ProviderId: providerId), asOf);
+        var chunks = await Database.InTransactionAsync(async tx =>
+        {
+            var read = new List<ReconciledProviders>();
+            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(2025, asOf, tx, providersPerChunk: 1))
+            {
+                read.Add(chunk);
+            }
+            return read;
+        });
 
         Assert.Equal(whole.Where(r => r.ContractId == firstId), first);
+        Assert.True(chunks.Count >= 2 && chunks.All(chunk => chunk.Providers.FirstProviderId == chunk.Providers.LastProviderId));
+        Assert.Equal(whole.OrderBy(r => r.ContractId).ThenBy(r => r.MunicipalityCode),
+            chunks.SelectMany(chunk => chunk.Rows).OrderBy(r => r.ContractId).ThenBy(r => r.MunicipalityCode));
         Assert.Equal(whole.Where(r => r.ProviderId == providerId), provider);
         Assert.Equal((0L, true), (Assert.Single(first).CommittedCents, provider.Single(r => r.ContractId == laterId).CommittedCents > 0));
         Assert.Empty(await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: -1), asOf));

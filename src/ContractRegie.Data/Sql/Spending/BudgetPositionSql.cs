@@ -22,8 +22,10 @@ public static class BudgetPositionSql
 
     public const string DeleteContract = "DELETE FROM budget_position WHERE year = @Year AND contract_id = @ContractId";
 
-    public const string DeleteProvider =
-        "DELETE FROM budget_position WHERE year = @Year AND contract_id IN (SELECT id FROM contract WHERE provider_id = @ProviderId)";
+    // The contracts of the providers with ids @FirstProviderId to @LastProviderId (one provider: both its id).
+    private const string OfProviders = "contract_id IN (SELECT id FROM contract WHERE provider_id BETWEEN @FirstProviderId AND @LastProviderId)";
+
+    public const string DeleteProviders = "DELETE FROM budget_position WHERE year = @Year AND " + OfProviders;
 
     /// <summary>The providers whose contracts an import added spending of @Year to, from its totals (<see cref="SpendingSql.AddTotals"/>).</summary>
     public const string ProvidersOfImport = """
@@ -32,9 +34,9 @@ public static class BudgetPositionSql
         WHERE t.import_id = @ImportId AND t.delivery_year = @Year
         """;
 
-    public const string Year = """
-        SELECT year, contract_id, municipality_code, budget_cents, spent_cents, exhaustion_percent FROM budget_position WHERE year = @Year
-        """;
+    public const string OfProvidersInYear = """
+        SELECT year, contract_id, municipality_code, budget_cents, spent_cents, exhaustion_percent FROM budget_position WHERE year = @Year AND
+        """ + " " + OfProviders;
 
     public const string Delete = "DELETE FROM budget_position WHERE year = @Year AND contract_id = @ContractId AND municipality_code = @MunicipalityCode";
 
