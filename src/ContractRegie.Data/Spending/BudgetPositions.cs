@@ -33,7 +33,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
 {
     /// <summary>
     /// Up to this many providers an import's positions are computed per provider. One provider's reconciliation reads only
-    /// its own rows (tens of milliseconds at most); the whole year took 0.3 s at 4,200 contracts and 5–6 s at 100,000.
+    /// its own rows (tens of milliseconds at most); the whole year took 0.3 s at 4,200 contracts and 4–6 s at 100,000.
     /// </summary>
     public const int ProvidersOneByOne = 10;
 

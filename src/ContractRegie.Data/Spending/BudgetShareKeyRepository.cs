@@ -19,7 +19,7 @@ public sealed class BudgetShareKeyRepository(Database database, AuditTrail audit
         await database.RunAsync(null, c => c.QuerySingleOrDefaultAsync<KeyRow>(BudgetShareSql.KeyByContract, new { ContractId = contractId }))
             is { } key ? await ReadAsync(key.Id, null) : null;
 
-    /// <summary>Every key with its shares (or one provider's, <see cref="ReconciliationSql"/>), on the reconciliation's connection.</summary>
+    /// <summary>Every key with its shares (or those of some providers' contracts, <see cref="ReconciliationSql"/>), on the reconciliation's connection.</summary>
     internal static async Task<IReadOnlyList<BudgetShareKey>> ReadForReconciliationAsync(
         DbConnection connection, bool providers, object scope, DbTransaction? transaction) =>
         (await connection.QueryAsync<ShareRow>(ReconciliationSql.Shares(providers), scope, transaction))
