@@ -109,9 +109,18 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
     }
 
     [EngineFact]
-    public async Task Replacing_a_kept_year_writes_the_budget_that_changed_and_drops_the_one_that_is_gone()
+    public async Task Replacing_a_kept_year_writes_the_budget_that_changed_and_drops_the_one_that_is_gone() =>
+        // All ten in one chunk of providers: two changes are few enough to be written one by one rather than all anew.
+        await ReplaceKeptYearAsync(Reconciler.ProvidersPerChunk);
+
+    /// <summary>Each chunk replaces only its own providers' positions: one provider a chunk, nine chunks keep theirs.</summary>
+    [EngineFact]
+    public async Task Replacing_a_kept_year_a_provider_at_a_time_leaves_the_other_providers_positions_as_they_are() =>
+        await ReplaceKeptYearAsync(providersPerChunk: 1);
+
+    /// <summary>Ten budgets of ten providers; one changes and one is deleted behind every write's back, as only the nightly run sees it.</summary>
+    private async Task ReplaceKeptYearAsync(int providersPerChunk)
     {
-        // Ten budgets, so two changes are few enough to be written one by one rather than the year anew.
         var contracts = new List<long>();
         for (var i = 0; i < 10; i++)
         {
@@ -120,15 +129,13 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
             contracts.Add(contractId);
         }
         await Positions.MostExhaustedAsync(1);
-        // Behind every write's back, as only the nightly run sees it.
         await Database.RunAsync(null, c => c.ExecuteAsync("UPDATE budget_ceiling SET amount_cents = @Cents WHERE contract_id = @Id", new { Id = contracts[0], Cents = 50_000L }));
         await Database.RunAsync(null, c => c.ExecuteAsync("DELETE FROM budget_ceiling WHERE contract_id = @Id", new { Id = contracts[1] }));
         var reconciler = new Reconciler(new SpendingRepository(Database, Contracts), new SpendingOptions());
 
         await Database.InTransactionAsync(async tx =>
         {
-            // As the nightly job replaces them: the ten are one chunk of providers.
-            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(2025, ContractDay.Today(), tx))
+            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(2025, ContractDay.Today(), tx, providersPerChunk))
             {
                 await Positions.ReplaceAsync(2025, chunk, tx);
             }
