@@ -23,7 +23,7 @@ public static class BudgetPositionSql
     public const string DeleteContract = "DELETE FROM budget_position WHERE year = @Year AND contract_id = @ContractId";
 
     // The contracts of the providers with ids @FirstProviderId to @LastProviderId (one provider: both its id).
-    private const string OfProviders = "contract_id IN (SELECT id FROM contract WHERE provider_id BETWEEN @FirstProviderId AND @LastProviderId)";
+    private const string OfProviders = "contract_id IN (" + ReconciliationSql.ContractsOfProviders + ")";
 
     public const string DeleteProviders = "DELETE FROM budget_position WHERE year = @Year AND " + OfProviders;
 

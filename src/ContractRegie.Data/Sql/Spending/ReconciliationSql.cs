@@ -15,23 +15,25 @@ public static class ReconciliationSql
     /// The providers' contracts, not only the one asked for: an allocation commits on the provider's latest contract
     /// for its law and product, so one contract's commitments depend on its siblings.
     /// </summary>
-    private const string ProviderContracts = "SELECT id FROM contract WHERE " + OfProviders;
+    public const string ContractsOfProviders = "SELECT id FROM contract WHERE " + OfProviders;
 
-    private const string OfProviders = "provider_id BETWEEN @FirstProviderId AND @LastProviderId";
+    private const string OfProviders = "provider_id " + ProviderIdsInRange;
+
+    private const string ProviderIdsInRange = "BETWEEN @FirstProviderId AND @LastProviderId";
 
     public const string ProviderOfContract = "SELECT provider_id FROM contract WHERE id = @ContractId";
 
     public static string Contracts(bool providers) => SpendingSql.Contracts + (providers ? " WHERE c." + OfProviders : "");
 
     public static string Budgets(bool providers) =>
-        ContractTermsSql.BudgetsForYear + (providers ? " AND contract_id IN (" + ProviderContracts + ")" : "");
+        ContractTermsSql.BudgetsForYear + (providers ? " AND contract_id IN (" + ContractsOfProviders + ")" : "");
 
     public static string Tariffs(bool providers) =>
-        ContractTermsSql.AllTariffs + (providers ? " WHERE contract_id IN (" + ProviderContracts + ")" : "");
+        ContractTermsSql.AllTariffs + (providers ? " WHERE contract_id IN (" + ContractsOfProviders + ")" : "");
 
     public static string Allocations(bool providers) =>
         AllocationSql.AllocationsRunningAfter
-        + (providers ? " AND provider_agb_code IN (SELECT agb_code FROM provider WHERE id BETWEEN @FirstProviderId AND @LastProviderId)" : "");
+        + (providers ? " AND provider_agb_code IN (SELECT agb_code FROM provider WHERE id " + ProviderIdsInRange + ")" : "");
 
     /// <summary>
     /// Spending per contract and municipality in a year, from the imports' totals (<see cref="SpendingSql.AddTotals"/>):
@@ -47,13 +49,13 @@ public static class ReconciliationSql
                SUM(t.exception_count) AS exception_count
         FROM spending_total t
         WHERE t.delivery_year = @Year
-        """ + (providers ? " AND t.contract_id IN (" + ProviderContracts + ")" : "") + " GROUP BY t.contract_id, t.municipality_code";
+        """ + (providers ? " AND t.contract_id IN (" + ContractsOfProviders + ")" : "") + " GROUP BY t.contract_id, t.municipality_code";
 
     /// <summary>The share keys with their shares.</summary>
     public static string Shares(bool providers) => """
         SELECT k.id AS share_key_id, k.contract_id, k.row_version, s.municipality_code, s.share_percent
         FROM budget_share_key k JOIN budget_share s ON s.share_key_id = k.id
-        """ + (providers ? " WHERE k.contract_id IN (" + ProviderContracts + ")" : "") + " ORDER BY k.id, s.municipality_code";
+        """ + (providers ? " WHERE k.contract_id IN (" + ContractsOfProviders + ")" : "") + " ORDER BY k.id, s.municipality_code";
 
     /// <summary>The next <c>@Limit</c> provider ids after <c>@AfterId</c>: a chunk of the year's reconciliation read by key.</summary>
     public static string ProviderIdsAfter(ISqlDialect dialect) => "SELECT id FROM provider WHERE id > @AfterId ORDER BY id " + dialect.Paging;
