@@ -37,7 +37,7 @@ public static class SpendingSignalRules
             exceeded ? SignalSeverity.High : SignalSeverity.Warning,
             SignalSubjects.Contract, budget.ContractId,
             exceeded ? $"Budget overschreden: {where}" : $"Budget bijna op: {where}",
-            $"Besteed {Money.Format(position.SpentCents)} van {Money.Format(position.BudgetCents!.Value)} ({position.ExhaustionPercent!.Value.ToString("0.0", Dutch)} %); "
+            $"Besteed {Money.Format(position.SpentCents)} van {Money.Format(position.BudgetCents!.Value)} ({position.ExhaustionPercent!.Value.ToString("#,##0.0", Dutch)} %); "
             + $"prognose tot jaareinde bij het huidige tempo {Money.Format(position.ProjectedCents)}.",
             DedupeKeys.Budget(exceeded, budget.ContractId, budget.MunicipalityCode, position.Year),
             0, budget.ContractManager);
