@@ -151,9 +151,9 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
     private async Task RecomputeYearAsync(DateOnly today, DbTransaction transaction)
     {
         await StartYearAsync(today.Year, transaction);
-        await foreach (var reconciled in reconciler.ReconcileYearByProvidersAsync(today.Year, today, transaction))
+        await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(today.Year, today, transaction))
         {
-            await ReplaceAsync(today.Year, reconciled, transaction);
+            await ReplaceAsync(today.Year, chunk.Reconciled, transaction);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ContractRegie.Core.Spending;
+using ContractRegie.Data.Jobs;
 
 namespace ContractRegie.Data.Spending;
 
@@ -30,15 +31,21 @@ public sealed class Reconciler(SpendingRepository spending, SpendingOptions opti
     /// and commitments fall in its chunk, so the chunks together are the year's rows and memory holds one chunk, however
     /// large the register.
     /// </summary>
-    public async IAsyncEnumerable<ReconciledProviders> ReconcileYearByProvidersAsync(int year, DateOnly asOf, DbTransaction transaction,
+    public async IAsyncEnumerable<ReconciledChunk> ReconcileYearByProvidersAsync(int year, DateOnly asOf, DbTransaction transaction,
         int providersPerChunk = ProvidersPerChunk)
     {
+        var done = 0;
         await foreach (var ids in spending.ProviderIdChunksAsync(providersPerChunk, transaction))
         {
-            yield return await ReconcileAsync(year, new ProviderRange(ids[0], ids[^1]), asOf, transaction);
+            done += ids.Items.Count;
+            yield return new ReconciledChunk(await ReconcileAsync(year, new ProviderRange(ids.Items[0], ids.Items[^1]), asOf, transaction),
+                new JobProgressCount(done, ids.TotalCount));
         }
     }
 }
+
+/// <summary>A chunk of <see cref="Reconciler.ReconcileYearByProvidersAsync"/>, with how many of the register's providers the chunks so far hold.</summary>
+public sealed record ReconciledChunk(ReconciledProviders Reconciled, JobProgressCount Providers);
 
 /// <summary>The reconciliation rows per contract and municipality of the contracts of <see cref="Providers"/>.</summary>
 public sealed record ReconciledProviders(ProviderRange Providers, IReadOnlyList<ReconciliationRow> Rows);

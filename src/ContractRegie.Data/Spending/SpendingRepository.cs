@@ -161,9 +161,13 @@ public sealed class SpendingRepository(Database database, ContractRepository con
         ReadReconciliationAsync(transaction.Connection!, year, providers, asOf, declarationLagDays, transaction);
 
     /// <summary>The ids of every provider, <paramref name="chunkSize"/> at a time in id order.</summary>
-    public IAsyncEnumerable<List<long>> ProviderIdChunksAsync(int chunkSize, DbTransaction transaction) =>
-        KeyChunks.ReadAsync(chunkSize, async afterId => (await transaction.Connection!.QueryAsync<long>(
+    public IAsyncEnumerable<Page<long>> ProviderIdChunksAsync(int chunkSize, DbTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        var chunks = KeyChunks.ReadAsync(chunkSize, async afterId => (await connection.QueryAsync<long>(
             ReconciliationSql.ProviderIdsAfter(database.Dialect), new { AfterId = afterId, Offset = 0, Limit = chunkSize }, transaction)).AsList(), id => id);
+        return KeyChunks.AsPagesAsync(chunks, chunkSize, () => connection.ExecuteScalarAsync<int>(ReconciliationSql.ProviderCount, transaction: transaction));
+    }
 
     private static async Task<ReconciliationInput> ReadReconciliationAsync(DbConnection c, int year, ProviderRange? providers, DateOnly asOf,
         int declarationLagDays, DbTransaction? transaction)

@@ -14,8 +14,8 @@ namespace ContractRegie.Web.Jobs;
 /// is on the start page the next morning.
 /// </summary>
 public sealed class SpendingReconciliationJob(
-    Database database, SpendingRepository spending, Reconciler reconciler, BudgetPositions positions, SignalWriter signals, TimeProvider time,
-    SpendingOptions options, ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
+    Database database, SpendingRepository spending, Reconciler reconciler, BudgetPositions positions, SignalWriter signals, JobProgress progress,
+    TimeProvider time, SpendingOptions options, ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
 {
     private static readonly SignalKind[] Kinds = [SignalKind.BudgetNearlyExhausted, SignalKind.BudgetExceeded, SignalKind.UnlawfulSpending];
 
@@ -31,10 +31,10 @@ public sealed class SpendingReconciliationJob(
             var drafts = new List<SignalDraft>();
             // A chunk of providers at a time, so the run's memory does not grow with the register.
             await positions.StartYearAsync(today.Year, tx);
-            await foreach (var reconciled in reconciler.ReconcileYearByProvidersAsync(today.Year, today, tx))
+            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(today.Year, today, tx))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                foreach (var row in reconciled.Rows)
+                foreach (var row in chunk.Reconciled.Rows)
                 {
                     budgets++;
                     var budget = new ContractBudget(row.ContractId!.Value, row.ContractNumber!, row.ContractManager, row.MunicipalityCode!, row.ToPosition());
@@ -43,7 +43,8 @@ public sealed class SpendingReconciliationJob(
                         drafts.Add(draft);
                     }
                 }
-                await positions.ReplaceAsync(today.Year, reconciled, tx);
+                await positions.ReplaceAsync(today.Year, chunk.Reconciled, tx);
+                progress.Report(chunk.Providers.Processed, chunk.Providers.Total);
             }
             foreach (var group in await spending.ReadExceptionGroupsAsync(tx))
             {

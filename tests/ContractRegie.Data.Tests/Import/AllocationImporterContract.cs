@@ -4,6 +4,7 @@ using ContractRegie.Core.Spending;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Import;
+using ContractRegie.Data.Jobs;
 using ContractRegie.Data.Providers;
 using ContractRegie.Data.Spending;
 using ContractRegie.Data.Tests.Infrastructure;
@@ -180,7 +181,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         var provider = await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ProviderId: providerId), asOf);
         var chunks = await Database.InTransactionAsync(async tx =>
         {
-            var read = new List<ReconciledProviders>();
+            var read = new List<ReconciledChunk>();
             await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(2025, asOf, tx, providersPerChunk: 1))
             {
                 read.Add(chunk);
@@ -189,9 +190,12 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         });
 
         Assert.Equal(whole.Where(r => r.ContractId == firstId), first);
-        Assert.True(chunks.Count >= 2 && chunks.All(chunk => chunk.Providers.FirstProviderId == chunk.Providers.LastProviderId));
+        Assert.True(chunks.Count >= 2 && chunks.All(chunk => chunk.Reconciled.Providers.FirstProviderId == chunk.Reconciled.Providers.LastProviderId));
         Assert.Equal(whole.OrderBy(r => r.ContractId).ThenBy(r => r.MunicipalityCode),
-            chunks.SelectMany(chunk => chunk.Rows).OrderBy(r => r.ContractId).ThenBy(r => r.MunicipalityCode));
+            chunks.SelectMany(chunk => chunk.Reconciled.Rows).OrderBy(r => r.ContractId).ThenBy(r => r.MunicipalityCode));
+        // Each chunk of one provider says how far the year is: one more provider of all of them.
+        var providers = await Database.RunAsync(null, c => c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM provider"));
+        Assert.Equal(Enumerable.Range(1, providers).Select(done => new JobProgressCount(done, providers)), chunks.Select(chunk => chunk.Providers));
         Assert.Equal(whole.Where(r => r.ProviderId == providerId), provider);
         Assert.Equal((0L, true), (Assert.Single(first).CommittedCents, provider.Single(r => r.ContractId == laterId).CommittedCents > 0));
         Assert.Empty(await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: -1), asOf));

@@ -137,7 +137,7 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
         {
             await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(2025, ContractDay.Today(), tx, providersPerChunk))
             {
-                await Positions.ReplaceAsync(2025, chunk, tx);
+                await Positions.ReplaceAsync(2025, chunk.Reconciled, tx);
             }
         });
 

@@ -7,7 +7,8 @@ namespace ContractRegie.Web.Tests.Jobs;
 /// <summary>
 /// The contract jobs read the register a chunk at a time (here 2 contracts, so 5 contracts take three chunks; outcome-monitoring
 /// reads each chunk's agreements and measurements with it) and
-/// financial-stability the providers likewise, and keep how far they are on the run: processed of total.
+/// financial-stability the providers likewise, and keep how far they are on the run: processed of total. spending-reconciliation
+/// counts the providers it has reconciled.
 /// </summary>
 public sealed class JobProgressTests : IDisposable
 {
@@ -30,6 +31,7 @@ public sealed class JobProgressTests : IDisposable
         var expiry = await _app.RunJobAsync("contract-expiry");
         var outcomes = await _app.RunJobAsync("outcome-monitoring");
         var stability = await _app.RunJobAsync("financial-stability");
+        var reconciliation = await _app.RunJobAsync("spending-reconciliation");
         var digest = await _app.RunJobAsync("digest");
 
         Assert.Equal((Contracts, Contracts), (expiry.GetProperty("processed").GetInt32(), expiry.GetProperty("total").GetInt32()));
@@ -50,6 +52,8 @@ public sealed class JobProgressTests : IDisposable
         {
             Assert.Equal(1, await reader.CountAsync($"/api/v1/signals?subjectType=provider&subjectId={id}&kind=FinancialStatementMissing"));
         }
+        // The reconciliation counts the providers whose year it has reconciled.
+        Assert.Equal((Contracts, Contracts), (reconciliation.GetProperty("processed").GetInt32(), reconciliation.GetProperty("total").GetInt32()));
         // A job that does not count leaves its progress empty.
         Assert.Equal(System.Text.Json.JsonValueKind.Null, digest.GetProperty("processed").ValueKind);
     }

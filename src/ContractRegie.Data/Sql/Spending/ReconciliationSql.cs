@@ -59,4 +59,6 @@ public static class ReconciliationSql
 
     /// <summary>The next <c>@Limit</c> provider ids after <c>@AfterId</c>: a chunk of the year's reconciliation read by key.</summary>
     public static string ProviderIdsAfter(ISqlDialect dialect) => "SELECT id FROM provider WHERE id > @AfterId ORDER BY id " + dialect.Paging;
+
+    public const string ProviderCount = "SELECT COUNT(*) FROM provider";
 }
