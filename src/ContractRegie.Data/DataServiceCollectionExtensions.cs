@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()
             .AddSingleton<Reconciler>()
+            .AddSingleton<ReconciliationPages>()
             .AddSingleton<BudgetPositions>()
             .AddSingleton<BudgetShareKeyRepository>()
             .AddSingleton<SpendingImporter>()

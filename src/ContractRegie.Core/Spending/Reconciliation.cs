@@ -104,58 +104,94 @@ public static class Reconciliation
                           && (filter.ProviderId is null || row.Contract.ProviderId == filter.ProviderId)
                           && (filter.Law is null || string.Equals(row.Contract.Law.ToString(), filter.Law, StringComparison.OrdinalIgnoreCase))
                           && (filter.MunicipalityCode is null || row.MunicipalityCode == filter.MunicipalityCode));
-        return rows
-            .GroupBy(row => filter.GroupBy switch
-            {
-                ReconciliationGrouping.Contract => (object)(row.Contract.Id, row.MunicipalityCode),
-                ReconciliationGrouping.Provider => row.Contract.ProviderId,
-                ReconciliationGrouping.Law => row.Contract.Law,
-                _ => row.MunicipalityCode,
-            })
-            .Select(group => Row(input.Year, filter.GroupBy, group.ToList()))
-            .OrderBy(row => row.ContractNumber ?? row.ProviderName ?? row.Law ?? row.MunicipalityCode, StringComparer.Ordinal)
-            .ThenBy(row => row.MunicipalityCode, StringComparer.Ordinal)
-            .ToList();
+        return Regroup(rows.Select(row => Row(input.Year, row)), filter.GroupBy);
     }
+
+    /// <summary>
+    /// Rows per contract, or rows already added up per <paramref name="groupBy"/>, added up per <paramref name="groupBy"/> in
+    /// <see cref="Order"/>. Sums add up in any order, so the groups of several chunks of rows, regrouped, are the groups of all
+    /// the rows at once.
+    /// </summary>
+    public static IReadOnlyList<ReconciliationRow> Regroup(IEnumerable<ReconciliationRow> rows, ReconciliationGrouping groupBy)
+    {
+        var grouped = groupBy == ReconciliationGrouping.Contract
+            ? rows
+            : rows.GroupBy(row => groupBy switch
+                {
+                    ReconciliationGrouping.Provider => (object?)row.ProviderId,
+                    ReconciliationGrouping.Law => row.Law,
+                    _ => row.MunicipalityCode,
+                })
+                .Select(group => Sum(groupBy, group.ToList()));
+        return grouped.Order(Order).ToList();
+    }
+
+    /// <summary>The reconciliation's own order: by contract number, provider name, law or municipality, whichever the grouping keeps.</summary>
+    public static readonly IComparer<ReconciliationRow> Order = Comparer<ReconciliationRow>.Create((a, b) =>
+    {
+        var order = string.CompareOrdinal(a.ContractNumber ?? a.ProviderName ?? a.Law ?? a.MunicipalityCode,
+            b.ContractNumber ?? b.ProviderName ?? b.Law ?? b.MunicipalityCode);
+        order = order != 0 ? order : string.CompareOrdinal(a.MunicipalityCode, b.MunicipalityCode);
+        // Two providers of the same name keep one order, however the rows came.
+        return order != 0 ? order : Nullable.Compare(a.ProviderId, b.ProviderId);
+    });
 
     /// <summary>Several rows added up into one budget position: the total of a list, or a contract over its municipalities.</summary>
-    public static BudgetPosition Total(IReadOnlyCollection<ReconciliationRow> rows, int year) =>
-        BudgetPosition.Of(year, SumOfBudgets(rows.Select(r => r.BudgetCents)), rows.Sum(r => r.SpentCents), rows.Sum(r => r.ProjectedCents),
-            rows.Sum(r => r.CommittedCents));
-
-    /// <summary>Without any budget among the rows there is nothing to exhaust; with some, the rows without one add only spending.</summary>
-    private static long? SumOfBudgets(IEnumerable<long?> budgets)
+    public static BudgetPosition Total(IReadOnlyCollection<ReconciliationRow> rows, int year)
     {
-        var list = budgets.ToList();
-        return list.Any(b => b is not null) ? list.Sum(b => b ?? 0) : null;
+        var total = new ReconciliationTotal(year);
+        foreach (var row in rows)
+        {
+            total.Add(row);
+        }
+        return total.Position;
     }
 
-    private static ReconciliationRow Row(int year, ReconciliationGrouping groupBy, IReadOnlyList<ContractRow> group)
+    private static ReconciliationRow Row(int year, ContractRow row)
     {
-        var first = group[0];
-        var position = BudgetPosition.Of(year, SumOfBudgets(group.Select(r => r.BudgetCents)), group.Sum(r => r.Spent?.SpentCents ?? 0),
-            group.Sum(r => r.ProjectedCents), group.Sum(r => r.CommittedCents));
-        var perContract = groupBy == ReconciliationGrouping.Contract;
-        var withProvider = groupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Provider;
+        var position = BudgetPosition.Of(year, row.BudgetCents, row.Spent?.SpentCents ?? 0, row.ProjectedCents, row.CommittedCents);
         return new ReconciliationRow
         {
             Year = year,
-            ContractId = perContract ? first.Contract.Id : null,
-            ContractNumber = perContract ? first.Contract.ContractNumber : null,
-            ContractManager = perContract ? first.Contract.ContractManager : null,
-            ProviderId = withProvider ? first.Contract.ProviderId : null,
-            ProviderName = withProvider ? first.Contract.ProviderName : null,
-            Law = groupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Law ? first.Contract.Law.ToString() : null,
-            MunicipalityCode = groupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Municipality ? first.MunicipalityCode : null,
+            ContractId = row.Contract.Id,
+            ContractNumber = row.Contract.ContractNumber,
+            ContractManager = row.Contract.ContractManager,
+            ProviderId = row.Contract.ProviderId,
+            ProviderName = row.Contract.ProviderName,
+            Law = row.Contract.Law.ToString(),
+            MunicipalityCode = row.MunicipalityCode,
             BudgetCents = position.BudgetCents,
             SpentCents = position.SpentCents,
             ProjectedCents = position.ProjectedCents,
             ExhaustionPercent = position.ExhaustionPercent,
             CommittedCents = position.CommittedCents,
             RoomCents = position.RoomCents,
-            InInvestigationCents = group.Sum(r => r.Spent?.InInvestigationCents ?? 0),
-            LineCount = group.Sum(r => r.Spent?.LineCount ?? 0),
-            ExceptionCount = group.Sum(r => r.Spent?.ExceptionCount ?? 0),
+            InInvestigationCents = row.Spent?.InInvestigationCents ?? 0,
+            LineCount = row.Spent?.LineCount ?? 0,
+            ExceptionCount = row.Spent?.ExceptionCount ?? 0,
+        };
+    }
+
+    private static ReconciliationRow Sum(ReconciliationGrouping groupBy, IReadOnlyList<ReconciliationRow> group)
+    {
+        var first = group[0];
+        var position = Total(group, first.Year);
+        return new ReconciliationRow
+        {
+            Year = first.Year,
+            ProviderId = groupBy == ReconciliationGrouping.Provider ? first.ProviderId : null,
+            ProviderName = groupBy == ReconciliationGrouping.Provider ? first.ProviderName : null,
+            Law = groupBy == ReconciliationGrouping.Law ? first.Law : null,
+            MunicipalityCode = groupBy == ReconciliationGrouping.Municipality ? first.MunicipalityCode : null,
+            BudgetCents = position.BudgetCents,
+            SpentCents = position.SpentCents,
+            ProjectedCents = position.ProjectedCents,
+            ExhaustionPercent = position.ExhaustionPercent,
+            CommittedCents = position.CommittedCents,
+            RoomCents = position.RoomCents,
+            InInvestigationCents = group.Sum(r => r.InInvestigationCents),
+            LineCount = group.Sum(r => r.LineCount),
+            ExceptionCount = group.Sum(r => r.ExceptionCount),
         };
     }
 

@@ -118,7 +118,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
         }
         foreach (var providerId in providers)
         {
-            await ReplaceAsync(today.Year, await reconciler.ReconcileAsync(today.Year, new ProviderRange(providerId, providerId), today, transaction),
+            await ReplaceAsync(today.Year, await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year), new ProviderRange(providerId, providerId), today, transaction),
                 transaction);
         }
     }
@@ -151,7 +151,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
     private async Task RecomputeYearAsync(DateOnly today, DbTransaction transaction)
     {
         await StartYearAsync(today.Year, transaction);
-        await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(today.Year, today, transaction))
+        await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(new ReconciliationFilter(today.Year), today, transaction))
         {
             await ReplaceAsync(today.Year, chunk.Reconciled, transaction);
         }

@@ -21,24 +21,25 @@ public sealed class Reconciler(SpendingRepository spending, SpendingOptions opti
     public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction? transaction = null) =>
         Reconciliation.Compute(await spending.ReadReconciliationAsync(filter, asOf, options.DeclarationLagDays, transaction), filter);
 
-    /// <summary>The providers' rows per contract and municipality in <paramref name="year"/>.</summary>
-    public async Task<ReconciledProviders> ReconcileAsync(int year, ProviderRange providers, DateOnly asOf, DbTransaction transaction) =>
-        new(providers, Reconciliation.Compute(await spending.ReadReconciliationAsync(year, providers, asOf, options.DeclarationLagDays, transaction),
-            new ReconciliationFilter(year)));
+    /// <summary>The providers' rows in <paramref name="filter"/>'s year, restricted and grouped as it says.</summary>
+    public async Task<ReconciledProviders> ReconcileAsync(ReconciliationFilter filter, ProviderRange providers, DateOnly asOf, DbTransaction transaction) =>
+        new(providers, Reconciliation.Compute(
+            await spending.ReadReconciliationAsync(filter.Year, providers, asOf, options.DeclarationLagDays, transaction), filter));
 
     /// <summary>
-    /// The whole year per contract and municipality, a chunk of providers at a time: all a provider's contracts, allocations
+    /// The whole year of <paramref name="filter"/>, a chunk of providers at a time: all a provider's contracts, allocations
     /// and commitments fall in its chunk, so the chunks together are the year's rows and memory holds one chunk, however
-    /// large the register.
+    /// large the register. Rows per contract or provider are whole in their chunk; a group per law or municipality spans
+    /// chunks, and their rows add up (<see cref="Reconciliation.Regroup"/>).
     /// </summary>
-    public async IAsyncEnumerable<ReconciledChunk> ReconcileYearByProvidersAsync(int year, DateOnly asOf, DbTransaction transaction,
+    public async IAsyncEnumerable<ReconciledChunk> ReconcileYearByProvidersAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction transaction,
         int providersPerChunk = ProvidersPerChunk)
     {
         var done = 0;
         await foreach (var ids in spending.ProviderIdChunksAsync(providersPerChunk, transaction))
         {
             done += ids.Items.Count;
-            yield return new ReconciledChunk(await ReconcileAsync(year, new ProviderRange(ids.Items[0], ids.Items[^1]), asOf, transaction),
+            yield return new ReconciledChunk(await ReconcileAsync(filter, new ProviderRange(ids.Items[0], ids.Items[^1]), asOf, transaction),
                 new JobProgressCount(done, ids.TotalCount));
         }
     }

@@ -31,7 +31,7 @@ public sealed class SpendingReconciliationJob(
             var drafts = new List<SignalDraft>();
             // A chunk of providers at a time, so the run's memory does not grow with the register.
             await positions.StartYearAsync(today.Year, tx);
-            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(today.Year, today, tx))
+            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(new ReconciliationFilter(today.Year), today, tx))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var row in chunk.Reconciled.Rows)

@@ -11,7 +11,7 @@ namespace ContractRegie.Web.Pages;
 
 /// <summary>Financiën's view: budget against spending for a year, and how many lines need a second look.</summary>
 [Authorize(Policy = Policies.FinanceRead)]
-public sealed class UitgavenModel(SpendingRepository spending, Reconciler reconciler, SpendingOptions options, TimeProvider time) : PageModel
+public sealed class UitgavenModel(SpendingRepository spending, ReconciliationPages reconciliation, SpendingOptions options, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Jaar { get; set; }
     [BindProperty(SupportsGet = true)] public ReconciliationGrouping Per { get; set; } = ReconciliationGrouping.Contract;
@@ -26,7 +26,7 @@ public sealed class UitgavenModel(SpendingRepository spending, Reconciler reconc
 
     private const int PageSize = 50;
 
-    /// <summary>The sortable columns by their URL name; the rows are few, so they are ordered here.</summary>
+    /// <summary>The sortable columns by their URL name; a tie keeps the reconciliation's own order.</summary>
     private static readonly IReadOnlyDictionary<string, Func<ReconciliationRow, IComparable?>> Columns =
         new Dictionary<string, Func<ReconciliationRow, IComparable?>>(StringComparer.OrdinalIgnoreCase)
         {
@@ -46,7 +46,7 @@ public sealed class UitgavenModel(SpendingRepository spending, Reconciler reconc
     public int ExceptionCount { get; private set; }
     /// <summary>The sums over every row the filters keep, not only this page's.</summary>
     public BudgetPosition Totals { get; private set; } = new(0, null, 0, 0, null);
-    public int TotalRows { get; private set; }
+    public int TotalRows => Rows.TotalCount;
     /// <summary>From here on the nightly job warns; the page marks the same rows.</summary>
     public decimal NearlyExhaustedPercent => options.NearlyExhaustedPercent;
 
@@ -54,14 +54,17 @@ public sealed class UitgavenModel(SpendingRepository spending, Reconciler reconc
     {
         var today = time.Today();
         Year = Jaar is >= 2000 and <= 2100 ? Jaar.Value : today.Year;
-        var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(Year, Per), today);
         var key = Columns.GetValueOrDefault(Sort, Columns["contract"]);
-        var kept = rows.Where(r => (WithUnspent || r.SpentCents != 0) && (!NearlyExhaustedOnly || r.ExhaustionPercent >= NearlyExhaustedPercent)).ToList();
-        Totals = Reconciliation.Total(kept, Year);
-        TotalRows = kept.Count;
-        var ordered = (Desc ? kept.OrderByDescending(key) : kept.OrderBy(key)).ToList();
-        var page = Math.Max(PageNumber, 1);
-        Rows = new Page<ReconciliationRow>(ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, ordered.Count);
+        var direction = Desc ? -1 : 1;
+        var order = Comparer<ReconciliationRow>.Create((a, b) =>
+        {
+            var byKey = Comparer<IComparable?>.Default.Compare(key(a), key(b)) * direction;
+            return byKey != 0 ? byKey : Reconciliation.Order.Compare(a, b);
+        });
+        var read = await reconciliation.ReadAsync(new ReconciliationFilter(Year, Per), today, new PageRequest(Math.Max(PageNumber, 1), PageSize),
+            r => (WithUnspent || r.SpentCents != 0) && (!NearlyExhaustedOnly || r.ExhaustionPercent >= NearlyExhaustedPercent), order);
+        Rows = read.Rows;
+        Totals = read.Totals;
         ExceptionCount = (await spending.SearchExceptionsAsync(new SpendingExceptionFilter(Year: Year), new PageRequest(1, 1))).TotalCount;
     }
 }

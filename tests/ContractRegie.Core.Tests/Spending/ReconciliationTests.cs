@@ -107,4 +107,39 @@ public sealed class ReconciliationTests
 
         Assert.Equal(new BudgetPosition(2026, 11_000_000, 1_300_000, 3_351_648, 11.8m, 316_929), Reconciliation.Total(rows, 2026));
     }
+
+    [Theory]
+    [InlineData(ReconciliationGrouping.Provider)]
+    [InlineData(ReconciliationGrouping.Law)]
+    [InlineData(ReconciliationGrouping.Municipality)]
+    public void Groups_of_chunks_of_rows_regrouped_are_the_groups_of_all_the_rows(ReconciliationGrouping groupBy)
+    {
+        var perContract = Reconciliation.Compute(Input(), new ReconciliationFilter(2026));
+        // Chunks that cut through every group: the regional contract's first two municipalities, then the rest.
+        var chunks = new[] { perContract.Take(2), perContract.Skip(2) }.Select(chunk => Reconciliation.Regroup(chunk, groupBy));
+
+        var regrouped = Reconciliation.Regroup(chunks.SelectMany(groups => groups), groupBy);
+
+        Assert.Equal(Reconciliation.Compute(Input(), new ReconciliationFilter(2026, groupBy)), regrouped);
+        Assert.True(regrouped.Count < perContract.Count);
+    }
+
+    [Fact]
+    public void A_page_gathered_from_chunks_holds_only_its_rows_and_counts_and_totals_every_kept_row()
+    {
+        var perContract = Reconciliation.Compute(Input(), new ReconciliationFilter(2026));
+        bool Spent(ReconciliationRow row) => row.SpentCents != 0;
+        // Most spent first: the second page of one row is the local contract's 0141 (3.000 against the regional 0141's 10.000).
+        var mostSpent = Comparer<ReconciliationRow>.Create((a, b) => b.SpentCents.CompareTo(a.SpentCents));
+        var builder = new ReconciliationPageBuilder(2026, Spent, mostSpent, rowsNeeded: 2);
+
+        builder.Add(perContract.Skip(2));
+        builder.Add(perContract.Take(2));
+
+        var page = Assert.Single(builder.From(offset: 1));
+        Assert.Equal(("WMO-2021-001", "0141"), (page.ContractNumber, page.MunicipalityCode));
+        Assert.Equal(2, builder.Count);
+        Assert.Equal(Reconciliation.Total(perContract.Where(Spent).ToList(), 2026), builder.Totals);
+        Assert.Equal(1_300_000L, builder.Totals.SpentCents);
+    }
 }

@@ -160,19 +160,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     [EngineFact]
     public async Task A_contract_a_provider_or_chunks_of_providers_reconcile_to_their_rows_of_the_whole_register()
     {
-        var (agb, providerId, firstId) = await ProviderAndContractAsync();
-        var laterId = await Contracts.InsertAsync(TestData.Contract(providerId) with { StartDate = new(2025, 1, 1), Municipalities = ["0141"] });
-        var terms = new ContractTermsRepository(Database, Audit, Positions);
-        await terms.InsertTariffAsync(new TariffLine
-        {
-            ContractId = laterId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2025, 1, 1),
-        });
-        await terms.InsertBudgetAsync(new BudgetCeiling { ContractId = firstId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
-        await Allocations.ImportAsync(Utf8(Wmo301("0141", agb, "999900006", new ToegewezenProduct("A-" + agb, "45", "45A53", January, new(2025, 12, 31), 2, "04", "2"))), null);
-        await Declarations.ImportAsync(Utf8(Wmo323(agb, "0141", "DS1",
-            [new("999900006", "45", "45A53", January, EndOfJanuary, 8, "04", 58_000, Toewijzing: "A-" + agb)])), null);
-        var otherAgb = await ProviderWithContractAsync();
-        await Declarations.ImportAsync(Utf8(Wmo323(otherAgb, "0141", "DS2", [new("999900018", "45", "45A53", January, EndOfJanuary, 1, "04", 7_250)])), null);
+        var (providerId, firstId, laterId) = await TwoProvidersSpendingIn0141Async();
         var reconciler = new Reconciler(Spending, Options);
         var asOf = new DateOnly(2025, 7, 1);
 
@@ -182,7 +170,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         var chunks = await Database.InTransactionAsync(async tx =>
         {
             var read = new List<ReconciledChunk>();
-            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(2025, asOf, tx, providersPerChunk: 1))
+            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(new ReconciliationFilter(2025), asOf, tx, providersPerChunk: 1))
             {
                 read.Add(chunk);
             }
@@ -199,6 +187,60 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         Assert.Equal(whole.Where(r => r.ProviderId == providerId), provider);
         Assert.Equal((0L, true), (Assert.Single(first).CommittedCents, provider.Single(r => r.ContractId == laterId).CommittedCents > 0));
         Assert.Empty(await reconciler.ReconcileAsync(new ReconciliationFilter(2025, ContractId: -1), asOf));
+    }
+
+    /// <summary>
+    /// A provider with two contracts (the later one has a tariff, so the allocation commits on it; the first has a 2025
+    /// budget for 0141) and spending in January 2025, and another provider with spending for 0141 too.
+    /// </summary>
+    private async Task<(long ProviderId, long FirstId, long LaterId)> TwoProvidersSpendingIn0141Async()
+    {
+        var (agb, providerId, firstId) = await ProviderAndContractAsync();
+        var laterId = await Contracts.InsertAsync(TestData.Contract(providerId) with { StartDate = new(2025, 1, 1), Municipalities = ["0141"] });
+        var terms = new ContractTermsRepository(Database, Audit, Positions);
+        await terms.InsertTariffAsync(new TariffLine
+        {
+            ContractId = laterId, ProductCategory = "45", ProductCode = "45A53", Unit = TariffUnit.Uur, PriceCents = 7_250, ValidFrom = new(2025, 1, 1),
+        });
+        await terms.InsertBudgetAsync(new BudgetCeiling { ContractId = firstId, Year = 2025, MunicipalityCode = "0141", AmountCents = 1_000_000 });
+        await Allocations.ImportAsync(Utf8(Wmo301("0141", agb, "999900006", new ToegewezenProduct("A-" + agb, "45", "45A53", January, new(2025, 12, 31), 2, "04", "2"))), null);
+        await Declarations.ImportAsync(Utf8(Wmo323(agb, "0141", "DS1",
+            [new("999900006", "45", "45A53", January, EndOfJanuary, 8, "04", 58_000, Toewijzing: "A-" + agb)])), null);
+        var otherAgb = await ProviderWithContractAsync();
+        await Declarations.ImportAsync(Utf8(Wmo323(otherAgb, "0141", "DS2", [new("999900018", "45", "45A53", January, EndOfJanuary, 1, "04", 7_250)])), null);
+        return (providerId, firstId, laterId);
+    }
+
+    /// <summary>
+    /// Lists read the year a chunk of providers at a time (<see cref="ReconciliationPages"/>). One provider per chunk, each
+    /// grouping's page, count and totals are those of the whole year computed at once, also for a municipality both
+    /// providers spent in, whose group spans the chunks.
+    /// </summary>
+    [EngineFact]
+    public async Task A_list_read_a_provider_at_a_time_has_the_page_count_and_totals_of_the_whole_year_in_every_grouping()
+    {
+        await TwoProvidersSpendingIn0141Async();
+        var reconciler = new Reconciler(Spending, Options);
+        var pages = new ReconciliationPages(Database, reconciler);
+        var asOf = new DateOnly(2025, 7, 1);
+        var mostSpent = Comparer<ReconciliationRow>.Create((a, b) => b.SpentCents != a.SpentCents ? b.SpentCents.CompareTo(a.SpentCents) : Reconciliation.Order.Compare(a, b));
+
+        foreach (var groupBy in Enum.GetValues<ReconciliationGrouping>())
+        {
+            var whole = await reconciler.ReconcileAsync(new ReconciliationFilter(2025, groupBy), asOf);
+            var read = await pages.ReadAsync(new ReconciliationFilter(2025, groupBy), asOf, new PageRequest(2, 1), order: mostSpent, providersPerChunk: 1);
+            var withSpending = await pages.ReadAsync(new ReconciliationFilter(2025, groupBy), asOf, new PageRequest(1, 50), r => r.SpentCents != 0, providersPerChunk: 1);
+
+            Assert.Equal(whole.Order(mostSpent).Skip(1).Take(1), read.Rows.Items);
+            Assert.Equal((whole.Count, Reconciliation.Total(whole, 2025)), (read.Rows.TotalCount, read.Totals));
+            Assert.Equal(whole.Where(r => r.SpentCents != 0), withSpending.Rows.Items);
+            Assert.Equal(Reconciliation.Total(whole.Where(r => r.SpentCents != 0).ToList(), 2025), withSpending.Totals);
+        }
+        // Both providers spent for 0141, each in its own chunk: one row adds up the spending of both.
+        var in0141 = (await reconciler.ReconcileAsync(new ReconciliationFilter(2025, MunicipalityCode: "0141"), asOf)).Where(r => r.SpentCents != 0).ToList();
+        var municipality = await pages.ReadAsync(new ReconciliationFilter(2025, ReconciliationGrouping.Municipality), asOf, new PageRequest(1, 50), providersPerChunk: 1);
+        Assert.True(in0141.Select(r => r.ProviderId).Distinct().Count() >= 2);
+        Assert.Equal(in0141.Sum(r => r.SpentCents), municipality.Rows.Items.Single(r => r.MunicipalityCode == "0141").SpentCents);
     }
 
     [EngineFact]

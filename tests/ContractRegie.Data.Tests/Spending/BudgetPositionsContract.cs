@@ -135,7 +135,7 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
 
         await Database.InTransactionAsync(async tx =>
         {
-            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(2025, ContractDay.Today(), tx, providersPerChunk))
+            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(new ReconciliationFilter(2025), ContractDay.Today(), tx, providersPerChunk))
             {
                 await Positions.ReplaceAsync(2025, chunk.Reconciled, tx);
             }

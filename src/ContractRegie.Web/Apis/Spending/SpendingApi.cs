@@ -81,7 +81,7 @@ public static class SpendingApi
     }
 
     public static async Task<Results<Ok<PagedResponse<ReconciliationRow>>, ValidationProblem>> Reconcile(
-        HttpRequest request, Reconciler reconciler, TimeProvider time,
+        HttpRequest request, ReconciliationPages reconciliation, TimeProvider time,
         int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null,
         string? municipality = null, int? page = null, int? pageSize = null)
     {
@@ -92,9 +92,8 @@ public static class SpendingApi
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        var rows = await reconciler.ReconcileAsync(filter, time.Today());
-        var onPage = new Page<ReconciliationRow>(rows.Skip(paging.Offset).Take(paging.PageSize).ToList(), paging.PageNumber, paging.PageSize, rows.Count);
-        return TypedResults.Ok(PagedResponse<ReconciliationRow>.From(onPage, request));
+        var read = await reconciliation.ReadAsync(filter, time.Today(), paging);
+        return TypedResults.Ok(PagedResponse<ReconciliationRow>.From(read.Rows, request));
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportReconciliation(

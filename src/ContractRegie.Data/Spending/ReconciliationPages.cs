@@ -1,0 +1,45 @@
+using ContractRegie.Core.Spending;
+
+namespace ContractRegie.Data.Spending;
+
+/// <summary>One page of the reconciliation, with the count and totals of every row it leaves in.</summary>
+public sealed record ReconciliationPage(Page<ReconciliationRow> Rows, BudgetPosition Totals);
+
+/// <summary>
+/// The reconciliation as a list reads it: one page of it in an order, counted and totalled. A contract's or a provider's rows
+/// are read at once; the whole year a chunk of providers at a time (<see cref="Reconciler.ReconcileYearByProvidersAsync"/>),
+/// so memory holds a chunk, the page and, per law or municipality, the groups, however large the register.
+/// </summary>
+public sealed class ReconciliationPages(Database database, Reconciler reconciler)
+{
+    /// <param name="keep">The rows the list shows; all of them when null.</param>
+    /// <param name="order">The list's order; <see cref="Reconciliation.Order"/> when null.</param>
+    public Task<ReconciliationPage> ReadAsync(ReconciliationFilter filter, DateOnly asOf, PageRequest page,
+        Func<ReconciliationRow, bool>? keep = null, IComparer<ReconciliationRow>? order = null, int providersPerChunk = Reconciler.ProvidersPerChunk) =>
+        database.InTransactionAsync(async transaction =>
+        {
+            var builder = new ReconciliationPageBuilder(filter.Year, keep ?? (_ => true), order ?? Reconciliation.Order, page.Offset + page.PageSize);
+            if (filter.ContractId is not null || filter.ProviderId is not null)
+            {
+                builder.Add(await reconciler.ReconcileAsync(filter, asOf, transaction));
+            }
+            else if (filter.GroupBy is ReconciliationGrouping.Contract or ReconciliationGrouping.Provider)
+            {
+                await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(filter, asOf, transaction, providersPerChunk))
+                {
+                    builder.Add(chunk.Reconciled.Rows);
+                }
+            }
+            else
+            {
+                IReadOnlyList<ReconciliationRow> groups = [];
+                await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(filter, asOf, transaction, providersPerChunk))
+                {
+                    groups = Reconciliation.Regroup(groups.Concat(chunk.Reconciled.Rows), filter.GroupBy);
+                }
+                builder.Add(groups);
+            }
+            return new ReconciliationPage(new Page<ReconciliationRow>(builder.From(page.Offset), page.PageNumber, page.PageSize, builder.Count),
+                builder.Totals);
+        });
+}
