@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
             .AddSingleton<UserAccounts>()
             .AddSingleton<RegisterImporter>()
             .AddSingleton<SpendingRepository>()
+            .AddSingleton<ReconciliationReader>()
             .AddSingleton<Reconciler>()
             .AddSingleton<ReconciliationPages>()
             .AddSingleton<BudgetPositions>()

@@ -5,6 +5,7 @@ using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
 using ContractRegie.Data.Sql.Spending;
+using ContractRegie.Data.Spending;
 using Dapper;
 
 namespace ContractRegie.Data.Contracts;
@@ -13,7 +14,7 @@ namespace ContractRegie.Data.Contracts;
 /// The contract with its municipalities and extension options, read and written as one. Its status is read as
 /// computed for today from its dates and decisions, so it is never stale before the morning job.
 /// </summary>
-public sealed class ContractRepository(Database database, AuditTrail audit, TimeProvider time)
+public sealed class ContractRepository(Database database, AuditTrail audit, TimeProvider time, BudgetPositions positions)
 {
     private const string Entity = "contract";
 
@@ -167,8 +168,8 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                     await WriteChildrenAsync(children.Connection!, children, id, contract);
                     if (kindChanged)
                     {
-                        // Rare enough that the kept budget positions are simply computed again on the next read.
-                        await children.Connection!.ExecuteAsync(BudgetPositionSql.ForgetYearIfShared, new { Id = id }, children);
+                        // A share key applies only to a regional OZJT contract: its budgets per municipality may have changed.
+                        await positions.RecomputeContractAsync(id, children);
                     }
                 });
         });

@@ -6,9 +6,9 @@ namespace ContractRegie.Data.Spending;
 
 /// <summary>
 /// The reconciliation on a day, as the API, the pages, the exports and the nightly job ask for it: the rows
-/// <see cref="SpendingRepository"/> reads, computed by <see cref="Reconciliation"/> with the configured declaration lag.
+/// <see cref="ReconciliationReader"/> reads, computed by <see cref="Reconciliation"/> with the configured declaration lag.
 /// </summary>
-public sealed class Reconciler(SpendingRepository spending, SpendingOptions options)
+public sealed class Reconciler(ReconciliationReader reads, SpendingOptions options)
 {
     /// <summary>
     /// Providers per chunk of <see cref="ReconcileYearByProvidersAsync"/>: about 20,000 contracts of a national register. Each
@@ -19,12 +19,12 @@ public sealed class Reconciler(SpendingRepository spending, SpendingOptions opti
     public const int ProvidersPerChunk = 5_000;
 
     public async Task<IReadOnlyList<ReconciliationRow>> ReconcileAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction? transaction = null) =>
-        Reconciliation.Compute(await spending.ReadReconciliationAsync(filter, asOf, options.DeclarationLagDays, transaction), filter);
+        Reconciliation.Compute(await reads.ReadAsync(filter, asOf, options.DeclarationLagDays, transaction), filter);
 
     /// <summary>The providers' rows in <paramref name="filter"/>'s year, restricted and grouped as it says.</summary>
     public async Task<ReconciledProviders> ReconcileAsync(ReconciliationFilter filter, ProviderRange providers, DateOnly asOf, DbTransaction transaction) =>
         new(providers, Reconciliation.Compute(
-            await spending.ReadReconciliationAsync(filter.Year, providers, asOf, options.DeclarationLagDays, transaction), filter));
+            await reads.ReadAsync(filter.Year, providers, asOf, options.DeclarationLagDays, transaction), filter));
 
     /// <summary>
     /// The whole year of <paramref name="filter"/>, a chunk of providers at a time: all a provider's contracts, allocations
@@ -36,7 +36,7 @@ public sealed class Reconciler(SpendingRepository spending, SpendingOptions opti
         int providersPerChunk = ProvidersPerChunk)
     {
         var done = 0;
-        await foreach (var ids in spending.ProviderIdChunksAsync(providersPerChunk, transaction))
+        await foreach (var ids in reads.ProviderIdChunksAsync(providersPerChunk, transaction))
         {
             done += ids.Items.Count;
             yield return new ReconciledChunk(await ReconcileAsync(filter, new ProviderRange(ids.Items[0], ids.Items[^1]), asOf, transaction),

@@ -15,7 +15,7 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
     private static readonly IReadOnlyList<string> NoMunicipalities = [];
     private static readonly IReadOnlyList<ExtensionOption> NoOptions = [];
 
-    private ContractRepository Contracts => new(Database, Audit, ContractDay);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
     private ProviderRepository Providers => new(Database, Audit);
 
     private Task<long> NewProviderAsync(string? name = null) => Providers.InsertAsync(TestData.Provider(name));

@@ -15,7 +15,7 @@ public abstract class ContractTermsRepositoryContract<TDatabase>(TDatabase testD
     private async Task<long> NewContractAsync()
     {
         var providerId = await new ProviderRepository(Database, Audit).InsertAsync(TestData.Provider());
-        return await new ContractRepository(Database, Audit, ContractDay).InsertAsync(TestData.Contract(providerId));
+        return await new ContractRepository(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay)).InsertAsync(TestData.Contract(providerId));
     }
 
     [EngineFact]

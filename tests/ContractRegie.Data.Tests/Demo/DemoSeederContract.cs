@@ -21,7 +21,7 @@ public abstract class DemoSeederContract<TDatabase>(TDatabase testDatabase) : En
     public async Task An_empty_register_is_seeded_once_and_left_alone_after()
     {
         var providers = new ProviderRepository(Database, Audit);
-        var contracts = new ContractRepository(Database, Audit, ContractDay);
+        var contracts = new ContractRepository(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
         var seeder = Seeder(providers, contracts, TestPseudonymKey.Key);
 
         var first = await seeder.SeedIfEmptyAsync(Today);
@@ -88,7 +88,7 @@ public abstract class DemoSeederWithoutKeyContract<TDatabase>(TDatabase testData
     [EngineFact]
     public async Task Without_a_pseudonym_key_the_register_is_seeded_without_spending_and_says_why()
     {
-        var result = await DemoSeeders.Create(Database, Audit, new ProviderRepository(Database, Audit), new ContractRepository(Database, Audit, ContractDay), key: null, Today).SeedIfEmptyAsync(Today);
+        var result = await DemoSeeders.Create(Database, Audit, new ProviderRepository(Database, Audit), new ContractRepository(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay)), key: null, Today).SeedIfEmptyAsync(Today);
 
         Assert.True(result.Seeded);
         Assert.Equal((0, 0), (result.Allocations, result.SpendingLines));

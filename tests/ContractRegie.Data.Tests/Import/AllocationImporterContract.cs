@@ -28,7 +28,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
 
     private static readonly DateOnly January = new(2025, 1, 1), EndOfJanuary = new(2025, 1, 31), February = new(2025, 2, 1), EndOfFebruary = new(2025, 2, 28);
 
-    private ContractRepository Contracts => new(Database, Audit, ContractDay);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
     private SpendingRepository Spending => new(Database, Contracts);
     private static FixedClock Clock => new(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero));
     private SpendingOptions Options => new() { PseudonymKey = Key };
@@ -143,7 +143,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
             new("999900006", "45", "45A53", new(2025, 6, 1), new(2025, 6, 30), 8, "04", 58_000, Toewijzing: "A-" + agb),
         ])), null);
 
-        var row = Assert.Single(await new Reconciler(Spending, Options).ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), new(2025, 7, 1)));
+        var row = Assert.Single(await new Reconciler(new ReconciliationReader(Database), Options).ReconcileAsync(new ReconciliationFilter(2025, ContractId: contractId), new(2025, 7, 1)));
 
         // The default lag of 30 days observes up to 1 June: only January's 580,00 is in, over 1 Jan – 1 Jun (152 days):
         // 58.000 × 365 / 152 = 139.276,3. Committed: 2 – 31 Jul + Aug – Dec is 183 days, 2 × 183 / 7 = 52,29 uur × 72,50
@@ -161,7 +161,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     public async Task A_contract_a_provider_or_chunks_of_providers_reconcile_to_their_rows_of_the_whole_register()
     {
         var (providerId, firstId, laterId) = await TwoProvidersSpendingIn0141Async();
-        var reconciler = new Reconciler(Spending, Options);
+        var reconciler = new Reconciler(new ReconciliationReader(Database), Options);
         var asOf = new DateOnly(2025, 7, 1);
 
         var whole = await reconciler.ReconcileAsync(new ReconciliationFilter(2025), asOf);
@@ -220,7 +220,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     public async Task A_list_read_a_provider_at_a_time_has_the_page_count_and_totals_of_the_whole_year_in_every_grouping()
     {
         await TwoProvidersSpendingIn0141Async();
-        var reconciler = new Reconciler(Spending, Options);
+        var reconciler = new Reconciler(new ReconciliationReader(Database), Options);
         var pages = new ReconciliationPages(Database, reconciler);
         var asOf = new DateOnly(2025, 7, 1);
         var mostSpent = Comparer<ReconciliationRow>.Create((a, b) => b.SpentCents != a.SpentCents ? b.SpentCents.CompareTo(a.SpentCents) : Reconciliation.Order.Compare(a, b));

@@ -26,7 +26,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
     private static readonly Encoding Windows1252 = CodePagesEncoding(1252);
 
     private ProviderRepository Providers => new(Database, Audit);
-    private ContractRepository Contracts => new(Database, Audit, ContractDay);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
     private ContractTermsRepository Terms => new(Database, Audit, Positions);
     private RegisterImporter Importer => new(Database, Providers, Contracts, Terms, new(Database, Audit), new(Database, Audit), ContractDay, new ProcurementLeadTimes());
 
@@ -381,7 +381,7 @@ public abstract class RegisterImporterContract<TDatabase>(TDatabase testDatabase
         // Three ticks past a whole microsecond, finer than PostgreSQL keeps; the new rows are not read back for their audit entries.
         var clock = new FixedClock(WrittenAt.AddTicks(1_234_563));
         var audit = new AuditTrail(Database, new FixedActor("test"), clock);
-        var contracts = new ContractRepository(Database, audit, ContractDay);
+        var contracts = new ContractRepository(Database, audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
         var importer = new RegisterImporter(Database, new ProviderRepository(Database, audit), contracts, new ContractTermsRepository(Database, audit, Positions),
             new(Database, audit), new(Database, audit), ContractDay, new ProcurementLeadTimes());
         var agb = Unique.EightDigits();

@@ -25,10 +25,10 @@ public abstract class SpendingImporterContract<TDatabase>(TDatabase testDatabase
 {
     private static readonly DateOnly Today = new(2025, 7, 1);
 
-    private ContractRepository Contracts => new(Database, Audit, ContractDay);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
     private SpendingRepository Spending => new(Database, Contracts);
     // No declaration lag: these lines are all in by "today"; the lag has its own tests in Core (RunRateTests).
-    private Reconciler Reconciler => new(Spending, new SpendingOptions { DeclarationLagDays = 0 });
+    private Reconciler Reconciler => new(new ReconciliationReader(Database), new SpendingOptions { DeclarationLagDays = 0 });
 
     private SpendingImporter Importer(string? key = Key) => new(Database, Spending, Positions, Audit, new FixedActor("f.smit"),
         new SpendingOptions { PseudonymKey = key }, new FixedClock(new DateTimeOffset(2025, 7, 1, 8, 0, 0, TimeSpan.Zero)));

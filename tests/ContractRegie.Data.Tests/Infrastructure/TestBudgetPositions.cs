@@ -8,6 +8,5 @@ namespace ContractRegie.Data.Tests.Infrastructure;
 internal static class TestBudgetPositions
 {
     public static BudgetPositions On(Database database, TimeProvider clock) =>
-        new(database, new Reconciler(new SpendingRepository(database, new ContractRepository(database, new AuditTrail(database, new FixedActor("test"), clock), clock)),
-            new SpendingOptions()), clock);
+        new(database, new Reconciler(new ReconciliationReader(database), new SpendingOptions()), clock);
 }

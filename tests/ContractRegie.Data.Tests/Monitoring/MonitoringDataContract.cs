@@ -20,7 +20,7 @@ public abstract class MonitoringDataContract<TDatabase>(TDatabase testDatabase) 
                                            + "omzet_gemeente;accountantsverklaring;continuiteitsparagraaf;ingediend_op";
 
     private ProviderRepository Providers => new(Database, Audit);
-    private ContractRepository Contracts => new(Database, Audit, ContractDay);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
     private ContractTermsRepository Terms => new(Database, Audit, Positions);
     private OutcomeMeasurementRepository Measurements => new(Database, Audit);
     private FinancialStatementRepository Statements => new(Database, Audit);

@@ -268,7 +268,7 @@ public abstract class ProviderRepositoryContract<TDatabase>(TDatabase testDataba
     public async Task Count_contracts_counts_the_providers_contracts()
     {
         var id = await Providers.InsertAsync(TestData.Provider());
-        var contracts = new Data.Contracts.ContractRepository(Database, Audit, ContractDay);
+        var contracts = new Data.Contracts.ContractRepository(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
         await contracts.InsertAsync(TestData.Contract(id));
         await contracts.InsertAsync(TestData.Contract(id));
 

@@ -23,7 +23,7 @@ public sealed class SpendingTotalsMigrationTests : IDisposable
         var database = SqliteAtVersion.Create(Path.Combine(_directory, "totals.db"), 2026120301);
         var clock = new FixedClock(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero));
         var audit = new AuditTrail(database, new FixedActor("test"), clock);
-        var contracts = new ContractRepository(database, audit, clock);
+        var contracts = new ContractRepository(database, audit, clock, TestBudgetPositions.On(database, clock));
         var spending = new SpendingRepository(database, contracts);
         var contractId = await contracts.InsertAsync(TestData.Contract(await new ProviderRepository(database, audit).InsertAsync(TestData.Provider())));
         SpendingLineRow Line(int number, string start, long cents, DebetCredit debetCredit = DebetCredit.Debet, SpendingException? exception = null)
@@ -56,7 +56,7 @@ public sealed class SpendingTotalsMigrationTests : IDisposable
         SchemaMigrator.MigrateUp(database);
 
         // Observed up to 15 June: the June line (delivered up to 30 June) is spent, not yet observed.
-        var input = await spending.ReadReconciliationAsync(new ReconciliationFilter(2025, ContractId: contractId), new DateOnly(2025, 6, 15), declarationLagDays: 0);
+        var input = await new ReconciliationReader(database).ReadAsync(new ReconciliationFilter(2025, ContractId: contractId), new DateOnly(2025, 6, 15), declarationLagDays: 0);
         var row = Assert.Single(input.Spending);
         Assert.Equal((contractId, "0141"), (row.ContractId, row.MunicipalityCode));
         Assert.Equal((12_000L, 7_000L, 5_000L), (row.SpentCents, row.ObservedCents, row.InInvestigationCents));

@@ -21,7 +21,7 @@ namespace ContractRegie.Data.Tests.Spending;
 public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase) : EngineTests<TDatabase>(testDatabase)
     where TDatabase : TestDatabase
 {
-    private ContractRepository Contracts => new(Database, Audit, ContractDay);
+    private ContractRepository Contracts => new(Database, Audit, ContractDay, TestBudgetPositions.On(Database, ContractDay));
     private ContractTermsRepository Terms => new(Database, Audit, Positions);
     private SpendingImporter Importer => new(Database, new SpendingRepository(Database, Contracts), Positions, Audit, new FixedActor("f.smit"),
         new SpendingOptions { PseudonymKey = Key }, ContractDay);
@@ -99,13 +99,19 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
         await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = regional, Year = 2025, MunicipalityCode = "0141", AmountCents = 200_000 });
         await new BudgetShareKeyRepository(Database, Audit, Positions).InsertAsync(
             new BudgetShareKey { ContractId = regional, Shares = [new("0141", 25m), new("1735", 75m)] });
+        var (_, other) = await ContractAsync(ContractKind.Lokaal, ["0141"]);
+        await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = other, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
         Assert.Equal([(regional, "0141", 50_000L, 0L, 0.0m), (regional, "1735", 150_000L, 0L, 0.0m)], await RankingAsync(regional));
+        // Behind every write's back, so only a computation of the whole year would see it.
+        await Database.RunAsync(null, c => c.ExecuteAsync("UPDATE budget_ceiling SET amount_cents = @Cents WHERE contract_id = @Id", new { Id = other, Cents = 50_000L }));
 
         var stored = (await Contracts.ReadByIdAsync(regional))!;
         Assert.Equal(WriteResult.Written, await Contracts.UpdateAsync(stored with { Kind = ContractKind.Lokaal }));
 
-        // A share key applies only to a regional contract: the ceiling is 0141's alone again.
+        // A share key applies only to a regional contract: the ceiling is 0141's alone again. Only this contract's
+        // positions were computed again, in the change's transaction; the rest of the kept year stands.
         Assert.Equal([(regional, "0141", 200_000L, 0L, 0.0m)], await RankingAsync(regional));
+        Assert.Equal([(other, "0141", 100_000L, 0L, 0.0m)], await RankingAsync(other));
     }
 
     [EngineFact]
@@ -131,7 +137,7 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
         await Positions.MostExhaustedAsync(1);
         await Database.RunAsync(null, c => c.ExecuteAsync("UPDATE budget_ceiling SET amount_cents = @Cents WHERE contract_id = @Id", new { Id = contracts[0], Cents = 50_000L }));
         await Database.RunAsync(null, c => c.ExecuteAsync("DELETE FROM budget_ceiling WHERE contract_id = @Id", new { Id = contracts[1] }));
-        var reconciler = new Reconciler(new SpendingRepository(Database, Contracts), new SpendingOptions());
+        var reconciler = new Reconciler(new ReconciliationReader(Database), new SpendingOptions());
 
         await Database.InTransactionAsync(async tx =>
         {

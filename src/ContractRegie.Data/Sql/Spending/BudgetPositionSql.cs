@@ -13,13 +13,6 @@ public static class BudgetPositionSql
 
     public const string InsertYear = "INSERT INTO budget_position_year (year) VALUES (@Year)";
 
-    /// <summary>
-    /// After contract @Id changed kind: if it has a share key, which applies only to a regional OZJT contract, its budgets
-    /// per municipality changed, and the next read computes the year again.
-    /// </summary>
-    public const string ForgetYearIfShared =
-        "DELETE FROM budget_position_year WHERE EXISTS (SELECT 1 FROM budget_share_key WHERE contract_id = @Id)";
-
     public const string DeleteContract = "DELETE FROM budget_position WHERE year = @Year AND contract_id = @ContractId";
 
     // The contracts of the providers with ids @FirstProviderId to @LastProviderId (one provider: both its id).

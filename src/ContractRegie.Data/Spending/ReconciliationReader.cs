@@ -1,0 +1,67 @@
+using System.Data.Common;
+using ContractRegie.Core.Contracts;
+using ContractRegie.Core.Spending;
+using ContractRegie.Data.Contracts;
+using ContractRegie.Data.Sql.Spending;
+using Dapper;
+
+namespace ContractRegie.Data.Spending;
+
+/// <summary>
+/// What the reconciliation reads, apart from the rest of spending: it needs no contract repository, so the kept budget
+/// positions it feeds can be recomputed by a contract's own write.
+/// </summary>
+public sealed class ReconciliationReader(Database database)
+{
+    /// <summary>
+    /// What <see cref="Reconciliation.Compute"/> needs for the filter's year on <paramref name="asOf"/>, as the
+    /// database adds it up: spending per contract and municipality (never the lines themselves), the year's budget
+    /// ceilings, the allocations that still run, and the contracts with their tariffs and share keys. A filter on a
+    /// contract or a provider reads only that provider's contracts (<see cref="ReconciliationSql"/>).
+    /// </summary>
+    public Task<ReconciliationInput> ReadAsync(ReconciliationFilter filter, DateOnly asOf, int declarationLagDays,
+        DbTransaction? transaction = null) =>
+        database.RunAsync(transaction, async c =>
+        {
+            if (filter.ProviderId is null && filter.ContractId is null)
+            {
+                return await ReadAsync(c, filter.Year, null, asOf, declarationLagDays, transaction);
+            }
+            // An unknown contract leaves the provider null, which matches no row.
+            var providerId = filter.ProviderId ?? await c.ExecuteScalarAsync<long?>(ReconciliationSql.ProviderOfContract,
+                new { filter.ContractId }, transaction);
+            return await ReadAsync(c, filter.Year, new ProviderRange(providerId, providerId), asOf, declarationLagDays, transaction);
+        });
+
+    /// <summary>What the reconciliation of a year reads for the providers with ids <paramref name="providers"/>: a chunk of the year.</summary>
+    public Task<ReconciliationInput> ReadAsync(int year, ProviderRange providers, DateOnly asOf, int declarationLagDays,
+        DbTransaction transaction) =>
+        ReadAsync(transaction.Connection!, year, providers, asOf, declarationLagDays, transaction);
+
+    /// <summary>The ids of every provider, <paramref name="chunkSize"/> at a time in id order.</summary>
+    public IAsyncEnumerable<Page<long>> ProviderIdChunksAsync(int chunkSize, DbTransaction transaction)
+    {
+        var connection = transaction.Connection!;
+        var chunks = KeyChunks.ReadAsync(chunkSize, async afterId => (await connection.QueryAsync<long>(
+            ReconciliationSql.ProviderIdsAfter(database.Dialect), new { AfterId = afterId, Offset = 0, Limit = chunkSize }, transaction)).AsList(), id => id);
+        return KeyChunks.AsPagesAsync(chunks, chunkSize, () => connection.ExecuteScalarAsync<int>(ReconciliationSql.ProviderCount, transaction: transaction));
+    }
+
+    private static async Task<ReconciliationInput> ReadAsync(DbConnection c, int year, ProviderRange? providers, DateOnly asOf,
+        int declarationLagDays, DbTransaction? transaction)
+    {
+        var some = providers is not null;
+        var scope = providers ?? new ProviderRange(null, null);
+        return new ReconciliationInput(year, asOf, declarationLagDays,
+            (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(some), scope, transaction)).AsList(),
+            (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(some), new { Year = year, scope.FirstProviderId, scope.LastProviderId },
+                transaction)).AsList(),
+            (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(some),
+                new { Year = year, ObservedUpTo = asOf.AddDays(-declarationLagDays), scope.FirstProviderId, scope.LastProviderId },
+                transaction)).AsList(),
+            (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(some),
+                new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), scope.FirstProviderId, scope.LastProviderId }, transaction)).AsList(),
+            (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(some), scope, transaction)).AsList(),
+            await BudgetShareKeyRepository.ReadForReconciliationAsync(c, some, scope, transaction));
+    }
+}
