@@ -40,7 +40,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
     public async Task<IReadOnlyList<BudgetExhaustion>> MostExhaustedAsync(int count)
     {
         var year = time.Today().Year;
-        if (!await IsComputedAsync(year, null))
+        if (!await IsComputedAsync(year))
         {
             await ComputeYearAsync();
         }
@@ -55,7 +55,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
     /// </summary>
     public async Task StartYearAsync(int year, DbTransaction transaction)
     {
-        if (await IsComputedAsync(year, transaction))
+        if (await LockYearAsync(year, transaction))
         {
             return;
         }
@@ -104,7 +104,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
     public async Task RecomputeAfterImportAsync(long importId, DbTransaction transaction)
     {
         var today = time.Today();
-        if (!await IsComputedAsync(today.Year, transaction))
+        if (!await LockYearAsync(today.Year, transaction))
         {
             return;
         }
@@ -126,7 +126,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
     public async Task RecomputeContractAsync(long contractId, DbTransaction transaction)
     {
         var today = time.Today();
-        if (!await IsComputedAsync(today.Year, transaction))
+        if (!await LockYearAsync(today.Year, transaction))
         {
             return;
         }
@@ -156,8 +156,15 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
         }
     }
 
-    private Task<bool> IsComputedAsync(int year, DbTransaction? transaction) =>
-        database.RunAsync(transaction, async c => await c.ExecuteScalarAsync<int>(BudgetPositionSql.YearIsComputed, new { Year = year }, transaction) > 0);
+    private Task<bool> IsComputedAsync(int year) =>
+        database.RunAsync(null, async c => await c.ExecuteScalarAsync<int>(BudgetPositionSql.YearIsComputed, new { Year = year }) > 0);
+
+    /// <summary>
+    /// Whether the year is kept, and if so its lock (<see cref="BudgetPositionSql.LockYear"/>) until the transaction ends: a
+    /// budget changed while the nightly run or a large import writes the year waits for it, then writes over what it wrote.
+    /// </summary>
+    private static async Task<bool> LockYearAsync(int year, DbTransaction transaction) =>
+        await transaction.Connection!.ExecuteAsync(BudgetPositionSql.LockYear, new { Year = year }, transaction) > 0;
 
     /// <summary>A budget without an amount has nothing to exhaust and is not ranked.</summary>
     private static IEnumerable<Position> Positions(IEnumerable<ReconciliationRow> rows) =>

@@ -167,6 +167,38 @@ public abstract class BudgetPositionsContract<TDatabase>(TDatabase testDatabase)
         Assert.All(reads, read => Assert.Equal([(contractId, 300_000L)], read.Where(p => p.ContractId == contractId).Select(p => (p.ContractId, p.BudgetCents))));
     }
 
+    /// <summary>
+    /// A budget changed while a computation of the kept year (the nightly run, a large import) is writing that contract's
+    /// positions waits for it to commit and then writes its own, instead of failing on the row the other just wrote.
+    /// </summary>
+    [EngineFact]
+    public async Task A_budget_changed_while_the_kept_year_is_being_written_waits_for_it_and_ranks_the_new_amount()
+    {
+        var (_, contractId) = await ContractAsync(ContractKind.Lokaal, ["0141"]);
+        var budgetId = await Terms.InsertBudgetAsync(new BudgetCeiling { ContractId = contractId, Year = 2025, MunicipalityCode = "0141", AmountCents = 100_000 });
+        await Positions.MostExhaustedAsync(1);
+        // Behind every write's back, so the year's computation below rewrites this contract's position.
+        await Database.RunAsync(null, c => c.ExecuteAsync("UPDATE budget_ceiling SET amount_cents = 200000 WHERE id = @Id", new { Id = budgetId }));
+        var reconciler = new Reconciler(new ReconciliationReader(Database), new SpendingOptions());
+        var budget = (await Terms.ReadBudgetAsync(contractId, budgetId))!;
+        Task<WriteResult>? edit = null;
+
+        await Database.InTransactionAsync(async tx =>
+        {
+            await Positions.StartYearAsync(2025, tx);
+            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(new ReconciliationFilter(2025), ContractDay.Today(), tx))
+            {
+                await Positions.ReplaceAsync(2025, chunk.Reconciled, tx);
+            }
+            edit = Task.Run(() => Terms.UpdateBudgetAsync(budget with { AmountCents = 300_000 }));
+            // Give the edit time to reach the positions while this transaction still holds them.
+            await Task.WhenAny(edit, Task.Delay(500));
+        });
+
+        Assert.Equal(WriteResult.Written, await edit!);
+        Assert.Equal([(contractId, "0141", 300_000L, 0L, 0.0m)], await RankingAsync(contractId));
+    }
+
     /// <summary>A contract of its own provider; of equally exhausted budgets, those of the contract made first rank first.</summary>
     private async Task<(string Agb, long ContractId)> ContractAsync(ContractKind kind, IReadOnlyList<string> municipalities)
     {

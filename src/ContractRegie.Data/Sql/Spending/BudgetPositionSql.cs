@@ -7,6 +7,13 @@ public static class BudgetPositionSql
 {
     public const string YearIsComputed = "SELECT COUNT(*) FROM budget_position_year WHERE year = @Year";
 
+    /// <summary>
+    /// Locks the year's mark, if it is kept, until the transaction ends (1 row; 0 when it is not kept): every write of the
+    /// year's positions takes it first, so two never rewrite the same contract's rows at once. A plain UPDATE locks the row
+    /// on every engine.
+    /// </summary>
+    public const string LockYear = "UPDATE budget_position_year SET year = year WHERE year = @Year";
+
     public const string DeleteAll = "DELETE FROM budget_position";
 
     public const string DeleteYears = "DELETE FROM budget_position_year";
