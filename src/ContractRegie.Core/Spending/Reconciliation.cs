@@ -150,7 +150,7 @@ public static class Reconciliation
     private static ReconciliationRow Row(int year, ContractRow row)
     {
         var position = BudgetPosition.Of(year, row.BudgetCents, row.Spent?.SpentCents ?? 0, row.ProjectedCents, row.CommittedCents);
-        return new ReconciliationRow
+        return With(position, new ReconciliationRow
         {
             Year = year,
             ContractId = row.Contract.Id,
@@ -160,40 +160,38 @@ public static class Reconciliation
             ProviderName = row.Contract.ProviderName,
             Law = row.Contract.Law.ToString(),
             MunicipalityCode = row.MunicipalityCode,
-            BudgetCents = position.BudgetCents,
-            SpentCents = position.SpentCents,
-            ProjectedCents = position.ProjectedCents,
-            ExhaustionPercent = position.ExhaustionPercent,
-            CommittedCents = position.CommittedCents,
-            RoomCents = position.RoomCents,
             InInvestigationCents = row.Spent?.InInvestigationCents ?? 0,
             LineCount = row.Spent?.LineCount ?? 0,
             ExceptionCount = row.Spent?.ExceptionCount ?? 0,
-        };
+        });
     }
 
     private static ReconciliationRow Sum(ReconciliationGrouping groupBy, IReadOnlyList<ReconciliationRow> group)
     {
         var first = group[0];
-        var position = Total(group, first.Year);
-        return new ReconciliationRow
+        return With(Total(group, first.Year), new ReconciliationRow
         {
             Year = first.Year,
             ProviderId = groupBy == ReconciliationGrouping.Provider ? first.ProviderId : null,
             ProviderName = groupBy == ReconciliationGrouping.Provider ? first.ProviderName : null,
             Law = groupBy == ReconciliationGrouping.Law ? first.Law : null,
             MunicipalityCode = groupBy == ReconciliationGrouping.Municipality ? first.MunicipalityCode : null,
-            BudgetCents = position.BudgetCents,
-            SpentCents = position.SpentCents,
-            ProjectedCents = position.ProjectedCents,
-            ExhaustionPercent = position.ExhaustionPercent,
-            CommittedCents = position.CommittedCents,
-            RoomCents = position.RoomCents,
             InInvestigationCents = group.Sum(r => r.InInvestigationCents),
             LineCount = group.Sum(r => r.LineCount),
             ExceptionCount = group.Sum(r => r.ExceptionCount),
-        };
+        });
     }
+
+    /// <summary>The row with the position's budget, spending, projection, exhaustion, commitments and room.</summary>
+    private static ReconciliationRow With(BudgetPosition position, ReconciliationRow row) => row with
+    {
+        BudgetCents = position.BudgetCents,
+        SpentCents = position.SpentCents,
+        ProjectedCents = position.ProjectedCents,
+        ExhaustionPercent = position.ExhaustionPercent,
+        CommittedCents = position.CommittedCents,
+        RoomCents = position.RoomCents,
+    };
 
     private static ContractRow BaseRow(ReconciliationInput input, ReconciledContract contract, string municipalityCode, ContractSpending? spent,
         long? budgetCents, long committedCents)
