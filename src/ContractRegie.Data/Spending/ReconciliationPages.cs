@@ -6,7 +6,7 @@ namespace ContractRegie.Data.Spending;
 public sealed record ReconciliationPage(Page<ReconciliationRow> Rows, BudgetPosition Totals);
 
 /// <summary>
-/// The reconciliation as a list reads it: one page of it in an order, counted and totalled. A contract's or a provider's rows
+/// The reconciliation as a list reads it: one page of it in an order, counted and totalled; or all of it, for an export. A contract's or a provider's rows
 /// are read at once; the whole year a chunk of providers at a time (<see cref="Reconciler.ReconcileYearByProvidersAsync"/>),
 /// so memory holds a chunk, the page and, per law or municipality, the groups, however large the register.
 /// </summary>
@@ -14,11 +14,30 @@ public sealed class ReconciliationPages(Database database, Reconciler reconciler
 {
     /// <param name="keep">The rows the list shows; all of them when null.</param>
     /// <param name="order">The list's order; <see cref="Reconciliation.Order"/> when null.</param>
-    public Task<ReconciliationPage> ReadAsync(ReconciliationFilter filter, DateOnly asOf, PageRequest page,
-        Func<ReconciliationRow, bool>? keep = null, IComparer<ReconciliationRow>? order = null, int providersPerChunk = Reconciler.ProvidersPerChunk) =>
+    public async Task<ReconciliationPage> ReadAsync(ReconciliationFilter filter, DateOnly asOf, PageRequest page,
+        Func<ReconciliationRow, bool>? keep = null, IComparer<ReconciliationRow>? order = null, int providersPerChunk = Reconciler.ProvidersPerChunk)
+    {
+        var builder = new ReconciliationPageBuilder(filter.Year, keep ?? (_ => true), order ?? Reconciliation.Order, page.Offset + page.PageSize);
+        await GatherAsync(filter, asOf, builder, providersPerChunk);
+        return new ReconciliationPage(new Page<ReconciliationRow>(builder.From(page.Offset), page.PageNumber, page.PageSize, builder.Count),
+            builder.Totals);
+    }
+
+    /// <summary>
+    /// Every row of <paramref name="filter"/> in <see cref="Reconciliation.Order"/>, as an export writes them: memory holds the
+    /// rows and one chunk of what they are computed from, not the whole year's ceilings, totals and tariffs.
+    /// </summary>
+    public async Task<IReadOnlyList<ReconciliationRow>> ReadAllAsync(ReconciliationFilter filter, DateOnly asOf,
+        int providersPerChunk = Reconciler.ProvidersPerChunk)
+    {
+        var builder = new ReconciliationPageBuilder(filter.Year, _ => true, Reconciliation.Order, int.MaxValue);
+        await GatherAsync(filter, asOf, builder, providersPerChunk);
+        return builder.From(0);
+    }
+
+    private Task GatherAsync(ReconciliationFilter filter, DateOnly asOf, ReconciliationPageBuilder builder, int providersPerChunk) =>
         database.InTransactionAsync(async transaction =>
         {
-            var builder = new ReconciliationPageBuilder(filter.Year, keep ?? (_ => true), order ?? Reconciliation.Order, page.Offset + page.PageSize);
             if (filter.ContractId is not null || filter.ProviderId is not null)
             {
                 builder.Add(await reconciler.ReconcileAsync(filter, asOf, transaction));
@@ -39,7 +58,5 @@ public sealed class ReconciliationPages(Database database, Reconciler reconciler
                 }
                 builder.Add(groups);
             }
-            return new ReconciliationPage(new Page<ReconciliationRow>(builder.From(page.Offset), page.PageNumber, page.PageSize, builder.Count),
-                builder.Totals);
         });
 }

@@ -212,12 +212,12 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
     }
 
     /// <summary>
-    /// Lists read the year a chunk of providers at a time (<see cref="ReconciliationPages"/>). One provider per chunk, each
-    /// grouping's page, count and totals are those of the whole year computed at once, also for a municipality both
-    /// providers spent in, whose group spans the chunks.
+    /// Lists and exports read the year a chunk of providers at a time (<see cref="ReconciliationPages"/>). One provider per
+    /// chunk, each grouping's rows, page, count and totals are those of the whole year computed at once, also for a
+    /// municipality both providers spent in, whose group spans the chunks.
     /// </summary>
     [EngineFact]
-    public async Task A_list_read_a_provider_at_a_time_has_the_page_count_and_totals_of_the_whole_year_in_every_grouping()
+    public async Task A_list_or_export_read_a_provider_at_a_time_has_the_rows_page_count_and_totals_of_the_whole_year_in_every_grouping()
     {
         await TwoProvidersSpendingIn0141Async();
         var reconciler = new Reconciler(new ReconciliationReader(Database), Options);
@@ -231,6 +231,7 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
             var read = await pages.ReadAsync(new ReconciliationFilter(2025, groupBy), asOf, new PageRequest(2, 1), order: mostSpent, providersPerChunk: 1);
             var withSpending = await pages.ReadAsync(new ReconciliationFilter(2025, groupBy), asOf, new PageRequest(1, 50), r => r.SpentCents != 0, providersPerChunk: 1);
 
+            Assert.Equal(whole, await pages.ReadAllAsync(new ReconciliationFilter(2025, groupBy), asOf, providersPerChunk: 1));
             Assert.Equal(whole.Order(mostSpent).Skip(1).Take(1), read.Rows.Items);
             Assert.Equal((whole.Count, Reconciliation.Total(whole, 2025)), (read.Rows.TotalCount, read.Totals));
             Assert.Equal(whole.Where(r => r.SpentCents != 0), withSpending.Rows.Items);

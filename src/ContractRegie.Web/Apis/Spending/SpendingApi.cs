@@ -97,7 +97,7 @@ public static class SpendingApi
     }
 
     public static async Task<Results<EmptyHttpResult, ValidationProblem>> ExportReconciliation(
-        HttpResponse response, Reconciler reconciler, TimeProvider time,
+        HttpResponse response, ReconciliationPages reconciliation, TimeProvider time,
         int? year = null, ReconciliationGrouping? groupBy = null, long? contractId = null, long? providerId = null, Core.Contracts.Law? law = null, string? municipality = null,
         ExportFormat? format = null)
     {
@@ -108,7 +108,7 @@ public static class SpendingApi
         {
             return ApiProblems.Invalid(query.Errors);
         }
-        var rows = await reconciler.ReconcileAsync(filter, time.Today());
+        var rows = await reconciliation.ReadAllAsync(filter, time.Today());
         await ExportResponse.WriteAsync(response, SpendingExport.Reconciliation(filter.Year, rows), exportFormat);
         return TypedResults.Empty;
     }
