@@ -32,7 +32,8 @@ public static class ExportResponse
         if (format == ExportFormat.Xlsx)
         {
             response.ContentType = XlsxWriter.ContentType;
-            // A zip package needs a seekable stream: built in a temporary file, so a long export holds no memory.
+            // Built in a temporary file first: the download then has its length, and an export that fails halfway answers
+            // with an error instead of half a workbook.
             await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             await XlsxWriter.WriteAsync(table, file);

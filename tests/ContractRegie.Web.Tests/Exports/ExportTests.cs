@@ -4,6 +4,7 @@ using ContractRegie.Core.Security;
 using ContractRegie.Web.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using static ContractRegie.Web.Tests.Infrastructure.ApiClient;
 
 namespace ContractRegie.Web.Tests.Exports;
@@ -127,6 +128,9 @@ public sealed class ExportTests(ContractRegieApp app) : SignedInTest(app, Role.F
         public Workbook(Stream stream)
         {
             _document = SpreadsheetDocument.Open(stream, false);
+            // What Excel would refuse or "repair": the package and every part against the Office schemas.
+            var errors = new OpenXmlValidator().Validate(_document).Select(error => $"{error.Part?.Uri} {error.Path?.XPath}: {error.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
             var part = _document.WorkbookPart!;
             _sheet = part.WorksheetParts.Single().Worksheet;
             _styles = part.WorkbookStylesPart!.Stylesheet;
