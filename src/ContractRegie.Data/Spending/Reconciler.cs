@@ -22,24 +22,27 @@ public sealed class Reconciler(ReconciliationReader reads, SpendingOptions optio
         Reconciliation.Compute(await reads.ReadAsync(filter, asOf, options.DeclarationLagDays, transaction), filter);
 
     /// <summary>The providers' rows in <paramref name="filter"/>'s year, restricted and grouped as it says.</summary>
-    public async Task<ReconciledProviders> ReconcileAsync(ReconciliationFilter filter, ProviderRange providers, DateOnly asOf, DbTransaction transaction) =>
+    public async Task<ReconciledProviders> ReconcileAsync(ReconciliationFilter filter, ProviderRange providers, DateOnly asOf, DbTransaction transaction,
+        ILookup<long, ContractSpending>? yearSpent = null) =>
         new(providers, Reconciliation.Compute(
-            await reads.ReadAsync(filter.Year, providers, asOf, options.DeclarationLagDays, transaction), filter));
+            await reads.ReadAsync(filter.Year, providers, asOf, options.DeclarationLagDays, transaction, yearSpent), filter));
 
     /// <summary>
     /// The whole year of <paramref name="filter"/>, a chunk of providers at a time: all a provider's contracts, allocations
     /// and commitments fall in its chunk, so the chunks together are the year's rows and memory holds one chunk, however
-    /// large the register. Rows per contract or provider are whole in their chunk; a group per law or municipality spans
-    /// chunks, and their rows add up (<see cref="Reconciliation.Regroup"/>).
+    /// large the register, besides the year's spending totals, read once (<see cref="ReconciliationReader.ReadSpentAsync"/>).
+    /// Rows per contract or provider are whole in their chunk; a group per law or municipality spans chunks, and their rows
+    /// add up (<see cref="Reconciliation.Regroup"/>).
     /// </summary>
     public async IAsyncEnumerable<ReconciledChunk> ReconcileYearByProvidersAsync(ReconciliationFilter filter, DateOnly asOf, DbTransaction transaction,
         int providersPerChunk = ProvidersPerChunk)
     {
+        var yearSpent = await reads.ReadSpentAsync(filter.Year, asOf, options.DeclarationLagDays, transaction);
         var done = 0;
         await foreach (var ids in reads.ProviderIdChunksAsync(providersPerChunk, transaction))
         {
             done += ids.Items.Count;
-            yield return new ReconciledChunk(await ReconcileAsync(filter, new ProviderRange(ids.Items[0], ids.Items[^1]), asOf, transaction),
+            yield return new ReconciledChunk(await ReconcileAsync(filter, new ProviderRange(ids.Items[0], ids.Items[^1]), asOf, transaction, yearSpent),
                 new JobProgressCount(done, ids.TotalCount));
         }
     }

@@ -33,10 +33,22 @@ public sealed class ReconciliationReader(Database database)
             return await ReadAsync(c, filter.Year, new ProviderRange(providerId, providerId), asOf, declarationLagDays, transaction);
         });
 
-    /// <summary>What the reconciliation of a year reads for the providers with ids <paramref name="providers"/>: a chunk of the year.</summary>
+    /// <summary>
+    /// What the reconciliation of a year reads for the providers with ids <paramref name="providers"/>: a chunk of the year.
+    /// Their spending comes from <paramref name="yearSpent"/> when a pass over the year has read it (<see cref="ReadSpentAsync"/>).
+    /// </summary>
     public Task<ReconciliationInput> ReadAsync(int year, ProviderRange providers, DateOnly asOf, int declarationLagDays,
-        DbTransaction transaction) =>
-        ReadAsync(transaction.Connection!, year, providers, asOf, declarationLagDays, transaction);
+        DbTransaction transaction, ILookup<long, ContractSpending>? yearSpent = null) =>
+        ReadAsync(transaction.Connection!, year, providers, asOf, declarationLagDays, transaction, yearSpent);
+
+    /// <summary>
+    /// The year's spending per contract and municipality, for a pass over the year a chunk at a time. The totals are one
+    /// table keyed by contract, so a chunk's own read of them passes the whole table again: at national size 0.2–0.5 s a
+    /// chunk, where the year at once takes 0.8 s. Held for the pass: about 100 bytes per contract and municipality spent on.
+    /// </summary>
+    public async Task<ILookup<long, ContractSpending>> ReadSpentAsync(int year, DateOnly asOf, int declarationLagDays, DbTransaction transaction) =>
+        (await transaction.Connection!.QueryAsync<ContractSpending>(ReconciliationSql.Spent(providers: false),
+            SpentParameters(year, asOf, declarationLagDays, new ProviderRange(null, null)), transaction)).ToLookup(spent => spent.ContractId);
 
     /// <summary>The ids of every provider, <paramref name="chunkSize"/> at a time in id order.</summary>
     public IAsyncEnumerable<Page<long>> ProviderIdChunksAsync(int chunkSize, DbTransaction transaction)
@@ -48,20 +60,24 @@ public sealed class ReconciliationReader(Database database)
     }
 
     private static async Task<ReconciliationInput> ReadAsync(DbConnection c, int year, ProviderRange? providers, DateOnly asOf,
-        int declarationLagDays, DbTransaction? transaction)
+        int declarationLagDays, DbTransaction? transaction, ILookup<long, ContractSpending>? yearSpent = null)
     {
         var some = providers is not null;
         var scope = providers ?? new ProviderRange(null, null);
-        return new ReconciliationInput(year, asOf, declarationLagDays,
-            (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(some), scope, transaction)).AsList(),
-            (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(some), new { Year = year, scope.FirstProviderId, scope.LastProviderId },
-                transaction)).AsList(),
-            (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(some),
-                new { Year = year, ObservedUpTo = asOf.AddDays(-declarationLagDays), scope.FirstProviderId, scope.LastProviderId },
-                transaction)).AsList(),
-            (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(some),
-                new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), scope.FirstProviderId, scope.LastProviderId }, transaction)).AsList(),
-            (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(some), scope, transaction)).AsList(),
+        var contracts = (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(some), scope, transaction)).AsList();
+        var budgets = (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(some), new { Year = year, scope.FirstProviderId, scope.LastProviderId },
+            transaction)).AsList();
+        var spent = yearSpent is not null
+            ? [.. contracts.SelectMany(contract => yearSpent[contract.Id])]
+            : (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(some), SpentParameters(year, asOf, declarationLagDays, scope), transaction)).AsList();
+        var allocations = (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(some),
+            new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), scope.FirstProviderId, scope.LastProviderId }, transaction)).AsList();
+        // The tariffs only price what allocations still commit: without one running, they are not read.
+        var tariffs = allocations.Count == 0 ? [] : (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(some), scope, transaction)).AsList();
+        return new ReconciliationInput(year, asOf, declarationLagDays, contracts, budgets, spent, allocations, tariffs,
             await BudgetShareKeyRepository.ReadForReconciliationAsync(c, some, scope, transaction));
     }
+
+    private static object SpentParameters(int year, DateOnly asOf, int declarationLagDays, ProviderRange scope) =>
+        new { Year = year, ObservedUpTo = asOf.AddDays(-declarationLagDays), scope.FirstProviderId, scope.LastProviderId };
 }
