@@ -58,4 +58,16 @@ public sealed class Database
     /// <summary>Runs <paramref name="work"/> in the caller's transaction, or in one of its own.</summary>
     public Task<T> InTransactionAsync<T>(DbTransaction? outer, Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken = default) =>
         outer is not null ? work(outer) : InTransactionAsync(work, cancellationToken);
+
+    /// <summary>
+    /// Runs reads that belong together (a pass over the year a chunk at a time) in one transaction that writes nothing. It
+    /// takes no write lock, so a running import or job does not hold the reads up.
+    /// </summary>
+    public async Task InReadTransactionAsync(Func<DbTransaction, Task> work, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await Dialect.BeginReadAsync(connection, cancellationToken);
+        await work(transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
 }

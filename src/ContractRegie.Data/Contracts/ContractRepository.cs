@@ -4,7 +4,6 @@ using ContractRegie.Core.Contracts;
 using ContractRegie.Data.Audit;
 using ContractRegie.Data.Sql;
 using ContractRegie.Data.Sql.Contracts;
-using ContractRegie.Data.Sql.Spending;
 using ContractRegie.Data.Spending;
 using Dapper;
 

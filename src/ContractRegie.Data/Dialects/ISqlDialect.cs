@@ -54,6 +54,10 @@ public interface ISqlDialect
     /// <summary>An open connection, set up the same way on every use.</summary>
     Task<DbConnection> OpenAsync(string connectionString, CancellationToken cancellationToken);
 
+    /// <summary>A transaction for reads that belong together and write nothing (<see cref="Database.InReadTransactionAsync"/>).</summary>
+    ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(cancellationToken);
+
     /// <summary>Whether the engine reports a unique or foreign-key violation, so a race the pre-checks missed is a conflict, not a crash.</summary>
     bool IsConstraintViolation(DbException exception);
 

@@ -54,6 +54,13 @@ public sealed class SqliteDialect : ISqlDialect
         return connection;
     }
 
+    /// <summary>
+    /// Deferred: SQLite's own transactions start with the database's write lock (BEGIN IMMEDIATE), which a read would then
+    /// wait for while an import holds it.
+    /// </summary>
+    public ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
     public bool IsConstraintViolation(DbException exception) => exception is SqliteException { SqliteErrorCode: ConstraintError };
 
     public bool IsBusy(DbException exception) => exception is SqliteException { SqliteErrorCode: BusyError or LockedError };

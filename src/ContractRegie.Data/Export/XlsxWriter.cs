@@ -79,7 +79,6 @@ public static class XlsxWriter
         writer.WriteEndElement();
         writer.WriteElement(new AutoFilter { Reference = Range(table.Columns.Count, rowCount) });
         writer.WriteEndElement();
-        writer.Close();
         return rowCount;
     }
 

@@ -25,8 +25,9 @@ public sealed record BudgetExhaustion
 /// <see cref="Reconciliation"/> computes them), kept so the most exhausted are read through an index instead of
 /// reconciling the whole register's year on every visit. The first read of a year computes them all; the nightly
 /// reconciliation replaces them; a spending import computes its providers' again in its transaction, and a change to a
-/// contract's budget ceilings, share key or kind computes that contract's again in the transaction of the change. Only what the spending and
-/// the budgets decide is kept: the projection and the commitments change by the day and are computed where shown.
+/// contract's budget ceilings, share key or kind computes that contract's again in the transaction of the change. Only
+/// what the spending and the budgets decide is kept: the projection and the commitments change by the day and are
+/// computed where shown.
 /// </summary>
 public sealed class BudgetPositions(Database database, Reconciler reconciler, TimeProvider time)
 {
@@ -50,8 +51,8 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
 
     /// <summary>
     /// Before the year's positions are written chunk by chunk (<see cref="ReplaceAsync"/>): a year not kept yet (a new
-    /// year) starts empty, without the years before it, and is marked as kept. Of two at
-    /// once, the second's mark waits for the first and is then refused as a duplicate.
+    /// year) starts empty, without the years before it, and is marked as kept; a kept year is locked for the transaction.
+    /// Of two at once, the second's mark waits for the first and is then refused as a duplicate.
     /// </summary>
     public async Task StartYearAsync(int year, DbTransaction transaction)
     {

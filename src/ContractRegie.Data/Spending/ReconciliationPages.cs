@@ -6,9 +6,10 @@ namespace ContractRegie.Data.Spending;
 public sealed record ReconciliationPage(Page<ReconciliationRow> Rows, BudgetPosition Totals);
 
 /// <summary>
-/// The reconciliation as a list reads it: one page of it in an order, counted and totalled; or all of it, for an export. A contract's or a provider's rows
-/// are read at once; the whole year a chunk of providers at a time (<see cref="Reconciler.ReconcileYearByProvidersAsync"/>),
-/// so memory holds a chunk, the page and, per law or municipality, the groups, however large the register.
+/// The reconciliation as a list reads it: one page of it in an order, counted and totalled; or all of it, for an export.
+/// A contract's or a provider's rows are read at once; the whole year a chunk of providers at a time
+/// (<see cref="Reconciler.ReconcileYearByProvidersAsync"/>), so memory holds a chunk, the page and, per law or
+/// municipality, the groups, however large the register. The chunks are read in one transaction that writes nothing.
 /// </summary>
 public sealed class ReconciliationPages(Database database, Reconciler reconciler)
 {
@@ -36,7 +37,7 @@ public sealed class ReconciliationPages(Database database, Reconciler reconciler
     }
 
     private Task GatherAsync(ReconciliationFilter filter, DateOnly asOf, ReconciliationPageBuilder builder, int providersPerChunk) =>
-        database.InTransactionAsync(async transaction =>
+        database.InReadTransactionAsync(async transaction =>
         {
             if (filter.ContractId is not null || filter.ProviderId is not null)
             {

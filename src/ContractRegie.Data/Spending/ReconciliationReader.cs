@@ -1,7 +1,6 @@
 using System.Data.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Spending;
-using ContractRegie.Data.Contracts;
 using ContractRegie.Data.Sql.Spending;
 using Dapper;
 

@@ -244,6 +244,28 @@ public abstract class AllocationImporterContract<TDatabase>(TDatabase testDataba
         Assert.Equal(in0141.Sum(r => r.SpentCents), municipality.Rows.Items.Single(r => r.MunicipalityCode == "0141").SpentCents);
     }
 
+    /// <summary>
+    /// A list of the year reads in a transaction of its own, for one view of the chunks; it must not wait for the write
+    /// lock an import holds (SQLite's transactions take it from the start unless deferred).
+    /// </summary>
+    [EngineFact]
+    public async Task A_list_of_the_year_reads_while_an_import_holds_the_write_lock()
+    {
+        await TwoProvidersSpendingIn0141Async();
+        var pages = new ReconciliationPages(Database, new Reconciler(new ReconciliationReader(Database), Options));
+
+        var read = await Database.InTransactionAsync(async tx =>
+        {
+            await new ProviderRepository(Database, Audit).InsertAsync(TestData.Provider(), tx);
+            var reading = pages.ReadAsync(new ReconciliationFilter(2025), new DateOnly(2025, 7, 1), new PageRequest(1, 50));
+            // A read waiting for the lock would wait the command's 30 s and then fail.
+            return await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(10))) == reading ? await reading : null;
+        });
+
+        Assert.NotNull(read);
+        Assert.True(read.Rows.TotalCount >= 2);
+    }
+
     [EngineFact]
     public async Task A_municipality_without_any_allocation_is_not_checked_against_an_empty_register()
     {
