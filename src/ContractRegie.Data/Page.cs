@@ -16,6 +16,15 @@ public readonly record struct PageRequest(int PageNumber, int PageSize)
 {
     public const int MaxPageSize = 500;
     public int Offset => (PageNumber - 1) * PageSize;
+
+    /// <summary>The last page whose offset (and end) an int holds, as every engine's paging takes it.</summary>
+    public static int LastPage(int pageSize) => int.MaxValue / pageSize;
+
+    /// <summary>
+    /// A list page's number from its link, between the first page and <see cref="LastPage"/>: a hand-edited number past
+    /// that would wrap the offset around to a negative one, which PostgreSQL refuses.
+    /// </summary>
+    public static PageRequest Within(int pageNumber, int pageSize) => new(Math.Clamp(pageNumber, 1, LastPage(pageSize)), pageSize);
 }
 
 /// <summary>

@@ -42,7 +42,7 @@ public sealed class QueryReader
         Errors.AddIf(size is < 1 or > PageRequest.MaxPageSize, "pageSize", $"Paginagrootte moet tussen 1 en {PageRequest.MaxPageSize} liggen.");
         size = Math.Clamp(size, 1, PageRequest.MaxPageSize);
         // The offset is an int in every engine's paging; a page past it is refused rather than wrapped around.
-        var lastPage = int.MaxValue / size;
+        var lastPage = PageRequest.LastPage(size);
         Errors.AddIf(number > lastPage, "page", $"Pagina mag bij deze paginagrootte hoogstens {lastPage} zijn.");
         return new PageRequest(Math.Clamp(number, 1, lastPage), size);
     }

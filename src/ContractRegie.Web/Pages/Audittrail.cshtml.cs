@@ -29,5 +29,5 @@ public sealed class AudittrailModel(AuditTrail audit) : PageModel
     public async Task OnGetAsync() =>
         Entries = await audit.SearchAsync(
             new AuditFilter(string.IsNullOrWhiteSpace(Entity) ? null : Entity.Trim(), Actor: string.IsNullOrWhiteSpace(Actor) ? null : Actor.Trim()),
-            new PageRequest(Math.Max(PageNumber, 1), 50), Columns.GetValueOrDefault(Sort, AuditOrder.Newest), Desc);
+            PageRequest.Within(PageNumber, 50), Columns.GetValueOrDefault(Sort, AuditOrder.Newest), Desc);
 }

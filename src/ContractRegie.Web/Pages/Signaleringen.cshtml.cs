@@ -53,7 +53,7 @@ public sealed class SignaleringenModel(SignalRepository signals, IAuthorizationS
         var status = Enum.TryParse<SignalStatus>(Status, out var parsed) ? parsed : (SignalStatus?)null;
         var filter = new SignalFilter(Kind: Kind, Status: status, Severity: Severity,
             Recipient: Wie == "iedereen" ? null : User.Identity?.Name, Unresolved: Status == Unresolved);
-        Signals = await signals.SearchAsync(filter, new PageRequest(Math.Max(PageNumber, 1), PageSize),
+        Signals = await signals.SearchAsync(filter, PageRequest.Within(PageNumber, PageSize),
             Columns.GetValueOrDefault(Sort, SignalOrder.Urgency), Desc);
         MayAct = (await authorization.AuthorizeAsync(User, Policies.ContractWrite)).Succeeded;
         return Page();

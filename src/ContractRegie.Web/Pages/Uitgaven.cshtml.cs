@@ -61,7 +61,7 @@ public sealed class UitgavenModel(SpendingRepository spending, ReconciliationPag
             var byKey = Comparer<IComparable?>.Default.Compare(key(a), key(b)) * direction;
             return byKey != 0 ? byKey : Reconciliation.Order.Compare(a, b);
         });
-        var read = await reconciliation.ReadAsync(new ReconciliationFilter(Year, Per), today, new PageRequest(Math.Max(PageNumber, 1), PageSize),
+        var read = await reconciliation.ReadAsync(new ReconciliationFilter(Year, Per), today, PageRequest.Within(PageNumber, PageSize),
             r => (WithUnspent || r.SpentCents != 0) && (!NearlyExhaustedOnly || r.ExhaustionPercent >= NearlyExhaustedPercent), order);
         Rows = read.Rows;
         Totals = read.Totals;

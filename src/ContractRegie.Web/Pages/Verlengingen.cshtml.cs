@@ -108,7 +108,7 @@ public sealed class VerlengingenModel(ContractRepository contracts, RenewalDecis
 
     private async Task<IActionResult> ShowAsync()
     {
-        Contracts = await contracts.SearchAsync(Filter, new PageRequest(Math.Max(PageNumber, 1), PageSize), ContractOrder.NextDeadline);
+        Contracts = await contracts.SearchAsync(Filter, PageRequest.Within(PageNumber, PageSize), ContractOrder.NextDeadline);
         MayDecide = (await authorization.AuthorizeAsync(User, Policies.RenewalDecision)).Succeeded;
         if (MayDecide && Decide is { } id)
         {

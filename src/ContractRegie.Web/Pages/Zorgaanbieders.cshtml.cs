@@ -30,7 +30,7 @@ public sealed class ZorgaanbiedersModel(ProviderRepository providers, ProviderRi
 
     public async Task OnGetAsync()
     {
-        Providers = await providers.SearchAsync(new ProviderFilter(string.IsNullOrWhiteSpace(Q) ? null : Q), new PageRequest(Math.Max(PageNumber, 1), 50),
+        Providers = await providers.SearchAsync(new ProviderFilter(string.IsNullOrWhiteSpace(Q) ? null : Q), PageRequest.Within(PageNumber, 50),
             Columns.GetValueOrDefault(Sort, ProviderOrder.Name), Desc);
         Risks = await risks.ReadAllAsync();
     }

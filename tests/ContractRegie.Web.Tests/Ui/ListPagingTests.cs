@@ -38,4 +38,27 @@ public sealed class ListPagingTests(BrowserApp browser) : IClassFixture<BrowserA
         await Assertions.Expect(page.Locator("nav.pager")).ToContainTextAsync("Pagina 2 van");
         await Assertions.Expect(page.Locator($"{table} tbody tr").First).Not.ToHaveTextAsync(firstOnPageOne);
     }
+
+    /// <summary>
+    /// A page number past what an offset can hold (a hand-edited link) gives the last page an offset can reach, empty,
+    /// instead of an offset wrapped around to a negative one (page 1's rows on SQLite, an error on PostgreSQL).
+    /// </summary>
+    [Theory]
+    [InlineData("/contracten", 50)]
+    [InlineData("/verlengingen", 25)]
+    [InlineData("/signaleringen", 50)]
+    [InlineData("/audittrail", 50)]
+    [InlineData("/zorgaanbieders", 50)]
+    [InlineData("/uitgaven", 50)]
+    [InlineData("/uitgaven/uitzonderingen", 50)]
+    public async Task A_page_number_beyond_any_offset_gives_the_last_page_an_offset_reaches(string path, int pageSize)
+    {
+        var lezer = await browser.App.CreateClientAsAsync(Role.Lezer);
+
+        var response = await lezer.GetAsync($"{path}?page=2000000000");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Contains($"Pagina {int.MaxValue / pageSize}", StringComparison.Ordinal), html[Math.Max(0, html.IndexOf("Pagina", StringComparison.Ordinal) - 300)..]);
+    }
 }

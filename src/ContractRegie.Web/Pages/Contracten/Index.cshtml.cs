@@ -52,7 +52,7 @@ public sealed class IndexModel(ContractRepository contracts, TimeProvider time) 
 
     public async Task OnGetAsync()
     {
-        Contracts = await contracts.SearchAsync(Filter, new PageRequest(Math.Max(PageNumber, 1), PageSize), Order, Desc);
+        Contracts = await contracts.SearchAsync(Filter, PageRequest.Within(PageNumber, PageSize), Order, Desc);
     }
 
     /// <summary>The whole register as filtered and ordered here, with its key dates, as CSV or .xlsx.</summary>

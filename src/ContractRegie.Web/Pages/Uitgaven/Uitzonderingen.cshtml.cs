@@ -39,7 +39,7 @@ public sealed class UitzonderingenModel(SpendingRepository spending, ContractRep
         if (!UnknownContract)
         {
             Lines = await spending.SearchExceptionsAsync(new SpendingExceptionFilter(Soort, contractId, Year: Year),
-                new PageRequest(Math.Max(PageNumber, 1), PageSize));
+                PageRequest.Within(PageNumber, PageSize));
         }
     }
 
