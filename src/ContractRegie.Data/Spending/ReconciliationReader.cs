@@ -47,7 +47,7 @@ public sealed class ReconciliationReader(Database database)
     /// </summary>
     public async Task<ILookup<long, ContractSpending>> ReadSpentAsync(int year, DateOnly asOf, int declarationLagDays, DbTransaction transaction) =>
         (await transaction.Connection!.QueryAsync<ContractSpending>(ReconciliationSql.Spent(providers: false),
-            SpentParameters(year, asOf, declarationLagDays, new ProviderRange(null, null)), transaction)).ToLookup(spent => spent.ContractId);
+            Parameters(year, asOf, declarationLagDays, new ProviderRange(null, null)), transaction)).ToLookup(spent => spent.ContractId);
 
     /// <summary>The ids of every provider, <paramref name="chunkSize"/> at a time in id order.</summary>
     public IAsyncEnumerable<Page<long>> ProviderIdChunksAsync(int chunkSize, DbTransaction transaction)
@@ -63,20 +63,23 @@ public sealed class ReconciliationReader(Database database)
     {
         var some = providers is not null;
         var scope = providers ?? new ProviderRange(null, null);
-        var contracts = (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(some), scope, transaction)).AsList();
-        var budgets = (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(some), new { Year = year, scope.FirstProviderId, scope.LastProviderId },
-            transaction)).AsList();
+        var parameters = Parameters(year, asOf, declarationLagDays, scope);
+        var contracts = (await c.QueryAsync<ReconciledContract>(ReconciliationSql.Contracts(some), parameters, transaction)).AsList();
+        var budgets = (await c.QueryAsync<BudgetCeiling>(ReconciliationSql.Budgets(some), parameters, transaction)).AsList();
         var spent = yearSpent is not null
             ? [.. contracts.SelectMany(contract => yearSpent[contract.Id])]
-            : (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(some), SpentParameters(year, asOf, declarationLagDays, scope), transaction)).AsList();
-        var allocations = (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(some),
-            new { AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), scope.FirstProviderId, scope.LastProviderId }, transaction)).AsList();
+            : (await c.QueryAsync<ContractSpending>(ReconciliationSql.Spent(some), parameters, transaction)).AsList();
+        var allocations = (await c.QueryAsync<Allocation>(ReconciliationSql.Allocations(some), parameters, transaction)).AsList();
         // The tariffs only price what allocations still commit: without one running, they are not read.
-        var tariffs = allocations.Count == 0 ? [] : (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(some), scope, transaction)).AsList();
+        var tariffs = allocations.Count == 0 ? [] : (await c.QueryAsync<TariffLine>(ReconciliationSql.Tariffs(some), parameters, transaction)).AsList();
         return new ReconciliationInput(year, asOf, declarationLagDays, contracts, budgets, spent, allocations, tariffs,
-            await BudgetShareKeyRepository.ReadForReconciliationAsync(c, some, scope, transaction));
+            await BudgetShareKeyRepository.ReadForReconciliationAsync(c, some, parameters, transaction));
     }
 
-    private static object SpentParameters(int year, DateOnly asOf, int declarationLagDays, ProviderRange scope) =>
-        new { Year = year, ObservedUpTo = asOf.AddDays(-declarationLagDays), scope.FirstProviderId, scope.LastProviderId };
+    /// <summary>Every value the reconciliation's statements bind; Dapper sends each statement only those it names.</summary>
+    private static object Parameters(int year, DateOnly asOf, int declarationLagDays, ProviderRange scope) => new
+    {
+        Year = year, AsOf = asOf, YearEnd = new DateOnly(year, 12, 31), ObservedUpTo = asOf.AddDays(-declarationLagDays),
+        scope.FirstProviderId, scope.LastProviderId,
+    };
 }
