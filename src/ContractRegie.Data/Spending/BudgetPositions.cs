@@ -123,7 +123,7 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
         }
     }
 
-    /// <summary>After a change to a contract's budget ceilings or share key: that contract's positions again, if the year is kept.</summary>
+    /// <summary>After a change to a contract's budget ceilings, share key or kind: that contract's positions again, if the year is kept.</summary>
     public async Task RecomputeContractAsync(long contractId, DbTransaction transaction)
     {
         var today = time.Today();
@@ -150,10 +150,23 @@ public sealed class BudgetPositions(Database database, Reconciler reconciler, Ti
 
     private async Task RecomputeYearAsync(DateOnly today, DbTransaction transaction)
     {
+        await foreach (var _ in RecomputeYearByProvidersAsync(today, transaction))
+        {
+        }
+    }
+
+    /// <summary>
+    /// This year's reconciliation a chunk of providers at a time (<see cref="Reconciler.ReconcileYearByProvidersAsync"/>),
+    /// each chunk kept as positions (<see cref="ReplaceAsync"/>) before it is handed on, for the nightly job to raise its signals
+    /// from.
+    /// </summary>
+    public async IAsyncEnumerable<ReconciledChunk> RecomputeYearByProvidersAsync(DateOnly today, DbTransaction transaction)
+    {
         await StartYearAsync(today.Year, transaction);
         await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(new ReconciliationFilter(today.Year), today, transaction))
         {
             await ReplaceAsync(today.Year, chunk.Reconciled, transaction);
+            yield return chunk;
         }
     }
 

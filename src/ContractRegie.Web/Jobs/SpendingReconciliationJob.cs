@@ -14,7 +14,7 @@ namespace ContractRegie.Web.Jobs;
 /// is on the start page the next morning.
 /// </summary>
 public sealed class SpendingReconciliationJob(
-    Database database, SpendingRepository spending, Reconciler reconciler, BudgetPositions positions, SignalWriter signals, JobProgress progress,
+    Database database, SpendingRepository spending, BudgetPositions positions, SignalWriter signals, JobProgress progress,
     TimeProvider time, SpendingOptions options, ILogger<SpendingReconciliationJob> logger) : IContractRegieJob
 {
     private static readonly SignalKind[] Kinds = [SignalKind.BudgetNearlyExhausted, SignalKind.BudgetExceeded, SignalKind.UnlawfulSpending];
@@ -30,8 +30,7 @@ public sealed class SpendingReconciliationJob(
         {
             var drafts = new List<SignalDraft>();
             // A chunk of providers at a time, so the run's memory does not grow with the register.
-            await positions.StartYearAsync(today.Year, tx);
-            await foreach (var chunk in reconciler.ReconcileYearByProvidersAsync(new ReconciliationFilter(today.Year), today, tx))
+            await foreach (var chunk in positions.RecomputeYearByProvidersAsync(today, tx))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var row in chunk.Reconciled.Rows)
@@ -43,7 +42,6 @@ public sealed class SpendingReconciliationJob(
                         drafts.Add(draft);
                     }
                 }
-                await positions.ReplaceAsync(today.Year, chunk.Reconciled, tx);
                 progress.Report(chunk.Providers.Processed, chunk.Providers.Total);
             }
             foreach (var group in await spending.ReadExceptionGroupsAsync(tx))
