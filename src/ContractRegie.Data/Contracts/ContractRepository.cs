@@ -60,15 +60,18 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
             var dialect = database.Dialect;
             var bound = new DynamicParameters(parameters);
             var contracts = (await c.QueryAsync<Contract>(ContractSql.Search(dialect, filter, order, descending), bound, transaction)).AsList();
-            var items = await WithChildrenAsync(c, transaction, contracts, today);
-            if (items.Count < page.PageSize && (items.Count > 0 || page.Offset == 0))
+            if (contracts.Count < page.PageSize && (contracts.Count > 0 || page.Offset == 0))
             {
                 // A page that is not full is the last: what matches is known without counting.
-                return new Page<Contract>(items, page.PageNumber, page.PageSize, page.Offset + items.Count);
+                var last = await WithChildrenAsync(c, transaction, contracts, today);
+                return new Page<Contract>(last, page.PageNumber, page.PageSize, page.Offset + last.Count);
             }
             var limit = Math.Max(CountedMatches, page.Offset + page.PageSize) + 1;
             bound.Add("Limit", limit);
-            var counted = await c.ExecuteScalarAsync<int>(ContractSql.CountUpTo(dialect, filter), bound, transaction);
+            var count = ContractSql.CountUpTo(dialect, filter);
+            var (items, counted) = contracts.Count == 0
+                ? ([], await c.ExecuteScalarAsync<int>(count, bound, transaction))
+                : await WithChildrenAndCountAsync(c, transaction, contracts, today, (count, bound));
             return counted < limit
                 ? new Page<Contract>(items, page.PageNumber, page.PageSize, counted)
                 : new Page<Contract>(items, page.PageNumber, page.PageSize, limit - 1, TotalIsExact: false);
@@ -269,11 +272,23 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
         });
 
     /// <summary>The contracts with their municipalities and options, a list of ids per round trip, and their status today.</summary>
-    private async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today)
+    private async Task<List<Contract>> WithChildrenAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Contract> contracts, DateOnly today) =>
+        (await WithChildrenAndCountAsync(connection, transaction, contracts, today, count: null)).Contracts;
+
+    /// <summary>
+    /// As above, and <paramref name="count"/> (a statement that answers one number) in the last list's round trip: a search's
+    /// count needs no round trip of its own. With no contracts there is no round trip, and no count.
+    /// </summary>
+    private async Task<(List<Contract> Contracts, int Counted)> WithChildrenAndCountAsync(DbConnection connection, DbTransaction? transaction,
+        IReadOnlyList<Contract> contracts, DateOnly today, (string Sql, DynamicParameters Parameters)? count)
     {
-        var children = await Children.ReadAsync(connection, transaction, contracts.Select(contract => contract.Id).Chunk(database.Dialect.KeysPerList)
-            .Select(ids => (ContractSql.ChildrenOf(ids.Length), (object)SqlRows.BindList("ContractId", ids))));
-        return contracts.Select(contract => Assemble(contract, children, today)).ToList();
+        var lists = contracts.Select(contract => contract.Id).Chunk(database.Dialect.KeysPerList).ToList();
+        var batches = lists.Select((ids, i) => count is { } also && i == lists.Count - 1
+            ? (ContractSql.ChildrenOf(ids.Length) + ";\n" + also.Sql, (object)SqlRows.BindList("ContractId", ids, also.Parameters))
+            : (ContractSql.ChildrenOf(ids.Length), (object)SqlRows.BindList("ContractId", ids)));
+        var counted = 0;
+        var children = await Children.ReadAsync(connection, transaction, batches, async rest => counted = await rest.ReadSingleAsync<int>());
+        return (contracts.Select(contract => Assemble(contract, children, today)).ToList(), counted);
     }
 
     private static async Task WriteChildrenAsync(DbConnection connection, DbTransaction tx, long id, Contract contract)
@@ -346,8 +361,12 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
     /// <summary>The municipalities and options of some contracts, by contract id.</summary>
     private sealed record Children(ILookup<long, MunicipalityRow> Municipalities, ILookup<long, OptionRow> Options)
     {
-        /// <summary>Each batch holds two statements, municipalities then options: one round trip for both.</summary>
-        public static async Task<Children> ReadAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<(string Sql, object Parameters)> batches)
+        /// <summary>
+        /// Each batch holds two statements, municipalities then options: one round trip for both. A batch may go on with
+        /// statements of its own, which <paramref name="rest"/> reads.
+        /// </summary>
+        public static async Task<Children> ReadAsync(DbConnection connection, DbTransaction? transaction, IEnumerable<(string Sql, object Parameters)> batches,
+            Func<SqlMapper.GridReader, Task>? rest = null)
         {
             var (municipalities, options) = (new List<MunicipalityRow>(), new List<OptionRow>());
             foreach (var (sql, parameters) in batches)
@@ -355,6 +374,10 @@ public sealed class ContractRepository(Database database, AuditTrail audit, Time
                 await using var results = await connection.QueryMultipleAsync(sql, parameters, transaction);
                 municipalities.AddRange(await results.ReadAsync<MunicipalityRow>());
                 options.AddRange(await results.ReadAsync<OptionRow>());
+                if (!results.IsConsumed && rest is not null)
+                {
+                    await rest(results);
+                }
             }
             return new Children(municipalities.ToLookup(m => m.ContractId), options.ToLookup(o => o.ContractId));
         }
