@@ -39,13 +39,8 @@ public sealed class Database
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
-    public async Task InTransactionAsync(Func<DbTransaction, Task> work, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await work(transaction);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public Task InTransactionAsync(Func<DbTransaction, Task> work, CancellationToken cancellationToken = default) =>
+        InTransactionAsync((connection, cancel) => connection.BeginTransactionAsync(cancel), work, cancellationToken);
 
     /// <summary>As above, for work with a result.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
@@ -63,10 +58,14 @@ public sealed class Database
     /// Runs reads that belong together (a pass over the year a chunk at a time) in one transaction that writes nothing. It
     /// takes no write lock, so a running import or job does not hold the reads up.
     /// </summary>
-    public async Task InReadTransactionAsync(Func<DbTransaction, Task> work, CancellationToken cancellationToken = default)
+    public Task InReadTransactionAsync(Func<DbTransaction, Task> work, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(Dialect.BeginReadAsync, work, cancellationToken);
+
+    private async Task InTransactionAsync(Func<DbConnection, CancellationToken, ValueTask<DbTransaction>> begin, Func<DbTransaction, Task> work,
+        CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = await Dialect.BeginReadAsync(connection, cancellationToken);
+        await using var transaction = await begin(connection, cancellationToken);
         await work(transaction);
         await transaction.CommitAsync(cancellationToken);
     }

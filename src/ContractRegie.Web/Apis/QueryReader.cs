@@ -44,7 +44,7 @@ public sealed class QueryReader
         // The offset is an int in every engine's paging; a page past it is refused rather than wrapped around.
         var lastPage = PageRequest.LastPage(size);
         Errors.AddIf(number > lastPage, "page", $"Pagina mag bij deze paginagrootte hoogstens {lastPage} zijn.");
-        return new PageRequest(Math.Clamp(number, 1, lastPage), size);
+        return PageRequest.Within(number, size);
     }
 
     /// <summary>The field error for a query value that does not fit the parameter's type.</summary>
