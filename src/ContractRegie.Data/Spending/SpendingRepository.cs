@@ -13,6 +13,12 @@ namespace ContractRegie.Data.Spending;
 /// <summary>Reads and writes of the spending tables. The bulk write of lines is <see cref="ISpendingLineWriter"/>.</summary>
 public sealed class SpendingRepository(Database database, ContractRepository contracts)
 {
+    /// <summary>
+    /// The statements that mark and total a whole import grow with its lines: at millions of lines they can outlast the
+    /// drivers' 30 s default while the import, already written, waits for them. Ten minutes fails a stuck import, not a large one.
+    /// </summary>
+    private const int WholeImportSeconds = 600;
+
     public Task<SpendingImport?> ReadImportByHashAsync(string fileHash, DbTransaction? transaction = null) =>
         database.RunAsync(transaction, c => c.QuerySingleOrDefaultAsync<SpendingImport>(SpendingSql.ImportByHash, new { FileHash = fileHash }, transaction));
 
@@ -47,8 +53,8 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     public async Task AddTotalsAsync(long importId, long afterId, DbTransaction transaction)
     {
         var import = new { ImportId = importId, AfterId = afterId };
-        await transaction.Connection!.ExecuteAsync(SpendingSql.AddTotals, import, transaction);
-        await transaction.Connection!.ExecuteAsync(SpendingSql.AddLawfulnessTotals, import, transaction);
+        await transaction.Connection!.ExecuteAsync(SpendingSql.AddTotals, import, transaction, WholeImportSeconds);
+        await transaction.Connection!.ExecuteAsync(SpendingSql.AddLawfulnessTotals, import, transaction, WholeImportSeconds);
     }
 
     /// <summary>Flags this import's lines of invoices an earlier import holds; returns how many lines.</summary>
@@ -56,23 +62,26 @@ public sealed class SpendingRepository(Database database, ContractRepository con
     {
         var connection = transaction.Connection!;
         var invoices = await connection.QueryAsync<(string ProviderAgbCode, string DeclarationNumber)>(SpendingSql.DuplicateNumbers,
-            new { ImportId = importId, AfterId = afterId }, transaction);
+            new { ImportId = importId, AfterId = afterId }, transaction, WholeImportSeconds);
         var marked = 0;
         foreach (var chunk in invoices.Chunk(database.Dialect.BulkInsertRows))
         {
             marked += await connection.ExecuteAsync(SpendingSql.MarkDuplicateNumberRows(chunk.Length), SqlRows.Bind(chunk.Select(invoice =>
-                new { invoice.ProviderAgbCode, invoice.DeclarationNumber, ImportId = importId, AfterId = afterId, Reason = reason })), transaction);
+                new { invoice.ProviderAgbCode, invoice.DeclarationNumber, ImportId = importId, AfterId = afterId, Reason = reason })), transaction,
+                WholeImportSeconds);
         }
         return marked;
     }
 
     /// <summary>Flags this import's credits that reverse no line of the same client, product, period and amount; returns how many.</summary>
     public Task<int> MarkUnmatchedCreditsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
-        transaction.Connection!.ExecuteAsync(SpendingSql.MarkUnmatchedCredits, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkUnmatchedCredits, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction,
+            WholeImportSeconds);
 
     /// <summary>Flags this import's debet lines whose client, product and period were declared before; returns how many.</summary>
     public Task<int> MarkDuplicateClientPeriodsAsync(long importId, long afterId, string reason, DbTransaction transaction) =>
-        transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateClientPeriods, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction);
+        transaction.Connection!.ExecuteAsync(SpendingSql.MarkDuplicateClientPeriods, new { ImportId = importId, AfterId = afterId, Reason = reason }, transaction,
+            WholeImportSeconds);
 
     /// <summary>
     /// The checker for a spending import: every allocation, and per allocation the volume declared on it so far in its
