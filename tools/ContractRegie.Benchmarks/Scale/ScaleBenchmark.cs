@@ -58,24 +58,34 @@ internal static class ScaleBenchmark
     {
         var size = ScaleSize.Named(Option(args, "--size") ?? "almelo");
         var postgres = Option(args, "--postgres");
+        // A SQLite file that outlives the run, so that --reuse can measure it again; without it the file is temporary.
+        var sqlite = Option(args, "--sqlite");
+        if (postgres is not null && sqlite is not null)
+        {
+            throw new ArgumentException("--postgres and --sqlite name two databases: give one.");
+        }
         // To measure pages and search again on a register kept from an earlier run (e.g. while reading its query plans).
         var reuse = args.Contains("--reuse");
-        if (reuse && postgres is null)
+        if (reuse && postgres is null && sqlite is null)
         {
-            throw new ArgumentException("--reuse needs --postgres: the SQLite file of a run is removed with it.");
+            throw new ArgumentException("--reuse needs --postgres or --sqlite: a temporary SQLite file is removed with its run.");
+        }
+        if (!reuse && sqlite is not null && File.Exists(sqlite))
+        {
+            throw new ArgumentException($"{sqlite} exists: add --reuse to measure its register again, or remove it to generate a new one.");
         }
         // The jobs' first runs again on the kept register, without the half hour of generating it.
         var rerunJobs = args.Contains("--rerun-jobs");
-        if (rerunJobs && !reuse)
+        if (rerunJobs && (!reuse || postgres is null))
         {
-            throw new ArgumentException("--rerun-jobs goes with --reuse: a new register runs its jobs anyway.");
+            throw new ArgumentException("--rerun-jobs goes with --reuse and --postgres: a new register runs its jobs anyway.");
         }
         var scratch = Directory.CreateTempSubdirectory("contractregie-scale-").FullName;
         try
         {
             var engine = postgres is null ? DatabaseEngine.Sqlite : DatabaseEngine.Postgres;
             await using var host = new BenchmarkHost(engine.ToString(),
-                postgres is null ? "Data Source=" + Path.Combine(scratch, "scale.db") : AsRecommended(postgres), Path.Combine(scratch, "mail"));
+                postgres is null ? "Data Source=" + (sqlite ?? Path.Combine(scratch, "scale.db")) : AsRecommended(postgres), Path.Combine(scratch, "mail"));
             var report = new List<string>
             {
                 $"### {size.Name} on {engine}{(postgres is null ? "" : " (" + RecommendedPostgresSetting + ")")} ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})",
