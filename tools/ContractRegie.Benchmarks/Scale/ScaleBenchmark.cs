@@ -76,9 +76,13 @@ internal static class ScaleBenchmark
         }
         // The jobs' first runs again on the kept register, without the half hour of generating it.
         var rerunJobs = args.Contains("--rerun-jobs");
-        if (rerunJobs && (!reuse || postgres is null))
+        if (rerunJobs && !reuse)
         {
-            throw new ArgumentException("--rerun-jobs goes with --reuse and --postgres: a new register runs its jobs anyway.");
+            throw new ArgumentException("--rerun-jobs goes with --reuse: a new register runs its jobs anyway.");
+        }
+        if (rerunJobs && postgres is null)
+        {
+            throw new ArgumentException("--rerun-jobs clears what the jobs wrote with PostgreSQL's VACUUM: it needs --postgres.");
         }
         var scratch = Directory.CreateTempSubdirectory("contractregie-scale-").FullName;
         try
