@@ -88,11 +88,11 @@ internal static class ScaleBenchmark
         try
         {
             var engine = postgres is null ? DatabaseEngine.Sqlite : DatabaseEngine.Postgres;
-            await using var host = new BenchmarkHost(engine.ToString(),
-                postgres is null ? "Data Source=" + (sqlite ?? Path.Combine(scratch, "scale.db")) : AsRecommended(postgres), Path.Combine(scratch, "mail"));
+            var connectionString = postgres is null ? "Data Source=" + (sqlite ?? Path.Combine(scratch, "scale.db")) : AsRecommended(postgres);
+            await using var host = new BenchmarkHost(engine.ToString(), connectionString, Path.Combine(scratch, "mail"));
             var report = new List<string>
             {
-                $"### {size.Name} on {engine}{(postgres is null ? "" : " (" + Settings(AsRecommended(postgres)) + ")")} ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})",
+                $"### {size.Name} on {engine}{(postgres is null ? "" : " (" + PostgresSettings(connectionString) + ")")} ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})",
                 "",
                 "| step | time | peak working set | peak managed |",
                 "|---|---|---|---|",
@@ -231,6 +231,9 @@ internal static class ScaleBenchmark
     /// <summary>The README's pool: about four connections per core.</summary>
     private static readonly int RecommendedPoolSize = 4 * Environment.ProcessorCount;
 
+    /// <summary>The names Npgsql takes for the pool's size.</summary>
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
+
     /// <summary>
     /// The host's sessions and pool set as the README recommends, so the benchmark measures the service as it is meant to
     /// run; a pool size the connection string names is kept (to compare).
@@ -239,14 +242,17 @@ internal static class ScaleBenchmark
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = (builder.Options + " -c " + RecommendedPostgresSetting).Trim();
-        if (!builder.ContainsKey("Maximum Pool Size"))
+        // Npgsql's builder "contains" every keyword it knows; the plain builder holds only what the string names.
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!PoolSizeKeywords.Any(named.ContainsKey))
         {
             builder.MaxPoolSize = RecommendedPoolSize;
         }
         return builder.ConnectionString;
     }
 
-    private static string Settings(string connectionString) =>
+    /// <summary>What the report's heading says the host ran with.</summary>
+    private static string PostgresSettings(string connectionString) =>
         $"{RecommendedPostgresSetting}, Maximum Pool Size={new Npgsql.NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize}";
 
     /// <summary>
