@@ -29,15 +29,36 @@ public static class ListLinks
     public static string Page(HttpRequest request, int page) => With(request, (PageKey, page.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>A column header that sorts by <paramref name="column"/>; clicking the sorted column reverses it.</summary>
-    public static IHtmlContent SortHeader(HttpRequest request, string label, string column, string currentSort, bool descending)
+    public static IHtmlContent SortHeader(HttpRequest request, string label, string column, string currentSort, bool descending) =>
+        SortHeader(request, currentSort, descending, (label, column));
+
+    /// <summary>
+    /// The header of a column whose cells show one thing above another (a contract's number above its provider): a sort link
+    /// for each, in the same order.
+    /// </summary>
+    public static IHtmlContent SortHeader(HttpRequest request, string currentSort, bool descending, params (string Label, string Column)[] sorts)
     {
-        var sorted = string.Equals(column, currentSort, StringComparison.OrdinalIgnoreCase);
         var th = new TagBuilder("th");
         th.Attributes["scope"] = "col";
-        if (sorted)
+        for (var i = 0; i < sorts.Length; i++)
         {
-            th.Attributes["aria-sort"] = descending ? "descending" : "ascending";
+            var (label, column) = sorts[i];
+            var sorted = string.Equals(column, currentSort, StringComparison.OrdinalIgnoreCase);
+            if (sorted)
+            {
+                th.Attributes["aria-sort"] = descending ? "descending" : "ascending";
+            }
+            if (i > 0)
+            {
+                th.InnerHtml.AppendHtml("<br>");
+            }
+            th.InnerHtml.AppendHtml(SortLink(request, label, column, sorted, descending));
         }
+        return th;
+    }
+
+    private static TagBuilder SortLink(HttpRequest request, string label, string column, bool sorted, bool descending)
+    {
         var link = new TagBuilder("a");
         link.Attributes["href"] = With(request, (SortKey, column), (DescendingKey, sorted && !descending ? "true" : null), (PageKey, null));
         link.InnerHtml.Append(label);
@@ -48,7 +69,6 @@ public static class ListLinks
             arrow.InnerHtml.Append(descending ? " ▼" : " ▲");
             link.InnerHtml.AppendHtml(arrow);
         }
-        th.InnerHtml.AppendHtml(link);
-        return th;
+        return link;
     }
 }

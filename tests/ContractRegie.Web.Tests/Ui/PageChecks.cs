@@ -5,8 +5,9 @@ namespace ContractRegie.Web.Tests.Ui;
 
 /// <summary>
 /// What the UI tests check on every main page: axe-core (installed from npm by scripts/test.sh, at the version
-/// Ui/axe/package-lock.json pins) finds no serious or critical violation, and a screenshot is saved: under the
-/// test output's screenshots folder, or where CONTRACTREGIE_SCREENSHOTS points (e.g. docs/screenshots).
+/// Ui/axe/package-lock.json pins) finds no serious or critical violation, the page fits the width of the browser's
+/// window (1280 px), and a screenshot is saved: under the test output's screenshots folder, or where
+/// CONTRACTREGIE_SCREENSHOTS points (e.g. docs/screenshots).
 /// </summary>
 public static class PageChecks
 {
@@ -30,7 +31,10 @@ public static class PageChecks
         return violations.EnumerateArray().Select(v => v.GetString()!).ToList();
     }
 
-    /// <summary>Asserts axe finds nothing serious and saves a full-page screenshot as <paramref name="name"/>.png.</summary>
+    /// <summary>
+    /// Asserts axe finds nothing serious and the page does not scroll sideways, and saves a full-page screenshot as
+    /// <paramref name="name"/>.png.
+    /// </summary>
     public static async Task CheckAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -38,6 +42,9 @@ public static class PageChecks
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
         var violations = await SeriousViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
+        // A table wider than the window hides its last columns until one scrolls the whole page sideways.
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"{page.Url} is {widths[0]} px wide in a window of {widths[1]} px.");
     }
 
     private static string AxePath()
