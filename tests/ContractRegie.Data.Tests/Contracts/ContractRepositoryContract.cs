@@ -576,6 +576,9 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         var lastFull = await Contracts.SearchAsync(all, new PageRequest(20, 50));
         var end = await Contracts.SearchAsync(all, new PageRequest(21, 50));
         var wmo = await Contracts.SearchAsync(all with { Law = Law.Wmo }, new PageRequest(1, 50));
+        // The numbers hold the tag: a text search matches them all, and counts less far.
+        var text = await Contracts.SearchAsync(new ContractFilter { Text = tag }, new PageRequest(1, 50));
+        var textFurther = await Contracts.SearchAsync(new ContractFilter { Text = tag }, new PageRequest(7, 50));
 
         Assert.Equal((false, ContractRepository.CountedMatches, true), (first.TotalIsExact, first.TotalCount, first.HasNext));
         Assert.Equal((false, true), (lastFull.TotalIsExact, lastFull.HasNext));
@@ -583,6 +586,9 @@ public abstract class ContractRepositoryContract<TDatabase>(TDatabase testDataba
         Assert.Equal((true, matches, false), (end.TotalIsExact, end.TotalCount, end.HasNext));
         Assert.Equal([$"{tag}-1000"], end.Items.Select(c => c.ContractNumber));
         Assert.Equal((true, ContractRepository.CountedMatches, 20), (wmo.TotalIsExact, wmo.TotalCount, wmo.TotalPages));
+        Assert.Equal((false, ContractRepository.CountedTextMatches, true), (text.TotalIsExact, text.TotalCount, text.HasNext));
+        // Past what a text search counts, to the end of the page asked for.
+        Assert.Equal((false, 7 * 50, $"{tag}-0300"), (textFurther.TotalIsExact, textFurther.TotalCount, textFurther.Items[0].ContractNumber));
     }
 
     [EngineFact]
