@@ -129,6 +129,8 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
         using var first = await Client.GetJsonAsync(mine);
         using var end = await Client.GetJsonAsync(mine + "&page=3");
         var html = await Client.GetStringAsync($"/contracten?contractManager={manager}");
+        // The same contracts found by a text in their numbers: a text search counts less far.
+        var byText = await Client.GetStringAsync($"/contracten?q=VEEL-{manager}");
 
         Assert.Equal((1_000, false), (first.RootElement.GetProperty("totalCount").GetInt32(), first.RootElement.GetProperty("totalCountIsExact").GetBoolean()));
         var links = first.RootElement.GetProperty("links");
@@ -137,6 +139,7 @@ public sealed class ContractsApiTests(ContractRegieApp app) : SignedInTest(app, 
         Assert.Equal((1_001, true), (end.RootElement.GetProperty("totalCount").GetInt32(), end.RootElement.GetProperty("totalCountIsExact").GetBoolean()));
         Assert.Equal(1, end.RootElement.GetProperty("items").GetArrayLength());
         Assert.Contains("Meer dan 1.000 contracten; verfijn de zoekopdracht", html, StringComparison.Ordinal);
+        Assert.Contains("Meer dan 250 contracten; verfijn de zoekopdracht", byText, StringComparison.Ordinal);
         Assert.Contains("<span>Pagina 1</span>", html, StringComparison.Ordinal);
         Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
     }
