@@ -55,7 +55,7 @@ public sealed class AllocationChecker
         if (line.AllocationNumber is { } number && number != allocation.AllocationNumber)
         {
             return new AllocationCheck(allocation.Id, new SpendingException(SpendingExceptionKind.AllocationNumberMismatch,
-                $"ToewijzingNummer {number} hoort niet bij deze levering; de toewijzing die haar dekt heeft nummer {allocation.AllocationNumber}."));
+                $"Toewijzingnummer {number} hoort niet bij deze levering; de toewijzing die haar dekt heeft nummer {allocation.AllocationNumber}."));
         }
         if (line.DebetCredit == DebetCredit.Debet && declared is { } total && allocation.AllowedVolumeUpTo(line.DeliveryEnd) is { } allowed && total > allowed)
         {

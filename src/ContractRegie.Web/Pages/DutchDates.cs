@@ -1,5 +1,7 @@
 using ContractRegie.Core.Common;
 using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Html;
 
 namespace ContractRegie.Web.Pages;
 
@@ -9,6 +11,10 @@ public static class DutchDates
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public static string Format(DateOnly? date) => date is { } day ? DutchFormat.Date(day) : "—";
+
+    /// <summary>A period, "01-01-2026 – 31-01-2026", that a narrow column breaks between its dates, never inside one.</summary>
+    public static IHtmlContent Range(DateOnly? from, DateOnly? to) =>
+        new HtmlString($"<span class=\"date\">{WebUtility.HtmlEncode(Format(from))}</span> – <span class=\"date\">{WebUtility.HtmlEncode(Format(to))}</span>");
 
     public static string Format(DateTimeOffset instant) =>
         Core.Common.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);

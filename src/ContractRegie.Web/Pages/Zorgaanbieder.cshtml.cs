@@ -110,7 +110,7 @@ public sealed class ZorgaanbiederModel(
 
     private BarChart SpendingChartOf(IReadOnlyList<ReconciliationRow> rows)
     {
-        var bars = rows.Select(row => new Bar(BudgetLabel(row), row.ExhaustionPercent!.Value, DutchFormat.Number(row.ExhaustionPercent.Value) + " %")).ToList();
+        var bars = rows.Select(row => new Bar(BudgetTableModel.Label(row), row.ExhaustionPercent!.Value, DutchFormat.Number(row.ExhaustionPercent.Value) + " %")).ToList();
         var description = bars.Count == 0
             ? $"Geen contract van {Provider!.Name} met een budgetplafond in {Year}."
             : $"Uitputting van het budget {Year} per contract en gemeente: " + string.Join(", ", bars.Select(b => $"{b.Label} {b.Text}")) + ".";
@@ -118,9 +118,6 @@ public sealed class ZorgaanbiederModel(
             [new("budget 100 %", 100, "norm-risk"), new($"bijna op {DutchFormat.Number(NearlyExhaustedPercent)} %", NearlyExhaustedPercent, "norm-warn")],
             value => DutchFormat.Number(value) + " %");
     }
-
-    public static string BudgetLabel(ReconciliationRow row) =>
-        row.ContractNumber + (row.MunicipalityCode is { } code ? " " + Core.Common.Municipalities.Name(code) : "");
 
     private static string Percent(decimal value) => DutchFormat.Number(decimal.Round(value * 100, 1)) + " %";
 

@@ -1,3 +1,4 @@
+using ContractRegie.Core.Common;
 using ContractRegie.Core.Contracts;
 using ContractRegie.Core.Security;
 using ContractRegie.Data.Demo;
@@ -157,6 +158,14 @@ public sealed class DemoPagesTests(DemoBrowserApp browser) : IClassFixture<DemoB
 
         await Assertions.Expect(page.Locator("#budget-exhaustion").GetByTestId("spent")).ToHaveTextAsync(FinancePagesTests.FormatEuros(spent));
         await Assertions.Expect(page.Locator("#spending-per-month svg polyline")).ToHaveCountAsync(2);
+        // A regional contract that spent in one of its municipalities: its total is within budget, so the table per municipality
+        // says where the budget signal's cause is, first.
+        var contract = Register.Contracts.Single(c => c.Contract.ContractNumber == Spending.ExceededContract).Contract;
+        Assert.True(contract.Municipalities.Count > 1, $"{contract.ContractNumber} has one municipality");
+        var exceededIn = Spending.Lines.Where(l => l.ContractNumber == Spending.ExceededContract).Select(l => l.Line.MunicipalityCode).Distinct().Single();
+        var first = page.Locator("#budget-per-municipality tbody tr").First;
+        await Assertions.Expect(first).ToContainTextAsync(Municipalities.Name(exceededIn));
+        await Assertions.Expect(first).ToContainTextAsync("overschreden");
         await PageChecks.CheckAsync(page, "contract-demo");
     }
 }

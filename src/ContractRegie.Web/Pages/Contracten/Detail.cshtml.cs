@@ -34,6 +34,9 @@ public sealed class DetailModel(
     public ProviderRisk? ProviderRisk { get; private set; }
     /// <summary>This year's budget against spending over all municipalities; null for those who may not see spending.</summary>
     public BudgetPosition? BudgetPosition { get; private set; }
+
+    /// <summary>The year's budget per municipality of the contract, the most exhausted first (one row: the position says it all).</summary>
+    public IReadOnlyList<ReconciliationRow> BudgetRows { get; private set; } = [];
     public LineChart? SpendingChart { get; private set; }
     public decimal NearlyExhaustedPercent => spendingOptions.NearlyExhaustedPercent;
     public bool MayDecide { get; private set; }
@@ -76,6 +79,8 @@ public sealed class DetailModel(
             // The provider is known here, so the reconciliation need not look it up to read only that provider's rows.
             var rows = await reconciler.ReconcileAsync(new ReconciliationFilter(today.Year, ContractId: id, ProviderId: Contract.ProviderId), today);
             BudgetPosition = Reconciliation.Total(rows, today.Year);
+            BudgetRows = [.. rows.OrderByDescending(row => row.ExhaustionPercent ?? decimal.MinValue)
+                .ThenBy(row => row.MunicipalityCode is { } code ? Municipalities.Name(code) : "", StringComparer.Ordinal)];
             var months = CumulativeSpending.PerMonth(today.Year, await spending.ReadSpentPerDayAsync(id, today.Year), today, BudgetPosition.ProjectedCents);
             SpendingChart = SpendingCharts.Cumulative(Contract.ContractNumber, today.Year, months, BudgetPosition.BudgetCents);
         }
