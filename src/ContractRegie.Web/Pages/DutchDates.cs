@@ -12,9 +12,12 @@ public static class DutchDates
 
     public static string Format(DateOnly? date) => date is { } day ? DutchFormat.Date(day) : "—";
 
-    /// <summary>A period, "01-01-2026 – 31-01-2026", that a narrow column breaks between its dates, never inside one.</summary>
+    /// <summary>
+    /// A period, "01-01-2026 – 31-01-2026", that a narrow column breaks after its dash: never inside a date, and the dash
+    /// not on a line of its own.
+    /// </summary>
     public static IHtmlContent Range(DateOnly? from, DateOnly? to) =>
-        new HtmlString($"<span class=\"date\">{WebUtility.HtmlEncode(Format(from))}</span> – <span class=\"date\">{WebUtility.HtmlEncode(Format(to))}</span>");
+        new HtmlString($"<span class=\"date\">{WebUtility.HtmlEncode(Format(from))}</span>&nbsp;– <span class=\"date\">{WebUtility.HtmlEncode(Format(to))}</span>");
 
     public static string Format(DateTimeOffset instant) =>
         Core.Common.MunicipalClock.InAmsterdam(instant).ToString("dd-MM-yyyy HH:mm", Dutch);

@@ -37,7 +37,9 @@ public static class PageChecks
     /// </summary>
     public static async Task CheckAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The pages load nothing after their load event (stylesheet, script and charts are in by then); waiting for the
+        // network to fall idle once hung for 30 s after a page that had long loaded.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
         var violations = await SeriousViolationsAsync(page);
