@@ -209,7 +209,7 @@ public sealed class WorkLoopTests(BrowserApp browser) : IClassFixture<BrowserApp
         var finance = await browser.NewPageAsync();
         await browser.SignInAsync(finance, ContractRegieApp.UserNameFor(Role.Financien), ContractRegieApp.Password);
         await Assertions.Expect(finance.Locator("#budgets")).ToBeVisibleAsync();
-        await PageChecks.CheckAsync(finance, "mijn-werk-financien");
+        await PageChecks.CheckAsync(finance, "mijn-werk-financien-werklijst");
         await finance.GotoAsync("/uitgaven");
         await PageChecks.CheckAsync(finance, "uitgaven-werklijst");
 
